@@ -1,0 +1,13 @@
+// next-intl's per-request configuration: language, messages and the time zone dates are shown in.
+import { cookies, headers } from "next/headers";
+import { getRequestConfig } from "next-intl/server";
+import { localeCookie, pickLocale } from "./locales";
+
+export const siteTimeZone = "Europe/Stockholm";
+
+export default getRequestConfig(async () => {
+  const [cookieStore, headerStore] = await Promise.all([cookies(), headers()]);
+  const locale = pickLocale(cookieStore.get(localeCookie)?.value, headerStore.get("accept-language"));
+  const messages = (await import(`./messages/${locale}.json`)).default;
+  return { locale, messages, timeZone: siteTimeZone };
+});

@@ -1,0 +1,2 @@
+// Stands in for the `server-only` package, whose import throws outside a React server build.
+export {};

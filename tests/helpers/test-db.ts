@@ -1,0 +1,33 @@
+// Gives a test file its own migrated database: an in-memory PGlite by default, or a fresh
+// database on the PostgreSQL server when TEST_DATABASE_URL is set. Import it before any
+// module that touches the database; call useTestDatabase() at the top of the file.
+import { disconnectDb } from "@/lib/db/client";
+import { migrateConfiguredDatabase } from "@/lib/db/migrate-configured";
+import { createDatabase, databaseUrl, dropDatabase, newDatabaseName, testDatabaseUrl } from "./postgres";
+
+export const onPostgres = Boolean(testDatabaseUrl);
+export const databaseKind = onPostgres ? "PostgreSQL" : "PGlite";
+
+const databaseName = newDatabaseName();
+
+// The configuration is read once, on first use: point it at this file's database now.
+if (onPostgres) {
+  process.env.DATABASE_URL = databaseUrl(databaseName);
+} else {
+  delete process.env.DATABASE_URL;
+  process.env.PGLITE_DIR = "memory://";
+}
+
+export function useTestDatabase(): void {
+  beforeAll(async () => {
+    if (onPostgres) await createDatabase(databaseName);
+    await migrateConfiguredDatabase();
+  });
+  afterAll(async () => {
+    await disconnectDb();
+    if (onPostgres) await dropDatabase(databaseName);
+  });
+}
+
+/** Runs a describe block only against a real PostgreSQL server (concurrency is proven there). */
+export const describeOnPostgres = onPostgres ? describe : describe.skip;
