@@ -10,7 +10,7 @@ const postgresUrl = z
 
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 
-export const envSchema = z.object({
+const variables = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
   PGLITE_DIR: z.preprocess(emptyAsUndefined, z.string().default(".data/pglite")),
@@ -18,10 +18,24 @@ export const envSchema = z.object({
     emptyAsUndefined,
     z
       .url({ protocol: /^https?$/, message: "must be an http:// or https:// URL" })
-      .default("http://localhost:3000")
-      .transform((value) => value.replace(/\/+$/, "")),
+      .transform((value) => value.replace(/\/+$/, ""))
+      .optional(),
   ),
 });
+
+export const envSchema = variables
+  .superRefine((value, ctx) => {
+    // Links in emails are built from SITE_URL, never from a request's Host header, so a
+    // production server must be told its address.
+    if (value.NODE_ENV === "production" && !value.SITE_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SITE_URL"],
+        message: "required in production: the public address of the site, e.g. https://biljett.example",
+      });
+    }
+  })
+  .transform(({ SITE_URL, ...rest }) => ({ ...rest, SITE_URL: SITE_URL ?? "http://localhost:3000" }));
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -39,7 +53,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const problems = result.error.issues.map((issue) => {
     const name = issue.path.join(".") || "(environment)";
     const received = source[name];
-    const what = received === undefined ? "is missing" : "is malformed";
+    const what = received === undefined || received === "" ? "is missing" : "is malformed";
     return `${name} ${what}: ${issue.message}`;
   });
   throw new ConfigError(problems);
