@@ -21,6 +21,40 @@ const variables = z.object({
       .transform((value) => value.replace(/\/+$/, ""))
       .optional(),
   ),
+  SMTP_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .refine((value) => /^smtps?:\/\/.+/.test(value), { message: "must be an smtp:// or smtps:// URL" })
+      .optional(),
+  ),
+  MAIL_FROM: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .refine((value) => /^[^<>@\r\n]*<[^<>@\s]+@[^<>@\s]+>$|^[^<>@\s]+@[^<>@\s]+$/.test(value), {
+        message: 'must be an address, optionally with a name: "Biljett <biljetter@example.se>"',
+      })
+      .default("Biljett <biljetter@localhost>"),
+  ),
+  AUTH_SECRET: z.preprocess(
+    emptyAsUndefined,
+    z.string().min(32, { message: "must be at least 32 characters (e.g. `openssl rand -base64 33`)" }).optional(),
+  ),
+  STRIPE_SECRET_KEY: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .refine((value) => /^(sk|rk)_(test|live)_[A-Za-z0-9]+$/.test(value), { message: "must be a Stripe secret key (sk_test_… or sk_live_…)" })
+      .optional(),
+  ),
+  STRIPE_WEBHOOK_SECRET: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .refine((value) => value.startsWith("whsec_"), { message: "must be a Stripe webhook signing secret (whsec_…)" })
+      .optional(),
+  ),
 });
 
 export const envSchema = variables
@@ -34,8 +68,28 @@ export const envSchema = variables
         message: "required in production: the public address of the site, e.g. https://biljett.example",
       });
     }
+    if (value.NODE_ENV === "production" && !value.AUTH_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_SECRET"],
+        message: "required in production: a random secret of at least 32 characters that signs sessions and links",
+      });
+    }
+    if (value.STRIPE_SECRET_KEY && !value.STRIPE_WEBHOOK_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["STRIPE_WEBHOOK_SECRET"],
+        message: "required with STRIPE_SECRET_KEY: payments are confirmed only by signed webhooks",
+      });
+    }
   })
-  .transform(({ SITE_URL, ...rest }) => ({ ...rest, SITE_URL: SITE_URL ?? "http://localhost:3000" }));
+  .transform(({ SITE_URL, AUTH_SECRET, ...rest }) => ({
+    ...rest,
+    SITE_URL: SITE_URL ?? "http://localhost:3000",
+    // Outside production a fixed secret keeps development and tests free of set-up; production
+    // refuses to start without its own (above).
+    AUTH_SECRET: AUTH_SECRET ?? "development-only-secret-never-used-in-production",
+  }));
 
 export type Env = z.infer<typeof envSchema>;
 

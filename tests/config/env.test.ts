@@ -23,6 +23,7 @@ describe("parseEnv", () => {
       NODE_ENV: "production",
       DATABASE_URL: "postgresql://app@db.internal:5432/biljett",
       SITE_URL: "https://biljett.example/",
+      AUTH_SECRET: "x".repeat(32),
     });
     expect(env.DATABASE_URL).toBe("postgresql://app@db.internal:5432/biljett");
     expect(env.SITE_URL).toBe("https://biljett.example");
@@ -45,10 +46,31 @@ describe("parseEnv", () => {
     expect(problemsOf({ SITE_URL: "biljett.example" })[0]).toMatch(/^SITE_URL is malformed/);
   });
 
-  it("names a variable production cannot do without", () => {
+  it("names each variable production cannot do without", () => {
     const problems = problemsOf({ NODE_ENV: "production" });
-    expect(problems).toHaveLength(1);
+    expect(problems).toHaveLength(2);
     expect(problems[0]).toMatch(/^SITE_URL is missing: required in production/);
+    expect(problems[1]).toMatch(/^AUTH_SECRET is missing: required in production/);
+  });
+
+  it("refuses a short secret", () => {
+    expect(problemsOf({ AUTH_SECRET: "too-short" })[0]).toMatch(/^AUTH_SECRET is malformed: must be at least 32 characters/);
+  });
+
+  it("needs the webhook secret whenever Stripe is configured", () => {
+    expect(problemsOf({ STRIPE_SECRET_KEY: "sk_test_abc123" })).toEqual([
+      "STRIPE_WEBHOOK_SECRET is missing: required with STRIPE_SECRET_KEY: payments are confirmed only by signed webhooks",
+    ]);
+    expect(problemsOf({ STRIPE_SECRET_KEY: "pk_test_abc", STRIPE_WEBHOOK_SECRET: "whsec_x" })[0]).toMatch(
+      /^STRIPE_SECRET_KEY is malformed/,
+    );
+  });
+
+  it("names a malformed SMTP URL and sender", () => {
+    expect(problemsOf({ SMTP_URL: "http://mail", MAIL_FROM: "Biljett <a@b> extra" }).map((p) => p.split(":")[0])).toEqual([
+      "SMTP_URL is malformed",
+      "MAIL_FROM is malformed",
+    ]);
   });
 
   it("lists every problem at once", () => {
