@@ -6,7 +6,7 @@ import nextJest from "next/jest.js";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const createJestConfig = nextJest({ dir: root });
 
-export default createJestConfig({
+const base = createJestConfig({
   rootDir: root,
   testEnvironment: "node",
   testMatch: ["<rootDir>/tests/**/*.test.ts", "<rootDir>/tests/**/*.test.tsx"],
@@ -18,3 +18,20 @@ export default createJestConfig({
   },
   testTimeout: 60_000,
 });
+
+// next-intl and the libraries under it ship only ES modules; in a "type": "module" project
+// next/jest's SWC transform would keep them as such, so compile them to CommonJS for Jest.
+const esmOnly = "next-intl|use-intl|intl-messageformat|icu-minify|@formatjs";
+
+async function jestConfig() {
+  const config = await base();
+  const [transformer, options] = config.transform["^.+\\.(js|jsx|ts|tsx|mjs)$"];
+  config.transform = {
+    [`/node_modules/(${esmOnly})/.+\\.js$`]: [transformer, { ...options, isEsmProject: false }],
+    ...config.transform,
+  };
+  config.transformIgnorePatterns = [`/node_modules/(?!(${esmOnly})/)`, "^.+\\.module\\.(css|sass|scss)$"];
+  return config;
+}
+
+export default jestConfig;

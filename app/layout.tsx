@@ -1,14 +1,41 @@
+import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { SiteFooter } from "@/components/site/site-footer";
+import { SiteHeader } from "@/components/site/site-header";
 import "./globals.css";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Metadata");
+  const site = await getTranslations("Site");
+  return {
+    title: { default: site("name"), template: t("titleTemplate") },
+    description: t("description"),
+    applicationName: site("name"),
+  };
+}
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
+  const t = await getTranslations("Layout");
   return (
     <html lang={locale}>
-      <body>
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+      <body className="flex min-h-dvh flex-col">
+        <NextIntlClientProvider>
+          <a
+            href="#content"
+            className="sr-only z-50 rounded-lg bg-white px-4 py-3 font-semibold text-indigo-800 focus:not-sr-only focus:absolute focus:top-2 focus:left-2"
+          >
+            {t("skipToContent")}
+          </a>
+          {/* No sign-in yet: the account menu appears once auth passes the user here. */}
+          <SiteHeader user={null} />
+          <main id="content" tabIndex={-1} className="flex-1 focus:outline-none">
+            {children}
+          </main>
+          <SiteFooter />
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -30,7 +30,8 @@ export async function startSmtpServer(port = 0): Promise<TestSmtpServer> {
           callback(error);
           return;
         }
-        received.push(await simpleParser(Buffer.concat(chunks)));
+        // keepCidLinks: show the HTML as sent, with its cid: references to inline images.
+        received.push(await simpleParser(Buffer.concat(chunks), { keepCidLinks: true }));
         callback();
       });
     },

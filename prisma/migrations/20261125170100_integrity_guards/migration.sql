@@ -131,19 +131,26 @@ $$;
 CREATE TRIGGER "MarketingConsent_guard" BEFORE INSERT OR UPDATE ON "MarketingConsent"
   FOR EACH ROW EXECUTE FUNCTION "MarketingConsent_guard"();
 
-CREATE FUNCTION "Counters_guard"() RETURNS trigger
+CREATE FUNCTION "OutboxEmail_guard"() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_TABLE_NAME = 'OutboxEmail' AND NEW."attempts" < 0 THEN
+  IF NEW."attempts" < 0 THEN
     PERFORM "refuse"('OutboxEmail_attempts_nonnegative', 'attempts cannot be negative');
-  END IF;
-  IF TG_TABLE_NAME = 'RateLimitBucket' AND NEW."count" < 0 THEN
-    PERFORM "refuse"('RateLimitBucket_count_nonnegative', 'count cannot be negative');
   END IF;
   RETURN NEW;
 END;
 $$;
 CREATE TRIGGER "OutboxEmail_guard" BEFORE INSERT OR UPDATE ON "OutboxEmail"
-  FOR EACH ROW EXECUTE FUNCTION "Counters_guard"();
+  FOR EACH ROW EXECUTE FUNCTION "OutboxEmail_guard"();
+
+CREATE FUNCTION "RateLimitBucket_guard"() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW."count" < 0 THEN
+    PERFORM "refuse"('RateLimitBucket_count_nonnegative', 'count cannot be negative');
+  END IF;
+  RETURN NEW;
+END;
+$$;
 CREATE TRIGGER "RateLimitBucket_guard" BEFORE INSERT OR UPDATE ON "RateLimitBucket"
-  FOR EACH ROW EXECUTE FUNCTION "Counters_guard"();
+  FOR EACH ROW EXECUTE FUNCTION "RateLimitBucket_guard"();

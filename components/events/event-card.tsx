@@ -1,0 +1,72 @@
+import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
+import { Badge } from "@/components/ui/badge";
+import { formatEventDateRange, formatPrice } from "@/lib/i18n/format";
+import type { UpcomingEvent } from "@/lib/events/queries";
+
+export type EventCardProps = Pick<
+  UpcomingEvent,
+  "slug" | "title" | "city" | "venue" | "startsAt" | "endsAt" | "timeZone" | "imageUrl" | "organizerName" | "lowestPrice" | "soldOut"
+>;
+
+/**
+ * One event in a list. The title is the link; it stretches over the whole card so the card is
+ * one big target, while a screen reader hears the title alone as the link's name.
+ */
+export function EventCard({ event }: { event: EventCardProps }) {
+  const t = useTranslations("EventCard");
+  const locale = useLocale();
+  const when = formatEventDateRange(event.startsAt, event.endsAt, locale, event.timeZone);
+
+  let price: string | null = null;
+  if (event.lowestPrice) {
+    price =
+      event.lowestPrice.minor === 0
+        ? t("free")
+        : t("fromPrice", { price: formatPrice(event.lowestPrice.minor, event.lowestPrice.currency, locale) });
+  }
+
+  return (
+    <article className="group relative flex h-full flex-col overflow-hidden rounded-2xl border border-zinc-200 bg-white shadow-sm transition-shadow hover:shadow-md has-[a:focus-visible]:outline-2 has-[a:focus-visible]:outline-offset-2 has-[a:focus-visible]:outline-indigo-600">
+      <div className="aspect-[16/9] bg-gradient-to-br from-indigo-100 to-zinc-100">
+        {event.imageUrl ? (
+          // The title right below says what the picture is about, so the picture is decorative.
+          // eslint-disable-next-line @next/next/no-img-element -- small SVG/PNG files served as they are
+          <img
+            src={event.imageUrl}
+            alt=""
+            width={640}
+            height={360}
+            loading="lazy"
+            decoding="async"
+            className="size-full object-cover"
+          />
+        ) : null}
+      </div>
+      <div className="flex flex-1 flex-col gap-2 p-4">
+        <p className="text-sm font-semibold text-indigo-800">
+          <time dateTime={event.startsAt.toISOString()}>{when}</time>
+        </p>
+        <h3 className="text-lg font-bold leading-snug text-zinc-950">
+          <Link
+            href={`/events/${encodeURIComponent(event.slug)}`}
+            className="no-underline after:absolute after:inset-0 after:content-[''] focus-visible:outline-none group-hover:underline"
+          >
+            {event.title}
+          </Link>
+        </h3>
+        <p className="text-zinc-700">{t("place", { venue: event.venue, city: event.city })}</p>
+        <p className="text-sm text-zinc-700">{t("organizer", { name: event.organizerName })}</p>
+        {event.soldOut || price ? (
+          <div className="mt-auto flex items-center gap-2 pt-2">
+            {event.soldOut ? (
+              <Badge tone="danger">{t("soldOut")}</Badge>
+            ) : (
+              <span className="font-semibold text-zinc-950">{price}</span>
+            )}
+          </div>
+        ) : null}
+      </div>
+    </article>
+  );
+}

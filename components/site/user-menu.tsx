@@ -1,0 +1,32 @@
+import { useTranslations } from "next-intl";
+import { Avatar } from "@/components/ui/avatar";
+import { Menu, MenuFormItem, MenuLink, MenuSeparator } from "@/components/ui/menu";
+
+export type SiteUser = { name: string | null; email: string; image: string | null };
+
+/** The signed-in visitor's picture and name, opening the menu of their account pages. */
+export function UserMenu({ user }: { user: SiteUser }) {
+  const t = useTranslations("UserMenu");
+  const displayName = user.name?.trim() || user.email;
+  return (
+    <Menu
+      label={t("trigger", { name: displayName })}
+      trigger={
+        <>
+          <Avatar name={user.name} email={user.email} image={user.image} size={32} />
+          <span className="hidden max-w-40 truncate font-semibold sm:inline">{displayName}</span>
+        </>
+      }
+    >
+      <MenuLink href="/account/tickets">{t("tickets")}</MenuLink>
+      <MenuLink href="/account/liked">{t("liked")}</MenuLink>
+      <MenuLink href="/account/profile">{t("profile")}</MenuLink>
+      <MenuLink href="/account/public-profile">{t("publicProfile")}</MenuLink>
+      <MenuSeparator />
+      {/* Signing out changes state, so it is a POST, never a link a crawler could follow. */}
+      <MenuFormItem action="/logout" method="post">
+        {t("signOut")}
+      </MenuFormItem>
+    </Menu>
+  );
+}

@@ -1,0 +1,70 @@
+// Turns an outbox row into the email a recipient receives: subject, HTML, plain text and
+// attachments (QR codes shown inline by Content-ID, and the tickets as a PDF).
+import { render, toPlainText } from "react-email";
+import type { OutboxEmail } from "../lib/db/types";
+import { formatEventDateRange } from "../lib/i18n/format";
+import type { AppLocale } from "../lib/i18n/locales";
+import type { EmailPayloads, RenderedEmail } from "../lib/outbox/templates";
+import { isEmailTemplate } from "../lib/outbox/templates";
+import { renderTicketsPdf } from "../lib/tickets/pdf";
+import { ticketQrPng } from "../lib/tickets/qr";
+import { emailTranslator } from "./components/translator";
+import { OrderConfirmationEmail, orderConfirmationSubject, qrContentId } from "./order-confirmation";
+import { WelcomeEmail, welcomeSubject } from "./welcome";
+
+async function html(element: React.ReactElement): Promise<{ html: string; text: string }> {
+  const markup = await render(element);
+  return { html: markup, text: toPlainText(markup) };
+}
+
+export async function renderOrderConfirmation(
+  locale: AppLocale,
+  payload: EmailPayloads["order-confirmation"],
+  options: { inlineImages: "cid" | "data-url" } = { inlineImages: "cid" },
+): Promise<RenderedEmail> {
+  const t = emailTranslator(locale);
+  const pngs = await Promise.all(payload.tickets.map(async (ticket) => ({ code: ticket.code, png: await ticketQrPng(ticket.code, 240) })));
+  const qrSrc = Object.fromEntries(
+    pngs.map(({ code, png }) => [
+      code,
+      options.inlineImages === "cid" ? `cid:${qrContentId(code)}` : `data:image/png;base64,${png.toString("base64")}`,
+    ]),
+  );
+  const body = await html(<OrderConfirmationEmail {...payload} locale={locale} qrSrc={qrSrc} />);
+  const pdf = await renderTicketsPdf({
+    title: payload.event.title,
+    when: formatEventDateRange(payload.event.startsAt, payload.event.endsAt, locale, payload.event.timeZone),
+    where: `${payload.event.venue}, ${payload.event.city}`,
+    orderLabel: t("orderConfirmation.orderNumber", { number: payload.orderNumber }),
+    holder: payload.buyerName,
+    tickets: payload.tickets,
+    labels: { ticket: t("pdf.ticket"), code: t("pdf.code"), footer: t("pdf.footer") },
+  });
+  return {
+    subject: orderConfirmationSubject(locale, payload),
+    ...body,
+    attachments: [
+      ...(options.inlineImages === "cid"
+        ? pngs.map(({ code, png }) => ({ filename: `${code}.png`, contentType: "image/png", content: png, cid: qrContentId(code) }))
+        : []),
+      { filename: t("pdf.filename", { number: payload.orderNumber }), contentType: "application/pdf", content: pdf },
+    ],
+  };
+}
+
+export async function renderWelcome(locale: AppLocale, payload: EmailPayloads["welcome"]): Promise<RenderedEmail> {
+  return { subject: welcomeSubject(locale), ...(await html(<WelcomeEmail {...payload} locale={locale} />)), attachments: [] };
+}
+
+export async function renderOutboxEmail(
+  email: Pick<OutboxEmail, "template" | "locale" | "payload">,
+  options?: { inlineImages: "cid" | "data-url" },
+): Promise<RenderedEmail> {
+  if (!isEmailTemplate(email.template)) throw new Error(`unknown email template ${email.template}`);
+  switch (email.template) {
+    case "order-confirmation":
+      return renderOrderConfirmation(email.locale, email.payload as EmailPayloads["order-confirmation"], options);
+    case "welcome":
+      return renderWelcome(email.locale, email.payload as EmailPayloads["welcome"]);
+  }
+}

@@ -1,0 +1,28 @@
+// Queues emails in the caller's transaction: they exist exactly when the change they report
+// was committed, and a sender delivers them afterwards.
+import type { DbTransaction } from "../db/client";
+import type { Locale } from "../db/types";
+import type { EmailPayloads, EmailTemplate } from "./templates";
+
+export type QueuedEmail<T extends EmailTemplate = EmailTemplate> = {
+  template: T;
+  to: string;
+  locale: Locale;
+  payload: EmailPayloads[T];
+  /** Queued at most once per key; a second call with the same key is ignored. */
+  dedupeKey?: string;
+};
+
+export async function enqueueEmails(tx: DbTransaction, emails: QueuedEmail[]): Promise<void> {
+  if (emails.length === 0) return;
+  await tx.outboxEmail.createMany({
+    data: emails.map((email) => ({
+      template: email.template,
+      to: email.to,
+      locale: email.locale,
+      payload: email.payload as object,
+      dedupeKey: email.dedupeKey ?? null,
+    })),
+    skipDuplicates: true,
+  });
+}

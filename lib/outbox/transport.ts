@@ -1,0 +1,51 @@
+// Where rendered emails go: an SMTP server, or (without SMTP_URL, in the demo) nowhere but the
+// outbox itself, which /dev/mailbox shows.
+import nodemailer from "nodemailer";
+import type { RenderedEmail } from "./templates";
+
+export type OutgoingEmail = RenderedEmail & { from: string; to: string; messageId: string };
+
+export interface MailTransport {
+  readonly kind: "smtp" | "mailbox";
+  /** Delivers the email and returns the id the receiving server gave it. */
+  send(email: OutgoingEmail): Promise<string>;
+  close(): void;
+}
+
+export function smtpTransport(url: string): MailTransport {
+  const transporter = nodemailer.createTransport(url);
+  return {
+    kind: "smtp",
+    async send(email) {
+      const info = await transporter.sendMail({
+        from: email.from,
+        to: email.to,
+        subject: email.subject,
+        html: email.html,
+        text: email.text,
+        messageId: email.messageId,
+        attachments: email.attachments.map((a) => ({
+          filename: a.filename,
+          contentType: a.contentType,
+          content: a.content,
+          cid: a.cid,
+        })),
+      });
+      return info.messageId ?? email.messageId;
+    },
+    close() {
+      transporter.close();
+    },
+  };
+}
+
+/** Keeps the email in the outbox, marked sent: the demo's mailbox page reads it from there. */
+export function mailboxTransport(): MailTransport {
+  return {
+    kind: "mailbox",
+    async send(email) {
+      return email.messageId;
+    },
+    close() {},
+  };
+}

@@ -1,0 +1,59 @@
+// How the checkout takes money, whoever takes it. Card numbers pass through at most as far as
+// a provider's charge call and are never stored or logged: orders keep only the brand and the
+// last four digits that a provider reports back.
+
+export type CardInput = { number: string; expiry: string; cvc: string };
+
+export type ChargeResult =
+  | { status: "succeeded"; reference: string; cardBrand: string | null; cardLast4: string | null }
+  | { status: "declined"; reason: string };
+
+/** The provider could not be reached or did not answer: no charge was made. */
+export class PaymentUnavailableError extends Error {
+  constructor(message = "payment provider unavailable") {
+    super(message);
+    this.name = "PaymentUnavailableError";
+  }
+}
+
+export type RedirectCheckoutInput = {
+  orderId: string;
+  orderNumber: string;
+  currency: string;
+  lines: { name: string; quantity: number; unitPriceMinor: number }[];
+  customerEmail: string;
+  locale: "sv" | "en";
+  successUrl: string;
+  cancelUrl: string;
+  expiresAt: Date;
+  idempotencyKey: string;
+};
+
+/** Takes the card on our own form and charges it at once (the test provider). */
+export interface CardFormProvider {
+  readonly id: string;
+  readonly flow: "card-form";
+  charge(input: {
+    orderId: string;
+    orderNumber: string;
+    amountMinor: number;
+    currency: string;
+    card: CardInput;
+    idempotencyKey: string;
+  }): Promise<ChargeResult>;
+}
+
+/** Sends the buyer to the provider's own payment page; a signed webhook confirms (Stripe). */
+export interface RedirectProvider {
+  readonly id: string;
+  readonly flow: "redirect";
+  createCheckout(input: RedirectCheckoutInput): Promise<{ url: string; reference: string }>;
+}
+
+export type PaymentProvider = CardFormProvider | RedirectProvider;
+
+/** How long a pending payment may hold tickets before they go back on sale. */
+export function holdDurationMs(provider: PaymentProvider): number {
+  // Stripe Checkout sessions live at least 30 minutes; the hold outlives the session.
+  return provider.flow === "redirect" ? 35 * 60_000 : 15 * 60_000;
+}

@@ -1,0 +1,10 @@
+// QR codes of ticket codes, as the door scanner reads them.
+import QRCode from "qrcode";
+
+export async function ticketQrPng(code: string, size = 320): Promise<Buffer> {
+  return QRCode.toBuffer(code, { type: "png", errorCorrectionLevel: "M", margin: 2, width: size });
+}
+
+export async function ticketQrSvg(code: string): Promise<string> {
+  return QRCode.toString(code, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
+}

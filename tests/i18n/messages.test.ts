@@ -1,0 +1,36 @@
+import en from "@/lib/i18n/messages/en.json";
+import sv from "@/lib/i18n/messages/sv.json";
+
+type Tree = { [key: string]: string | Tree };
+
+function leaves(tree: Tree, prefix = ""): Array<[string, string]> {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === "string" ? [[`${prefix}${key}`, value] as [string, string]] : leaves(value, `${prefix}${key}.`),
+  );
+}
+
+const catalogues = { sv: leaves(sv as Tree), en: leaves(en as Tree) };
+
+describe("message catalogues", () => {
+  it("have exactly the same keys in Swedish and English", () => {
+    const svKeys = catalogues.sv.map(([key]) => key).sort();
+    const enKeys = catalogues.en.map(([key]) => key).sort();
+    expect(enKeys).toEqual(svKeys);
+  });
+
+  it.each(Object.entries(catalogues))("has no empty strings in %s", (_locale, entries) => {
+    expect(entries.filter(([, text]) => text.trim() === "").map(([key]) => key)).toEqual([]);
+  });
+
+  it("use the same placeholders in both languages", () => {
+    // An argument is "{name}" or "{name, plural|select|number…"; words inside plural branches
+    // ("{Din biljett}") are text, not arguments.
+    const placeholders = (text: string) =>
+      [...new Set([...text.matchAll(/\{\s*(\w+)\s*(?:\}|,)/g)].map((match) => match[1]))].sort();
+    const english = new Map(catalogues.en);
+    const mismatched = catalogues.sv
+      .filter(([key, text]) => JSON.stringify(placeholders(text)) !== JSON.stringify(placeholders(english.get(key) ?? "")))
+      .map(([key]) => key);
+    expect(mismatched).toEqual([]);
+  });
+});

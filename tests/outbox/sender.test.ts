@@ -1,0 +1,156 @@
+import { databaseKind, describeOnPostgres, useTestDatabase } from "../helpers/test-db";
+import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp";
+import { db } from "@/lib/db/client";
+import { enqueueEmails, type QueuedEmail } from "@/lib/outbox/queue";
+import { deliverDueEmails, retryDelayMs, type SenderOptions } from "@/lib/outbox/sender";
+import { smtpTransport, type MailTransport } from "@/lib/outbox/transport";
+import { renderOutboxEmail } from "@/emails/render";
+import { OrderConfirmationEmail } from "@/emails/order-confirmation";
+
+useTestDatabase();
+
+let smtp: TestSmtpServer;
+let transport: MailTransport;
+
+beforeAll(async () => {
+  smtp = await startSmtpServer();
+  transport = smtpTransport(smtp.url);
+});
+afterAll(async () => {
+  transport.close();
+  await smtp.close();
+});
+beforeEach(async () => {
+  await db.outboxEmail.deleteMany();
+  smtp.received.length = 0;
+  smtp.failing = false;
+});
+
+const options = (overrides: Partial<SenderOptions> = {}): SenderOptions => ({
+  transport,
+  render: (email) => renderOutboxEmail(email),
+  from: "Biljett <biljetter@biljett.test>",
+  messageIdDomain: "biljett.test",
+  ...overrides,
+});
+
+function welcome(to: string, dedupeKey?: string): QueuedEmail {
+  return { template: "welcome", to, locale: "sv", payload: { name: "Åsa", setPasswordUrl: "http://localhost:3000/x" }, dedupeKey };
+}
+
+const confirmation: QueuedEmail<"order-confirmation"> = {
+  template: "order-confirmation",
+  to: "kalle@example.se",
+  locale: "en",
+  payload: { ...OrderConfirmationEmail.PreviewProps, qrSrc: undefined } as never,
+};
+
+async function queue(...emails: QueuedEmail[]) {
+  await db.$transaction((tx) => enqueueEmails(tx, emails));
+}
+
+/** Pretends time has passed: every retry is due now. */
+async function fastForward() {
+  await db.outboxEmail.updateMany({ where: { status: "PENDING" }, data: { nextAttemptAt: new Date(Date.now() - 1000) } });
+}
+
+describe(`outbox sender (${databaseKind})`, () => {
+  it("delivers queued emails over SMTP and marks them sent", async () => {
+    await queue(confirmation, welcome("asa@example.se"));
+
+    const report = await deliverDueEmails(options());
+
+    expect(report).toEqual({ sent: 2, retrying: 0, failed: 0 });
+    const mails = await smtp.waitFor(2);
+    const order = mails.find((m) => m.to && "text" in m.to && m.to.text === "kalle@example.se")!;
+    expect(order.subject).toBe("Your tickets for Vårkonsert med Göteborgs symfoniker (order 7KQ2M9XD)");
+    expect(order.from?.text).toContain("biljetter@biljett.test");
+    expect(order.messageId).toMatch(/@biljett\.test>?$/);
+    const pdf = order.attachments.find((a) => a.contentType === "application/pdf");
+    expect(pdf?.filename).toBe("tickets-7KQ2M9XD.pdf");
+    expect(pdf?.content.subarray(0, 5).toString()).toBe("%PDF-");
+    const inline = order.attachments.filter((a) => a.contentType === "image/png");
+    expect(inline).toHaveLength(2);
+    for (const image of inline) expect(order.html).toContain(`cid:${image.cid}`);
+    const rows = await db.outboxEmail.findMany();
+    expect(rows.every((r) => r.status === "SENT" && r.sentAt && r.attempts === 1)).toBe(true);
+  });
+
+  it("queues an email once per dedupe key", async () => {
+    await queue(welcome("asa@example.se", "welcome:asa"));
+    await queue(welcome("asa@example.se", "welcome:asa"));
+    expect(await db.outboxEmail.count()).toBe(1);
+  });
+
+  it("retries with backoff while the SMTP server is down, and sends once it is back", async () => {
+    await queue(welcome("asa@example.se"));
+    smtp.failing = true;
+
+    const first = await deliverDueEmails(options());
+
+    expect(first).toEqual({ sent: 0, retrying: 1, failed: 0 });
+    const waiting = await db.outboxEmail.findFirstOrThrow();
+    expect(waiting.status).toBe("PENDING");
+    expect(waiting.lastError).toMatch(/451|temporarily/i);
+    expect(waiting.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + retryDelayMs(1) - 5000);
+    // Not due yet: nothing is tried.
+    expect(await deliverDueEmails(options())).toEqual({ sent: 0, retrying: 0, failed: 0 });
+
+    smtp.failing = false;
+    await fastForward();
+    expect(await deliverDueEmails(options())).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    expect(smtp.received).toHaveLength(1);
+    expect((await db.outboxEmail.findFirstOrThrow()).attempts).toBe(2);
+  });
+
+  it("marks an email failed for good after the last attempt", async () => {
+    await queue(welcome("asa@example.se"));
+    smtp.failing = true;
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      await deliverDueEmails(options({ maxAttempts: 3 }));
+      await fastForward();
+    }
+    const row = await db.outboxEmail.findFirstOrThrow();
+    expect(row.status).toBe("FAILED");
+    expect(row.attempts).toBe(3);
+    smtp.failing = false;
+    expect(await deliverDueEmails(options({ maxAttempts: 3 }))).toEqual({ sent: 0, retrying: 0, failed: 0 });
+  });
+
+  it("sends, once, an email whose sender died after claiming it", async () => {
+    await queue(welcome("asa@example.se"));
+    const dying: MailTransport = { kind: "smtp", send: () => new Promise<string>(() => {}), close() {} };
+    void deliverDueEmails(options({ transport: dying, leaseMs: 300 }));
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    // Still leased: another sender leaves it alone.
+    expect(await deliverDueEmails(options())).toEqual({ sent: 0, retrying: 0, failed: 0 });
+
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await deliverDueEmails(options())).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    expect(await deliverDueEmails(options())).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    expect(smtp.received).toHaveLength(1);
+  });
+});
+
+describeOnPostgres("outbox sender under concurrency (PostgreSQL)", () => {
+  it("never sends an email twice when several senders run at once", async () => {
+    await queue(...Array.from({ length: 30 }, (_, i) => welcome(`buyer${i}@example.se`)));
+
+    const reports = await Promise.all(
+      [1, 2, 3, 4].map(async () => {
+        let sent = 0;
+        for (;;) {
+          const report = await deliverDueEmails(options({ batchSize: 3 }));
+          if (report.sent === 0) return sent;
+          sent += report.sent;
+        }
+      }),
+    );
+
+    expect(reports.reduce((a, b) => a + b, 0)).toBe(30);
+    await smtp.waitFor(30);
+    const recipients = smtp.received.map((m) => (m.to && "text" in m.to ? m.to.text : ""));
+    expect(new Set(recipients).size).toBe(30);
+    expect(recipients).toHaveLength(30);
+  });
+});
