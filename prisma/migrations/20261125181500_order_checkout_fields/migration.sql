@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Order" ADD COLUMN     "failureReason" TEXT,
+ADD COLUMN     "marketingOptIn" BOOLEAN NOT NULL DEFAULT false;
