@@ -2,12 +2,12 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { localeCookie, pickLocale } from "./locales";
+import { messages } from "./messages";
 
 export const siteTimeZone = "Europe/Stockholm";
 
 export default getRequestConfig(async () => {
   const [cookieStore, headerStore] = await Promise.all([cookies(), headers()]);
   const locale = pickLocale(cookieStore.get(localeCookie)?.value, headerStore.get("accept-language"));
-  const messages = (await import(`./messages/${locale}.json`)).default;
-  return { locale, messages, timeZone: siteTimeZone };
+  return { locale, messages: messages[locale], timeZone: siteTimeZone };
 });

@@ -3,11 +3,8 @@
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { NextIntlClientProvider } from "next-intl";
-import en from "@/lib/i18n/messages/en.json";
-import sv from "@/lib/i18n/messages/sv.json";
 import type { AppLocale } from "@/lib/i18n/locales";
-
-const messages = { sv, en };
+import { messages } from "@/lib/i18n/messages";
 
 export function render(ui: ReactNode, locale: AppLocale = "sv"): string {
   return renderToStaticMarkup(

@@ -1,5 +1,8 @@
-import en from "@/lib/i18n/messages/en.json";
-import sv from "@/lib/i18n/messages/sv.json";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { messages } from "@/lib/i18n/messages";
+
+const { sv, en } = messages;
 
 type Tree = { [key: string]: string | Tree };
 
@@ -32,5 +35,23 @@ describe("message catalogues", () => {
       .filter(([key, text]) => JSON.stringify(placeholders(text)) !== JSON.stringify(placeholders(english.get(key) ?? "")))
       .map(([key]) => key);
     expect(mismatched).toEqual([]);
+  });
+
+  it("has the same files for each language, all merged, and no namespace in two files", () => {
+    const dir = path.join(process.cwd(), "lib/i18n/messages");
+    const files = (locale: string) => readdirSync(path.join(dir, locale)).sort();
+    expect(files("en")).toEqual(files("sv"));
+    for (const locale of ["sv", "en"]) {
+      const seen = new Map<string, string>();
+      for (const file of files(locale)) {
+        const namespaces = Object.keys(JSON.parse(readFileSync(path.join(dir, locale, file), "utf8")));
+        for (const namespace of namespaces) {
+          expect([locale, namespace, seen.get(namespace) ?? file]).toEqual([locale, namespace, file]);
+          // …and index.ts merges every file.
+          expect(Object.keys(messages[locale as "sv" | "en"])).toContain(namespace);
+          seen.set(namespace, file);
+        }
+      }
+    }
   });
 });

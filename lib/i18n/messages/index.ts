@@ -1,0 +1,17 @@
+// The message catalogues, one file per area of the site and language, merged per language.
+// Each file holds whole top-level namespaces, so two areas never share a namespace.
+import enCheckout from "./en/checkout.json";
+import enEmails from "./en/emails.json";
+import enEvents from "./en/events.json";
+import enSite from "./en/site.json";
+import svCheckout from "./sv/checkout.json";
+import svEmails from "./sv/emails.json";
+import svEvents from "./sv/events.json";
+import svSite from "./sv/site.json";
+
+const sv = { ...svSite, ...svEvents, ...svCheckout, ...svEmails };
+const en = { ...enSite, ...enEvents, ...enCheckout, ...enEmails };
+
+export type Messages = typeof sv;
+
+export const messages: Record<"sv" | "en", Messages> = { sv, en };
