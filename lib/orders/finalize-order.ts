@@ -60,7 +60,14 @@ export async function completeOrder(
       typeName: item.ticketType.name,
     })),
   );
-  await tx.ticket.createMany({ data: tickets.map(({ typeName: _typeName, ...ticket }) => ticket) });
+  await tx.ticket.createMany({
+    data: tickets.map((ticket) => ({
+      code: ticket.code,
+      orderId: ticket.orderId,
+      ticketTypeId: ticket.ticketTypeId,
+      eventId: ticket.eventId,
+    })),
+  });
 
   await tx.order.update({
     where: { id: orderId },
