@@ -11,6 +11,11 @@ export function orderPath(orderId: string): string {
   return `/orders/${orderId}?key=${orderKey(orderId)}`;
 }
 
+/** Where Stripe sends a buyer who gives up: the order's hold is released there. */
+export function orderCancelPath(orderId: string): string {
+  return `/orders/${orderId}/cancel?key=${orderKey(orderId)}`;
+}
+
 export function orderUrl(orderId: string): string {
   return `${env().SITE_URL}${orderPath(orderId)}`;
 }

@@ -12,7 +12,7 @@ import { holdDurationMs, PaymentUnavailableError, type CardInput, type PaymentPr
 import { newOrderNumber } from "./codes";
 import { completeOrder, failOrder, type FailureReason } from "./finalize-order";
 import { holdAdmissions, SoldOutError } from "./inventory";
-import { orderPath } from "./order-links";
+import { orderCancelPath, orderPath } from "./order-links";
 
 export const MAX_TICKETS_PER_ORDER = 20;
 
@@ -246,7 +246,7 @@ export async function placeOrder(
         customerEmail: parsed.email,
         locale: input.locale,
         successUrl: `${env().SITE_URL}${orderPath(order.id)}`,
-        cancelUrl: `${env().SITE_URL}/orders/${order.id}/cancel`,
+        cancelUrl: `${env().SITE_URL}${orderCancelPath(order.id)}`,
         expiresAt: new Date(holdUntil.getTime() - 5 * 60_000),
         idempotencyKey: input.idempotencyKey,
       });

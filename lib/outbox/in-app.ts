@@ -1,0 +1,30 @@
+// The sender that runs inside the web server (the demo, or a single-server deployment). With
+// several servers, `npm run worker` does the same job; running both is safe, since rows are
+// claimed with SKIP LOCKED.
+import { renderOutboxEmail } from "../../emails/render";
+import { env } from "../env";
+import { startSender } from "./sender";
+import { mailboxTransport, smtpTransport } from "./transport";
+
+type Sender = ReturnType<typeof startSender>;
+const globalForSender = globalThis as unknown as { outboxSender?: Sender };
+
+export function outboxSenderOptions() {
+  const { SMTP_URL, MAIL_FROM, SITE_URL } = env();
+  return {
+    transport: SMTP_URL ? smtpTransport(SMTP_URL) : mailboxTransport(),
+    render: (email: Parameters<typeof renderOutboxEmail>[0]) => renderOutboxEmail(email),
+    from: MAIL_FROM,
+    messageIdDomain: new URL(SITE_URL).hostname,
+    log: (line: string) => console.warn(line),
+  };
+}
+
+/** Starts the in-process sender if it is not running, and has it look for due emails now. */
+export function wakeOutboxSender(): void {
+  if (!globalForSender.outboxSender) {
+    globalForSender.outboxSender = startSender({ ...outboxSenderOptions(), intervalMs: 5_000 });
+    return;
+  }
+  globalForSender.outboxSender.poke();
+}

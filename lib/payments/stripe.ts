@@ -1,0 +1,81 @@
+// Stripe Checkout: the buyer types their card on Stripe's own page, so card data never
+// reaches our servers. We create a Checkout Session for the pending order and learn the
+// outcome only from Stripe's signed webhook (see stripe-webhook.ts).
+import { PaymentUnavailableError, type RedirectCheckoutInput, type RedirectProvider } from "./provider";
+
+export const STRIPE_API = "https://api.stripe.com";
+
+/** Stripe's form encoding: nested keys in brackets (line_items[0][price_data][currency]). */
+export function stripeForm(params: Record<string, unknown>, prefix = ""): URLSearchParams {
+  const form = new URLSearchParams();
+  const add = (key: string, value: unknown) => {
+    if (value === undefined || value === null) return;
+    if (Array.isArray(value)) value.forEach((item, index) => add(`${key}[${index}]`, item));
+    else if (typeof value === "object") for (const [k, v] of Object.entries(value)) add(`${key}[${k}]`, v);
+    else form.append(key, String(value));
+  };
+  for (const [key, value] of Object.entries(params)) add(prefix ? `${prefix}[${key}]` : key, value);
+  return form;
+}
+
+export function checkoutSessionParams(input: RedirectCheckoutInput): URLSearchParams {
+  return stripeForm({
+    mode: "payment",
+    client_reference_id: input.orderId,
+    customer_email: input.customerEmail,
+    locale: input.locale,
+    success_url: input.successUrl,
+    cancel_url: input.cancelUrl,
+    expires_at: Math.floor(input.expiresAt.getTime() / 1000),
+    metadata: { orderId: input.orderId, orderNumber: input.orderNumber },
+    payment_intent_data: { metadata: { orderId: input.orderId, orderNumber: input.orderNumber } },
+    line_items: input.lines.map((line) => ({
+      quantity: line.quantity,
+      price_data: {
+        currency: input.currency.toLowerCase(),
+        unit_amount: line.unitPriceMinor,
+        product_data: { name: line.name },
+      },
+    })),
+  });
+}
+
+export function stripeProvider({
+  secretKey,
+  apiBase = STRIPE_API,
+  timeoutMs = 15_000,
+}: {
+  secretKey: string;
+  apiBase?: string;
+  timeoutMs?: number;
+}): RedirectProvider {
+  return {
+    id: "stripe",
+    flow: "redirect",
+    async createCheckout(input) {
+      let response: Response;
+      try {
+        response = await fetch(`${apiBase}/v1/checkout/sessions`, {
+          method: "POST",
+          headers: {
+            authorization: `Bearer ${secretKey}`,
+            "content-type": "application/x-www-form-urlencoded",
+            // A retried request creates no second session.
+            "idempotency-key": `checkout-${input.idempotencyKey}`,
+          },
+          body: checkoutSessionParams(input),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+      } catch (error) {
+        throw new PaymentUnavailableError(`Stripe unreachable: ${(error as Error).name}`);
+      }
+      if (!response.ok) {
+        // The body may name the request but never holds card data (we send none).
+        throw new PaymentUnavailableError(`Stripe answered ${response.status}`);
+      }
+      const session = (await response.json()) as { id?: string; url?: string };
+      if (!session.id || !session.url) throw new PaymentUnavailableError("Stripe sent no session URL");
+      return { url: session.url, reference: session.id };
+    },
+  };
+}
