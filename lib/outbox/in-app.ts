@@ -28,3 +28,10 @@ export function wakeOutboxSender(): void {
   }
   globalForSender.outboxSender.poke();
 }
+
+/** Stops the in-process sender (tests, and a server shutting down). */
+export async function stopOutboxSender(): Promise<void> {
+  const sender = globalForSender.outboxSender;
+  globalForSender.outboxSender = undefined;
+  await sender?.stop();
+}

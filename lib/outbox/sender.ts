@@ -95,7 +95,9 @@ export async function deliverDueEmails(options: SenderOptions): Promise<Delivery
 }
 
 /** Delivers until nothing is due, then waits; returns a function that stops it. */
-export function startSender(options: SenderOptions & { intervalMs?: number }): { stop(): Promise<void>; poke(): void } {
+export function startSender(
+  options: SenderOptions & { intervalMs?: number; keepProcessAlive?: boolean },
+): { stop(): Promise<void>; poke(): void } {
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<void> = Promise.resolve();
@@ -111,7 +113,12 @@ export function startSender(options: SenderOptions & { intervalMs?: number }): {
       } catch (error) {
         options.log?.(`outbox: sender pass failed: ${describeError(error)}`);
       }
-      if (!stopped) timer = setTimeout(tick, options.intervalMs ?? 5_000);
+      if (!stopped) {
+        timer = setTimeout(tick, options.intervalMs ?? 5_000);
+        // Inside the web server the sender must not keep a process alive that is shutting down;
+        // the standalone worker asks to be kept alive.
+        if (!options.keepProcessAlive) timer.unref();
+      }
     })();
   };
   tick();

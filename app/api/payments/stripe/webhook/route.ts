@@ -1,0 +1,25 @@
+// Stripe's webhook endpoint. The signature is the authorization: nothing unsigned is believed.
+import { NextResponse } from "next/server";
+import { env } from "@/lib/env";
+import { wakeOutboxSender } from "@/lib/outbox/in-app";
+import { handleStripeEvent, verifyStripeSignature, WebhookSignatureError } from "@/lib/payments/stripe-webhook";
+
+export async function POST(request: Request) {
+  const secret = env().STRIPE_WEBHOOK_SECRET;
+  if (!secret) return NextResponse.json({ error: "not_found" }, { status: 404 });
+
+  const payload = await request.text();
+  let event;
+  try {
+    event = verifyStripeSignature(payload, request.headers.get("stripe-signature"), secret);
+  } catch (error) {
+    if (error instanceof WebhookSignatureError || error instanceof SyntaxError) {
+      return NextResponse.json({ error: "invalid_signature" }, { status: 400 });
+    }
+    throw error;
+  }
+
+  const outcome = await handleStripeEvent(event);
+  if (outcome === "completed") wakeOutboxSender();
+  return NextResponse.json({ received: true, outcome });
+}

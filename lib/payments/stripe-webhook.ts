@@ -1,0 +1,123 @@
+// Stripe tells us how a Checkout Session ended through webhooks. Only a request signed with our
+// endpoint's secret is believed (Stripe-Signature: t=<unix time>,v1=<HMAC-SHA256 of "t.body">),
+// and only within a few minutes of its timestamp, so a captured request cannot be replayed later.
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { db } from "../db/client";
+import { completeOrder, failOrder, lockOrder } from "../orders/finalize-order";
+import { SoldOutError } from "../orders/inventory";
+
+export class WebhookSignatureError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "WebhookSignatureError";
+  }
+}
+
+export type StripeEvent = { id: string; type: string; data: { object: Record<string, unknown> } };
+
+export function signStripePayload(payload: string, secret: string, timestamp: number): string {
+  const signature = createHmac("sha256", secret).update(`${timestamp}.${payload}`).digest("hex");
+  return `t=${timestamp},v1=${signature}`;
+}
+
+export function verifyStripeSignature(
+  payload: string,
+  header: string | null,
+  secret: string,
+  { toleranceSeconds = 300, now = Date.now() }: { toleranceSeconds?: number; now?: number } = {},
+): StripeEvent {
+  if (!header) throw new WebhookSignatureError("missing Stripe-Signature header");
+  const parts = header.split(",").map((part) => part.trim().split("="));
+  const timestamp = Number(parts.find(([key]) => key === "t")?.[1]);
+  const candidates = parts.filter(([key]) => key === "v1").map(([, value]) => value ?? "");
+  if (!Number.isInteger(timestamp) || candidates.length === 0) throw new WebhookSignatureError("malformed signature header");
+  if (Math.abs(now / 1000 - timestamp) > toleranceSeconds) throw new WebhookSignatureError("timestamp outside the tolerance");
+
+  const expected = Buffer.from(createHmac("sha256", secret).update(`${timestamp}.${payload}`).digest("hex"));
+  const matches = candidates.some((candidate) => {
+    const given = Buffer.from(candidate);
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  });
+  if (!matches) throw new WebhookSignatureError("signature does not match");
+
+  const event = JSON.parse(payload) as StripeEvent;
+  if (typeof event?.type !== "string" || typeof event?.data?.object !== "object") {
+    throw new WebhookSignatureError("not a Stripe event");
+  }
+  return event;
+}
+
+export type WebhookOutcome = "completed" | "released" | "ignored" | "already_handled" | "mismatch" | "paid_but_sold_out";
+
+type Session = {
+  id?: string;
+  client_reference_id?: string | null;
+  payment_status?: string;
+  payment_intent?: string | null;
+  amount_total?: number | null;
+  currency?: string | null;
+  metadata?: { orderId?: string } | null;
+};
+
+/** Applies a verified event to its order. Safe to receive twice: Stripe retries deliveries. */
+export async function handleStripeEvent(event: StripeEvent, log: (line: string) => void = console.warn): Promise<WebhookOutcome> {
+  const session = event.data.object as Session;
+  const orderId = session.metadata?.orderId ?? session.client_reference_id ?? null;
+  if (!event.type.startsWith("checkout.session.") || !orderId || !/^[0-9a-f-]{36}$/.test(orderId)) return "ignored";
+
+  const order = await db.order.findUnique({ where: { id: orderId } });
+  if (!order || order.paymentProvider !== "stripe" || order.paymentRef !== session.id) {
+    log(`stripe webhook ${event.id}: session does not belong to a known order`);
+    return "mismatch";
+  }
+
+  switch (event.type) {
+    case "checkout.session.completed":
+    case "checkout.session.async_payment_succeeded": {
+      if (session.payment_status !== "paid") return "ignored"; // an async method: wait for its own event
+      if (session.amount_total !== order.totalMinor || session.currency?.toUpperCase() !== order.currency) {
+        log(`stripe webhook ${event.id}: amount or currency differs from order ${order.number}`);
+        return "mismatch";
+      }
+      const payment = {
+        provider: "stripe",
+        // The session id stays the reference: it is what every later event names.
+        reference: session.id!,
+        cardBrand: null,
+        cardLast4: null,
+      };
+      return db.$transaction(async (tx) => {
+        const status = await lockOrder(tx, order.id);
+        if (status === "PENDING") {
+          await completeOrder(tx, order.id, { admissions: "held", payment });
+          return "completed" as const;
+        }
+        if (status === "FAILED" && order.failureReason === "hold_expired") {
+          // Paid after the hold ran out (a delayed webhook): sell if there is still room.
+          await tx.order.update({ where: { id: order.id }, data: { status: "PENDING", failureReason: null } });
+          try {
+            await completeOrder(tx, order.id, { admissions: "unclaimed", payment });
+            return "completed" as const;
+          } catch (error) {
+            if (!(error instanceof SoldOutError)) throw error;
+            throw Object.assign(new Error("sold out after payment"), { soldOutAfterPayment: true });
+          }
+        }
+        return "already_handled" as const;
+      }).catch(async (error: unknown) => {
+        if (!(error as { soldOutAfterPayment?: boolean }).soldOutAfterPayment) throw error;
+        await db.order.update({ where: { id: order.id }, data: { failureReason: "paid_after_expiry" } });
+        log(`stripe webhook ${event.id}: order ${order.number} was paid after its hold expired and is sold out; refund it`);
+        return "paid_but_sold_out" as const;
+      });
+    }
+    case "checkout.session.expired":
+    case "checkout.session.async_payment_failed": {
+      const reason = event.type === "checkout.session.expired" ? "payment_unavailable" : "payment_declined";
+      const released = await db.$transaction((tx) => failOrder(tx, order.id, reason));
+      return released ? "released" : "already_handled";
+    }
+    default:
+      return "ignored";
+  }
+}

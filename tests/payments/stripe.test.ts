@@ -1,0 +1,228 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { randomUUID } from "node:crypto";
+
+const WEBHOOK_SECRET = "whsec_test_secret_for_signatures";
+process.env.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET;
+
+import { databaseKind, useTestDatabase } from "../helpers/test-db";
+import { createEvent } from "../helpers/fixtures";
+import { db } from "@/lib/db/client";
+import { placeOrder, releaseExpiredHolds } from "@/lib/orders/place-order";
+import { stripeProvider } from "@/lib/payments/stripe";
+import {
+  handleStripeEvent,
+  signStripePayload,
+  verifyStripeSignature,
+  WebhookSignatureError,
+  type StripeEvent,
+} from "@/lib/payments/stripe-webhook";
+import { stopOutboxSender } from "@/lib/outbox/in-app";
+import { POST } from "@/app/api/payments/stripe/webhook/route";
+
+useTestDatabase();
+
+// Stripe's API, played by a local HTTP server: it records each request as Stripe would see it.
+type Recorded = { path: string; headers: IncomingMessage["headers"]; form: URLSearchParams };
+let stripeApi: Server;
+let apiBase: string;
+const requests: Recorded[] = [];
+let answer: { status: number; body: unknown } = { status: 200, body: {} };
+
+beforeAll(async () => {
+  stripeApi = createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk) => (body += chunk));
+    req.on("end", () => {
+      requests.push({ path: req.url ?? "", headers: req.headers, form: new URLSearchParams(body) });
+      const sessionId = `cs_test_${randomUUID().replace(/-/g, "")}`;
+      const payload = answer.status === 200 ? { id: sessionId, url: `https://checkout.stripe.test/c/pay/${sessionId}`, object: "checkout.session" } : answer.body;
+      res.writeHead(answer.status, { "content-type": "application/json" });
+      res.end(JSON.stringify(payload));
+    });
+  });
+  await new Promise<void>((resolve) => stripeApi.listen(0, "127.0.0.1", resolve));
+  apiBase = `http://127.0.0.1:${(stripeApi.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await stopOutboxSender();
+  await new Promise<void>((resolve) => stripeApi.close(() => resolve()));
+});
+beforeEach(() => {
+  requests.length = 0;
+  answer = { status: 200, body: {} };
+});
+
+const provider = () => stripeProvider({ secretKey: "sk_test_123", apiBase });
+
+async function pendingStripeOrder(quantity = 2) {
+  const { event, ticketTypes } = await createEvent({ ticketTypes: [{ name: "Ståplats", priceMinor: 29_500, capacity: 10 }] });
+  const result = await placeOrder(
+    {
+      eventId: event.id,
+      items: [{ ticketTypeId: ticketTypes[0].id, quantity }],
+      buyer: { name: "Lisa Larsson", email: `lisa-${randomUUID().slice(0, 8)}@example.se` },
+      marketingOptIn: true,
+      locale: "en",
+      idempotencyKey: randomUUID(),
+    },
+    { provider: provider() },
+  );
+  if (!result.ok || result.status !== "PENDING") throw new Error(`expected a pending order, got ${JSON.stringify(result)}`);
+  const order = await db.order.findUniqueOrThrow({ where: { id: result.orderId } });
+  return { result, order, ticketType: ticketTypes[0] };
+}
+
+function sessionEvent(type: string, order: { id: string; paymentRef: string | null; totalMinor: number }, overrides: object = {}): StripeEvent {
+  return {
+    id: `evt_${randomUUID().slice(0, 12)}`,
+    type,
+    data: {
+      object: {
+        id: order.paymentRef,
+        object: "checkout.session",
+        client_reference_id: order.id,
+        metadata: { orderId: order.id },
+        payment_status: "paid",
+        payment_intent: "pi_test_123",
+        amount_total: order.totalMinor,
+        currency: "sek",
+        ...overrides,
+      },
+    },
+  };
+}
+
+function signedRequest(event: StripeEvent, { secret = WEBHOOK_SECRET, timestamp = Math.floor(Date.now() / 1000) } = {}) {
+  const body = JSON.stringify(event);
+  return new Request("http://localhost:3000/api/payments/stripe/webhook", {
+    method: "POST",
+    headers: { "content-type": "application/json", "stripe-signature": signStripePayload(body, secret, timestamp) },
+    body,
+  });
+}
+
+describe("verifyStripeSignature", () => {
+  const payload = JSON.stringify({ id: "evt_1", type: "checkout.session.completed", data: { object: {} } });
+  const now = Date.now();
+  const t = Math.floor(now / 1000);
+
+  it("accepts a payload signed with the endpoint's secret", () => {
+    expect(verifyStripeSignature(payload, signStripePayload(payload, WEBHOOK_SECRET, t), WEBHOOK_SECRET, { now }).id).toBe("evt_1");
+  });
+
+  it("accepts any matching v1 signature among several (during a secret rotation)", () => {
+    const header = `t=${t},v1=${"0".repeat(64)},${signStripePayload(payload, WEBHOOK_SECRET, t).split(",")[1]}`;
+    expect(verifyStripeSignature(payload, header, WEBHOOK_SECRET, { now }).id).toBe("evt_1");
+  });
+
+  it.each([
+    ["another secret", () => signStripePayload(payload, "whsec_other", t), payload],
+    ["a changed body", () => signStripePayload(payload, WEBHOOK_SECRET, t), payload.replace("evt_1", "evt_2")],
+    ["an old timestamp", () => signStripePayload(payload, WEBHOOK_SECRET, t - 600), payload],
+    ["no v1 signature", () => `t=${t}`, payload],
+    ["a missing header", () => null, payload],
+  ])("refuses %s", (_what, header, body) => {
+    expect(() => verifyStripeSignature(body, header(), WEBHOOK_SECRET, { now })).toThrow(WebhookSignatureError);
+  });
+});
+
+describe(`Stripe Checkout (${databaseKind})`, () => {
+  it("creates a Checkout Session with the server's prices and holds the tickets", async () => {
+    const { result, order, ticketType } = await pendingStripeOrder();
+
+    expect(requests).toHaveLength(1);
+    const [request] = requests;
+    expect(request.path).toBe("/v1/checkout/sessions");
+    expect(request.headers.authorization).toBe("Bearer sk_test_123");
+    expect(request.headers["idempotency-key"]).toMatch(/^checkout-/);
+    expect(Object.fromEntries(request.form)).toMatchObject({
+      mode: "payment",
+      client_reference_id: order.id,
+      locale: "en",
+      "metadata[orderId]": order.id,
+      "line_items[0][quantity]": "2",
+      "line_items[0][price_data][currency]": "sek",
+      "line_items[0][price_data][unit_amount]": "29500",
+      "line_items[0][price_data][product_data][name]": "Ståplats",
+    });
+    expect(request.form.get("success_url")).toMatch(new RegExp(`/orders/${order.id}\\?key=`));
+    expect(request.form.get("cancel_url")).toMatch(new RegExp(`/orders/${order.id}/cancel\\?key=`));
+    expect(result.redirectUrl).toMatch(/^https:\/\/checkout\.stripe\.test\//);
+    expect(order).toMatchObject({ status: "PENDING", paymentProvider: "stripe" });
+    expect((await db.ticketType.findUniqueOrThrow({ where: { id: ticketType.id } })).held).toBe(2);
+  });
+
+  it("releases the hold and tells the buyer when Stripe cannot create a session", async () => {
+    answer = { status: 500, body: { error: { message: "boom" } } };
+    const { event, ticketTypes } = await createEvent();
+    const result = await placeOrder(
+      {
+        eventId: event.id,
+        items: [{ ticketTypeId: ticketTypes[0].id, quantity: 1 }],
+        buyer: { name: "Per", email: "per@example.se" },
+        marketingOptIn: false,
+        locale: "sv",
+        idempotencyKey: randomUUID(),
+      },
+      { provider: provider() },
+    );
+    expect(result).toEqual({ ok: false, refusal: "payment_unavailable" });
+    expect((await db.ticketType.findUniqueOrThrow({ where: { id: ticketTypes[0].id } })).held).toBe(0);
+  });
+
+  it("completes the order on a signed checkout.session.completed, once", async () => {
+    const { order, ticketType } = await pendingStripeOrder();
+    const event = sessionEvent("checkout.session.completed", order);
+
+    const response = await POST(signedRequest(event));
+
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ received: true, outcome: "completed" });
+    const paid = await db.order.findUniqueOrThrow({ where: { id: order.id }, include: { tickets: true } });
+    expect(paid).toMatchObject({ status: "PAID", paymentRef: order.paymentRef, cardLast4: null });
+    expect(paid.tickets).toHaveLength(2);
+    expect(await db.ticketType.findUniqueOrThrow({ where: { id: ticketType.id } })).toMatchObject({ sold: 2, held: 0 });
+    // Stripe delivers again: nothing changes.
+    expect(await (await POST(signedRequest(event))).json()).toEqual({ received: true, outcome: "already_handled" });
+    expect(await db.ticket.count({ where: { orderId: order.id } })).toBe(2);
+    expect(await db.outboxEmail.count({ where: { template: "order-confirmation", to: paid.buyerEmail } })).toBe(1);
+  });
+
+  it("refuses an unsigned or wrongly signed request, and changes nothing", async () => {
+    const { order } = await pendingStripeOrder();
+    const event = sessionEvent("checkout.session.completed", order);
+    expect((await POST(signedRequest(event, { secret: "whsec_forged" }))).status).toBe(400);
+    const unsigned = new Request("http://localhost:3000/api/payments/stripe/webhook", { method: "POST", body: JSON.stringify(event) });
+    expect((await POST(unsigned)).status).toBe(400);
+    expect((await POST(signedRequest(event, { timestamp: Math.floor(Date.now() / 1000) - 3600 }))).status).toBe(400);
+    expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("PENDING");
+  });
+
+  it("does not complete an order for a session of another amount or another order", async () => {
+    const { order } = await pendingStripeOrder();
+    expect(await handleStripeEvent(sessionEvent("checkout.session.completed", order, { amount_total: 100 }), () => {})).toBe("mismatch");
+    expect(await handleStripeEvent(sessionEvent("checkout.session.completed", order, { id: "cs_test_other" }), () => {})).toBe("mismatch");
+    expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("PENDING");
+  });
+
+  it("waits for an asynchronous payment method instead of completing early", async () => {
+    const { order } = await pendingStripeOrder();
+    expect(await handleStripeEvent(sessionEvent("checkout.session.completed", order, { payment_status: "unpaid" }))).toBe("ignored");
+    expect(await handleStripeEvent(sessionEvent("checkout.session.async_payment_succeeded", order))).toBe("completed");
+  });
+
+  it("puts the tickets back on sale when the session expires", async () => {
+    const { order, ticketType } = await pendingStripeOrder();
+    expect(await handleStripeEvent(sessionEvent("checkout.session.expired", order, { payment_status: "unpaid" }))).toBe("released");
+    expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: "FAILED" });
+    expect((await db.ticketType.findUniqueOrThrow({ where: { id: ticketType.id } })).held).toBe(0);
+  });
+
+  it("still sells to a buyer whose payment is confirmed after the hold expired, while there is room", async () => {
+    const { order, ticketType } = await pendingStripeOrder();
+    await releaseExpiredHolds(new Date(Date.now() + 2 * 60 * 60_000));
+    expect(await handleStripeEvent(sessionEvent("checkout.session.completed", order))).toBe("completed");
+    expect(await db.ticketType.findUniqueOrThrow({ where: { id: ticketType.id } })).toMatchObject({ sold: 2, held: 0 });
+  });
+});
