@@ -10,6 +10,11 @@ export default defineConfig([
   {
     settings: { next: { rootDir: "." } },
     rules: {
+      // Leaving out a field by destructuring it away is how an object loses a secret or a prop.
+      "@typescript-eslint/no-unused-vars": [
+        "warn",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true },
+      ],
       // Only lib/ talks to the database; pages and components go through lib/<domain>.
       "no-restricted-imports": [
         "error",

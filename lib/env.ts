@@ -37,6 +37,13 @@ const variables = z.object({
       })
       .default("Biljett <biljetter@localhost>"),
   ),
+  DEMO_MODE: z.preprocess(
+    emptyAsUndefined,
+    z
+      .enum(["1", "true", "0", "false"], { message: 'must be "true" or "false"' })
+      .default("false")
+      .transform((value) => value === "1" || value === "true"),
+  ),
   AUTH_SECRET: z.preprocess(
     emptyAsUndefined,
     z.string().min(32, { message: "must be at least 32 characters (e.g. `openssl rand -base64 33`)" }).optional(),
@@ -75,6 +82,13 @@ export const envSchema = variables
         message: "required in production: a random secret of at least 32 characters that signs sessions and links",
       });
     }
+    if (value.NODE_ENV === "production" && !value.DEMO_MODE && !value.SMTP_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SMTP_URL"],
+        message: "required in production: the SMTP server that delivers the site's emails (or DEMO_MODE=true)",
+      });
+    }
     if (value.STRIPE_SECRET_KEY && !value.STRIPE_WEBHOOK_SECRET) {
       ctx.addIssue({
         code: "custom",
@@ -92,6 +106,15 @@ export const envSchema = variables
   }));
 
 export type Env = z.infer<typeof envSchema>;
+
+/**
+ * Whether emails stay in the outbox for /dev/mailbox instead of going out: never when an SMTP
+ * server is configured, and in production only for the demo, since the mailbox shows every
+ * email (sign-in links included) to whoever opens it.
+ */
+export function mailboxEnabled(config: Env = env()): boolean {
+  return !config.SMTP_URL && (config.NODE_ENV !== "production" || config.DEMO_MODE);
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

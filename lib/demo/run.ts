@@ -22,6 +22,8 @@ function demoSecret(): string {
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   NEXT_TELEMETRY_DISABLED: "1",
+  // Emails stay in the outbox and are shown at /dev/mailbox instead of being sent.
+  DEMO_MODE: "true",
   AUTH_SECRET: process.env.AUTH_SECRET || demoSecret(),
   SITE_URL: process.env.SITE_URL || `http://localhost:${port}`,
 };

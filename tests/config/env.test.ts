@@ -1,4 +1,4 @@
-import { ConfigError, parseEnv } from "@/lib/env";
+import { ConfigError, mailboxEnabled, parseEnv } from "@/lib/env";
 
 function problemsOf(source: Record<string, string | undefined>): string[] {
   try {
@@ -24,9 +24,19 @@ describe("parseEnv", () => {
       DATABASE_URL: "postgresql://app@db.internal:5432/biljett",
       SITE_URL: "https://biljett.example/",
       AUTH_SECRET: "x".repeat(32),
+      SMTP_URL: "smtps://mailer:secret@smtp.biljett.example:465",
     });
     expect(env.DATABASE_URL).toBe("postgresql://app@db.internal:5432/biljett");
     expect(env.SITE_URL).toBe("https://biljett.example");
+  });
+
+  it("keeps emails in the mailbox only without SMTP, and in production only for the demo", () => {
+    const production = { NODE_ENV: "production", SITE_URL: "http://localhost:3000", AUTH_SECRET: "x".repeat(32) };
+    expect(mailboxEnabled(parseEnv({ NODE_ENV: "development" }))).toBe(true);
+    expect(mailboxEnabled(parseEnv({ NODE_ENV: "development", SMTP_URL: "smtp://127.0.0.1:2525" }))).toBe(false);
+    expect(mailboxEnabled(parseEnv({ ...production, DEMO_MODE: "true" }))).toBe(true);
+    expect(mailboxEnabled(parseEnv({ ...production, SMTP_URL: "smtp://mail.example" }))).toBe(false);
+    expect(problemsOf({ DEMO_MODE: "yes" })[0]).toMatch(/^DEMO_MODE is malformed/);
   });
 
   it("treats an empty variable as unset", () => {
@@ -48,9 +58,10 @@ describe("parseEnv", () => {
 
   it("names each variable production cannot do without", () => {
     const problems = problemsOf({ NODE_ENV: "production" });
-    expect(problems).toHaveLength(2);
+    expect(problems).toHaveLength(3);
     expect(problems[0]).toMatch(/^SITE_URL is missing: required in production/);
     expect(problems[1]).toMatch(/^AUTH_SECRET is missing: required in production/);
+    expect(problems[2]).toMatch(/^SMTP_URL is missing: required in production/);
   });
 
   it("refuses a short secret", () => {

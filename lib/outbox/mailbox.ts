@@ -1,0 +1,65 @@
+// The demo's mailbox: the outbox read back as a recipient would see it. Only available where
+// mailboxEnabled() says so; every reader here checks that itself.
+import "server-only";
+import { renderOutboxEmail } from "../../emails/render";
+import { db } from "../db/client";
+import { mailboxEnabled } from "../env";
+
+export type MailboxEntry = {
+  id: string;
+  to: string;
+  subject: string;
+  template: string;
+  status: string;
+  createdAt: Date;
+  sentAt: Date | null;
+};
+
+export async function listMailbox({ limit = 100, to }: { limit?: number; to?: string } = {}): Promise<MailboxEntry[] | null> {
+  if (!mailboxEnabled()) return null;
+  const rows = await db.outboxEmail.findMany({
+    where: to ? { to: to.trim().toLowerCase() } : undefined,
+    orderBy: { createdAt: "desc" },
+    take: Math.min(limit, 500),
+  });
+  return Promise.all(
+    rows.map(async (row) => ({
+      id: row.id,
+      to: row.to,
+      template: row.template,
+      status: row.status,
+      createdAt: row.createdAt,
+      sentAt: row.sentAt,
+      subject: (await renderOutboxEmail(row, { inlineImages: "data-url" })).subject,
+    })),
+  );
+}
+
+export async function getMailboxEmail(id: string) {
+  if (!mailboxEnabled() || !/^[0-9a-f-]{36}$/.test(id)) return null;
+  const row = await db.outboxEmail.findUnique({ where: { id } });
+  if (!row) return null;
+  const rendered = await renderOutboxEmail(row, { inlineImages: "data-url" });
+  return {
+    id: row.id,
+    to: row.to,
+    status: row.status,
+    createdAt: row.createdAt,
+    subject: rendered.subject,
+    html: rendered.html,
+    text: rendered.text,
+    attachments: rendered.attachments.map((attachment, index) => ({
+      index,
+      filename: attachment.filename,
+      contentType: attachment.contentType,
+      size: attachment.content.length,
+    })),
+  };
+}
+
+export async function getMailboxAttachment(id: string, index: number) {
+  if (!mailboxEnabled() || !/^[0-9a-f-]{36}$/.test(id)) return null;
+  const row = await db.outboxEmail.findUnique({ where: { id } });
+  if (!row) return null;
+  return (await renderOutboxEmail(row, { inlineImages: "data-url" })).attachments[index] ?? null;
+}
