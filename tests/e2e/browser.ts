@@ -1,0 +1,48 @@
+// Debian's Chromium driven by playwright-core (Playwright's own browser download is not
+// available here). Finds elements as a person does: by role and label.
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+
+export const baseUrl = process.env.E2E_BASE_URL ?? "http://localhost:3998";
+
+const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+export type Viewport = "desktop" | "phone";
+
+export async function newContext(
+  browser: Browser,
+  { locale = "sv", viewport = "desktop", javaScript = true }: { locale?: "sv" | "en"; viewport?: Viewport; javaScript?: boolean } = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    locale: locale === "sv" ? "sv-SE" : "en-GB",
+    extraHTTPHeaders: { "accept-language": locale === "sv" ? "sv-SE,sv;q=0.9" : "en-GB,en;q=0.9" },
+    viewport: viewport === "phone" ? { width: 390, height: 844 } : { width: 1280, height: 900 },
+    isMobile: viewport === "phone",
+    hasTouch: viewport === "phone",
+    javaScriptEnabled: javaScript,
+  });
+  context.setDefaultTimeout(15_000);
+  return context;
+}
+
+/** Fails the test on any error the page logs (a crashed component, a failed hydration). */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  return errors;
+}
