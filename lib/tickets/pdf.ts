@@ -1,6 +1,6 @@
 // A PDF with one page per ticket: event, ticket type, holder, code and its QR code.
 import { PDFDocument, StandardFonts, rgb } from "pdf-lib";
-import { ticketQrPng } from "./qr";
+import { ticketQrMatrix } from "./qr";
 
 export type TicketPdfInput = {
   title: string;
@@ -44,9 +44,26 @@ export async function renderTicketsPdf(input: TicketPdfInput): Promise<Buffer> {
     line(input.holder, 13);
     line(input.orderLabel, 11, regular, muted);
 
-    const qr = await pdf.embedPng(await ticketQrPng(ticket.code, 480));
+    // Drawn as vector squares: sharp at any print size, and far faster than embedding a PNG.
+    const matrix = ticketQrMatrix(ticket.code);
+    const quiet = 2;
     const size = 240;
-    page.drawImage(qr, { x: (595.28 - size) / 2, y: y - size - 16, width: size, height: size });
+    const module = size / (matrix.length + quiet * 2);
+    const left = (595.28 - size) / 2;
+    const top = y - 16;
+    page.drawRectangle({ x: left, y: top - size, width: size, height: size, color: rgb(1, 1, 1) });
+    matrix.forEach((row, r) =>
+      row.forEach((dark, c) => {
+        if (!dark) return;
+        page.drawRectangle({
+          x: left + (c + quiet) * module,
+          y: top - (r + quiet + 1) * module,
+          width: module,
+          height: module,
+          color: rgb(0, 0, 0),
+        });
+      }),
+    );
     y -= size + 48;
     page.drawText(`${latin1(input.labels.code)}: ${ticket.code}`, { x: 56, y, size: 14, font: bold, color: ink });
     page.drawText(latin1(input.labels.footer), { x: 56, y: 48, size: 9, font: regular, color: muted, maxWidth: 483 });

@@ -8,3 +8,12 @@ export async function ticketQrPng(code: string, size = 320): Promise<Buffer> {
 export async function ticketQrSvg(code: string): Promise<string> {
   return QRCode.toString(code, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
 }
+
+/** The QR code as a square matrix of dark (true) and light modules, for drawing as vectors. */
+export function ticketQrMatrix(code: string): boolean[][] {
+  const qr = QRCode.create(code, { errorCorrectionLevel: "M" });
+  const size = qr.modules.size;
+  return Array.from({ length: size }, (_, row) =>
+    Array.from({ length: size }, (_, column) => Boolean(qr.modules.get(row, column))),
+  );
+}
