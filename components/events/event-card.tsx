@@ -11,9 +11,11 @@ export type EventCardProps = Pick<
 
 /**
  * One event in a list. The title is the link; it stretches over the whole card so the card is
- * one big target, while a screen reader hears the title alone as the link's name.
+ * one big target, while a screen reader hears the title alone as the link's name. The title is an
+ * h3 under the list's h2, or an h2 where the page's h1 is the list's heading.
  */
-export function EventCard({ event }: { event: EventCardProps }) {
+export function EventCard({ event, headingLevel = 3 }: { event: EventCardProps; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
   const t = useTranslations("EventCard");
   const locale = useLocale();
   const when = formatEventDateRange(event.startsAt, event.endsAt, locale, event.timeZone);
@@ -47,14 +49,14 @@ export function EventCard({ event }: { event: EventCardProps }) {
         <p className="text-sm font-semibold text-indigo-800">
           <time dateTime={event.startsAt.toISOString()}>{when}</time>
         </p>
-        <h3 className="text-lg font-bold leading-snug text-zinc-950">
+        <Heading className="text-lg font-bold leading-snug text-zinc-950">
           <Link
             href={`/events/${encodeURIComponent(event.slug)}`}
             className="no-underline after:absolute after:inset-0 after:content-[''] focus-visible:outline-none group-hover:underline"
           >
             {event.title}
           </Link>
-        </h3>
+        </Heading>
         <p className="text-zinc-700">{t("place", { venue: event.venue, city: event.city })}</p>
         <p className="text-sm text-zinc-700">{t("organizer", { name: event.organizerName })}</p>
         {event.soldOut || price ? (

@@ -48,7 +48,7 @@ export async function renderTicketsPdf(input: TicketPdfInput): Promise<Buffer> {
     const matrix = ticketQrMatrix(ticket.code);
     const quiet = 2;
     const size = 240;
-    const module = size / (matrix.length + quiet * 2);
+    const cell = size / (matrix.length + quiet * 2);
     const left = (595.28 - size) / 2;
     const top = y - 16;
     page.drawRectangle({ x: left, y: top - size, width: size, height: size, color: rgb(1, 1, 1) });
@@ -56,10 +56,10 @@ export async function renderTicketsPdf(input: TicketPdfInput): Promise<Buffer> {
       row.forEach((dark, c) => {
         if (!dark) return;
         page.drawRectangle({
-          x: left + (c + quiet) * module,
-          y: top - (r + quiet + 1) * module,
-          width: module,
-          height: module,
+          x: left + (c + quiet) * cell,
+          y: top - (r + quiet + 1) * cell,
+          width: cell,
+          height: cell,
           color: rgb(0, 0, 0),
         });
       }),

@@ -2,7 +2,6 @@
 // a new database on the PostgreSQL server at E2E_DATABASE_URL or TEST_DATABASE_URL when one is
 // set (as CI does), otherwise a throw-away embedded one. Migrates and seeds it, serves the app,
 // runs tests/e2e/*.e2e.ts in Chromium and cleans up.
-/* eslint-disable no-restricted-properties -- a launcher preparing the environment of the app it starts */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
