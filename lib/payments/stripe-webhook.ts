@@ -92,8 +92,9 @@ export async function handleStripeEvent(event: StripeEvent, log: (line: string) 
           await completeOrder(tx, order.id, { admissions: "held", payment });
           return "completed" as const;
         }
-        if (status === "FAILED" && order.failureReason === "hold_expired") {
-          // Paid after the hold ran out (a delayed webhook): sell if there is still room.
+        if (status === "FAILED") {
+          // Paid although the order had given up its hold (the hold expired before a delayed
+          // webhook, or the buyer cancelled and then paid in another tab): sell if there is room.
           await tx.order.update({ where: { id: order.id }, data: { status: "PENDING", failureReason: null } });
           try {
             await completeOrder(tx, order.id, { admissions: "unclaimed", payment });

@@ -1,0 +1,139 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { OrderTickets } from "@/components/checkout/order-tickets";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { formatEventDateRange, formatPrice } from "@/lib/i18n/format";
+import { isValidOrderKey } from "@/lib/orders/order-links";
+import { getOrderForConfirmation } from "@/lib/orders/queries";
+
+type Props = {
+  params: Promise<{ orderId: string }>;
+  searchParams: Promise<{ key?: string | string[] }>;
+};
+
+// How often a page waiting for the payment provider's confirmation looks again.
+const PENDING_REFRESH_SECONDS = 4;
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("OrderPage");
+  // The address carries the order's key: keep it out of search engines and referrers.
+  return { title: t("title"), robots: { index: false, follow: false }, referrer: "no-referrer" };
+}
+
+export default async function OrderPage({ params, searchParams }: Props) {
+  const [{ orderId }, { key }] = await Promise.all([params, searchParams]);
+  // Without the right key the order does not exist, as far as the visitor can tell.
+  if (!isValidOrderKey(orderId, Array.isArray(key) ? key[0] : key)) notFound();
+  const order = await getOrderForConfirmation(orderId);
+  if (!order) notFound();
+  const [t, locale] = await Promise.all([getTranslations("OrderPage"), getLocale()]);
+
+  const eventPath = `/events/${order.event.slug}`;
+  const when = formatEventDateRange(order.event.startsAt, order.event.endsAt, locale, order.event.timeZone);
+  const eventSummary = (
+    <Card as="section" aria-labelledby="order-event-title" className="flex flex-col gap-1 p-4 sm:p-6">
+      <h2 id="order-event-title" className="text-xl font-bold text-zinc-950">
+        {order.event.title}
+      </h2>
+      <p className="font-semibold text-indigo-800">
+        <time dateTime={order.event.startsAt.toISOString()}>{when}</time>
+      </p>
+      <p className="text-zinc-700">{t("place", { venue: order.event.venue, city: order.event.city })}</p>
+      <p className="text-zinc-700">{t("organizer", { name: order.event.organizerName })}</p>
+    </Card>
+  );
+
+  if (order.status === "PENDING") {
+    return (
+      <div className="mx-auto flex max-w-2xl flex-col gap-6 px-4 py-8 sm:px-6">
+        <meta httpEquiv="refresh" content={String(PENDING_REFRESH_SECONDS)} />
+        <h1 className="text-3xl font-extrabold tracking-tight text-zinc-950">{t("pendingHeading")}</h1>
+        <p role="status" className="text-lg text-zinc-800">
+          {t("pendingBody")}
+        </p>
+        <p className="text-zinc-700">{t("orderNumber", { number: order.number })}</p>
+        {eventSummary}
+      </div>
+    );
+  }
+
+  if (order.status !== "PAID") {
+    const reason =
+      order.status === "FAILED"
+        ? order.failureReason === "payment_declined"
+          ? t("failedDeclined")
+          : order.failureReason === "hold_expired"
+            ? t("failedExpired")
+            : t("failedUnavailable")
+        : order.status === "REFUNDED"
+          ? t("refunded")
+          : t("cancelled");
+    return (
+      <div className="mx-auto flex max-w-2xl flex-col gap-6 px-4 py-8 sm:px-6">
+        <h1 className="text-3xl font-extrabold tracking-tight text-zinc-950">
+          {order.status === "FAILED" ? t("failedHeading") : t("closedHeading")}
+        </h1>
+        <p className="text-lg text-zinc-800">{reason}</p>
+        <p className="text-zinc-700">{t("orderNumber", { number: order.number })}</p>
+        {eventSummary}
+        <div>
+          <Button href={eventPath}>{t("backToEvent")}</Button>
+        </div>
+      </div>
+    );
+  }
+
+  const email = order.account?.email ?? order.buyerEmail;
+  const setPasswordHref = `/login?${new URLSearchParams({ email, intent: "set-password" }).toString()}`;
+
+  return (
+    <div className="mx-auto flex max-w-2xl flex-col gap-6 px-4 py-8 sm:px-6">
+      <div className="flex flex-col gap-2">
+        <h1 className="text-3xl font-extrabold tracking-tight text-zinc-950">{t("paidHeading", { name: order.buyerName })}</h1>
+        <p className="text-lg text-zinc-800">{t("orderNumber", { number: order.number })}</p>
+        <p className="text-zinc-800">{t("emailOnItsWay", { email: order.buyerEmail })}</p>
+      </div>
+
+      {eventSummary}
+
+      <OrderTickets tickets={order.tickets} />
+
+      <Card as="section" aria-labelledby="order-summary-title" className="flex flex-col gap-2 p-4 sm:p-6">
+        <h2 id="order-summary-title" className="text-xl font-bold text-zinc-950">
+          {t("summaryHeading")}
+        </h2>
+        <ul className="flex flex-col gap-1">
+          {order.lines.map((line) => (
+            <li key={line.name} className="flex justify-between gap-4 text-zinc-800">
+              <span>{t("line", { quantity: line.quantity, name: line.name })}</span>
+              <span>{formatPrice(line.quantity * line.unitPriceMinor, order.currency, locale)}</span>
+            </li>
+          ))}
+        </ul>
+        <p className="flex justify-between gap-4 border-t border-zinc-300 pt-2 text-lg font-bold text-zinc-950">
+          <span>{t("total")}</span>
+          <span>{order.totalMinor === 0 ? t("free") : formatPrice(order.totalMinor, order.currency, locale)}</span>
+        </p>
+        {order.cardLast4 ? (
+          <p className="text-sm text-zinc-700">
+            {t("paidWith", { brand: order.cardBrand ?? "other", last4: order.cardLast4 })}
+          </p>
+        ) : null}
+      </Card>
+
+      {order.account && !order.account.hasPassword ? (
+        <Card as="section" aria-labelledby="order-password-title" className="flex flex-col items-start gap-3 border-indigo-200 bg-indigo-50 p-4 sm:p-6">
+          <h2 id="order-password-title" className="text-xl font-bold text-zinc-950">
+            {t("passwordHeading")}
+          </h2>
+          <p className="text-zinc-800">{t("passwordBody")}</p>
+          <Button href={setPasswordHref} variant="secondary">
+            {t("passwordLink")}
+          </Button>
+        </Card>
+      ) : null}
+    </div>
+  );
+}

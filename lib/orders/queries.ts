@@ -1,0 +1,188 @@
+// Reads for the checkout and the order pages, shaped for them: plain objects, no password hash.
+import "server-only";
+import { db } from "../db/client";
+import type { OrderStatus } from "../db/types";
+import { availability, isPurchasable, maxQuantity, type AvailabilityState } from "../events/availability";
+
+export type CheckoutTicketType = {
+  id: string;
+  name: string;
+  description: string | null;
+  priceMinor: number;
+  currency: string;
+  /** The most one order may take right now: the per-order limit or what is left. */
+  maxQuantity: number;
+  state: AvailabilityState;
+};
+
+export type CheckoutEvent = {
+  id: string;
+  slug: string;
+  title: string;
+  venue: string;
+  city: string;
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string;
+  organizerName: string;
+  /** Ticket types a buyer can see at checkout: on sale, or on sale but sold out. */
+  ticketTypes: CheckoutTicketType[];
+};
+
+/** A published event that has not ended, with the ticket types one can buy now; null otherwise. */
+export async function getCheckoutEventBySlug(slug: string, now = new Date()): Promise<CheckoutEvent | null> {
+  const event = await db.event.findUnique({
+    where: { slug },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      venue: true,
+      city: true,
+      startsAt: true,
+      endsAt: true,
+      timeZone: true,
+      status: true,
+      organizer: { select: { name: true } },
+      ticketTypes: {
+        orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          name: true,
+          description: true,
+          priceMinor: true,
+          currency: true,
+          capacity: true,
+          sold: true,
+          held: true,
+          salesStartAt: true,
+          salesEndAt: true,
+          maxPerOrder: true,
+        },
+      },
+    },
+  });
+  if (!event || event.status !== "PUBLISHED" || event.endsAt <= now) return null;
+
+  const ticketTypes = event.ticketTypes
+    .map((type) => ({ type, state: availability(type, event.endsAt, now).state }))
+    .filter(({ state }) => isPurchasable(state) || state === "sold_out")
+    .map(({ type, state }) => ({
+      id: type.id,
+      name: type.name,
+      description: type.description,
+      priceMinor: type.priceMinor,
+      currency: type.currency,
+      maxQuantity: maxQuantity(type, event.endsAt, now),
+      state,
+    }));
+
+  return {
+    id: event.id,
+    slug: event.slug,
+    title: event.title,
+    venue: event.venue,
+    city: event.city,
+    startsAt: event.startsAt,
+    endsAt: event.endsAt,
+    timeZone: event.timeZone,
+    organizerName: event.organizer.name,
+    ticketTypes,
+  };
+}
+
+export type OrderConfirmation = {
+  id: string;
+  number: string;
+  status: OrderStatus;
+  failureReason: string | null;
+  buyerName: string;
+  buyerEmail: string;
+  totalMinor: number;
+  currency: string;
+  cardBrand: string | null;
+  cardLast4: string | null;
+  paidAt: Date | null;
+  event: {
+    slug: string;
+    title: string;
+    venue: string;
+    city: string;
+    startsAt: Date;
+    endsAt: Date;
+    timeZone: string;
+    organizerName: string;
+  };
+  lines: { name: string; quantity: number; unitPriceMinor: number }[];
+  tickets: { code: string; typeName: string; valid: boolean }[];
+  /** The buyer's account: whether it has a password decides the invitation to set one. */
+  account: { email: string; hasPassword: boolean } | null;
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Everything the confirmation page shows about one order; null when there is no such order. */
+export async function getOrderForConfirmation(orderId: string): Promise<OrderConfirmation | null> {
+  // The column is a uuid: anything else would make PostgreSQL refuse the query, not miss.
+  if (!UUID.test(orderId)) return null;
+  const order = await db.order.findUnique({
+    where: { id: orderId },
+    select: {
+      id: true,
+      number: true,
+      status: true,
+      failureReason: true,
+      buyerName: true,
+      buyerEmail: true,
+      totalMinor: true,
+      currency: true,
+      cardBrand: true,
+      cardLast4: true,
+      paidAt: true,
+      event: {
+        select: {
+          slug: true,
+          title: true,
+          venue: true,
+          city: true,
+          startsAt: true,
+          endsAt: true,
+          timeZone: true,
+          organizer: { select: { name: true } },
+        },
+      },
+      items: {
+        select: { quantity: true, unitPriceMinor: true, ticketType: { select: { name: true, sortOrder: true } } },
+      },
+      tickets: {
+        orderBy: [{ createdAt: "asc" }, { code: "asc" }],
+        select: { code: true, status: true, ticketType: { select: { name: true, sortOrder: true } } },
+      },
+      // Only whether a password is set travels further; the hash itself stays in this function.
+      user: { select: { email: true, passwordHash: true } },
+    },
+  });
+  if (!order) return null;
+
+  const { event, items, tickets, user, ...rest } = order;
+  return {
+    ...rest,
+    event: {
+      slug: event.slug,
+      title: event.title,
+      venue: event.venue,
+      city: event.city,
+      startsAt: event.startsAt,
+      endsAt: event.endsAt,
+      timeZone: event.timeZone,
+      organizerName: event.organizer.name,
+    },
+    lines: [...items]
+      .sort((a, b) => a.ticketType.sortOrder - b.ticketType.sortOrder)
+      .map((item) => ({ name: item.ticketType.name, quantity: item.quantity, unitPriceMinor: item.unitPriceMinor })),
+    tickets: [...tickets]
+      .sort((a, b) => a.ticketType.sortOrder - b.ticketType.sortOrder)
+      .map((ticket) => ({ code: ticket.code, typeName: ticket.ticketType.name, valid: ticket.status === "VALID" })),
+    account: user ? { email: user.email, hasPassword: user.passwordHash !== null } : null,
+  };
+}

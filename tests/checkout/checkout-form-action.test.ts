@@ -1,0 +1,183 @@
+import { randomUUID } from "node:crypto";
+import { databaseKind, useTestDatabase } from "../helpers/test-db";
+import { createEvent } from "../helpers/fixtures";
+import { checkoutFormAction, type CheckoutFormOptions, type CheckoutFormState } from "@/app/events/[slug]/checkout/checkout-form-action";
+import { db } from "@/lib/db/client";
+import { quantityField } from "@/lib/orders/checkout-schema";
+import { isValidOrderKey } from "@/lib/orders/order-links";
+import type { RedirectProvider } from "@/lib/payments/provider";
+import { TEST_CARDS, testPaymentProvider } from "@/lib/payments/test-provider";
+
+useTestDatabase();
+
+type Outcome = { redirectedTo: string } | { state: CheckoutFormState };
+
+let wakes = 0;
+const options: CheckoutFormOptions = { locale: "sv", provider: testPaymentProvider(), afterOrderPlaced: () => void wakes++ };
+
+/** Posts the form as a browser would; redirect() ends the action by throwing NEXT_REDIRECT. */
+async function post(fields: Record<string, string>, overrides: Partial<CheckoutFormOptions> = {}): Promise<Outcome> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.set(name, value);
+  try {
+    return { state: await checkoutFormAction(form, { ...options, ...overrides }) };
+  } catch (error) {
+    const digest = (error as { digest?: string }).digest ?? "";
+    const match = /^NEXT_REDIRECT;[a-z]+;(.+);\d{3};$/.exec(digest);
+    if (!match) throw error;
+    return { redirectedTo: match[1] };
+  }
+}
+
+function stateOf(outcome: Outcome): NonNullable<CheckoutFormState> {
+  if (!("state" in outcome) || !outcome.state) throw new Error(`expected a form state, got ${JSON.stringify(outcome)}`);
+  return outcome.state;
+}
+
+function redirectOf(outcome: Outcome): string {
+  if (!("redirectedTo" in outcome)) throw new Error(`expected a redirect, got ${JSON.stringify(outcome)}`);
+  return outcome.redirectedTo;
+}
+
+async function checkout(ticketTypes = [{ name: "Vuxen", priceMinor: 25_000, capacity: 10 }]) {
+  const { event, ticketTypes: types, organizerId } = await createEvent({ ticketTypes });
+  const email = `kalle-${randomUUID().slice(0, 8)}@example.se`;
+  const fields = (overrides: Record<string, string> = {}) => ({
+    event: event.slug,
+    idempotencyKey: randomUUID(),
+    name: "Kalle Anka",
+    email,
+    emailConfirm: email,
+    terms: "on",
+    [quantityField(types[0].id)]: "2",
+    cardNumber: TEST_CARDS.succeeds,
+    cardExpiry: "12/40",
+    cardCvc: "123",
+    ...overrides,
+  });
+  return { event, types, organizerId, email, fields };
+}
+
+async function counters(ticketTypeId: string) {
+  const { sold, held } = await db.ticketType.findUniqueOrThrow({ where: { id: ticketTypeId } });
+  return { sold, held };
+}
+
+describe(`checkoutFormAction (${databaseKind})`, () => {
+  beforeEach(() => {
+    wakes = 0;
+  });
+
+  it("sells the tickets, wakes the email sender and sends the buyer to the confirmation page", async () => {
+    const { types, fields } = await checkout();
+    const target = redirectOf(await post(fields(), { locale: "en" }));
+
+    const [, orderId, key] = /^\/orders\/([0-9a-f-]{36})\?key=(.+)$/.exec(target) ?? [];
+    expect(isValidOrderKey(orderId, key)).toBe(true);
+    const order = await db.order.findUniqueOrThrow({ where: { id: orderId }, include: { tickets: true } });
+    expect(order).toMatchObject({ status: "PAID", totalMinor: 50_000, locale: "en", marketingOptIn: false, cardLast4: "4242" });
+    expect(order.tickets).toHaveLength(2);
+    expect(await counters(types[0].id)).toEqual({ sold: 2, held: 0 });
+    expect(wakes).toBe(1);
+  });
+
+  it("prices the order from the database whatever the form says about money", async () => {
+    const { fields } = await checkout();
+    const target = redirectOf(await post(fields({ totalMinor: "100", priceMinor: "1", amount: "1" })));
+    const orderId = /^\/orders\/([0-9a-f-]{36})/.exec(target)![1];
+    expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).totalMinor).toBe(50_000);
+  });
+
+  it("records the opt-in only when the box was ticked", async () => {
+    const { fields, organizerId, email } = await checkout();
+    redirectOf(await post(fields({ marketingOptIn: "on" })));
+    expect(await db.marketingConsent.count({ where: { organizerId, email } })).toBe(1);
+  });
+
+  it("returns field errors with what was typed, the same key, and no card details", async () => {
+    const { fields, types } = await checkout();
+    const posted = fields({ emailConfirm: "kalle@example.com", cardExpiry: "01/20", name: "Kalle Anka" });
+    const state = stateOf(await post(posted));
+
+    expect(state.error).toBeNull();
+    expect(state.fieldErrors).toEqual({ emailConfirm: { code: "email_mismatch" }, cardExpiry: { code: "card_expiry_invalid" } });
+    expect(state.values).toMatchObject({ name: "Kalle Anka", emailConfirm: "kalle@example.com", terms: true });
+    expect(state.values.quantities[types[0].id]).toBe("2");
+    expect(state.idempotencyKey).toBe(posted.idempotencyKey);
+    expect(JSON.stringify(state)).not.toContain(TEST_CARDS.succeeds);
+    expect(JSON.stringify(state)).not.toContain("01/20");
+    expect(await db.order.count({ where: { eventId: (await db.ticketType.findUniqueOrThrow({ where: { id: types[0].id } })).eventId } })).toBe(0);
+    expect(wakes).toBe(0);
+  });
+
+  it("after a declined card gives a new key, so the corrected retry is a new attempt that succeeds", async () => {
+    const { fields, types, event } = await checkout();
+    const declined = fields({ cardNumber: TEST_CARDS.declined });
+    const first = stateOf(await post(declined));
+
+    expect(first.error).toEqual({ code: "payment_declined" });
+    expect(first.idempotencyKey).not.toBe(declined.idempotencyKey);
+    expect(first.values.name).toBe("Kalle Anka");
+    expect(JSON.stringify(first)).not.toContain(TEST_CARDS.declined);
+    expect(await counters(types[0].id)).toEqual({ sold: 0, held: 0 });
+
+    // Posting the declined form again is the same attempt: same answer, no new order.
+    expect(stateOf(await post(declined)).error).toEqual({ code: "payment_declined" });
+    expect(await db.order.count({ where: { eventId: event.id } })).toBe(1);
+
+    const target = redirectOf(await post(fields({ idempotencyKey: first.idempotencyKey })));
+    expect(target).toMatch(/^\/orders\//);
+    expect(await db.order.findMany({ where: { eventId: event.id }, select: { status: true }, orderBy: { createdAt: "asc" } })).toEqual([
+      { status: "FAILED" },
+      { status: "PAID" },
+    ]);
+    expect(await counters(types[0].id)).toEqual({ sold: 2, held: 0 });
+  });
+
+  it("gives a double submission of the same form the one order it made", async () => {
+    const { fields, event } = await checkout();
+    const once = fields();
+    const [a, b] = await Promise.all([post(once), post(once)]);
+    expect(redirectOf(a)).toBe(redirectOf(b));
+    expect(await db.order.count({ where: { eventId: event.id } })).toBe(1);
+  });
+
+  it("says the payment is unavailable when the provider does not answer, and frees the tickets", async () => {
+    const { fields, types } = await checkout();
+    const state = stateOf(await post(fields({ cardNumber: TEST_CARDS.networkFailure })));
+    expect(state.error).toEqual({ code: "payment_unavailable" });
+    expect(await counters(types[0].id)).toEqual({ sold: 0, held: 0 });
+  });
+
+  it("stops once for a misspelt-looking domain and goes on when the same address is sent again", async () => {
+    const { fields } = await checkout();
+    const posted = fields({ email: "kalle@hotmial.com", emailConfirm: "kalle@hotmial.com" });
+    const first = stateOf(await post(posted));
+    expect(first.fieldErrors.email).toEqual({ code: "email_suggestion", suggestion: "kalle@hotmail.com" });
+
+    const target = redirectOf(await post({ ...posted, suggestionSeenFor: first.values.suggestionSeenFor }));
+    expect(target).toMatch(/^\/orders\//);
+  });
+
+  it("sends the buyer to the payment page when the provider takes the card itself", async () => {
+    const provider: RedirectProvider = {
+      id: "fake-redirect",
+      flow: "redirect",
+      async createCheckout({ orderId }) {
+        return { url: `https://pay.example/session/${orderId}`, reference: `cs_${randomUUID()}` };
+      },
+    };
+    const { fields, types } = await checkout();
+    const target = redirectOf(await post(fields({ cardNumber: "", cardExpiry: "", cardCvc: "" }), { provider }));
+    expect(target).toMatch(/^https:\/\/pay\.example\/session\//);
+    expect(await counters(types[0].id)).toEqual({ sold: 0, held: 2 });
+    expect(wakes).toBe(1);
+  });
+
+  it("refuses an event that is not on sale", async () => {
+    const { fields } = await checkout();
+    const state = stateOf(await post(fields({ event: "finns-inte" })));
+    expect(state.error).toEqual({ code: "event_unavailable" });
+    expect(state.values.name).toBe("Kalle Anka");
+  });
+});

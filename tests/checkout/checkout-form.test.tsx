@@ -1,0 +1,75 @@
+import { CheckoutForm, type CheckoutFormTicketType } from "@/app/events/[slug]/checkout/checkout-form";
+import { RedirectPaymentNote, TestCardsNote } from "@/components/checkout/payment-note";
+import { TEST_CARDS } from "@/lib/payments/test-provider";
+import { find, findAll, render } from "../components/render";
+
+const ticketTypes: CheckoutFormTicketType[] = [
+  { id: "a", field: "q_a", name: "Vuxen", description: null, priceMinor: 25_000, currency: "SEK", maxQuantity: 6 },
+  { id: "b", field: "q_b", name: "Student", description: "Visa giltig legitimation.", priceMinor: 12_550, currency: "SEK", maxQuantity: 0 },
+];
+
+function form(flow: "card-form" | "redirect" = "card-form", locale: "sv" | "en" = "sv") {
+  return render(
+    <CheckoutForm
+      eventSlug="varkonsert"
+      organizerName="Konserthuset"
+      ticketTypes={ticketTypes}
+      initialQuantities={{ a: 2 }}
+      idempotencyKey="0197a000-0000-7000-8000-00000000abcd"
+      paymentFlow={flow}
+      paymentNote={flow === "card-form" ? <TestCardsNote cards={TEST_CARDS} /> : <RedirectPaymentNote />}
+    />,
+    locale,
+  );
+}
+
+describe("CheckoutForm", () => {
+  it("groups the quantities in a fieldset with a legend, prefilled and bounded", () => {
+    const html = form();
+    expect(findAll(html, "legend").map((legend) => legend.text)).toEqual(["Biljetter", "Dina uppgifter", "Betalning"]);
+    const select = find(html, "select", { name: "q_a" });
+    expect(find(html, "label", { for: select.attributes.id }).text).toBe("Vuxen, antal");
+    expect(findAll(html, "option").map((option) => option.attributes.value)).toEqual(["0", "1", "2", "3", "4", "5", "6"]);
+    expect(find(html, "option", { value: "2" }).attributes.selected).toBeDefined();
+    // A sold-out type says so and offers no control.
+    expect(html).toContain("Slutsålt");
+    expect(findAll(html, "select").length).toBe(1);
+    expect(html).toMatch(/Att betala för 2 biljetter<\/span><span[^>]*>500\skr</);
+  });
+
+  it("asks for the email twice and for card details with autocomplete hints", () => {
+    const html = form();
+    // React writes the attributes camel-cased; HTML reads them case-insensitively.
+    expect(find(html, "input", { name: "email" }).attributes).toMatchObject({ type: "email", autoComplete: "email" });
+    expect(find(html, "input", { name: "emailConfirm" }).attributes.type).toBe("email");
+    expect(find(html, "input", { name: "cardNumber" }).attributes).toMatchObject({ autoComplete: "cc-number", inputMode: "numeric" });
+    expect(find(html, "input", { name: "cardExpiry" }).attributes.autoComplete).toBe("cc-exp");
+    expect(find(html, "input", { name: "cardCvc" }).attributes.autoComplete).toBe("cc-csc");
+    expect(html).toContain("4242 4242 4242 4242");
+    expect(find(html, "input", { name: "idempotencyKey" }).attributes.value).toBe("0197a000-0000-7000-8000-00000000abcd");
+  });
+
+  it("leaves the organizer's opt-in unticked and names the organizer", () => {
+    const html = form();
+    const optIn = find(html, "input", { name: "marketingOptIn" });
+    expect(optIn.attributes.checked).toBeUndefined();
+    expect(find(html, "label", { for: optIn.attributes.id }).text).toBe("Ja, Konserthuset får mejla mig om kommande evenemang");
+    expect(find(form("card-form", "en"), "label", { for: optIn.attributes.id }).text).toBe(
+      "Yes, Konserthuset may email me about coming events",
+    );
+    const terms = find(html, "input", { name: "terms" });
+    expect(terms.attributes.checked).toBeUndefined();
+    expect(find(html, "label", { for: terms.attributes.id }).text).toContain("köpvillkoren");
+  });
+
+  it("has no card fields when Stripe takes the payment, and says so", () => {
+    const html = form("redirect");
+    expect(findAll(html, "input").some((input) => input.attributes.name === "cardNumber")).toBe(false);
+    expect(html).toContain("Stripes betalsida");
+    expect(find(html, "button", { type: "submit" }).text).toBe("Gå vidare till betalning");
+  });
+
+  it("links to how payment details are handled", () => {
+    expect(findAll(form(), "a").some((link) => link.attributes.href === "/payments")).toBe(true);
+  });
+});
