@@ -4,6 +4,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
+import { ensureOutboxSender } from "@/lib/outbox/in-app";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,6 +18,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  // There is no start-up hook here without an instrumentation file, so the first page served
+  // starts the email sender; later calls cost nothing.
+  ensureOutboxSender();
   const locale = await getLocale();
   const t = await getTranslations("Layout");
   return (

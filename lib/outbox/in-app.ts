@@ -2,7 +2,7 @@
 // several servers, `npm run worker` does the same job; running both is safe, since rows are
 // claimed with SKIP LOCKED.
 import { renderOutboxEmail } from "../../emails/render";
-import { env } from "../env";
+import { env, isBuildPhase } from "../env";
 import { startSender } from "./sender";
 import { mailboxTransport, smtpTransport } from "./transport";
 
@@ -27,6 +27,14 @@ export function wakeOutboxSender(): void {
     return;
   }
   globalForSender.outboxSender.poke();
+}
+
+/**
+ * Starts the in-process sender if it is not running yet, without an extra delivery pass: the
+ * first request after a restart picks up emails a previous process left in the outbox.
+ */
+export function ensureOutboxSender(): void {
+  if (!globalForSender.outboxSender && !isBuildPhase()) wakeOutboxSender();
 }
 
 /** Stops the in-process sender (tests, and a server shutting down). */
