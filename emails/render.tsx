@@ -9,7 +9,9 @@ import { isEmailTemplate } from "../lib/outbox/templates";
 import { renderTicketsPdf } from "../lib/tickets/pdf";
 import { ticketQrPng } from "../lib/tickets/qr";
 import { emailTranslator } from "./components/translator";
+import { MagicLinkEmail, magicLinkSubject } from "./magic-link";
 import { OrderConfirmationEmail, orderConfirmationSubject, qrContentId } from "./order-confirmation";
+import { PasswordSetEmail, passwordSetSubject } from "./password-set";
 import { WelcomeEmail, welcomeSubject } from "./welcome";
 
 async function html(element: React.ReactElement): Promise<{ html: string; text: string }> {
@@ -56,6 +58,14 @@ export async function renderWelcome(locale: AppLocale, payload: EmailPayloads["w
   return { subject: welcomeSubject(locale), ...(await html(<WelcomeEmail {...payload} locale={locale} />)), attachments: [] };
 }
 
+export async function renderMagicLink(locale: AppLocale, payload: EmailPayloads["magic-link"]): Promise<RenderedEmail> {
+  return { subject: magicLinkSubject(locale), ...(await html(<MagicLinkEmail {...payload} locale={locale} />)), attachments: [] };
+}
+
+export async function renderPasswordSet(locale: AppLocale, payload: EmailPayloads["password-set"]): Promise<RenderedEmail> {
+  return { subject: passwordSetSubject(locale), ...(await html(<PasswordSetEmail {...payload} locale={locale} />)), attachments: [] };
+}
+
 export async function renderOutboxEmail(
   email: Pick<OutboxEmail, "template" | "locale" | "payload">,
   options?: { inlineImages: "cid" | "data-url" },
@@ -66,5 +76,9 @@ export async function renderOutboxEmail(
       return renderOrderConfirmation(email.locale, email.payload as EmailPayloads["order-confirmation"], options);
     case "welcome":
       return renderWelcome(email.locale, email.payload as EmailPayloads["welcome"]);
+    case "magic-link":
+      return renderMagicLink(email.locale, email.payload as EmailPayloads["magic-link"]);
+    case "password-set":
+      return renderPasswordSet(email.locale, email.payload as EmailPayloads["password-set"]);
   }
 }

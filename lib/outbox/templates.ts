@@ -25,14 +25,31 @@ export type WelcomePayload = {
   setPasswordUrl: string;
 };
 
+/** A single-use sign-in link (the raw token is only in the link, never stored elsewhere). */
+export type MagicLinkPayload = {
+  url: string;
+  expiresInMinutes: number;
+};
+
+/** Tells the owner of an account that its password was set or changed. */
+export type PasswordSetPayload = {
+  name: string | null;
+  /** When it happened, ISO 8601 UTC. */
+  setAt: string;
+  /** Where to go if it was not them: signing in by email link lets them choose a new one. */
+  signInUrl: string;
+};
+
 export type EmailPayloads = {
   "order-confirmation": OrderConfirmationPayload;
   welcome: WelcomePayload;
+  "magic-link": MagicLinkPayload;
+  "password-set": PasswordSetPayload;
 };
 
 export type EmailTemplate = keyof EmailPayloads;
 
-export const emailTemplates = ["order-confirmation", "welcome"] as const satisfies readonly EmailTemplate[];
+export const emailTemplates = ["order-confirmation", "welcome", "magic-link", "password-set"] as const satisfies readonly EmailTemplate[];
 
 export function isEmailTemplate(value: string): value is EmailTemplate {
   return (emailTemplates as readonly string[]).includes(value);

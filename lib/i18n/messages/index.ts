@@ -1,18 +1,20 @@
 // The message catalogues, one file per area of the site and language, merged per language.
 // Each file holds whole top-level namespaces, so two areas never share a namespace.
+import enAccounts from "./en/accounts.json";
 import enCheckout from "./en/checkout.json";
 import enDev from "./en/dev.json";
 import enEmails from "./en/emails.json";
 import enEvents from "./en/events.json";
 import enSite from "./en/site.json";
+import svAccounts from "./sv/accounts.json";
 import svCheckout from "./sv/checkout.json";
 import svDev from "./sv/dev.json";
 import svEmails from "./sv/emails.json";
 import svEvents from "./sv/events.json";
 import svSite from "./sv/site.json";
 
-const sv = { ...svSite, ...svEvents, ...svCheckout, ...svEmails, ...svDev };
-const en = { ...enSite, ...enEvents, ...enCheckout, ...enEmails, ...enDev };
+const sv = { ...svSite, ...svEvents, ...svCheckout, ...svEmails, ...svAccounts, ...svDev };
+const en = { ...enSite, ...enEvents, ...enCheckout, ...enEmails, ...enAccounts, ...enDev };
 
 export type Messages = typeof sv;
 

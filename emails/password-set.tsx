@@ -1,0 +1,50 @@
+import { Button, Section, Text } from "react-email";
+import type { AppLocale } from "../lib/i18n/locales";
+import type { PasswordSetPayload } from "../lib/outbox/templates";
+import { EmailLayout, emailStyles } from "./components/email-layout";
+import { accountEmailTranslator } from "./magic-link";
+
+export type PasswordSetEmailProps = PasswordSetPayload & { locale: AppLocale };
+
+// Accounts belong to Swedish buyers first; the email says "Swedish time" beside it.
+const accountTimeZone = "Europe/Stockholm";
+
+export function formatPasswordSetTime(setAt: string, locale: AppLocale): string {
+  return new Intl.DateTimeFormat(locale === "sv" ? "sv-SE" : "en-GB", {
+    dateStyle: "long",
+    timeStyle: "short",
+    timeZone: accountTimeZone,
+  }).format(new Date(setAt));
+}
+
+export function PasswordSetEmail({ locale, name, setAt, signInUrl }: PasswordSetEmailProps) {
+  const t = accountEmailTranslator(locale);
+  const when = formatPasswordSetTime(setAt, locale);
+  return (
+    <EmailLayout locale={locale} preview={t("passwordSet.preview", { when })}>
+      <Text style={emailStyles.heading}>{t("passwordSet.heading")}</Text>
+      <Text style={emailStyles.text}>{name ? t("passwordSet.greeting", { name }) : t("passwordSet.greetingNoName")}</Text>
+      <Text style={emailStyles.text}>{t("passwordSet.body", { when })}</Text>
+      <Text style={emailStyles.text}>{t("passwordSet.youDidIt")}</Text>
+      <Text style={emailStyles.text}>{t("passwordSet.notYou")}</Text>
+      <Section style={{ margin: "20px 0" }}>
+        <Button href={signInUrl} style={emailStyles.button}>
+          {t("passwordSet.button")}
+        </Button>
+      </Section>
+    </EmailLayout>
+  );
+}
+
+export function passwordSetSubject(locale: AppLocale): string {
+  return accountEmailTranslator(locale)("passwordSet.subject");
+}
+
+PasswordSetEmail.PreviewProps = {
+  locale: "sv",
+  name: "Åsa Berg",
+  setAt: "2027-04-17T16:05:00.000Z",
+  signInUrl: "http://localhost:3000/login",
+} satisfies PasswordSetEmailProps;
+
+export default PasswordSetEmail;

@@ -1,0 +1,80 @@
+// Sign-in by email link. Auth.js makes the token and stores its hash; we put the link in the
+// outbox instead of sending it, so it goes out like every other email (retries, the demo
+// mailbox) and its address is built from SITE_URL, never from the request's Host header.
+import type { EmailConfig, EmailProviderSendVerificationRequestParams } from "next-auth/providers/email";
+import { parseEmail } from "../accounts/email-address";
+import { SIGN_IN_LINK_PATH } from "../accounts/sign-in-links";
+import { db } from "../db/client";
+import type { Locale } from "../db/types";
+import { env } from "../env";
+import { localeCookie, pickLocale } from "../i18n/locales";
+import { enqueueEmails } from "../outbox/queue";
+import { sameSiteAuthPath } from "./redirect";
+
+export const MAGIC_LINK_PROVIDER_ID = "email";
+export const MAGIC_LINK_MAX_AGE_S = 15 * 60;
+
+/** The link in the email: our confirmation page, which only submits to Auth.js on a click. */
+export function magicLinkUrl({ token, email, callbackPath }: { token: string; email: string; callbackPath: string }): string {
+  const query = new URLSearchParams({ token, email, callbackUrl: callbackPath });
+  return `${env().SITE_URL}${SIGN_IN_LINK_PATH}?${query.toString()}`;
+}
+
+function cookieValue(cookieHeader: string | null, name: string): string | undefined {
+  for (const part of cookieHeader?.split(";") ?? []) {
+    const [key, ...value] = part.trim().split("=");
+    if (key === name) return decodeURIComponent(value.join("="));
+  }
+  return undefined;
+}
+
+/** The account's language when it exists; otherwise the language the visitor browses in. */
+async function recipientLocale(email: string, request: Request | undefined): Promise<Locale> {
+  const user = await db.user.findUnique({ where: { email }, select: { locale: true } });
+  if (user) return user.locale;
+  if (!request) return "sv";
+  return pickLocale(cookieValue(request.headers.get("cookie"), localeCookie), request.headers.get("accept-language"));
+}
+
+export async function queueMagicLink({ identifier, token, url, request }: EmailProviderSendVerificationRequestParams): Promise<void> {
+  // Only the path of the callbackUrl Auth.js put in its own link is kept; Auth.js has already
+  // passed it through our redirect callback, this is the second line of defence.
+  const callbackPath = sameSiteAuthPath(new URL(url).searchParams.get("callbackUrl")) ?? "/";
+  const locale = await recipientLocale(identifier, request);
+  await db.$transaction((tx) =>
+    enqueueEmails(tx, [
+      {
+        template: "magic-link",
+        to: identifier,
+        locale,
+        payload: { url: magicLinkUrl({ token, email: identifier, callbackPath }), expiresInMinutes: MAGIC_LINK_MAX_AGE_S / 60 },
+      },
+    ]),
+  );
+}
+
+/**
+ * The address as stored in User.email. Auth.js's own normaliser accepts what ours refuses
+ * (display names, look-alike at-signs); a refusal here becomes `error=` in the returned URL.
+ */
+export function normaliseSignInEmail(identifier: string): string {
+  const parsed = parseEmail(identifier ?? "");
+  if (!parsed.ok) throw new Error(`invalid email address: ${parsed.problem}`);
+  return parsed.email;
+}
+
+/**
+ * A provider object of type "email" rather than next-auth's Nodemailer provider, which needs
+ * the nodemailer package at build time and an SMTP server option we do not use here.
+ */
+export function magicLinkProvider(): EmailConfig {
+  return {
+    id: MAGIC_LINK_PROVIDER_ID,
+    type: "email",
+    name: "Email",
+    maxAge: MAGIC_LINK_MAX_AGE_S,
+    sendVerificationRequest: queueMagicLink,
+    normalizeIdentifier: normaliseSignInEmail,
+    options: {},
+  };
+}

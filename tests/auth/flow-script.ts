@@ -1,0 +1,116 @@
+// Run by tests/auth/flow.test.ts in a child process (tsx): next-auth and @auth/core ship only
+// ES modules, which this project's Jest set-up cannot load. Drives Auth.js's real route
+// handlers through both ways of signing in and prints what it saw as JSON.
+import { NextRequest } from "next/server";
+import { hashVerificationToken } from "@/lib/accounts/sign-in-links";
+import { setPassword } from "@/lib/accounts/set-password";
+import { handlers } from "@/lib/auth";
+import { db, disconnectDb } from "@/lib/db/client";
+import { migrateConfiguredDatabase } from "@/lib/db/migrate-configured";
+
+const origin = "http://localhost:3000";
+const jar = new Map<string, string>();
+
+function cookieHeader(): string {
+  return [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
+}
+
+async function call(method: "GET" | "POST", path: string, form?: Record<string, string>) {
+  const request = new NextRequest(`${origin}${path}`, {
+    method,
+    headers: {
+      cookie: cookieHeader(),
+      ...(form ? { "content-type": "application/x-www-form-urlencoded" } : {}),
+    },
+    body: form ? new URLSearchParams(form).toString() : undefined,
+  });
+  const response = await (method === "GET" ? handlers.GET(request) : handlers.POST(request));
+  const setCookies = response.headers.getSetCookie();
+  for (const line of setCookies) {
+    const [pair] = line.split(";");
+    const at = pair.indexOf("=");
+    const name = pair.slice(0, at);
+    const value = pair.slice(at + 1);
+    if (value === "" || /expires=Thu, 01 Jan 1970/i.test(line)) jar.delete(name);
+    else jar.set(name, value);
+  }
+  return { status: response.status, location: response.headers.get("location"), setCookies, body: await response.text() };
+}
+
+async function csrf(): Promise<string> {
+  const response = await call("GET", "/api/auth/csrf");
+  return (JSON.parse(response.body) as { csrfToken: string }).csrfToken;
+}
+
+async function main() {
+  await migrateConfiguredDatabase();
+  const email = `flow-${Date.now()}@example.se`;
+  const out: Record<string, unknown> = {};
+
+  // 1. Ask for a link.
+  const requested = await call("POST", "/api/auth/signin/email", { email, csrfToken: await csrf(), callbackUrl: "/account/tickets" });
+  out.request = { status: requested.status, location: requested.location };
+  const tokens = await db.verificationToken.findMany({ where: { identifier: email } });
+  const outbox = await db.outboxEmail.findMany({ where: { to: email, template: "magic-link" } });
+  const link = new URL((outbox[0]?.payload as { url: string }).url);
+  const rawToken = link.searchParams.get("token")!;
+  out.tokens = tokens.map((t) => ({ storedIsHash: t.token === hashVerificationToken(rawToken), storedIsRaw: t.token === rawToken }));
+  out.outbox = { count: outbox.length, link: `${link.origin}${link.pathname}`, callbackUrl: link.searchParams.get("callbackUrl"), email: link.searchParams.get("email") };
+
+  // 2. Follow it (what /login/confirm submits to).
+  const callbackPath = `/api/auth/callback/email?${new URLSearchParams({ token: rawToken, email, callbackUrl: link.searchParams.get("callbackUrl")! })}`;
+  const confirmed = await call("GET", callbackPath);
+  const sessionCookie = jar.get("authjs.session-token");
+  out.confirm = {
+    status: confirmed.status,
+    location: confirmed.location,
+    cookieSet: Boolean(sessionCookie),
+    sessionRow: sessionCookie ? (await db.session.count({ where: { sessionToken: sessionCookie } })) === 1 : false,
+    tokensLeft: await db.verificationToken.count({ where: { identifier: email } }),
+  };
+  const session = await call("GET", "/api/auth/session");
+  out.session = JSON.parse(session.body);
+
+  // 3. The same link again.
+  jar.delete("authjs.session-token");
+  const reused = await call("GET", callbackPath);
+  out.reuse = { status: reused.status, location: reused.location };
+
+  // 4. Password sign-in gets a Session row of its own.
+  const user = await db.user.findUniqueOrThrow({ where: { email } });
+  await setPassword({ userId: user.id, password: "tre gröna hästar", currentSessionToken: null });
+  const wrong = await call("POST", "/api/auth/callback/password", { email, password: "fel lösenord", csrfToken: await csrf(), callbackUrl: "/account" });
+  out.wrongPassword = { status: wrong.status, location: wrong.location, cookieSet: jar.has("authjs.session-token") };
+  const right = await call("POST", "/api/auth/callback/password", {
+    email: email.toUpperCase(),
+    password: "tre gröna hästar",
+    csrfToken: await csrf(),
+    callbackUrl: "https://evil.example/steal",
+  });
+  const passwordCookie = jar.get("authjs.session-token");
+  out.password = {
+    status: right.status,
+    location: right.location,
+    cookieSet: Boolean(passwordCookie),
+    cookieLooksLikeJwt: passwordCookie?.split(".").length === 5,
+    sessionRow: passwordCookie ? (await db.session.count({ where: { sessionToken: passwordCookie, userId: user.id } })) === 1 : false,
+  };
+  out.passwordSession = JSON.parse((await call("GET", "/api/auth/session")).body);
+
+  // 5. Deleting the row signs the browser out at once; signing out deletes the row.
+  const signedOut = await call("POST", "/api/auth/signout", { csrfToken: await csrf(), callbackUrl: "/" });
+  out.signOut = {
+    status: signedOut.status,
+    rowLeft: passwordCookie ? await db.session.count({ where: { sessionToken: passwordCookie } }) : -1,
+    session: JSON.parse((await call("GET", "/api/auth/session")).body),
+  };
+
+  process.stdout.write(`\n@@RESULT@@${JSON.stringify(out)}\n`);
+  await disconnectDb();
+}
+
+main().catch(async (error) => {
+  console.error(error);
+  await disconnectDb();
+  process.exit(1);
+});

@@ -1,0 +1,63 @@
+// Auth.js end to end through its route handlers. next-auth and @auth/core are ES modules only,
+// which this Jest set-up cannot load, so tests/auth/flow-script.ts runs them under tsx in a
+// child process (on this file's database when it is PostgreSQL) and reports what it saw.
+import { useTestDatabase } from "../helpers/test-db";
+useTestDatabase();
+
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+
+type FlowResult = Record<string, Record<string, unknown> & { user?: Record<string, unknown> }>;
+
+let result: FlowResult;
+
+beforeAll(async () => {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [require.resolve("tsx/cli"), "--tsconfig", ".config/tsconfig.json", "tests/auth/flow-script.ts"],
+    {
+      cwd: process.cwd(),
+      env: { ...process.env, NODE_OPTIONS: "", NODE_ENV: "test", SITE_URL: "", AUTH_SECRET: "" },
+      maxBuffer: 10 * 1024 * 1024,
+      timeout: 120_000,
+    },
+  );
+  const line = stdout.split("\n").find((l) => l.startsWith("@@RESULT@@"));
+  if (!line) throw new Error(`the flow script printed no result:\n${stdout}`);
+  result = JSON.parse(line.slice("@@RESULT@@".length));
+}, 150_000);
+
+describe("sign-in by email link through Auth.js's handlers", () => {
+  it("stores only a hash of the token and queues one link on SITE_URL", () => {
+    expect(result.request.status).toBe(302);
+    expect(result.request.location).toContain("/api/auth/verify-request");
+    expect(result.tokens).toEqual([{ storedIsHash: true, storedIsRaw: false }]);
+    expect(result.outbox).toMatchObject({ count: 1, link: "http://localhost:3000/login/confirm", callbackUrl: "/account/tickets" });
+  });
+
+  it("signs in on the first use: a Session row, the cookie, the token consumed, the callback path", () => {
+    expect(result.confirm).toEqual({ status: 302, location: "/account/tickets", cookieSet: true, sessionRow: true, tokensLeft: 0 });
+    expect(Object.keys(result.session.user!).sort()).toEqual(["email", "id", "image", "name"]);
+  });
+
+  it("refuses the second use with error=Verification", () => {
+    expect(result.reuse.location).toBe("http://localhost:3000/login?error=Verification");
+  });
+});
+
+describe("sign-in by password through Auth.js's handlers", () => {
+  it("refuses a wrong password without a cookie", () => {
+    expect(result.wrongPassword.location).toContain("error=CredentialsSignin");
+    expect(result.wrongPassword.cookieSet).toBe(false);
+  });
+
+  it("gives a right password a revocable Session row instead of a JWT, and never a foreign redirect", () => {
+    expect(result.password).toEqual({ status: 302, location: "/", cookieSet: true, cookieLooksLikeJwt: false, sessionRow: true });
+    expect(result.passwordSession.user).toMatchObject({ email: expect.stringMatching(/^flow-/) });
+    expect(JSON.stringify(result.passwordSession)).not.toMatch(/passwordHash|argon2/);
+  });
+
+  it("deletes the Session row on sign-out", () => {
+    expect(result.signOut).toEqual({ status: 302, rowLeft: 0, session: null });
+  });
+});

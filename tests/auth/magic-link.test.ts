@@ -1,0 +1,76 @@
+import { useTestDatabase } from "../helpers/test-db";
+useTestDatabase();
+
+import { randomBytes } from "node:crypto";
+import type { EmailConfig } from "next-auth/providers/email";
+import { magicLinkProvider, normaliseSignInEmail } from "@/lib/auth/magic-link";
+import { db } from "@/lib/db/client";
+
+const provider = magicLinkProvider();
+
+function authJsUrl(host: string, email: string, token: string, callbackUrl: string) {
+  return `${host}/api/auth/callback/email?${new URLSearchParams({ callbackUrl, token, email })}`;
+}
+
+async function send(email: string, { host = "http://localhost:3000", callbackUrl = "/account", headers = {} as Record<string, string> } = {}) {
+  const token = randomBytes(32).toString("hex");
+  await provider.sendVerificationRequest({
+    identifier: email,
+    token,
+    expires: new Date(Date.now() + 15 * 60_000),
+    url: authJsUrl(host, email, token, callbackUrl),
+    provider: provider as EmailConfig,
+    theme: {},
+    request: new Request(`${host}/api/auth/signin/email`, { headers }),
+  });
+  const emails = await db.outboxEmail.findMany({ where: { to: email } });
+  return { token, emails };
+}
+
+const newEmail = () => `länk-${randomBytes(4).toString("hex")}@example.se`;
+
+describe("magicLinkProvider", () => {
+  it("lives 15 minutes under the id email", () => {
+    expect(provider).toMatchObject({ id: "email", type: "email", maxAge: 900 });
+  });
+
+  it("queues exactly one magic-link email whose link is on SITE_URL even when the request came for another host", async () => {
+    const email = newEmail();
+    const { token, emails } = await send(email, { host: "https://evil.example", callbackUrl: "/account/tickets?tab=2" });
+    expect(emails).toHaveLength(1);
+    expect(emails[0]).toMatchObject({ template: "magic-link", status: "PENDING", payload: { expiresInMinutes: 15 } });
+    const url = (emails[0].payload as { url: string }).url;
+    expect(url.startsWith("http://localhost:3000/login/confirm?")).toBe(true);
+    const params = new URL(url).searchParams;
+    expect(params.get("token")).toBe(token);
+    expect(params.get("email")).toBe(email);
+    expect(params.get("callbackUrl")).toBe("/account/tickets?tab=2");
+  });
+
+  it("keeps only a same-site callback path in the link", async () => {
+    for (const callbackUrl of ["https://evil.example/steal", "//evil.example", "/\\evil.example"]) {
+      const { emails } = await send(newEmail(), { callbackUrl });
+      expect(new URL((emails[0].payload as { url: string }).url).searchParams.get("callbackUrl")).toBe("/");
+    }
+    const { emails } = await send(newEmail(), { callbackUrl: "http://localhost:3000/events?city=Lund" });
+    expect(new URL((emails[0].payload as { url: string }).url).searchParams.get("callbackUrl")).toBe("/events?city=Lund");
+  });
+
+  it("writes in the account's language, else the visitor's, else Swedish", async () => {
+    const known = newEmail();
+    await db.user.create({ data: { email: known, locale: "en" } });
+    expect((await send(known, { headers: { "accept-language": "sv" } })).emails[0].locale).toBe("en");
+    expect((await send(newEmail(), { headers: { cookie: "a=1; NEXT_LOCALE=en" } })).emails[0].locale).toBe("en");
+    expect((await send(newEmail(), { headers: { "accept-language": "en-GB,en;q=0.9" } })).emails[0].locale).toBe("en");
+    expect((await send(newEmail(), { headers: { "accept-language": "de" } })).emails[0].locale).toBe("sv");
+  });
+});
+
+describe("normaliseSignInEmail", () => {
+  it("stores the canonical form and refuses what is not a single plain address", () => {
+    expect(normaliseSignInEmail("  Åsa.Berg@Example.SE ")).toBe("åsa.berg@example.se");
+    expect(() => normaliseSignInEmail('"a@evil.example"@example.se')).toThrow();
+    expect(() => normaliseSignInEmail("a\uFF20example.se")).toThrow();
+    expect(() => normaliseSignInEmail("a@example.se, b@example.se")).toThrow();
+  });
+});
