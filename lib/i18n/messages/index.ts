@@ -1,20 +1,24 @@
 // The message catalogues, one file per area of the site and language, merged per language.
 // Each file holds whole top-level namespaces, so two areas never share a namespace.
+import enAccount from "./en/account.json";
 import enAccounts from "./en/accounts.json";
 import enCheckout from "./en/checkout.json";
 import enDev from "./en/dev.json";
 import enEmails from "./en/emails.json";
 import enEvents from "./en/events.json";
+import enLogin from "./en/login.json";
 import enSite from "./en/site.json";
+import svAccount from "./sv/account.json";
 import svAccounts from "./sv/accounts.json";
 import svCheckout from "./sv/checkout.json";
 import svDev from "./sv/dev.json";
 import svEmails from "./sv/emails.json";
 import svEvents from "./sv/events.json";
+import svLogin from "./sv/login.json";
 import svSite from "./sv/site.json";
 
-const sv = { ...svSite, ...svEvents, ...svCheckout, ...svEmails, ...svAccounts, ...svDev };
-const en = { ...enSite, ...enEvents, ...enCheckout, ...enEmails, ...enAccounts, ...enDev };
+const sv = { ...svSite, ...svEvents, ...svCheckout, ...svEmails, ...svAccounts, ...svLogin, ...svAccount, ...svDev };
+const en = { ...enSite, ...enEvents, ...enCheckout, ...enEmails, ...enAccounts, ...enLogin, ...enAccount, ...enDev };
 
 export type Messages = typeof sv;
 
