@@ -4,6 +4,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
+import { auth } from "@/lib/auth";
 import { ensureOutboxSender } from "@/lib/outbox/in-app";
 import "./globals.css";
 
@@ -22,7 +23,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // starts the email sender; later calls cost nothing.
   ensureOutboxSender();
   const locale = await getLocale();
-  const t = await getTranslations("Layout");
+  const [t, session] = await Promise.all([getTranslations("Layout"), auth()]);
+  // Only what the menu shows goes to the header (the session callback already leaves out the rest).
+  const user = session?.user?.email
+    ? { name: session.user.name ?? null, email: session.user.email, image: session.user.image ?? null }
+    : null;
   return (
     <html lang={locale}>
       <body className="flex min-h-dvh flex-col">
@@ -33,8 +38,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           >
             {t("skipToContent")}
           </a>
-          {/* No sign-in yet: the account menu appears once auth passes the user here. */}
-          <SiteHeader user={null} />
+          <SiteHeader user={user} />
           <main id="content" tabIndex={-1} className="flex-1 focus:outline-none">
             {children}
           </main>

@@ -1,0 +1,86 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Card } from "@/components/ui/card";
+import { getAccountOverview } from "@/lib/accounts/queries";
+import { requireUser } from "./require-user";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("AccountPage");
+  return { title: t("title"), robots: { index: false } };
+}
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const sections = [
+  { href: "/account/tickets", key: "tickets" },
+  { href: "/account/liked", key: "liked" },
+  { href: "/account/profile", key: "profile" },
+  { href: "/account/public-profile", key: "publicProfile" },
+] as const;
+
+/** The signed-in overview: who you are, whether you have a password, and the account's pages. */
+export default async function AccountPage({ searchParams }: Props) {
+  const user = await requireUser("/account");
+  const [t, locale, query, overview] = await Promise.all([
+    getTranslations("AccountPage"),
+    getLocale(),
+    searchParams,
+    getAccountOverview(user.id),
+  ]);
+  const email = overview?.email ?? user.email;
+  const name = overview?.name?.trim() || null;
+  const passwordSetAt = overview?.passwordSetAt
+    ? new Intl.DateTimeFormat(locale === "sv" ? "sv-SE" : "en-GB", { dateStyle: "long", timeZone: "Europe/Stockholm" }).format(overview.passwordSetAt)
+    : null;
+  const linkClasses = "font-semibold text-indigo-800 underline underline-offset-4 hover:text-indigo-950";
+
+  return (
+    <div className="mx-auto flex max-w-2xl flex-col gap-6 px-4 py-6 sm:px-6 sm:py-10">
+      <h1 className="text-3xl font-extrabold tracking-tight text-zinc-950">{t("heading")}</h1>
+      {query.notice === "password-set" ? (
+        <p role="status" className="rounded-lg border border-green-700 bg-green-50 px-4 py-3 font-medium text-green-900">
+          {t("passwordSetNotice")}
+        </p>
+      ) : null}
+
+      <Card as="section" aria-labelledby="account-details" className="flex flex-col gap-4 p-4 sm:p-6">
+        <h2 id="account-details" className="text-xl font-bold text-zinc-950">
+          {t("detailsHeading")}
+        </h2>
+        <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
+          <dt className="font-semibold text-zinc-900">{t("name")}</dt>
+          <dd className="text-zinc-800">{name ?? t("noName")}</dd>
+          <dt className="font-semibold text-zinc-900">{t("email")}</dt>
+          <dd className="break-all text-zinc-800">{email}</dd>
+          <dt className="font-semibold text-zinc-900">{t("password")}</dt>
+          <dd className="flex flex-col gap-1 text-zinc-800">
+            <span>{passwordSetAt ? t("passwordSetOn", { date: passwordSetAt }) : overview?.hasPassword ? t("passwordSet") : t("noPassword")}</span>
+            <Link href="/account/password" className={`self-start ${linkClasses}`}>
+              {overview?.hasPassword ? t("changePassword") : t("setPassword")}
+            </Link>
+          </dd>
+        </dl>
+      </Card>
+
+      <nav aria-labelledby="account-pages">
+        <h2 id="account-pages" className="mb-3 text-xl font-bold text-zinc-950">
+          {t("pagesHeading")}
+        </h2>
+        <ul className="grid gap-3 sm:grid-cols-2">
+          {sections.map((section) => (
+            <li key={section.href}>
+              <Link
+                href={section.href}
+                className="flex min-h-11 flex-col gap-1 rounded-2xl border border-zinc-200 bg-white p-4 no-underline shadow-sm hover:border-indigo-700"
+              >
+                <span className="font-semibold text-indigo-800">{t(`sections.${section.key}Title`)}</span>
+                <span className="text-sm text-zinc-700">{t(`sections.${section.key}Description`)}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </div>
+  );
+}

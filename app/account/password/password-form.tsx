@@ -1,0 +1,104 @@
+"use client";
+// The new-password form. A plain form posting to a server action, so it works without
+// JavaScript; with it, a strength meter follows the typing and the passwords can be shown.
+import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useTranslations } from "next-intl";
+import { PasswordStrengthMeter } from "@/components/account/password-strength-meter";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { setPasswordAction } from "./actions";
+
+const subscribeNothing = () => () => {};
+
+/** True once the page runs JavaScript: controls that need it are rendered only then. */
+function useHydrated(): boolean {
+  return useSyncExternalStore(
+    subscribeNothing,
+    () => true,
+    () => false,
+  );
+}
+
+type PasswordFormProps = {
+  /** The account's address, for password managers to file the new password under. */
+  email: string;
+  /** The policy's limits (lib/accounts/passwords.ts reads files, so it stays on the server). */
+  minLength: number;
+  maxLength: number;
+};
+
+export function PasswordForm({ email, minLength, maxLength }: PasswordFormProps) {
+  const t = useTranslations("PasswordPage");
+  const authT = useTranslations("Auth.errors");
+  const hydrated = useHydrated();
+  const [state, formAction, pending] = useActionState(setPasswordAction, null);
+  const [password, setPasswordValue] = useState("");
+  const [visible, setVisible] = useState(false);
+  const [answered, setAnswered] = useState(state);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const confirmationRef = useRef<HTMLInputElement>(null);
+
+  // React empties the form after each post (the password is never sent back), so the meter
+  // starts again from nothing too.
+  if (state !== answered) {
+    setAnswered(state);
+    setPasswordValue("");
+  }
+
+  const fieldErrors = state?.fieldErrors ?? {};
+  useEffect(() => {
+    if (!state) return;
+    if (state.fieldErrors.password) passwordRef.current?.focus();
+    else if (state.fieldErrors.confirmation) confirmationRef.current?.focus();
+  }, [state]);
+
+  const passwordError = fieldErrors.password
+    ? authT(fieldErrors.password, { min: minLength, max: maxLength })
+    : null;
+  const confirmationError = fieldErrors.confirmation ? t("errors.mismatch") : null;
+  const type = visible ? "text" : "password";
+
+  return (
+    <form action={formAction} noValidate className="flex flex-col gap-5">
+      <input type="email" autoComplete="username" value={email} readOnly hidden />
+      <Field
+        ref={passwordRef}
+        id="new-password"
+        name="password"
+        type={type}
+        label={t("passwordLabel")}
+        hint={t("passwordHint", { min: minLength, max: maxLength })}
+        error={passwordError}
+        autoComplete="new-password"
+        required
+        aria-describedby={hydrated ? "new-password-strength" : undefined}
+        onChange={(event) => setPasswordValue(event.currentTarget.value)}
+      />
+      {hydrated ? <PasswordStrengthMeter id="new-password-strength" password={password} /> : null}
+      <Field
+        ref={confirmationRef}
+        id="confirm-password"
+        name="confirmation"
+        type={type}
+        label={t("confirmationLabel")}
+        error={confirmationError}
+        autoComplete="new-password"
+        required
+      />
+      {hydrated ? (
+        <label className="flex min-h-11 items-center gap-3 self-start text-base text-zinc-900">
+          <input
+            type="checkbox"
+            checked={visible}
+            onChange={(event) => setVisible(event.currentTarget.checked)}
+            className="size-5 accent-indigo-700"
+          />
+          {t("showPasswords")}
+        </label>
+      ) : null}
+      <Button type="submit" size="lg" disabled={pending} aria-disabled={pending} className="self-start">
+        {pending ? t("saving") : t("submit")}
+      </Button>
+    </form>
+  );
+}

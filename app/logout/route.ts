@@ -1,0 +1,22 @@
+// Signing out: POST only, from a form on this site. Auth.js deletes the Session row and the
+// cookie; the browser then goes to the home page.
+import { NextResponse, type NextRequest } from "next/server";
+import { signOut } from "@/lib/auth";
+import { env } from "@/lib/env";
+import { isSameOriginPost } from "./same-origin";
+
+export async function POST(request: NextRequest) {
+  // Without this a page elsewhere could sign a visitor out with a hidden form. SameSite=Lax
+  // cookies still travel on a top-level cross-site POST, so the cookie alone does not stop it.
+  const siteOrigin = env().SITE_URL ?? request.nextUrl.origin;
+  if (!isSameOriginPost(request.headers, siteOrigin)) {
+    return new NextResponse(null, { status: 403 });
+  }
+  await signOut({ redirect: false });
+  return NextResponse.redirect(new URL("/", siteOrigin), 303);
+}
+
+// A link or a crawler must not sign anyone out.
+export function GET() {
+  return new NextResponse(null, { status: 405, headers: { Allow: "POST" } });
+}
