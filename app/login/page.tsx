@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
@@ -48,6 +49,15 @@ export default async function LoginPage({ searchParams }: Props) {
       <Card className="p-4 sm:p-6">
         <LoginForm initialEmail={email} callbackUrl={callbackUrl} notice={notice} />
       </Card>
+      <p className="text-sm text-zinc-700">
+        {t.rich("helpLine", {
+          help: (chunks) => (
+            <Link href="/help" className="font-medium text-indigo-800 underline underline-offset-2">
+              {chunks}
+            </Link>
+          ),
+        })}
+      </p>
     </div>
   );
 }

@@ -3,7 +3,7 @@
 // mailbox) and its address is built from SITE_URL, never from the request's Host header.
 import type { EmailConfig, EmailProviderSendVerificationRequestParams } from "next-auth/providers/email";
 import { parseEmail } from "../accounts/email-address";
-import { SIGN_IN_LINK_PATH } from "../accounts/sign-in-links";
+import { hashVerificationToken, SIGN_IN_LINK_PATH } from "../accounts/sign-in-links";
 import { db } from "../db/client";
 import type { Locale } from "../db/types";
 import { env } from "../env";
@@ -41,16 +41,19 @@ export async function queueMagicLink({ identifier, token, url, request }: EmailP
   // passed it through our redirect callback, this is the second line of defence.
   const callbackPath = sameSiteAuthPath(new URL(url).searchParams.get("callbackUrl")) ?? "/";
   const locale = await recipientLocale(identifier, request);
-  await db.$transaction((tx) =>
-    enqueueEmails(tx, [
+  await db.$transaction(async (tx) => {
+    // The newest link replaces every earlier one for the address: an old email lying in an
+    // inbox (or a forwarded one) stops working as soon as a new link is asked for.
+    await tx.verificationToken.deleteMany({ where: { identifier, token: { not: hashVerificationToken(token) } } });
+    await enqueueEmails(tx, [
       {
         template: "magic-link",
         to: identifier,
         locale,
         payload: { url: magicLinkUrl({ token, email: identifier, callbackPath }), expiresInMinutes: MAGIC_LINK_MAX_AGE_S / 60 },
       },
-    ]),
-  );
+    ]);
+  });
 }
 
 /**

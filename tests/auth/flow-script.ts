@@ -76,9 +76,30 @@ async function main() {
   const reused = await call("GET", callbackPath);
   out.reuse = { status: reused.status, location: reused.location };
 
+  // 3b. A link replaced by a newer one, and an expired one, are refused too.
+  const linkFor = async () => {
+    await call("POST", "/api/auth/signin/email", { email, csrfToken: await csrf(), callbackUrl: "/account" });
+    const latest = await db.outboxEmail.findFirstOrThrow({ where: { to: email, template: "magic-link" }, orderBy: { createdAt: "desc" } });
+    const url = new URL((latest.payload as { url: string }).url);
+    return `/api/auth/callback/email?${new URLSearchParams({ token: url.searchParams.get("token")!, email, callbackUrl: "/account" })}`;
+  };
+  const older = await linkFor();
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  const newer = await linkFor();
+  out.replaced = { older: (await call("GET", older)).location, newer: (await call("GET", newer)).location };
+  const magicSessionCookie = jar.get("authjs.session-token");
+  jar.delete("authjs.session-token");
+  const stale = await linkFor();
+  await db.verificationToken.updateMany({ where: { identifier: email }, data: { expires: new Date(Date.now() - 1000) } });
+  out.expired = (await call("GET", stale)).location;
+
   // 4. Password sign-in gets a Session row of its own.
   const user = await db.user.findUniqueOrThrow({ where: { email } });
   await setPassword({ userId: user.id, password: "tre gröna hästar", currentSessionToken: null });
+  // Setting the password ended the sessions made before it: the old cookie no longer works.
+  if (magicSessionCookie) jar.set("authjs.session-token", magicSessionCookie);
+  out.oldSessionAfterPasswordSet = JSON.parse((await call("GET", "/api/auth/session")).body);
+  jar.delete("authjs.session-token");
   const wrong = await call("POST", "/api/auth/callback/password", { email, password: "fel lösenord", csrfToken: await csrf(), callbackUrl: "/account" });
   out.wrongPassword = { status: wrong.status, location: wrong.location, cookieSet: jar.has("authjs.session-token") };
   const right = await call("POST", "/api/auth/callback/password", {

@@ -43,6 +43,16 @@ describe("sign-in by email link through Auth.js's handlers", () => {
   it("refuses the second use with error=Verification", () => {
     expect(result.reuse.location).toBe("http://localhost:3000/login?error=Verification");
   });
+
+  it("refuses a link replaced by a newer one, and an expired one", () => {
+    expect(result.replaced.older).toBe("http://localhost:3000/login?error=Verification");
+    expect(result.replaced.newer).toBe("/account");
+    expect(result.expired).toBe("http://localhost:3000/login?error=Verification");
+  });
+
+  it("ends the sessions made before a password was set", () => {
+    expect(result.oldSessionAfterPasswordSet).toBeNull();
+  });
 });
 
 describe("sign-in by password through Auth.js's handlers", () => {
