@@ -9,7 +9,14 @@ import type { Locale } from "../db/types";
 import { env } from "../env";
 import { localeCookie, pickLocale } from "../i18n/locales";
 import { enqueueEmails } from "../outbox/queue";
+import { clientAddress, clientRateLimitKey, emailRateLimitKey, hit } from "../rate-limit";
 import { sameSiteAuthPath } from "./redirect";
+
+// A backstop for clients that call Auth.js's /api/auth/signin/email directly instead of our
+// forms (which have tighter limits of their own): over it, no email is queued and the token is
+// dropped, while the answer stays the same, so nothing is revealed and no inbox is flooded.
+const SENDS_PER_EMAIL = { limit: 10, windowMs: 15 * 60_000 };
+const SENDS_PER_CLIENT = { limit: 40, windowMs: 15 * 60_000 };
 
 export const MAGIC_LINK_PROVIDER_ID = "email";
 export const MAGIC_LINK_MAX_AGE_S = 15 * 60;
@@ -40,6 +47,14 @@ export async function queueMagicLink({ identifier, token, url, request }: EmailP
   // Only the path of the callbackUrl Auth.js put in its own link is kept; Auth.js has already
   // passed it through our redirect callback, this is the second line of defence.
   const callbackPath = sameSiteAuthPath(new URL(url).searchParams.get("callbackUrl")) ?? "/";
+  const [perEmail, perClient] = await Promise.all([
+    hit(emailRateLimitKey("magic-link-send", identifier), SENDS_PER_EMAIL),
+    hit(clientRateLimitKey("magic-link-send", clientAddress(request.headers)), SENDS_PER_CLIENT),
+  ]);
+  if (!perEmail.allowed || !perClient.allowed) {
+    await db.verificationToken.deleteMany({ where: { identifier, token: hashVerificationToken(token) } });
+    return;
+  }
   const locale = await recipientLocale(identifier, request);
   await db.$transaction(async (tx) => {
     // The newest link replaces every earlier one for the address: an old email lying in an

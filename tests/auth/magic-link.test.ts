@@ -73,4 +73,10 @@ describe("normaliseSignInEmail", () => {
     expect(() => normaliseSignInEmail("a\uFF20example.se")).toThrow();
     expect(() => normaliseSignInEmail("a@example.se, b@example.se")).toThrow();
   });
+
+  it("stops queuing links for an address asked for too often, however the request arrives", async () => {
+    const email = newEmail();
+    for (let i = 0; i < 12; i++) await send(email, { headers: { "x-real-ip": `198.51.100.${i}` } });
+    expect(await db.outboxEmail.count({ where: { to: email, template: "magic-link" } })).toBe(10);
+  });
 });
