@@ -1,17 +1,10 @@
-import { createTranslator } from "next-intl";
 import { Button, Link, Section, Text } from "react-email";
 import type { AppLocale } from "../lib/i18n/locales";
-import { messages } from "../lib/i18n/messages";
 import type { MagicLinkPayload } from "../lib/outbox/templates";
 import { EmailLayout, emailStyles } from "./components/email-layout";
+import { accountEmailTranslator } from "./components/translator";
 
 export type MagicLinkEmailProps = MagicLinkPayload & { locale: AppLocale };
-
-// The account emails' own namespace; emailTranslator() in components/translator.ts is bound
-// to "Emails", whose file belongs to the order emails.
-export function accountEmailTranslator(locale: AppLocale) {
-  return createTranslator({ locale, messages: messages[locale], namespace: "AccountEmails" });
-}
 
 export function MagicLinkEmail({ locale, url, expiresInMinutes }: MagicLinkEmailProps) {
   const t = accountEmailTranslator(locale);

@@ -2,7 +2,7 @@ import { Button, Section, Text } from "react-email";
 import type { AppLocale } from "../lib/i18n/locales";
 import type { PasswordSetPayload } from "../lib/outbox/templates";
 import { EmailLayout, emailStyles } from "./components/email-layout";
-import { accountEmailTranslator } from "./magic-link";
+import { accountEmailTranslator } from "./components/translator";
 
 export type PasswordSetEmailProps = PasswordSetPayload & { locale: AppLocale };
 

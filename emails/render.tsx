@@ -66,6 +66,21 @@ export async function renderPasswordSet(locale: AppLocale, payload: EmailPayload
   return { subject: passwordSetSubject(locale), ...(await html(<PasswordSetEmail {...payload} locale={locale} />)), attachments: [] };
 }
 
+/** The subject alone, without rendering the body, QR codes or PDF (for lists of emails). */
+export function outboxEmailSubject(email: Pick<OutboxEmail, "template" | "locale" | "payload">): string {
+  if (!isEmailTemplate(email.template)) throw new Error(`unknown email template ${email.template}`);
+  switch (email.template) {
+    case "order-confirmation":
+      return orderConfirmationSubject(email.locale, email.payload as EmailPayloads["order-confirmation"]);
+    case "welcome":
+      return welcomeSubject(email.locale);
+    case "magic-link":
+      return magicLinkSubject(email.locale);
+    case "password-set":
+      return passwordSetSubject(email.locale);
+  }
+}
+
 export async function renderOutboxEmail(
   email: Pick<OutboxEmail, "template" | "locale" | "payload">,
   options?: { inlineImages: "cid" | "data-url" },

@@ -8,4 +8,9 @@ export function emailTranslator(locale: AppLocale) {
   return createTranslator({ locale, messages: messages[locale], namespace: "Emails" });
 }
 
+/** The account emails (sign-in link, password set) keep their text beside the account pages'. */
+export function accountEmailTranslator(locale: AppLocale) {
+  return createTranslator({ locale, messages: messages[locale], namespace: "AccountEmails" });
+}
+
 export type EmailTranslator = ReturnType<typeof emailTranslator>;

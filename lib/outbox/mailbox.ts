@@ -1,7 +1,7 @@
 // The demo's mailbox: the outbox read back as a recipient would see it. Only available where
 // mailboxEnabled() says so; every reader here checks that itself.
 import "server-only";
-import { renderOutboxEmail } from "../../emails/render";
+import { outboxEmailSubject, renderOutboxEmail } from "../../emails/render";
 import { db } from "../db/client";
 import { mailboxEnabled } from "../env";
 
@@ -22,17 +22,16 @@ export async function listMailbox({ limit = 100, to }: { limit?: number; to?: st
     orderBy: { createdAt: "desc" },
     take: Math.min(limit, 500),
   });
-  return Promise.all(
-    rows.map(async (row) => ({
-      id: row.id,
-      to: row.to,
-      template: row.template,
-      status: row.status,
-      createdAt: row.createdAt,
-      sentAt: row.sentAt,
-      subject: (await renderOutboxEmail(row, { inlineImages: "data-url" })).subject,
-    })),
-  );
+  // Only the subject is needed here: rendering every body (QR codes, PDFs) would take seconds.
+  return rows.map((row) => ({
+    id: row.id,
+    to: row.to,
+    template: row.template,
+    status: row.status,
+    createdAt: row.createdAt,
+    sentAt: row.sentAt,
+    subject: outboxEmailSubject(row),
+  }));
 }
 
 export async function getMailboxEmail(id: string) {
