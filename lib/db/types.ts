@@ -1,12 +1,20 @@
 // The database's row and enum types, for code outside lib/db (the generated client stays private).
 export type {
+  EmailChangeRequest,
   Event,
+  Like,
+  MarketingConsent,
   Order,
+  OrderEmailChange,
   OrderItem,
   Organizer,
+  OrganizerMember,
+  OrganizerMessage,
   OutboxEmail,
+  PersonalAccessToken,
   Ticket,
   TicketType,
+  Upload,
   User,
 } from "./generated/client";
-export type { EventStatus, Locale, OrderStatus, OutboxStatus } from "./generated/enums";
+export type { EventStatus, Locale, OrderStatus, OrganizerRole, OutboxStatus, TicketStatus } from "./generated/enums";

@@ -40,16 +40,51 @@ export type PasswordSetPayload = {
   signInUrl: string;
 };
 
+/** Sent to the new address when a signed-in user asks to change their email. */
+export type EmailChangePayload = {
+  name: string | null;
+  newEmail: string;
+  /** Single-use link; the change happens only when it is followed. */
+  confirmUrl: string;
+  expiresInMinutes: number;
+};
+
+/** Sent to the old address after the change is confirmed, so a hijack does not go unnoticed. */
+export type EmailChangedPayload = {
+  name: string | null;
+  newEmail: string;
+  /** When it happened, ISO 8601 UTC. */
+  changedAt: string;
+  signInUrl: string;
+};
+
+/** "Important information" from an organizer to one ticket holder of an event. */
+export type OrganizerMessagePayload = {
+  organizerName: string;
+  /** Where replies should go: the organizer's contact address. */
+  replyTo: string;
+  buyerName: string;
+  orderNumber: string;
+  event: { title: string; startsAt: string; endsAt: string; timeZone: string; venue: string; city: string };
+  subject: string;
+  /** Plain text as the organizer wrote it; paragraphs are separated by blank lines. */
+  body: string;
+  orderUrl: string;
+};
+
 export type EmailPayloads = {
   "order-confirmation": OrderConfirmationPayload;
   welcome: WelcomePayload;
   "magic-link": MagicLinkPayload;
   "password-set": PasswordSetPayload;
+  "email-change": EmailChangePayload;
+  "email-changed": EmailChangedPayload;
+  "organizer-message": OrganizerMessagePayload;
 };
 
 export type EmailTemplate = keyof EmailPayloads;
 
-export const emailTemplates = ["order-confirmation", "welcome", "magic-link", "password-set"] as const satisfies readonly EmailTemplate[];
+export const emailTemplates = ["order-confirmation", "welcome", "magic-link", "password-set", "email-change", "email-changed", "organizer-message"] as const satisfies readonly EmailTemplate[];
 
 export function isEmailTemplate(value: string): value is EmailTemplate {
   return (emailTemplates as readonly string[]).includes(value);

@@ -16,9 +16,23 @@ import svEmails from "./sv/emails.json";
 import svEvents from "./sv/events.json";
 import svLogin from "./sv/login.json";
 import svSite from "./sv/site.json";
+import enTickets from "./en/tickets.json";
+import enMobile from "./en/mobile.json";
+import enLikes from "./en/likes.json";
+import enProfile from "./en/profile.json";
+import enPrivacy from "./en/privacy.json";
+import enOrganizer from "./en/organizer.json";
+import enOrganizerOps from "./en/organizerOps.json";
+import svTickets from "./sv/tickets.json";
+import svMobile from "./sv/mobile.json";
+import svLikes from "./sv/likes.json";
+import svProfile from "./sv/profile.json";
+import svPrivacy from "./sv/privacy.json";
+import svOrganizer from "./sv/organizer.json";
+import svOrganizerOps from "./sv/organizerOps.json";
 
-const sv = { ...svSite, ...svEvents, ...svCheckout, ...svEmails, ...svAccounts, ...svLogin, ...svAccount, ...svDev };
-const en = { ...enSite, ...enEvents, ...enCheckout, ...enEmails, ...enAccounts, ...enLogin, ...enAccount, ...enDev };
+const sv = { ...svSite, ...svEvents, ...svCheckout, ...svEmails, ...svAccounts, ...svLogin, ...svAccount, ...svDev, ...svTickets, ...svMobile, ...svLikes, ...svProfile, ...svPrivacy, ...svOrganizer, ...svOrganizerOps };
+const en = { ...enSite, ...enEvents, ...enCheckout, ...enEmails, ...enAccounts, ...enLogin, ...enAccount, ...enDev, ...enTickets, ...enMobile, ...enLikes, ...enProfile, ...enPrivacy, ...enOrganizer, ...enOrganizerOps };
 
 export type Messages = typeof sv;
 
