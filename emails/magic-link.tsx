@@ -9,7 +9,7 @@ export type MagicLinkEmailProps = MagicLinkPayload & { locale: AppLocale };
 export function MagicLinkEmail({ locale, url, expiresInMinutes }: MagicLinkEmailProps) {
   const t = accountEmailTranslator(locale);
   return (
-    <EmailLayout locale={locale} preview={t("magicLink.preview", { minutes: expiresInMinutes })}>
+    <EmailLayout locale={locale} footer="account" preview={t("magicLink.preview", { minutes: expiresInMinutes })}>
       <Text style={emailStyles.heading}>{t("magicLink.heading")}</Text>
       <Text style={emailStyles.text}>{t("magicLink.intro")}</Text>
       <Section style={{ margin: "20px 0" }}>

@@ -21,7 +21,7 @@ export function PasswordSetEmail({ locale, name, setAt, signInUrl }: PasswordSet
   const t = accountEmailTranslator(locale);
   const when = formatPasswordSetTime(setAt, locale);
   return (
-    <EmailLayout locale={locale} preview={t("passwordSet.preview", { when })}>
+    <EmailLayout locale={locale} footer="account" preview={t("passwordSet.preview", { when })}>
       <Text style={emailStyles.heading}>{t("passwordSet.heading")}</Text>
       <Text style={emailStyles.text}>{name ? t("passwordSet.greeting", { name }) : t("passwordSet.greetingNoName")}</Text>
       <Text style={emailStyles.text}>{t("passwordSet.body", { when })}</Text>

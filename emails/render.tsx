@@ -9,8 +9,11 @@ import { isEmailTemplate } from "../lib/outbox/templates";
 import { renderTicketsPdf } from "../lib/tickets/pdf";
 import { ticketQrPng } from "../lib/tickets/qr";
 import { emailTranslator } from "./components/translator";
+import { EmailChangeEmail, emailChangeSubject } from "./email-change";
+import { EmailChangedEmail, emailChangedSubject } from "./email-changed";
 import { MagicLinkEmail, magicLinkSubject } from "./magic-link";
 import { OrderConfirmationEmail, orderConfirmationSubject, qrContentId } from "./order-confirmation";
+import { OrganizerMessageEmail, organizerMessageSubject } from "./organizer-message";
 import { PasswordSetEmail, passwordSetSubject } from "./password-set";
 import { WelcomeEmail, welcomeSubject } from "./welcome";
 
@@ -66,6 +69,24 @@ export async function renderPasswordSet(locale: AppLocale, payload: EmailPayload
   return { subject: passwordSetSubject(locale), ...(await html(<PasswordSetEmail {...payload} locale={locale} />)), attachments: [] };
 }
 
+export async function renderEmailChange(locale: AppLocale, payload: EmailPayloads["email-change"]): Promise<RenderedEmail> {
+  return { subject: emailChangeSubject(locale), ...(await html(<EmailChangeEmail {...payload} locale={locale} />)), attachments: [] };
+}
+
+export async function renderEmailChanged(locale: AppLocale, payload: EmailPayloads["email-changed"]): Promise<RenderedEmail> {
+  return { subject: emailChangedSubject(locale), ...(await html(<EmailChangedEmail {...payload} locale={locale} />)), attachments: [] };
+}
+
+/** Replies go to the organizer, who wrote the message, not to our no-reply sender. */
+export async function renderOrganizerMessage(locale: AppLocale, payload: EmailPayloads["organizer-message"]): Promise<RenderedEmail> {
+  return {
+    subject: organizerMessageSubject(locale, payload),
+    ...(await html(<OrganizerMessageEmail {...payload} locale={locale} />)),
+    attachments: [],
+    replyTo: payload.replyTo,
+  };
+}
+
 /** The subject alone, without rendering the body, QR codes or PDF (for lists of emails). */
 export function outboxEmailSubject(email: Pick<OutboxEmail, "template" | "locale" | "payload">): string {
   if (!isEmailTemplate(email.template)) throw new Error(`unknown email template ${email.template}`);
@@ -78,6 +99,12 @@ export function outboxEmailSubject(email: Pick<OutboxEmail, "template" | "locale
       return magicLinkSubject(email.locale);
     case "password-set":
       return passwordSetSubject(email.locale);
+    case "email-change":
+      return emailChangeSubject(email.locale);
+    case "email-changed":
+      return emailChangedSubject(email.locale);
+    case "organizer-message":
+      return organizerMessageSubject(email.locale, email.payload as EmailPayloads["organizer-message"]);
   }
 }
 
@@ -95,5 +122,11 @@ export async function renderOutboxEmail(
       return renderMagicLink(email.locale, email.payload as EmailPayloads["magic-link"]);
     case "password-set":
       return renderPasswordSet(email.locale, email.payload as EmailPayloads["password-set"]);
+    case "email-change":
+      return renderEmailChange(email.locale, email.payload as EmailPayloads["email-change"]);
+    case "email-changed":
+      return renderEmailChanged(email.locale, email.payload as EmailPayloads["email-changed"]);
+    case "organizer-message":
+      return renderOrganizerMessage(email.locale, email.payload as EmailPayloads["organizer-message"]);
   }
 }

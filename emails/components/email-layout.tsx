@@ -22,8 +22,23 @@ export const emailStyles = {
   colors,
 };
 
-export function EmailLayout({ locale, preview, children }: { locale: AppLocale; preview: string; children: ReactNode }) {
+/**
+ * `footer` says why the recipient gets the email: "purchase" (their address was given at a
+ * checkout), "account" (it concerns their account), or a text of the template's own.
+ */
+export function EmailLayout({
+  locale,
+  preview,
+  footer = "purchase",
+  children,
+}: {
+  locale: AppLocale;
+  preview: string;
+  footer?: "purchase" | "account" | { text: string };
+  children: ReactNode;
+}) {
   const t = emailTranslator(locale);
+  const footerText = footer === "purchase" ? t("common.footer") : footer === "account" ? t("common.accountFooter") : footer.text;
   return (
     <Html lang={locale}>
       <Head />
@@ -34,7 +49,7 @@ export function EmailLayout({ locale, preview, children }: { locale: AppLocale; 
           {children}
           <Hr style={{ borderColor: colors.line, margin: "24px 0 16px" }} />
           <Section>
-            <Text style={emailStyles.muted}>{t("common.footer")}</Text>
+            <Text style={emailStyles.muted}>{footerText}</Text>
           </Section>
         </Container>
       </Body>

@@ -95,4 +95,6 @@ export type RenderedEmail = {
   html: string;
   text: string;
   attachments: { filename: string; contentType: string; content: Buffer; cid?: string }[];
+  /** Where replies go, when not to the sender (an organizer's own address). */
+  replyTo?: string;
 };

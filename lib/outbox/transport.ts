@@ -21,6 +21,7 @@ export function smtpTransport(url: string): MailTransport {
         from: email.from,
         to: email.to,
         subject: email.subject,
+        replyTo: email.replyTo,
         html: email.html,
         text: email.text,
         messageId: email.messageId,
