@@ -3,11 +3,12 @@
 // claimed with SKIP LOCKED.
 import { renderOutboxEmail } from "../../emails/render";
 import { env, isBuildPhase } from "../env";
+import { startHousekeeping } from "../maintenance/housekeeping";
 import { startSender } from "./sender";
 import { mailboxTransport, smtpTransport } from "./transport";
 
 type Sender = ReturnType<typeof startSender>;
-const globalForSender = globalThis as unknown as { outboxSender?: Sender };
+const globalForSender = globalThis as unknown as { outboxSender?: Sender; housekeeping?: ReturnType<typeof startHousekeeping> };
 
 export function outboxSenderOptions() {
   const { SMTP_URL, MAIL_FROM, SITE_URL } = env();
@@ -34,12 +35,17 @@ export function wakeOutboxSender(): void {
  * first request after a restart picks up emails a previous process left in the outbox.
  */
 export function ensureOutboxSender(): void {
-  if (!globalForSender.outboxSender && !isBuildPhase()) wakeOutboxSender();
+  if (isBuildPhase()) return;
+  if (!globalForSender.outboxSender) wakeOutboxSender();
+  // Housekeeping rides along with the sender: a server without a worker still clears expired rows.
+  globalForSender.housekeeping ??= startHousekeeping({ intervalMs: 10 * 60_000 });
 }
 
 /** Stops the in-process sender (tests, and a server shutting down). */
 export async function stopOutboxSender(): Promise<void> {
   const sender = globalForSender.outboxSender;
+  const housekeeping = globalForSender.housekeeping;
   globalForSender.outboxSender = undefined;
-  await sender?.stop();
+  globalForSender.housekeeping = undefined;
+  await Promise.all([sender?.stop(), housekeeping?.stop()]);
 }

@@ -5,6 +5,7 @@ import { db } from "../db/client";
 import type { OutboxEmail } from "../db/types";
 import type { MailTransport } from "./transport";
 import type { RenderedEmail } from "./templates";
+import { withoutSecretLink } from "./templates";
 
 export type RenderOutboxEmail = (email: OutboxEmail) => Promise<RenderedEmail>;
 
@@ -66,9 +67,10 @@ export async function deliverDueEmails(options: SenderOptions): Promise<Delivery
         to: email.to,
         messageId: `<${email.id}@${options.messageIdDomain}>`,
       });
+      const scrubbed = options.transport.kind === "smtp" ? withoutSecretLink(email.template, email.payload) : null;
       await db.outboxEmail.updateMany({
         where: { id: email.id, status: "SENDING" },
-        data: { status: "SENT", sentAt: new Date(), messageId, lockedUntil: null, lastError: null },
+        data: { status: "SENT", sentAt: new Date(), messageId, lockedUntil: null, lastError: null, ...(scrubbed ? { payload: scrubbed } : {}) },
       });
       report.sent++;
     } catch (error) {

@@ -86,6 +86,23 @@ export type EmailTemplate = keyof EmailPayloads;
 
 export const emailTemplates = ["order-confirmation", "welcome", "magic-link", "password-set", "email-change", "email-changed", "organizer-message"] as const satisfies readonly EmailTemplate[];
 
+/**
+ * The payload field of each template that holds a secret link. Once such an email has left
+ * for a real mail server, the copy in the outbox is blanked; only the recipient keeps it.
+ * (The demo's mailbox shows the outbox itself, so there the link stays.)
+ */
+export const secretLinkFields: Partial<Record<EmailTemplate, string>> = {
+  "magic-link": "url",
+  welcome: "setPasswordUrl",
+  "email-change": "confirmUrl",
+};
+
+export function withoutSecretLink(template: string, payload: unknown): object | null {
+  const field = isEmailTemplate(template) ? secretLinkFields[template] : undefined;
+  if (!field || typeof payload !== "object" || payload === null) return null;
+  return { ...(payload as Record<string, unknown>), [field]: "" };
+}
+
 export function isEmailTemplate(value: string): value is EmailTemplate {
   return (emailTemplates as readonly string[]).includes(value);
 }
