@@ -38,7 +38,9 @@ export type CheckoutRefusal =
   | "payment_unavailable"
   | "card_required"
   | "request_conflict"
-  | "in_progress";
+  | "in_progress"
+  /** Too many declined cards from this client lately (card testing); checked by the checkout form. */
+  | "too_many_declines";
 
 export type PlaceOrderResult =
   | { ok: true; orderId: string; orderNumber: string; status: "PAID"; confirmationPath: string }

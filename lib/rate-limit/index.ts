@@ -34,6 +34,12 @@ export async function hit(key: string, { limit, windowMs, now = new Date() }: Ra
   };
 }
 
+/** Whether `key` has used up `limit` in its current window, without counting an attempt. */
+export async function isLimited(key: string, limit: number, now = new Date()): Promise<boolean> {
+  const bucket = await db.rateLimitBucket.findUnique({ where: { key }, select: { count: true, resetAt: true } });
+  return bucket !== null && bucket.resetAt > now && bucket.count >= limit;
+}
+
 /** Forgets every attempt counted against `key` (say, after a successful sign-in). */
 export async function resetRateLimit(key: string): Promise<void> {
   await db.rateLimitBucket.deleteMany({ where: { key } });

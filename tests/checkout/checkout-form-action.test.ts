@@ -1,7 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { databaseKind, useTestDatabase } from "../helpers/test-db";
 import { createEvent } from "../helpers/fixtures";
-import { checkoutFormAction, type CheckoutFormOptions, type CheckoutFormState } from "@/app/events/[slug]/checkout/checkout-form-action";
+import {
+  checkoutFormAction,
+  DECLINE_LIMIT,
+  type CheckoutFormOptions,
+  type CheckoutFormState,
+} from "@/app/events/[slug]/checkout/checkout-form-action";
 import { db } from "@/lib/db/client";
 import { quantityField } from "@/lib/orders/checkout-schema";
 import { isValidOrderKey } from "@/lib/orders/order-links";
@@ -132,6 +137,25 @@ describe(`checkoutFormAction (${databaseKind})`, () => {
       { status: "PAID" },
     ]);
     expect(await counters(types[0].id)).toEqual({ sold: 2, held: 0 });
+  });
+
+  it("stops card payments from a client after too many declines, keeping what was typed, and not for other clients", async () => {
+    const { fields, types, event } = await checkout();
+    const tester = { clientAddress: "203.0.113.7" };
+    for (let attempt = 0; attempt < DECLINE_LIMIT.limit; attempt++) {
+      expect(stateOf(await post(fields({ cardNumber: TEST_CARDS.declined }), tester)).error).toEqual({ code: "payment_declined" });
+    }
+    const ordersBefore = await db.order.count({ where: { eventId: event.id } });
+
+    const blocked = stateOf(await post(fields(), tester));
+    expect(blocked.error).toEqual({ code: "too_many_declines" });
+    expect(blocked.values.name).toBe("Kalle Anka");
+    expect(await db.order.count({ where: { eventId: event.id } })).toBe(ordersBefore);
+
+    // Another buyer, and a buyer whose address the proxy did not report, still get through.
+    expect(redirectOf(await post(fields(), { clientAddress: "198.51.100.20" }))).toMatch(/^\/orders\//);
+    expect(redirectOf(await post(fields()))).toMatch(/^\/orders\//);
+    expect(await counters(types[0].id)).toEqual({ sold: 4, held: 0 });
   });
 
   it("gives a double submission of the same form the one order it made", async () => {

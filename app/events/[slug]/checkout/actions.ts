@@ -2,14 +2,16 @@
 // The checkout form's server action. Anyone may buy tickets, so there is no one to check:
 // every input is checked by the form schema and again by placeOrder.
 import { refresh } from "next/cache";
+import { headers } from "next/headers";
 import { getLocale } from "next-intl/server";
+import { clientAddress } from "@/lib/rate-limit";
 import { checkoutFormAction, type CheckoutFormState } from "./checkout-form-action";
 
 // Refusals after which the page's quantities are out of date.
 const STOCK_CHANGED = new Set(["sold_out", "not_on_sale", "too_many", "event_unavailable"]);
 
 export async function placeOrderAction(_previous: CheckoutFormState, formData: FormData): Promise<CheckoutFormState> {
-  const state = await checkoutFormAction(formData, { locale: await getLocale() });
+  const state = await checkoutFormAction(formData, { locale: await getLocale(), clientAddress: clientAddress(await headers()) });
   if (state?.error && STOCK_CHANGED.has(state.error.code)) refresh();
   return state;
 }

@@ -14,6 +14,7 @@ import {
 import { MAX_TICKETS_PER_ORDER, placeOrder, type CheckoutRefusal } from "@/lib/orders/place-order";
 import { getCheckoutEventBySlug } from "@/lib/orders/queries";
 import { wakeOutboxSender } from "@/lib/outbox/in-app";
+import { clientRateLimitKey, hit, isLimited } from "@/lib/rate-limit";
 import { paymentProvider } from "@/lib/payments";
 import type { PaymentProvider } from "@/lib/payments/provider";
 
@@ -38,8 +39,20 @@ export type CheckoutFormState = {
 // corrected retry must be a new request. Other refusals happen before the key is claimed.
 const NEEDS_NEW_KEY: ReadonlySet<CheckoutRefusal> = new Set(["payment_declined", "payment_unavailable", "request_conflict"]);
 
+/**
+ * Card testing (trying stolen card numbers against a checkout) shows as many declines from
+ * one client. After this many within the window, that client's card payments are refused
+ * before they reach the provider. Successful and sold-out attempts are never counted, so an
+ * on-sale rush from one shared address is not slowed down. Without a known client address
+ * (no proxy headers) there is no limit: one bucket shared by everyone would let a single
+ * card tester stop every buyer's payments.
+ */
+export const DECLINE_LIMIT = { limit: 10, windowMs: 60 * 60_000 };
+
 export type CheckoutFormOptions = {
   locale: AppLocale;
+  /** The buyer's address as the proxy reports it (lib/rate-limit clientAddress), for the decline limit. */
+  clientAddress?: string;
   provider?: PaymentProvider;
   now?: Date;
   /** Runs once an order is placed; by default it wakes the in-process email sender. */
@@ -78,6 +91,11 @@ export async function checkoutFormAction(formData: FormData, options: CheckoutFo
   }
 
   const { data } = parsed;
+  const client = options.clientAddress && options.clientAddress !== "unknown" ? options.clientAddress : null;
+  const declinesKey = client ? clientRateLimitKey("checkout-declines", client) : null;
+  if (declinesKey && data.card && (await isLimited(declinesKey, DECLINE_LIMIT.limit, now))) {
+    return { ok: false, error: { code: "too_many_declines" }, fieldErrors: {}, values: parsed.values, idempotencyKey: data.idempotencyKey };
+  }
   const result = await placeOrder(
     {
       eventId: event.id,
@@ -92,6 +110,7 @@ export async function checkoutFormAction(formData: FormData, options: CheckoutFo
   );
 
   if (!result.ok) {
+    if (declinesKey && result.refusal === "payment_declined") await hit(declinesKey, { ...DECLINE_LIMIT, now });
     const type = event.ticketTypes.find((candidate) => candidate.id === result.ticketTypeId);
     const max = result.refusal === "too_many" ? (type ? type.maxQuantity : MAX_TICKETS_PER_ORDER) : undefined;
     return {
