@@ -15,5 +15,29 @@ export default function config(phase: string): NextConfig {
     // PGlite ships WebAssembly and data files that must be loaded from node_modules.
     serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter"],
     poweredByHeader: false,
+    experimental: {
+      // Profile pictures may be up to 5 MB (checked again by lib/uploads); the form around
+      // the file adds a little.
+      serverActions: { bodySizeLimit: "6mb" },
+    },
+    async headers() {
+      return [
+        {
+          source: "/:path*",
+          headers: [
+            { key: "X-Content-Type-Options", value: "nosniff" },
+            { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+            { key: "X-Frame-Options", value: "DENY" },
+            // The camera is for the organizers' ticket scanner; nothing else is needed.
+            { key: "Permissions-Policy", value: "camera=(self), microphone=(), geolocation=(), payment=()" },
+          ],
+        },
+        {
+          // A service worker must be fetched fresh, or a fixed one would take days to reach phones.
+          source: "/sw.js",
+          headers: [{ key: "Cache-Control", value: "no-cache, no-store, must-revalidate" }],
+        },
+      ];
+    },
   });
 }
