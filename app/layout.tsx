@@ -1,7 +1,9 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ServiceWorker } from "@/components/pwa/service-worker";
+import { PWA_THEME_COLOR } from "@/components/pwa/theme";
 import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
 import { auth } from "@/lib/auth";
@@ -15,8 +17,12 @@ export async function generateMetadata(): Promise<Metadata> {
     title: { default: site("name"), template: t("titleTemplate") },
     description: t("description"),
     applicationName: site("name"),
+    icons: { apple: "/icons/apple-touch-icon.png" },
+    appleWebApp: { capable: true, title: site("name"), statusBarStyle: "default" },
   };
 }
+
+export const viewport: Viewport = { themeColor: PWA_THEME_COLOR };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // There is no start-up hook here without an instrumentation file, so the first page served
@@ -43,6 +49,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {children}
           </main>
           <SiteFooter />
+          <ServiceWorker signedIn={user !== null} />
         </NextIntlClientProvider>
       </body>
     </html>

@@ -12,18 +12,26 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+// The first four have their text in AccountPage (account.json); the rest in AccountHome.
 const sections = [
   { href: "/account/tickets", key: "tickets" },
   { href: "/account/liked", key: "liked" },
   { href: "/account/profile", key: "profile" },
   { href: "/account/public-profile", key: "publicProfile" },
 ] as const;
+const moreSections = [
+  { href: "/account/password", key: "password" },
+  { href: "/account/tokens", key: "tokens" },
+  { href: "/account/privacy", key: "privacy" },
+  { href: "/account/claim", key: "claim" },
+] as const;
 
 /** The signed-in overview: who you are, whether you have a password, and the account's pages. */
 export default async function AccountPage({ searchParams }: Props) {
   const user = await requireUser("/account");
-  const [t, locale, query, overview] = await Promise.all([
+  const [t, home, locale, query, overview] = await Promise.all([
     getTranslations("AccountPage"),
+    getTranslations("AccountHome"),
     getLocale(),
     searchParams,
     getAccountOverview(user.id),
@@ -34,6 +42,18 @@ export default async function AccountPage({ searchParams }: Props) {
     ? new Intl.DateTimeFormat(locale === "sv" ? "sv-SE" : "en-GB", { dateStyle: "long", timeZone: "Europe/Stockholm" }).format(overview.passwordSetAt)
     : null;
   const linkClasses = "font-semibold text-indigo-800 underline underline-offset-4 hover:text-indigo-950";
+  const links = [
+    ...sections.map((section) => ({
+      href: section.href,
+      title: t(`sections.${section.key}Title`),
+      description: t(`sections.${section.key}Description`),
+    })),
+    ...moreSections.map((section) => ({
+      href: section.href,
+      title: home(`${section.key}Title`),
+      description: home(`${section.key}Description`),
+    })),
+  ];
 
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-6 px-4 py-6 sm:px-6 sm:py-10">
@@ -68,14 +88,14 @@ export default async function AccountPage({ searchParams }: Props) {
           {t("pagesHeading")}
         </h2>
         <ul className="grid gap-3 sm:grid-cols-2">
-          {sections.map((section) => (
-            <li key={section.href}>
+          {links.map((link) => (
+            <li key={link.href}>
               <Link
-                href={section.href}
-                className="flex min-h-11 flex-col gap-1 rounded-2xl border border-zinc-200 bg-white p-4 no-underline shadow-sm hover:border-indigo-700"
+                href={link.href}
+                className="flex h-full min-h-11 flex-col gap-1 rounded-2xl border border-zinc-200 bg-white p-4 no-underline shadow-sm hover:border-indigo-700"
               >
-                <span className="font-semibold text-indigo-800">{t(`sections.${section.key}Title`)}</span>
-                <span className="text-sm text-zinc-700">{t(`sections.${section.key}Description`)}</span>
+                <span className="font-semibold text-indigo-800">{link.title}</span>
+                <span className="text-sm text-zinc-700">{link.description}</span>
               </Link>
             </li>
           ))}

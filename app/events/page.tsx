@@ -6,6 +6,9 @@ import { EventsPagination } from "@/components/events/events-pagination";
 import { Button } from "@/components/ui/button";
 import { parseBrowseParams } from "@/lib/events/browse-params";
 import { listEventCities, listEvents } from "@/lib/events/queries";
+import { toggleLikeAction } from "@/app/likes/actions";
+import { auth } from "@/lib/auth";
+import { listLikedEventIds } from "@/lib/likes/queries";
 
 const PAGE_SIZE = 12;
 
@@ -21,10 +24,18 @@ export default async function EventsPage({ searchParams }: EventsPageProps) {
   const t = await getTranslations("EventsPage");
   const { query, city, page: requestedPage } = parseBrowseParams(await searchParams);
   const now = new Date();
-  const [{ events, total, page, pageCount }, cities] = await Promise.all([
+  const [{ events, total, page, pageCount }, cities, session] = await Promise.all([
     listEvents({ query, city, page: requestedPage, pageSize: PAGE_SIZE, now }),
     listEventCities({ now }),
+    auth(),
   ]);
+  // One query for the hearts of every card on the page.
+  const likedIds = await listLikedEventIds(session?.user?.id, events.map((event) => event.id));
+  const here = new URLSearchParams();
+  if (query) here.set("q", query);
+  if (city) here.set("city", city);
+  if (page > 1) here.set("page", String(page));
+  const returnTo = here.size > 0 ? `/events?${here.toString()}` : "/events";
   const filtered = Boolean(query || city);
 
   let summary: string;
@@ -56,6 +67,7 @@ export default async function EventsPage({ searchParams }: EventsPageProps) {
 
       <EventList
         events={events}
+        likes={{ likedIds, action: toggleLikeAction, returnTo }}
         empty={
           <div className="rounded-2xl border border-dashed border-zinc-400 bg-white px-6 py-12 text-center">
             <p className="text-xl font-bold text-zinc-950">{filtered ? t("emptyHeading") : t("noneHeading")}</p>

@@ -23,7 +23,7 @@ const linkClasses = "font-semibold text-indigo-800 underline underline-offset-4 
 
 /** Answers about accounts and buying, and the terms of purchase the checkout links to (#terms). */
 export default async function HelpPage() {
-  const t = await getTranslations("HelpPage");
+  const [t, privacyT] = await Promise.all([getTranslations("HelpPage"), getTranslations("HelpPrivacy")]);
   const strong = (chunks: ReactNode) => <strong className="font-semibold text-zinc-950">{chunks}</strong>;
   const login = (chunks: ReactNode) => (
     <Link href="/login" className={linkClasses}>
@@ -35,6 +35,13 @@ export default async function HelpPage() {
       {chunks}
     </Link>
   );
+  const privacy = (chunks: ReactNode) => (
+    <Link href="/account/privacy" className={linkClasses}>
+      {chunks}
+    </Link>
+  );
+  // Each promise here is a page of the account: claiming an order, tickets, liked events,
+  // the phone app, the profile, and privacy.
   const benefits = ["orderProblems", "downloadTickets", "liked", "phone", "profile"] as const;
   const terms = ["personal", "refunds", "cancelled", "changed", "responsibility", "entry", "contact"] as const;
 
@@ -48,6 +55,11 @@ export default async function HelpPage() {
             <li>
               <a href="#account" className={linkClasses}>
                 {t("account.heading")}
+              </a>
+            </li>
+            <li>
+              <a href="#privacy" className={linkClasses}>
+                {privacyT("heading")}
               </a>
             </li>
             <li>
@@ -70,11 +82,21 @@ export default async function HelpPage() {
           {benefits.map((benefit) => (
             <li key={benefit}>{t(`why.${benefit}`)}</li>
           ))}
+          <li>{privacyT("benefit")}</li>
         </ul>
         <h3 className="text-xl font-bold text-zinc-950">{t("account.organizersHeading")}</h3>
         <p>{t("account.organizers")}</p>
-        <p>{t("account.news")}</p>
+        <p>{privacyT.rich("news", { privacy })}</p>
         <p>{t.rich("account.payments", { payments })}</p>
+      </Section>
+
+      <Section id="privacy" title={privacyT("heading")}>
+        <p>{privacyT("stored")}</p>
+        <p>{privacyT("cards")}</p>
+        <p>{privacyT.rich("download", { privacy })}</p>
+        <h3 className="text-xl font-bold text-zinc-950">{privacyT("deleteHeading")}</h3>
+        <p>{privacyT("delete")}</p>
+        <p>{privacyT("kept")}</p>
       </Section>
 
       <Section id="terms" title={t("terms.heading")}>

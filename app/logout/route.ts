@@ -13,7 +13,11 @@ export async function POST(request: NextRequest) {
     return new NextResponse(null, { status: 403 });
   }
   await signOut({ redirect: false });
-  return NextResponse.redirect(new URL("/", siteOrigin), 303);
+  const response = NextResponse.redirect(new URL("/", siteOrigin), 303);
+  // Tickets kept for offline use (public/sw.js) are personal: the browser drops them, and
+  // anything else the site stored, before the next visitor of this device signs in.
+  response.headers.set("Clear-Site-Data", '"cache", "storage"');
+  return response;
 }
 
 // A link or a crawler must not sign anyone out.

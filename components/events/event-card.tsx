@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
+import { LikeButton, type LikeAction } from "@/components/likes/like-button";
 import { Badge } from "@/components/ui/badge";
 import { formatEventDateRange, formatPrice } from "@/lib/i18n/format";
 import type { UpcomingEvent } from "@/lib/events/queries";
@@ -9,12 +10,16 @@ export type EventCardProps = Pick<
   "slug" | "title" | "city" | "venue" | "startsAt" | "endsAt" | "timeZone" | "imageUrl" | "organizerName" | "lowestPrice" | "soldOut"
 >;
 
+/** The card's heart: whether the visitor likes the event, and the action that changes it. */
+export type EventCardLike = { eventId: string; liked: boolean; action: LikeAction; returnTo: string };
+
 /**
  * One event in a list. The title is the link; it stretches over the whole card so the card is
  * one big target, while a screen reader hears the title alone as the link's name. The title is an
- * h3 under the list's h2, or an h2 where the page's h1 is the list's heading.
+ * h3 under the list's h2, or an h2 where the page's h1 is the list's heading. The heart, when
+ * given, sits above the stretched link so that it stays a button of its own.
  */
-export function EventCard({ event, headingLevel = 3 }: { event: EventCardProps; headingLevel?: 2 | 3 }) {
+export function EventCard({ event, headingLevel = 3, like }: { event: EventCardProps; headingLevel?: 2 | 3; like?: EventCardLike }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const t = useTranslations("EventCard");
   const locale = useLocale();
@@ -69,6 +74,19 @@ export function EventCard({ event, headingLevel = 3 }: { event: EventCardProps; 
           </div>
         ) : null}
       </div>
+      {/* After the text in reading order, though shown on the picture's corner. */}
+      {like ? (
+        <div className="absolute top-2 right-2 z-10">
+          <LikeButton
+            eventId={like.eventId}
+            eventTitle={event.title}
+            liked={like.liked}
+            action={like.action}
+            returnTo={like.returnTo}
+            anchorId={`like-${event.slug}`}
+          />
+        </div>
+      ) : null}
     </article>
   );
 }

@@ -2,11 +2,13 @@ import { useTranslations } from "next-intl";
 import { Avatar } from "@/components/ui/avatar";
 import { Menu, MenuFormItem, MenuLink, MenuSeparator } from "@/components/ui/menu";
 
-export type SiteUser = { name: string | null; email: string; image: string | null };
+/** `isOrganizer`: a member of some organizer (looked up on the server), who gets a link to /organizer. */
+export type SiteUser = { name: string | null; email: string; image: string | null; isOrganizer?: boolean };
 
 /** The signed-in visitor's picture and name, opening the menu of their account pages. */
 export function UserMenu({ user }: { user: SiteUser }) {
   const t = useTranslations("UserMenu");
+  const organizerT = useTranslations("OrganizerMenu");
   const displayName = user.name?.trim() || user.email;
   return (
     <Menu
@@ -22,6 +24,12 @@ export function UserMenu({ user }: { user: SiteUser }) {
       <MenuLink href="/account/liked">{t("liked")}</MenuLink>
       <MenuLink href="/account/profile">{t("profile")}</MenuLink>
       <MenuLink href="/account/public-profile">{t("publicProfile")}</MenuLink>
+      {user.isOrganizer ? (
+        <>
+          <MenuSeparator />
+          <MenuLink href="/organizer">{organizerT("link")}</MenuLink>
+        </>
+      ) : null}
       <MenuSeparator />
       {/* Signing out changes state, so it is a POST, never a link a crawler could follow. */}
       <MenuFormItem action="/logout" method="post">

@@ -3,8 +3,6 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { auth } from "@/lib/auth";
-import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { localeCookie, locales } from "./locales";
 import { sameSitePath } from "./return-path";
@@ -16,8 +14,7 @@ const setLocaleSchema = z.object({ locale: z.enum(locales) });
 /**
  * Posted by the language switcher as a plain form, so it works without JavaScript. Anyone may
  * call it: it changes only the caller's own cookie, and it redirects only to a path on this
- * site, so it cannot be used as an open redirect. A signed-in user's choice is also kept on
- * the account, so the emails we send them follow it.
+ * site, so it cannot be used as an open redirect.
  */
 export async function setLocaleAction(formData: FormData): Promise<void> {
   const parsed = setLocaleSchema.safeParse({ locale: formData.get("locale") });
@@ -30,9 +27,6 @@ export async function setLocaleAction(formData: FormData): Promise<void> {
       httpOnly: true,
       secure: env().SITE_URL.startsWith("https://"),
     });
-    const session = await auth();
-    const userId = session?.user?.id;
-    if (userId) await db.user.updateMany({ where: { id: userId }, data: { locale: parsed.data.locale } });
   }
   redirect(sameSitePath(formData.get("returnTo")) ?? "/");
 }

@@ -1,15 +1,27 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { ComingSoon } from "@/components/account/coming-soon";
+import { LikedEvents } from "@/components/likes/liked-events";
+import { listLikedNotBought } from "@/lib/likes/queries";
+import { toggleLikeAction } from "@/app/likes/actions";
 import { requireUser } from "../require-user";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("ComingSoon");
-  return { title: t("liked.title"), robots: { index: false } };
+  const t = await getTranslations("LikedPage");
+  return { title: t("title"), robots: { index: false } };
 }
 
-// A placeholder until its own issue lands; it is signed-in only already.
+/** The signed-in user's liked events that they have not bought tickets for yet. */
 export default async function LikedPage() {
-  await requireUser("/account/liked");
-  return <ComingSoon feature="liked" />;
+  const user = await requireUser("/account/liked");
+  const [t, events] = await Promise.all([getTranslations("LikedPage"), listLikedNotBought(user.id)]);
+  return (
+    <div className="mx-auto flex max-w-2xl flex-col gap-6 px-4 py-6 sm:px-6 sm:py-10">
+      <Link href="/account" className="self-start text-indigo-800 underline underline-offset-4 hover:text-indigo-950">
+        {t("backToAccount")}
+      </Link>
+      <h1 className="text-3xl font-extrabold tracking-tight text-zinc-950">{t("heading")}</h1>
+      <LikedEvents events={events} action={toggleLikeAction} />
+    </div>
+  );
 }

@@ -1,15 +1,63 @@
 import type { Metadata } from "next";
+import { randomUUID } from "node:crypto";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { ComingSoon } from "@/components/account/coming-soon";
+import { AccountOrderCard } from "@/components/tickets/account-order-card";
+import { Button } from "@/components/ui/button";
+import { groupAccountOrders, listAccountOrders, orderHasUsableTickets, type AccountOrder } from "@/lib/tickets/account-tickets";
 import { requireUser } from "../require-user";
+import { ResendTicketsForm } from "./resend-tickets-form";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("ComingSoon");
-  return { title: t("tickets.title"), robots: { index: false } };
+  const t = await getTranslations("Tickets.list");
+  return { title: t("title"), robots: { index: false } };
 }
 
-// A placeholder until its own issue lands; it is signed-in only already.
+/** "My tickets": every order of the account, upcoming events first, then past ones. */
 export default async function TicketsPage() {
-  await requireUser("/account/tickets");
-  return <ComingSoon feature="tickets" />;
+  const user = await requireUser("/account/tickets");
+  const [t, orders] = await Promise.all([getTranslations("Tickets.list"), listAccountOrders(user.id)]);
+  const { upcoming, past } = groupAccountOrders(orders);
+
+  const section = (id: string, heading: string, list: AccountOrder[], empty: string) => (
+    <section aria-labelledby={id} className="flex flex-col gap-3">
+      <h2 id={id} className="text-2xl font-bold text-zinc-950">
+        {heading}
+      </h2>
+      {list.length === 0 ? (
+        <p className="text-zinc-700">{empty}</p>
+      ) : (
+        <ul className="flex flex-col gap-4">
+          {list.map((order) => (
+            <AccountOrderCard key={order.id} order={order}>
+              {orderHasUsableTickets(order) ? <ResendTicketsForm orderId={order.id} requestKey={randomUUID()} /> : null}
+            </AccountOrderCard>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+
+  return (
+    <div className="mx-auto flex max-w-3xl flex-col gap-8 px-4 py-6 sm:px-6 sm:py-10">
+      <div className="flex flex-col gap-2">
+        <Link href="/account" className="self-start font-semibold text-indigo-800 underline underline-offset-4 hover:text-indigo-950">
+          {t("backToAccount")}
+        </Link>
+        <h1 className="text-3xl font-extrabold tracking-tight text-zinc-950">{t("heading")}</h1>
+        <p className="text-zinc-800">{t("intro", { email: user.email })}</p>
+      </div>
+      {orders.length === 0 ? (
+        <div className="flex flex-col items-start gap-4">
+          <p className="text-lg text-zinc-800">{t("empty")}</p>
+          <Button href="/events">{t("findEvents")}</Button>
+        </div>
+      ) : (
+        <>
+          {section("tickets-upcoming", t("upcomingHeading"), upcoming, t("noUpcoming"))}
+          {section("tickets-past", t("pastHeading"), past, t("noPast"))}
+        </>
+      )}
+    </div>
+  );
 }

@@ -3,12 +3,16 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getTranslations } from "next-intl/server";
+import { toggleLikeAction } from "@/app/likes/actions";
 import { EventDescription } from "@/components/events/event-description";
 import { EventFacts } from "@/components/events/event-facts";
 import { TicketTypes } from "@/components/events/ticket-types";
 import { Badge } from "@/components/ui/badge";
+import { LikeButton } from "@/components/likes/like-button";
 import { Button } from "@/components/ui/button";
+import { auth } from "@/lib/auth";
 import { getPublishedEventBySlug } from "@/lib/events/queries";
+import { isEventLiked } from "@/lib/likes/queries";
 
 type EventPageProps = { params: Promise<{ slug: string }> };
 
@@ -42,7 +46,8 @@ export async function generateMetadata({ params }: EventPageProps): Promise<Meta
 export default async function EventPage({ params }: EventPageProps) {
   const event = await getEvent((await params).slug);
   if (!event) notFound();
-  const t = await getTranslations("EventPage");
+  const [t, session] = await Promise.all([getTranslations("EventPage"), auth()]);
+  const liked = await isEventLiked(session?.user?.id, event.id);
   const now = new Date();
   const past = event.endsAt.getTime() <= now.getTime();
 
@@ -64,6 +69,15 @@ export default async function EventPage({ params }: EventPageProps) {
           ) : null}
           <h1 className="text-3xl font-extrabold tracking-tight text-balance text-zinc-950 sm:text-4xl">{event.title}</h1>
           <p className="text-lg text-zinc-700">{t("organizer", { name: event.organizer.name })}</p>
+          <LikeButton
+            eventId={event.id}
+            eventTitle={event.title}
+            liked={liked}
+            action={toggleLikeAction}
+            returnTo={`/events/${encodeURIComponent(event.slug)}`}
+            anchorId="like"
+            variant="labelled"
+          />
           <EventFacts
             startsAt={event.startsAt}
             endsAt={event.endsAt}

@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Notice } from "@/components/organizer-ops/notice";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { findOwnOrderByNumber } from "@/lib/organizer-ops/order-claim-queries";
+import { orderPath } from "@/lib/orders/order-links";
+import { requireUser } from "../require-user";
+import { ClaimForm } from "./claim-form";
+
+type Props = { searchParams: Promise<{ claimed?: string | string[] }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("OrderClaim");
+  return { title: t("title"), robots: { index: false } };
+}
+
+export const dynamic = "force-dynamic";
+
+/** Where a buyer who misspelled their address at checkout takes the order over. */
+export default async function ClaimOrderPage({ searchParams }: Props) {
+  const user = await requireUser("/account/claim");
+  const { claimed } = await searchParams;
+  const t = await getTranslations("OrderClaim");
+  // Only an order that is now this user's is confirmed, whatever the address says.
+  const claimedOrder = typeof claimed === "string" ? await findOwnOrderByNumber(user.id, claimed) : null;
+
+  return (
+    <div className="mx-auto flex max-w-xl flex-col gap-6 px-4 py-6 sm:px-6 sm:py-10">
+      <div className="flex flex-col gap-2">
+        <Link href="/account" className="self-start text-indigo-800 underline underline-offset-4 hover:text-indigo-950">
+          {t("backToAccount")}
+        </Link>
+        <h1 className="text-3xl font-extrabold tracking-tight text-zinc-950">{t("heading")}</h1>
+        <p className="text-zinc-700">{t("intro", { email: user.email })}</p>
+      </div>
+      {claimedOrder ? (
+        <div className="flex flex-col gap-3">
+          <Notice tone="success">{t("claimedNotice", { number: claimedOrder.number })}</Notice>
+          <Button href={orderPath(claimedOrder.id)} variant="secondary" className="self-start">
+            {t("openOrder")}
+          </Button>
+        </div>
+      ) : null}
+      <Card as="section" aria-label={t("formLabel")} className="p-4 sm:p-6">
+        <ClaimForm />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+"use client";
+// Asking for a new email address. A plain form posting to a server action (works without
+// JavaScript). After a post the answer takes the focus, so a screen reader reads it out.
+import { useActionState, useState } from "react";
+import { useTranslations } from "next-intl";
+import { FormAlert } from "@/components/auth/form-alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { requestEmailChangeAction } from "./actions";
+
+export function EmailChangeForm({ currentEmail, needsPassword, minutes }: { currentEmail: string; needsPassword: boolean; minutes: number }) {
+  const t = useTranslations("EmailChange");
+  const [state, formAction, pending] = useActionState(requestEmailChangeAction, null);
+  const [newEmail, setNewEmail] = useState("");
+  const [answered, setAnswered] = useState(state);
+  if (state !== answered) {
+    setAnswered(state);
+    if (state) setNewEmail(state.ok ? "" : state.newEmail);
+  }
+  const fieldErrors = state && !state.ok ? state.fieldErrors : {};
+
+  return (
+    <form action={formAction} noValidate className="flex flex-col gap-5">
+      {state?.ok ? (
+        <FormAlert tone="success" focusKey={state}>
+          {t("sent", { email: state.newEmail, minutes })}
+        </FormAlert>
+      ) : null}
+      {state && !state.ok && state.error === "rate_limited" ? (
+        <FormAlert tone="error" focusKey={state}>
+          {t("errors.rate_limited")}
+        </FormAlert>
+      ) : null}
+      {/* For password managers: the account the password belongs to. */}
+      <input type="email" autoComplete="username" value={currentEmail} readOnly hidden />
+      <Field
+        id="new-email"
+        name="newEmail"
+        type="email"
+        inputMode="email"
+        label={t("newEmailLabel")}
+        autoComplete="email"
+        autoCapitalize="none"
+        spellCheck={false}
+        required
+        value={newEmail}
+        onChange={(event) => setNewEmail(event.currentTarget.value)}
+        error={fieldErrors.newEmail ? t(`errors.${fieldErrors.newEmail}`) : null}
+      />
+      {needsPassword ? (
+        <Field
+          id="current-password"
+          name="currentPassword"
+          type="password"
+          label={t("passwordLabel")}
+          hint={t("passwordHint")}
+          autoComplete="current-password"
+          required
+          error={fieldErrors.currentPassword ? t(`errors.${fieldErrors.currentPassword}`) : null}
+        />
+      ) : null}
+      <Button type="submit" disabled={pending} aria-disabled={pending} className="self-start">
+        {pending ? t("sending") : t("submit")}
+      </Button>
+    </form>
+  );
+}

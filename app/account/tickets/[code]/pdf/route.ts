@@ -1,0 +1,15 @@
+// One ticket as a PDF, for the signed-in owner only (anyone else gets a 404).
+import { notFound } from "next/navigation";
+import { getLocale } from "next-intl/server";
+import { isLocale } from "@/lib/i18n/locales";
+import { accountTicketPdf, pdfResponseHeaders } from "@/lib/tickets/account-ticket-pdf";
+import { requireUser } from "../../../require-user";
+
+export async function GET(_request: Request, { params }: { params: Promise<{ code: string }> }) {
+  // A route is a public endpoint: it checks the session itself.
+  const user = await requireUser("/account/tickets");
+  const [{ code }, locale] = await Promise.all([params, getLocale()]);
+  const file = await accountTicketPdf(user.id, code, isLocale(locale) ? locale : "sv");
+  if (!file) notFound();
+  return new Response(new Uint8Array(file.body), { headers: pdfResponseHeaders(file) });
+}

@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { EventForm } from "@/components/organizer/event-form";
+import { EventPageHeader } from "@/components/organizer/event-page-header";
+import { requireOrganizerEvent } from "@/lib/organizers/access";
+import { getEventForEditing } from "@/lib/organizers/queries";
+import { saveEventAction } from "../../actions";
+
+type Props = { params: Promise<{ organizerId: string; eventId: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("OrganizerEvents.tabs");
+  return { title: t("edit"), robots: { index: false } };
+}
+
+export default async function EditEventPage({ params }: Props) {
+  const { organizerId, eventId } = await params;
+  const { user } = await requireOrganizerEvent(organizerId, eventId, { returnPath: `/organizer/${organizerId}/events/${eventId}/edit` });
+  const editing = await getEventForEditing(user.id, organizerId, eventId);
+  if (!editing) notFound();
+  return (
+    <div className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-8 sm:px-6 sm:py-12">
+      <EventPageHeader organizer={editing.organizer} event={editing.event} current="edit" />
+      <EventForm action={saveEventAction.bind(null, editing.organizer.id, editing.event.id)} initial={editing.values} locked={editing.locked} mode="save" />
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+"use client";
+// The corrected address, typed twice; a plain form, so it works without JavaScript too.
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { Notice } from "@/components/organizer-ops/notice";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { correctOrderEmailAction, type CorrectionFormState } from "./actions";
+
+export function CorrectionForm({ organizerId, orderId }: { organizerId: string; orderId: string }) {
+  const t = useTranslations("OrderCorrection");
+  const [state, formAction, pending] = useActionState<CorrectionFormState, FormData>(
+    correctOrderEmailAction.bind(null, organizerId, orderId),
+    null,
+  );
+  const errors = state?.fieldErrors ?? {};
+  return (
+    <form action={formAction} noValidate className="flex flex-col gap-5">
+      {state?.error ? <Notice tone="danger">{t(`errors.${state.error}`)}</Notice> : null}
+      <Field
+        id="corrected-email"
+        name="email"
+        type="email"
+        label={t("emailLabel")}
+        error={errors.email ? t(`errors.${errors.email}`) : null}
+        defaultValue={state?.values.email ?? ""}
+        autoComplete="off"
+        required
+      />
+      <Field
+        id="corrected-email-confirmation"
+        name="confirmation"
+        type="email"
+        label={t("confirmationLabel")}
+        error={errors.confirmation ? t(`errors.${errors.confirmation}`) : null}
+        defaultValue={state?.values.confirmation ?? ""}
+        autoComplete="off"
+        required
+      />
+      <Button type="submit" size="lg" disabled={pending} aria-disabled={pending} className="self-start">
+        {pending ? t("saving") : t("submit")}
+      </Button>
+    </form>
+  );
+}

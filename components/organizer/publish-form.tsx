@@ -1,0 +1,34 @@
+"use client";
+// Publish or unpublish an event. Taking back an event with sold tickets asks for a tick first.
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+
+type State = { error: "needs_ticket_type" | "confirm_unpublish" | "not_allowed" } | null;
+
+export function PublishForm({ action, published, hasSales }: { action: (previous: State, formData: FormData) => Promise<State>; published: boolean; hasSales: boolean }) {
+  const t = useTranslations("OrganizerEvents");
+  const [state, formAction, pending] = useActionState(action, null);
+  return (
+    <form action={formAction} className="flex flex-col gap-3">
+      <input type="hidden" name="intent" value={published ? "unpublish" : "publish"} />
+      {state ? (
+        <p role="alert" className="font-semibold text-red-700">
+          {t(`errors.${state.error}`)}
+        </p>
+      ) : null}
+      {published && hasSales ? (
+        <>
+          <p className="text-zinc-800">{t("unpublishWarning")}</p>
+          <label className="flex min-h-11 items-center gap-3 self-start">
+            <input type="checkbox" name="confirmSold" className="size-5 accent-indigo-700" />
+            {t("confirmUnpublish")}
+          </label>
+        </>
+      ) : null}
+      <Button type="submit" variant={published ? "secondary" : "primary"} disabled={pending} className="self-start">
+        {published ? t("unpublish") : t("publish")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,36 @@
+// The create-token form's fields.
+import { z } from "zod";
+
+export const ACCESS_TOKEN_NAME_MAX_LENGTH = 60;
+export const ACCESS_TOKEN_LIFETIMES = ["30", "90", "365", "never"] as const;
+export type AccessTokenLifetime = (typeof ACCESS_TOKEN_LIFETIMES)[number];
+
+const text = z.preprocess((value) => (typeof value === "string" ? value : ""), z.string());
+
+export const createAccessTokenSchema = z.object({
+  name: text.transform((value) => value.trim().replace(/\s+/g, " ")).pipe(
+    z.string().min(1, "name_missing").max(ACCESS_TOKEN_NAME_MAX_LENGTH, "name_too_long"),
+  ),
+  lifetime: z.preprocess((value) => (value === undefined || value === null || value === "" ? "90" : value), z.enum(ACCESS_TOKEN_LIFETIMES, "lifetime_invalid")),
+});
+
+export type CreateAccessTokenInput = z.infer<typeof createAccessTokenSchema>;
+export type CreateAccessTokenFieldErrors = { name?: "name_missing" | "name_too_long"; lifetime?: "lifetime_invalid" };
+
+export function parseCreateAccessTokenForm(
+  formData: FormData,
+): { ok: true; data: CreateAccessTokenInput } | { ok: false; fieldErrors: CreateAccessTokenFieldErrors; name: string } {
+  const raw = { name: formData.get("name"), lifetime: formData.get("lifetime") };
+  const parsed = createAccessTokenSchema.safeParse(raw);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const fieldErrors: CreateAccessTokenFieldErrors = {};
+  for (const issue of parsed.error.issues) {
+    if (issue.path[0] === "name") fieldErrors.name ??= issue.message === "name_too_long" ? "name_too_long" : "name_missing";
+    if (issue.path[0] === "lifetime") fieldErrors.lifetime = "lifetime_invalid";
+  }
+  return { ok: false, fieldErrors, name: typeof raw.name === "string" ? raw.name : "" };
+}
+
+export function lifetimeExpiry(lifetime: AccessTokenLifetime, now: Date): Date | null {
+  return lifetime === "never" ? null : new Date(now.getTime() + Number(lifetime) * 86_400_000);
+}

@@ -1,0 +1,49 @@
+// What the heart's server action does with one post, without the request: the action only
+// reads the session, then sets the cookie and redirects or answers as this says.
+import { pendingLikeCompletionPath, signPendingLike } from "./pending-like";
+import { getLikeableEvent } from "./queries";
+import { parseLikeForm, type LikeResult } from "./schemas";
+import { setLike } from "./set-like";
+
+export type LikeRequestOutcome =
+  /** Signed out: sign in first; `pendingLike` is the cookie that lets the like be saved after. */
+  | { kind: "sign_in"; location: string; pendingLike: string | null }
+  /** With JavaScript: the stored state, for the button to show. */
+  | { kind: "answer"; result: LikeResult }
+  /** Without JavaScript: back to the page the heart was on. */
+  | { kind: "redirect"; location: string }
+  | { kind: "not_found" };
+
+export async function handleLikeRequest({
+  userId,
+  formData,
+  now = new Date(),
+}: {
+  userId: string | null | undefined;
+  formData: FormData;
+  now?: Date;
+}): Promise<LikeRequestOutcome> {
+  const form = parseLikeForm(formData);
+  if (!form) return { kind: "not_found" };
+
+  if (!userId) {
+    // Nothing is written for a signed-out visitor: the like waits in their own browser's cookie.
+    if (form.intent === "unlike") return { kind: "sign_in", location: loginPath(form.returnTo), pendingLike: null };
+    const event = await getLikeableEvent({ id: form.eventId });
+    if (!event) return { kind: "not_found" };
+    return {
+      kind: "sign_in",
+      location: loginPath(pendingLikeCompletionPath(event.slug)),
+      pendingLike: signPendingLike(event.id, { now }),
+    };
+  }
+
+  const result = await setLike({ userId, eventId: form.eventId, liked: form.intent === "like", now });
+  if (form.enhanced) return { kind: "answer", result };
+  if (!result.ok && result.error === "not_found") return { kind: "not_found" };
+  return { kind: "redirect", location: form.returnTo };
+}
+
+function loginPath(callbackUrl: string): string {
+  return `/login?${new URLSearchParams({ callbackUrl }).toString()}`;
+}

@@ -1,0 +1,76 @@
+// Reads of likes, shaped for the pages that show hearts and the liked list.
+import "server-only";
+import { db } from "../db/client";
+
+/**
+ * Which of `eventIds` the user likes, in one query for a whole page of cards. An empty list
+ * (a signed-out visitor, or no events) asks the database nothing.
+ */
+export async function listLikedEventIds(userId: string | null | undefined, eventIds: readonly string[]): Promise<string[]> {
+  if (!userId || eventIds.length === 0) return [];
+  const rows = await db.like.findMany({ where: { userId, eventId: { in: [...eventIds] } }, select: { eventId: true } });
+  return rows.map((row) => row.eventId);
+}
+
+export async function isEventLiked(userId: string | null | undefined, eventId: string): Promise<boolean> {
+  if (!userId) return false;
+  return (await db.like.count({ where: { userId, eventId } })) > 0;
+}
+
+/** A published event by id or slug, as much as liking it needs; null for drafts and unknown ones. */
+export async function getLikeableEvent(where: { id: string } | { slug: string }): Promise<{ id: string; slug: string } | null> {
+  if ("id" in where && !/^[0-9a-f-]{36}$/i.test(where.id)) return null;
+  return db.event.findFirst({ where: { ...where, status: "PUBLISHED" }, select: { id: true, slug: true } });
+}
+
+export type LikedEvent = {
+  id: string;
+  slug: string;
+  title: string;
+  venue: string;
+  city: string;
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string;
+  imageUrl: string | null;
+  organizerName: string;
+};
+
+/**
+ * "Liked, not bought yet": the user's liked events that are published and not over, for which
+ * they have no paid order, soonest first. An order counts as theirs when it is on their account
+ * or was placed with their address (a guest purchase before the account existed).
+ */
+export async function listLikedNotBought(userId: string, now = new Date()): Promise<LikedEvent[]> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true } });
+  if (!user) return [];
+  const rows = await db.like.findMany({
+    where: {
+      userId,
+      event: {
+        status: "PUBLISHED",
+        endsAt: { gt: now },
+        orders: { none: { status: "PAID", OR: [{ userId }, { buyerEmail: user.email }] } },
+      },
+    },
+    // The event id breaks ties between events starting together, so the order is stable.
+    orderBy: [{ event: { startsAt: "asc" } }, { eventId: "asc" }],
+    select: {
+      event: {
+        select: {
+          id: true,
+          slug: true,
+          title: true,
+          venue: true,
+          city: true,
+          startsAt: true,
+          endsAt: true,
+          timeZone: true,
+          imageUrl: true,
+          organizer: { select: { name: true } },
+        },
+      },
+    },
+  });
+  return rows.map(({ event: { organizer, ...event } }) => ({ ...event, organizerName: organizer.name }));
+}

@@ -1,0 +1,159 @@
+// "Important information" from an organizer to every ticket holder of one event: who gets it,
+// the preview, and the send, which happens at most once per form (its requestKey).
+import "server-only";
+import { db, type Db, type DbTransaction } from "../db/client";
+import type { Locale } from "../db/types";
+import { enqueueEmails, type QueuedEmail } from "../outbox/queue";
+import type { OrganizerMessagePayload } from "../outbox/templates";
+import { orderUrl } from "../orders/order-links";
+import { eventOfMember, MANAGER_ROLES } from "./membership";
+import type { MessageForm } from "./message-schema";
+
+type Reader = Db | DbTransaction;
+
+export type MessageRecipient = { orderId: string; orderNumber: string; buyerName: string; buyerEmail: string; locale: Locale };
+
+/** One recipient per paid order of the event that still has a valid ticket. */
+export async function messageRecipients(reader: Reader, eventId: string): Promise<MessageRecipient[]> {
+  const orders = await reader.order.findMany({
+    where: { eventId, status: "PAID", tickets: { some: { status: "VALID" } } },
+    select: { id: true, number: true, buyerName: true, buyerEmail: true, locale: true },
+    orderBy: { createdAt: "asc" },
+  });
+  return orders.map((order) => ({
+    orderId: order.id,
+    orderNumber: order.number,
+    buyerName: order.buyerName,
+    buyerEmail: order.buyerEmail,
+    locale: order.locale,
+  }));
+}
+
+type EventForMessage = NonNullable<Awaited<ReturnType<typeof eventOfMember>>>;
+
+function payloadFor(context: EventForMessage, message: Pick<MessageForm, "subject" | "body">, recipient: Omit<MessageRecipient, "buyerEmail" | "locale">): OrganizerMessagePayload {
+  const { event, membership } = context;
+  return {
+    organizerName: membership.organizer.name,
+    replyTo: membership.organizer.email,
+    buyerName: recipient.buyerName,
+    orderNumber: recipient.orderNumber,
+    event: {
+      title: event.title,
+      startsAt: event.startsAt.toISOString(),
+      endsAt: event.endsAt.toISOString(),
+      timeZone: event.timeZone,
+      venue: event.venue,
+      city: event.city,
+    },
+    subject: message.subject,
+    body: message.body,
+    orderUrl: orderUrl(recipient.orderId),
+  };
+}
+
+/** The compose page: the event, how many would get a message, and whether this user may send. */
+export async function getMessageComposer(userId: string, organizerId: string, eventId: string) {
+  const context = await eventOfMember(userId, organizerId, eventId);
+  if (!context) return null;
+  const recipientCount = await db.order.count({ where: { eventId, status: "PAID", tickets: { some: { status: "VALID" } } } });
+  return { event: context.event, organizer: context.membership.organizer, role: context.membership.role, recipientCount };
+}
+
+/**
+ * What one recipient would receive: the payload of the first recipient (or a stand-in when
+ * there is none yet), for the preview step. null when the user may not send for this event.
+ */
+export async function previewOrganizerMessage(
+  { userId, organizerId, eventId, message }: { userId: string; organizerId: string; eventId: string; message: Pick<MessageForm, "subject" | "body"> },
+  standIn: { buyerName: string; orderNumber: string },
+): Promise<{ payload: OrganizerMessagePayload; recipientCount: number } | null> {
+  const context = await eventOfMember(userId, organizerId, eventId, MANAGER_ROLES);
+  if (!context) return null;
+  const recipients = await messageRecipients(db, eventId);
+  const first = recipients[0];
+  const payload = payloadFor(context, message, first ?? { orderId: eventId, ...standIn });
+  return { payload, recipientCount: recipients.length };
+}
+
+export type SendMessageResult =
+  | { ok: true; messageId: string; recipientCount: number; alreadySent: boolean }
+  | { ok: false; error: "not_found" | "no_recipients" };
+
+/**
+ * Records the message and queues one email per recipient, in one transaction. The form's
+ * requestKey is unique: a double click or a resubmitted page finds the first row and queues
+ * nothing again, also when both posts arrive at once (the loser hits the unique index).
+ */
+export async function sendOrganizerMessage({
+  userId,
+  organizerId,
+  eventId,
+  message,
+}: {
+  userId: string;
+  organizerId: string;
+  eventId: string;
+  message: MessageForm;
+}): Promise<SendMessageResult> {
+  const context = await eventOfMember(userId, organizerId, eventId, MANAGER_ROLES);
+  if (!context) return { ok: false, error: "not_found" };
+
+  const earlier = await findByRequestKey(message.requestKey, eventId);
+  if (earlier) return earlier;
+
+  try {
+    return await db.$transaction(async (tx) => {
+      const sender = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
+      const recipients = await messageRecipients(tx, eventId);
+      if (recipients.length === 0) return { ok: false, error: "no_recipients" } as const;
+      const row = await tx.organizerMessage.create({
+        data: {
+          organizerId,
+          eventId,
+          sentById: userId,
+          sentByEmail: sender.email,
+          subject: message.subject,
+          body: message.body,
+          recipientCount: recipients.length,
+          requestKey: message.requestKey,
+        },
+      });
+      const emails: QueuedEmail<"organizer-message">[] = recipients.map((recipient) => ({
+        template: "organizer-message",
+        to: recipient.buyerEmail,
+        locale: recipient.locale,
+        dedupeKey: `organizer-message:${row.id}:${recipient.orderId}`,
+        payload: payloadFor(context, message, recipient),
+      }));
+      await enqueueEmails(tx, emails);
+      return { ok: true, messageId: row.id, recipientCount: recipients.length, alreadySent: false } as const;
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") {
+      const winner = await findByRequestKey(message.requestKey, eventId);
+      if (winner) return winner;
+      return { ok: false, error: "not_found" };
+    }
+    throw error;
+  }
+}
+
+async function findByRequestKey(requestKey: string, eventId: string): Promise<SendMessageResult | null> {
+  const row = await db.organizerMessage.findUnique({ where: { requestKey }, select: { id: true, eventId: true, recipientCount: true } });
+  if (!row) return null;
+  // A key reused for another event tells nothing about that event.
+  if (row.eventId !== eventId) return { ok: false, error: "not_found" };
+  return { ok: true, messageId: row.id, recipientCount: row.recipientCount, alreadySent: true };
+}
+
+/** Messages sent for the event, newest first; any member may read the history. */
+export async function listSentMessages(userId: string, organizerId: string, eventId: string) {
+  const context = await eventOfMember(userId, organizerId, eventId);
+  if (!context) return null;
+  return db.organizerMessage.findMany({
+    where: { eventId, organizerId },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, subject: true, body: true, sentByEmail: true, recipientCount: true, createdAt: true, sentBy: { select: { name: true } } },
+  });
+}

@@ -1,0 +1,140 @@
+// Moves a paid order to the account of a corrected email address: shared by an organizer's
+// correction and a buyer's claim. Everything happens in the caller's transaction.
+import type { DbTransaction } from "../db/client";
+import { ensureBuyerAccount } from "../accounts/buyer-account";
+import { createSignInLink } from "../accounts/sign-in-links";
+import { lockOrder, SET_PASSWORD_PATH, WELCOME_LINK_MAX_AGE_MS } from "../orders/finalize-order";
+import { orderUrl } from "../orders/order-links";
+import { enqueueEmails, type QueuedEmail } from "../outbox/queue";
+
+export type EmailChangeSource = "organizer" | "buyer_claim";
+
+export const SUPERSEDED_ERROR = "superseded by email correction";
+
+export type MoveOrderResult =
+  | { ok: true; changeId: string; fromEmail: string; toEmail: string; accountCreated: boolean }
+  | { ok: false; error: "not_paid" | "same_email" };
+
+/**
+ * The order's buyerEmail and account become those of `toEmail` (an account is created without
+ * a password if there is none, with the welcome email a first purchase would get); emails for
+ * this order not yet sent to the old address are stopped; the confirmation with the tickets
+ * goes to the new one; and the change is recorded.
+ *
+ * Marketing consent: a consent ticked on this order was given by the buyer, who owns the new
+ * address, never by whoever owns the misspelled one. So it moves to the new address; if the
+ * new address already has a row for this organizer, that row stands (a withdrawal made there
+ * is the owner's own choice and must not be undone) and the old one is marked withdrawn.
+ */
+export async function moveOrderToEmail(
+  tx: DbTransaction,
+  {
+    orderId,
+    toEmail,
+    source,
+    changedBy,
+    now = new Date(),
+  }: { orderId: string; toEmail: string; source: EmailChangeSource; changedBy: { id: string; email: string }; now?: Date },
+): Promise<MoveOrderResult> {
+  // The row lock orders two corrections of the same order one after the other.
+  const status = await lockOrder(tx, orderId);
+  if (status !== "PAID") return { ok: false, error: "not_paid" };
+  const order = await tx.order.findUniqueOrThrow({
+    where: { id: orderId },
+    include: {
+      items: { include: { ticketType: { select: { name: true, sortOrder: true } } } },
+      tickets: { where: { status: "VALID" }, include: { ticketType: { select: { name: true, sortOrder: true } } }, orderBy: { createdAt: "asc" } },
+      event: { include: { organizer: { select: { id: true, name: true } } } },
+    },
+  });
+  const fromEmail = order.buyerEmail;
+  if (fromEmail === toEmail) return { ok: false, error: "same_email" };
+  const previousUserId = order.userId;
+
+  const account = await ensureBuyerAccount(tx, { email: toEmail, name: order.buyerName, locale: order.locale });
+  await tx.order.update({ where: { id: orderId }, data: { buyerEmail: toEmail, userId: account.userId } });
+
+  // Stop what has not left yet. The sender only claims PENDING rows (and SENDING ones whose
+  // lease ran out, i.e. whose sender died); one being sent right now cannot be recalled.
+  const notYetSent = [{ status: "PENDING" as const }, { status: "SENDING" as const, lockedUntil: { lt: now } }];
+  const forThisOrder = [
+    { dedupeKey: { startsWith: `order-confirmation:${orderId}` } },
+    { dedupeKey: { startsWith: "organizer-message:", endsWith: `:${orderId}` } },
+  ];
+  await tx.outboxEmail.updateMany({
+    where: { to: fromEmail, AND: [{ OR: notYetSent }, { OR: forThisOrder }] },
+    data: { status: "FAILED", lastError: SUPERSEDED_ERROR, lockedUntil: null },
+  });
+  // The misspelled address's welcome invites someone else to an account that now holds
+  // nothing: stop it too, unless that account still has other orders.
+  if (previousUserId && previousUserId !== account.userId) {
+    const otherOrders = await tx.order.count({ where: { userId: previousUserId } });
+    if (otherOrders === 0) {
+      await tx.outboxEmail.updateMany({
+        where: { to: fromEmail, dedupeKey: `welcome:${previousUserId}`, OR: notYetSent },
+        data: { status: "FAILED", lastError: SUPERSEDED_ERROR, lockedUntil: null },
+      });
+    }
+  }
+
+  const consent = await tx.marketingConsent.findFirst({
+    where: { organizerId: order.event.organizer.id, email: fromEmail, orderId, withdrawnAt: null },
+  });
+  if (consent) {
+    const taken = await tx.marketingConsent.findUnique({
+      where: { organizerId_email: { organizerId: order.event.organizer.id, email: toEmail } },
+      select: { id: true },
+    });
+    await tx.marketingConsent.update({
+      where: { id: consent.id },
+      data: taken ? { withdrawnAt: now } : { email: toEmail, userId: account.userId },
+    });
+  }
+
+  const change = await tx.orderEmailChange.create({
+    data: { orderId, fromEmail, toEmail, source, changedById: changedBy.id, changedByEmail: changedBy.email, createdAt: now },
+  });
+
+  const items = [...order.items].sort((a, b) => a.ticketType.sortOrder - b.ticketType.sortOrder);
+  const tickets = [...order.tickets].sort((a, b) => a.ticketType.sortOrder - b.ticketType.sortOrder);
+  const emails: QueuedEmail[] = [
+    {
+      template: "order-confirmation",
+      to: toEmail,
+      locale: order.locale,
+      // A key per change: the first confirmation's key is taken, and a second correction
+      // must send again.
+      dedupeKey: `order-confirmation:${orderId}:change:${change.id}`,
+      payload: {
+        orderNumber: order.number,
+        buyerName: order.buyerName,
+        organizerName: order.event.organizer.name,
+        event: {
+          title: order.event.title,
+          venue: order.event.venue,
+          city: order.event.city,
+          startsAt: order.event.startsAt.toISOString(),
+          endsAt: order.event.endsAt.toISOString(),
+          timeZone: order.event.timeZone,
+        },
+        lines: items.map((item) => ({ name: item.ticketType.name, quantity: item.quantity, unitPriceMinor: item.unitPriceMinor })),
+        tickets: tickets.map((ticket) => ({ code: ticket.code, typeName: ticket.ticketType.name })),
+        totalMinor: order.totalMinor,
+        currency: order.currency,
+        orderUrl: orderUrl(orderId),
+      },
+    },
+  ];
+  if (account.created) {
+    const link = await createSignInLink(tx, { email: toEmail, maxAgeMs: WELCOME_LINK_MAX_AGE_MS, callbackPath: SET_PASSWORD_PATH, now });
+    emails.push({
+      template: "welcome",
+      to: toEmail,
+      locale: order.locale,
+      dedupeKey: `welcome:${account.userId}`,
+      payload: { name: order.buyerName, setPasswordUrl: link },
+    });
+  }
+  await enqueueEmails(tx, emails);
+  return { ok: true, changeId: change.id, fromEmail, toEmail, accountCreated: account.created };
+}

@@ -1,0 +1,61 @@
+// The public profile at /u/<handle>: its settings and what a visitor may see of it.
+import { z } from "zod";
+import { db } from "../db/client";
+import { parseHandle, type HandleProblem } from "./handle";
+
+export const BIO_MAX_LENGTH = 280;
+
+export type PublicProfileInput = { handle: string; bio: string; profilePublic: boolean };
+export type PublicProfileFieldErrors = { handle?: HandleProblem | "required_for_public"; bio?: "too_long" };
+export type UpdatePublicProfileResult =
+  | { ok: true; handle: string | null }
+  | { ok: false; error: "invalid_form"; fieldErrors: PublicProfileFieldErrors }
+  | { ok: false; error: "no_such_user"; fieldErrors: PublicProfileFieldErrors };
+
+const text = z.preprocess((value) => (typeof value === "string" ? value : ""), z.string());
+
+export function parsePublicProfileForm(formData: FormData): PublicProfileInput {
+  const { handle, bio, profilePublic } = z
+    .object({ handle: text, bio: text, profilePublic: text })
+    .parse({ handle: formData.get("handle"), bio: formData.get("bio"), profilePublic: formData.get("profilePublic") });
+  return { handle, bio, profilePublic: profilePublic === "on" || profilePublic === "true" };
+}
+
+/** A bio as stored: line breaks kept (at most one blank line), other control characters dropped. */
+export function cleanBio(raw: string): string {
+  return raw
+    .normalize("NFC")
+    .replace(/\r\n?/g, "\n")
+    .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu, "")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
+
+export async function updatePublicProfile({ userId, handle: rawHandle, bio: rawBio, profilePublic }: PublicProfileInput & { userId: string }): Promise<UpdatePublicProfileResult> {
+  const fieldErrors: PublicProfileFieldErrors = {};
+  let handle: string | null = null;
+  if (rawHandle.trim() !== "") {
+    const parsed = parseHandle(rawHandle);
+    if (parsed.ok) handle = parsed.handle;
+    else fieldErrors.handle = parsed.problem;
+  } else if (profilePublic) {
+    fieldErrors.handle = "required_for_public";
+  }
+  const bio = cleanBio(rawBio);
+  if (Array.from(bio).length > BIO_MAX_LENGTH) fieldErrors.bio = "too_long";
+  if (fieldErrors.handle || fieldErrors.bio) return { ok: false, error: "invalid_form", fieldErrors };
+
+  try {
+    const { count } = await db.user.updateMany({
+      where: { id: userId },
+      data: { handle, bio: bio === "" ? null : bio, profilePublic: profilePublic && handle !== null },
+    });
+    if (count === 0) return { ok: false, error: "no_such_user", fieldErrors: {} };
+  } catch (error) {
+    // The unique index decides between two people claiming one handle at the same moment;
+    // handle is the only unique column this update writes.
+    if ((error as { code?: string }).code === "P2002") return { ok: false, error: "invalid_form", fieldErrors: { handle: "taken" } };
+    throw error;
+  }
+  return { ok: true, handle };
+}

@@ -1,0 +1,43 @@
+// The /account/profile form's core: the account's name and language.
+import { z } from "zod";
+import { db } from "../db/client";
+import { locales, type AppLocale } from "../i18n/locales";
+
+export const NAME_MAX_LENGTH = 100;
+
+export type ProfileFieldErrors = { name?: "too_long" | "not_plain"; locale?: "invalid" };
+export type ProfileInput = { name: string; locale: string };
+
+export type UpdateProfileResult =
+  | { ok: true; locale: AppLocale }
+  | { ok: false; error: "invalid_form"; fieldErrors: ProfileFieldErrors }
+  | { ok: false; error: "no_such_user"; fieldErrors: ProfileFieldErrors };
+
+const text = z.preprocess((value) => (typeof value === "string" ? value : ""), z.string());
+
+export function parseProfileForm(formData: FormData): ProfileInput {
+  return z.object({ name: text, locale: text }).parse({ name: formData.get("name"), locale: formData.get("locale") });
+}
+
+// Line breaks and other control characters would end up in email headers and greetings.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
+
+export function checkProfileForm({ name, locale }: ProfileInput): { fieldErrors: ProfileFieldErrors; name: string | null; locale: AppLocale | null } {
+  const fieldErrors: ProfileFieldErrors = {};
+  const trimmed = name.normalize("NFC").trim().replace(/\s+/gu, " ");
+  if (CONTROL.test(name.replace(/[\r\n\t]/g, " "))) fieldErrors.name = "not_plain";
+  else if (Array.from(trimmed).length > NAME_MAX_LENGTH) fieldErrors.name = "too_long";
+  const parsedLocale = z.enum(locales).safeParse(locale);
+  if (!parsedLocale.success) fieldErrors.locale = "invalid";
+  return { fieldErrors, name: trimmed === "" ? null : trimmed, locale: parsedLocale.success ? parsedLocale.data : null };
+}
+
+export async function updateProfile({ userId, ...input }: ProfileInput & { userId: string }): Promise<UpdateProfileResult> {
+  const checked = checkProfileForm(input);
+  if (checked.fieldErrors.name || checked.fieldErrors.locale || !checked.locale) {
+    return { ok: false, error: "invalid_form", fieldErrors: checked.fieldErrors };
+  }
+  const { count } = await db.user.updateMany({ where: { id: userId }, data: { name: checked.name, locale: checked.locale } });
+  if (count === 0) return { ok: false, error: "no_such_user", fieldErrors: {} };
+  return { ok: true, locale: checked.locale };
+}

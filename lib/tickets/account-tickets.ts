@@ -1,0 +1,224 @@
+// The signed-in buyer's orders and tickets. An order belongs to an account when its userId is
+// the account's, or when the address typed at checkout is the account's (in any spelling), so
+// guest purchases made before the account existed show up too. Everything returned is plain,
+// JSON-serialisable data (times as ISO 8601 strings) for pages and the API alike.
+import "server-only";
+import { normaliseEmail } from "../accounts/email-address";
+import { db } from "../db/client";
+import type { OrderStatus, TicketStatus } from "../db/types";
+
+/** Orders a buyer sees: paid ones, and ones that were paid and then cancelled or refunded. */
+export const ACCOUNT_ORDER_STATUSES = ["PAID", "CANCELLED", "REFUNDED"] as const satisfies readonly OrderStatus[];
+export type AccountOrderStatus = (typeof ACCOUNT_ORDER_STATUSES)[number];
+
+export type AccountEvent = {
+  slug: string;
+  title: string;
+  venue: string;
+  city: string;
+  /** ISO 8601, UTC. */
+  startsAt: string;
+  endsAt: string;
+  /** IANA zone the event happens in; show times in it. */
+  timeZone: string;
+  organizerName: string;
+};
+
+export type AccountTicket = {
+  code: string;
+  typeName: string;
+  status: TicketStatus;
+  /** ISO 8601, UTC; null until scanned at the door. */
+  checkedInAt: string | null;
+};
+
+export type AccountOrder = {
+  id: string;
+  number: string;
+  status: AccountOrderStatus;
+  buyerName: string;
+  totalMinor: number;
+  currency: string;
+  /** ISO 8601, UTC. */
+  paidAt: string | null;
+  createdAt: string;
+  event: AccountEvent;
+  tickets: AccountTicket[];
+};
+
+export type AccountTicketDetail = AccountTicket & {
+  order: { id: string; number: string; status: AccountOrderStatus; buyerName: string };
+  event: AccountEvent;
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// Ticket codes are short base32-ish strings; anything far off is not worth a query.
+const CODE = /^[A-Za-z0-9-]{1,64}$/;
+
+/**
+ * Ids of the orders that belong to the user: by link, or by the checkout address. The address
+ * is compared after the same normalisation as User.email, in SQL (never a LIKE pattern, whose
+ * wildcards in an address could match someone else's).
+ */
+async function accountOrderIds(userId: string, orderId?: string): Promise<string[]> {
+  if (!UUID.test(userId) || (orderId !== undefined && !UUID.test(orderId))) return [];
+  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true } });
+  if (!user) return [];
+  const email = normaliseEmail(user.email);
+  const rows = orderId
+    ? await db.$queryRaw<{ id: string }[]>`
+        SELECT "id"::text AS "id" FROM "Order"
+        WHERE "id" = ${orderId}::uuid
+          AND "status"::text IN ('PAID', 'CANCELLED', 'REFUNDED')
+          AND ("userId" = ${userId}::uuid OR lower(normalize(btrim("buyerEmail"), NFKC)) = ${email})`
+    : await db.$queryRaw<{ id: string }[]>`
+        SELECT "id"::text AS "id" FROM "Order"
+        WHERE "status"::text IN ('PAID', 'CANCELLED', 'REFUNDED')
+          AND ("userId" = ${userId}::uuid OR lower(normalize(btrim("buyerEmail"), NFKC)) = ${email})`;
+  return [...new Set(rows.map((row) => row.id))];
+}
+
+type OrderRow = {
+  id: string;
+  number: string;
+  status: OrderStatus;
+  buyerName: string;
+  totalMinor: number;
+  currency: string;
+  paidAt: Date | null;
+  createdAt: Date;
+  event: {
+    slug: string;
+    title: string;
+    venue: string;
+    city: string;
+    startsAt: Date;
+    endsAt: Date;
+    timeZone: string;
+    organizer: { name: string };
+  };
+  tickets: { code: string; status: TicketStatus; checkedInAt: Date | null; ticketType: { name: string; sortOrder: number } }[];
+};
+
+async function loadOrders(ids: string[]): Promise<OrderRow[]> {
+  if (ids.length === 0) return [];
+  return db.order.findMany({
+    where: { id: { in: ids } },
+    select: {
+      id: true,
+      number: true,
+      status: true,
+      buyerName: true,
+      totalMinor: true,
+      currency: true,
+      paidAt: true,
+      createdAt: true,
+      event: {
+        select: {
+          slug: true,
+          title: true,
+          venue: true,
+          city: true,
+          startsAt: true,
+          endsAt: true,
+          timeZone: true,
+          organizer: { select: { name: true } },
+        },
+      },
+      tickets: {
+        orderBy: [{ createdAt: "asc" }, { code: "asc" }],
+        select: { code: true, status: true, checkedInAt: true, ticketType: { select: { name: true, sortOrder: true } } },
+      },
+    },
+  });
+}
+
+function toAccountEvent(event: OrderRow["event"]): AccountEvent {
+  return {
+    slug: event.slug,
+    title: event.title,
+    venue: event.venue,
+    city: event.city,
+    startsAt: event.startsAt.toISOString(),
+    endsAt: event.endsAt.toISOString(),
+    timeZone: event.timeZone,
+    organizerName: event.organizer.name,
+  };
+}
+
+function toAccountOrder(row: OrderRow): AccountOrder {
+  return {
+    id: row.id,
+    number: row.number,
+    status: row.status as AccountOrderStatus,
+    buyerName: row.buyerName,
+    totalMinor: row.totalMinor,
+    currency: row.currency,
+    paidAt: row.paidAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    event: toAccountEvent(row.event),
+    // Sorted as the email and PDF list them: by ticket type, then in the order they were made.
+    tickets: [...row.tickets]
+      .sort((a, b) => a.ticketType.sortOrder - b.ticketType.sortOrder)
+      .map((ticket) => ({
+        code: ticket.code,
+        typeName: ticket.ticketType.name,
+        status: ticket.status,
+        checkedInAt: ticket.checkedInAt?.toISOString() ?? null,
+      })),
+  };
+}
+
+/** Every order of the account, soonest event first (ties: newest order first). */
+export async function listAccountOrders(userId: string): Promise<AccountOrder[]> {
+  const rows = await loadOrders(await accountOrderIds(userId));
+  return rows
+    .map(toAccountOrder)
+    .sort((a, b) => a.event.startsAt.localeCompare(b.event.startsAt) || b.createdAt.localeCompare(a.createdAt));
+}
+
+/**
+ * Splits orders into those whose event has not ended yet (soonest first) and past ones
+ * (most recent first).
+ */
+export function groupAccountOrders(orders: AccountOrder[], now = new Date()): { upcoming: AccountOrder[]; past: AccountOrder[] } {
+  const nowIso = now.toISOString();
+  const upcoming = orders
+    .filter((order) => order.event.endsAt > nowIso)
+    .sort((a, b) => a.event.startsAt.localeCompare(b.event.startsAt) || b.createdAt.localeCompare(a.createdAt));
+  const past = orders
+    .filter((order) => order.event.endsAt <= nowIso)
+    .sort((a, b) => b.event.startsAt.localeCompare(a.event.startsAt) || b.createdAt.localeCompare(a.createdAt));
+  return { upcoming, past };
+}
+
+/** One order of the account, or null when it is unknown or someone else's. */
+export async function findAccountOrder(userId: string, orderId: string): Promise<AccountOrder | null> {
+  const [row] = await loadOrders(await accountOrderIds(userId, orderId));
+  return row ? toAccountOrder(row) : null;
+}
+
+/** One ticket of the account by its code, or null when it is unknown or someone else's. */
+export async function findAccountTicket(userId: string, code: string): Promise<AccountTicketDetail | null> {
+  if (!CODE.test(code)) return null;
+  const ticket = await db.ticket.findUnique({ where: { code }, select: { orderId: true } });
+  if (!ticket) return null;
+  const order = await findAccountOrder(userId, ticket.orderId);
+  const found = order?.tickets.find((candidate) => candidate.code === code);
+  if (!order || !found) return null;
+  return {
+    ...found,
+    order: { id: order.id, number: order.number, status: order.status, buyerName: order.buyerName },
+    event: order.event,
+  };
+}
+
+/** Whether an order's tickets can be shown, scanned and downloaded: paid, not cancelled. */
+export function orderHasUsableTickets(order: Pick<AccountOrder, "status">): boolean {
+  return order.status === "PAID";
+}
+
+/** Whether one ticket can be shown, scanned and downloaded. */
+export function isUsableTicket(ticket: Pick<AccountTicket, "status">, order: Pick<AccountOrder, "status">): boolean {
+  return orderHasUsableTickets(order) && ticket.status === "VALID";
+}

@@ -1,0 +1,165 @@
+// Biljett's service worker: keeps the ticket pages a signed-in visitor has opened, so they
+// open in a cellar venue without signal, and shows a small offline page for the rest.
+//
+// What it stores, and nothing else:
+//   - /account/tickets and /account/tickets/<code> pages (network first, the cached copy only
+//     when the network fails). They are personal, so they are dropped on sign-out: the logout
+//     response carries Clear-Site-Data, and the page also tells us when it finds itself signed out.
+//   - /_next/static/* (cache first: those file names change whenever their content does).
+//   - /offline.html.
+// Only GET requests of this origin, and only 200 responses that were not redirected.
+
+const VERSION = "v1";
+const STATIC_CACHE = `biljett-static-${VERSION}`;
+const TICKETS_CACHE = `biljett-tickets-${VERSION}`;
+const OFFLINE_CACHE = `biljett-offline-${VERSION}`;
+const CURRENT_CACHES = [STATIC_CACHE, TICKETS_CACHE, OFFLINE_CACHE];
+const OFFLINE_URL = "/offline.html";
+const STATIC_LIMIT = 300;
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(OFFLINE_CACHE);
+      await cache.add(new Request(OFFLINE_URL, { cache: "reload" }));
+      await self.skipWaiting();
+    })(),
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    (async () => {
+      // Caches of earlier versions (ours start with "biljett-") go; a new version starts clean.
+      const names = await caches.keys();
+      await Promise.all(names.filter((name) => name.startsWith("biljett-") && !CURRENT_CACHES.includes(name)).map((name) => caches.delete(name)));
+      await self.clients.claim();
+    })(),
+  );
+});
+
+self.addEventListener("message", (event) => {
+  const type = event.data && event.data.type;
+  if (type === "clear-personal-data") event.waitUntil(caches.delete(TICKETS_CACHE));
+});
+
+function isTicketPage(url) {
+  return url.pathname === "/account/tickets" || url.pathname.startsWith("/account/tickets/");
+}
+
+function isStaticAsset(url) {
+  return url.pathname.startsWith("/_next/static/");
+}
+
+/** A response worth keeping: a whole 200 from our own server, not a redirect to somewhere else. */
+function cacheable(response) {
+  return response && response.status === 200 && response.type === "basic" && !response.redirected;
+}
+
+/** Pages only: a ticket's PDF download under the same path is not kept. */
+function isHtml(response) {
+  return (response.headers.get("Content-Type") || "").startsWith("text/html");
+}
+
+self.addEventListener("fetch", (event) => {
+  const { request } = event;
+  if (request.method !== "GET") return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+
+  if (isStaticAsset(url)) {
+    event.respondWith(staticAsset(request));
+    return;
+  }
+  // Only whole-page loads: Next's own data requests (RSC) fail offline and it then falls back
+  // to loading the page, which comes here.
+  if (request.mode !== "navigate") return;
+  if (isTicketPage(url)) {
+    event.respondWith(ticketPage(event));
+    return;
+  }
+  event.respondWith(anyPage(request));
+});
+
+async function staticAsset(request) {
+  const cache = await caches.open(STATIC_CACHE);
+  const cached = await cache.match(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (cacheable(response)) {
+    await cache.put(request, response.clone());
+    trimStatic(cache);
+  }
+  return response;
+}
+
+async function trimStatic(cache) {
+  const keys = await cache.keys();
+  // Oldest first: keys come back in the order they were stored.
+  await Promise.all(keys.slice(0, Math.max(0, keys.length - STATIC_LIMIT)).map((key) => cache.delete(key)));
+}
+
+async function ticketPage(event) {
+  const { request } = event;
+  const cache = await caches.open(TICKETS_CACHE);
+  let response;
+  try {
+    response = await fetch(request);
+  } catch {
+    const cached = await cache.match(request, { ignoreVary: true });
+    return cached || offlinePage();
+  }
+  if (response.status >= 500) {
+    // The server is down rather than the network: a kept ticket still beats an error page.
+    const cached = await cache.match(request, { ignoreVary: true });
+    if (cached) return cached;
+  }
+  if (cacheable(response) && isHtml(response)) {
+    // Stored beside the page's own download rather than before it, so the page is not slowed.
+    // It must also open offline when its scripts and styles were loaded before this worker took
+    // control, so what it names is fetched now.
+    const copy = response.clone();
+    const forAssets = response.clone();
+    event.waitUntil(cache.put(request, copy).then(() => cacheAssetsOf(forAssets)));
+  } else if (!cacheable(response) && response.status < 500) {
+    // Signed out (a redirect to the login page) or no longer this visitor's ticket (404):
+    // the old copy must not outlive that.
+    await cache.delete(request, { ignoreVary: true });
+  }
+  return response;
+}
+
+async function cacheAssetsOf(response) {
+  try {
+    const html = await response.text();
+    const paths = new Set(html.match(/\/_next\/static\/[^"'\s()<>\\]+/g) || []);
+    const cache = await caches.open(STATIC_CACHE);
+    await Promise.all(
+      [...paths].map(async (path) => {
+        const asset = new Request(path);
+        if (await cache.match(asset)) return;
+        try {
+          const fetched = await fetch(asset);
+          if (cacheable(fetched)) await cache.put(asset, fetched);
+        } catch {
+          // Offline again already: the next visit fills the gap.
+        }
+      }),
+    );
+  } catch {
+    // Not worth failing the page for.
+  }
+}
+
+async function anyPage(request) {
+  try {
+    return await fetch(request);
+  } catch {
+    return offlinePage();
+  }
+}
+
+async function offlinePage() {
+  const cached = await caches.match(OFFLINE_URL, { cacheName: OFFLINE_CACHE });
+  return cached || new Response("Offline", { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}

@@ -1,0 +1,336 @@
+// `npm run bench`: load on the production build, beside a bare Node + pg baseline doing the same
+// reads and writes (tests/bench/baseline-server.ts), both on a fresh PostgreSQL database:
+//   (a) the event list, (b) an event page, (c) complete guest checkouts through the real server
+//   action, posted as the browser posts it, (d) an on-sale rush: 1,000 buyers for 100 tickets.
+// Everything stays on loopback and every run is bounded by count or time.
+// Environment: BENCH_DATABASE_URL or TEST_DATABASE_URL (a PostgreSQL server; default
+// postgresql://postgres@127.0.0.1:5432/postgres), BENCH_SKIP_BUILD=1 to reuse .next,
+// BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default 10), BENCH_CHECKOUTS (default 300).
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import autocannon, { type AutocannonOptions, type AutocannonRequest } from "autocannon";
+import pg from "pg";
+import { freePort, serveBuild, stopOnSignals, stopProcess, waitForUrl, type ServedBuild } from "../support/serve-build";
+
+const duration = Number(process.env.BENCH_DURATION ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const checkouts = Number(process.env.BENCH_CHECKOUTS ?? 300);
+const EVENT_SLUG = "beethovens-nionde-symfoni";
+// Our own events so the checkout runs never exhaust seeded stock and the rush starts at zero.
+const CHECKOUT_SLUG = "bench-checkout";
+const RUSH_SLUG = "bench-rush";
+const RUSH_BASELINE_SLUG = "bench-rush-baseline";
+const RUSH_CAPACITY = 100;
+const RUSH_BUYERS = 1000;
+const RUSH_CONNECTIONS = 100;
+
+type Measured = {
+  label: string;
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  fiveXx: number;
+};
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** Runs autocannon and measures every response's latency itself (autocannon reports no p95). */
+async function load(label: string, options: AutocannonOptions): Promise<Measured> {
+  const times: number[] = [];
+  const instance = autocannon({ timeout: 30, ...options });
+  instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
+  const result = await instance;
+  times.sort((a, b) => a - b);
+  return {
+    label,
+    requests: times.length,
+    rps: times.length / result.duration,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    fiveXx: result["5xx"],
+  };
+}
+
+// --- the checkout as the browser posts it -----------------------------------------------------
+
+function actionId(): string {
+  // The id React puts in the Next-Action header; it changes with every build.
+  const manifest = JSON.parse(readFileSync(path.join(".next", "server", "server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { workers: Record<string, unknown>; exportedName?: string }>;
+  };
+  const found = Object.entries(manifest.node).find(
+    ([, entry]) => entry.exportedName === "placeOrderAction" && "app/events/[slug]/checkout/page" in entry.workers,
+  );
+  if (!found) throw new Error("placeOrderAction is not in .next/server/server-reference-manifest.json");
+  return found[0];
+}
+
+const BOUNDARY = "----BenchFormBoundary7MA4YWxkTrZu0gW";
+
+/**
+ * The body useActionState's form sends with JavaScript on (seen in Chromium): the action's
+ * arguments [previousState, formData] as field "0", the form's own fields prefixed "_1_".
+ */
+function checkoutBody(slug: string, ticketTypeId: string, buyer: number): string {
+  const email = `bench.${buyer}.${randomUUID().slice(0, 8)}@example.se`;
+  const fields: [string, string][] = [
+    ["event", slug],
+    ["idempotencyKey", randomUUID()],
+    ["suggestionSeenFor", ""],
+    [`q_${ticketTypeId}`, "1"],
+    ["name", `Bänkbuyer ${buyer}`],
+    ["email", email],
+    ["emailConfirm", email],
+    ["cardNumber", "4242 4242 4242 4242"],
+    ["cardExpiry", "12/34"],
+    ["cardCvc", "123"],
+    ["terms", "on"],
+  ];
+  const parts = fields.map(([name, value]) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="_1_${name}"\r\n\r\n${value}\r\n`);
+  parts.push(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="0"\r\n\r\n[null,"$K1"]\r\n`);
+  return `${parts.join("")}--${BOUNDARY}--\r\n`;
+}
+
+function checkoutHeaders(baseUrl: string, slug: string, id: string | null): Record<string, string> {
+  return {
+    "content-type": `multipart/form-data; boundary=${BOUNDARY}`,
+    accept: "text/x-component",
+    origin: baseUrl,
+    "accept-language": "sv-SE,sv;q=0.9",
+    ...(id ? { "next-action": id, referer: `${baseUrl}/events/${slug}/checkout` } : {}),
+  };
+}
+
+function checkoutRequest(baseUrl: string, slug: string, ticketTypeId: string, id: string | null, onResponse?: AutocannonRequest["onResponse"]): AutocannonRequest {
+  let buyer = 0;
+  const headers = checkoutHeaders(baseUrl, slug, id);
+  return {
+    method: "POST",
+    path: `/events/${slug}/checkout`,
+    headers,
+    setupRequest: (request) => ({ ...request, headers, body: checkoutBody(slug, ticketTypeId, ++buyer) }),
+    ...(onResponse ? { onResponse } : {}),
+  };
+}
+
+/** What a checkout answer says: paid (a redirect to the order), sold out, or something else. */
+function classify(status: number, body: string, headers: Record<string, string>): "paid" | "sold_out" | "other" {
+  if (status === 200 && /^\/orders\/[0-9a-f-]{36}\?key=/.test(headers["x-action-redirect"] ?? "")) return "paid";
+  if (status === 200 && body.includes("<p>paid ")) return "paid";
+  // The action's state names the refusal ({"code":"sold_out",…}); the baseline says it plainly.
+  // A buyer whose page already knew may get the form's field error instead: also "sold out".
+  if (status === 200 && /"code":"(quantity_)?sold_out"|<p>sold_out<\/p>/.test(body)) return "sold_out";
+  return "other";
+}
+
+// --- fixtures -------------------------------------------------------------------------------
+
+async function addBenchEvents(databaseUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    for (const [slug, capacity, maxPerOrder] of [
+      [CHECKOUT_SLUG, 1_000_000, 10],
+      [RUSH_SLUG, RUSH_CAPACITY, 1],
+      [RUSH_BASELINE_SLUG, RUSH_CAPACITY, 1],
+    ] as const) {
+      // A copy of a seeded event (organizer, venue, dates in the future) with one ticket type.
+      await client.query(
+        `WITH source AS (SELECT * FROM "Event" WHERE "slug" = $1),
+              copy AS (
+                INSERT INTO "Event" ("id", "organizerId", "slug", "title", "description", "venue", "address", "city", "startsAt", "endsAt", "timeZone", "status", "publishedAt", "updatedAt")
+                SELECT gen_random_uuid(), "organizerId", $2, 'Bänkkonsert ' || $2, "description", "venue", "address", "city", "startsAt", "endsAt", "timeZone", 'PUBLISHED', now(), now() FROM source
+                RETURNING "id")
+         INSERT INTO "TicketType" ("id", "eventId", "name", "priceMinor", "currency", "capacity", "maxPerOrder", "updatedAt")
+         SELECT gen_random_uuid(), "id", 'Ståplats', 25000, 'SEK', $3, $4, now() FROM copy`,
+        [EVENT_SLUG, slug, capacity, maxPerOrder],
+      );
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+async function ticketTypeOf(db: pg.Client, slug: string): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(`SELECT t."id" FROM "TicketType" t JOIN "Event" e ON e."id" = t."eventId" WHERE e."slug" = $1`, [slug]);
+  return rows[0].id;
+}
+
+// --- report ---------------------------------------------------------------------------------
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
+  return rows.map((row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  ")).join("\n");
+}
+
+const ms = (value: number) => (Number.isNaN(value) ? "-" : `${value.toFixed(0)} ms`);
+
+function pairRows(ours: Measured, base: Measured): string[][] {
+  const row = (m: Measured, who: string, ratio: string) => [
+    `${m.label} ${who}`,
+    String(m.requests),
+    m.rps.toFixed(1),
+    ms(m.p50),
+    ms(m.p95),
+    ms(m.p99),
+    String(m.errors),
+    String(m.non2xx),
+    ratio,
+  ];
+  return [
+    row(ours, "(app)", `${((ours.rps / base.rps) * 100).toFixed(0)}% rps, p95 ×${(ours.p95 / base.p95).toFixed(1)}`),
+    row(base, "(baseline)", ""),
+  ];
+}
+
+async function main() {
+  let served: ServedBuild | undefined;
+  let baseline: ChildProcess | undefined;
+  const cleanup = async () => {
+    await stopProcess(baseline);
+    await served?.stop();
+  };
+  stopOnSignals(cleanup);
+  const failures: string[] = [];
+  try {
+    served = await serveBuild({
+      label: "bench",
+      serverUrl: process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL,
+      skipBuild: Boolean(process.env.BENCH_SKIP_BUILD),
+      prepare: addBenchEvents,
+      serverOutput: "ignore",
+    });
+    const app = served.baseUrl;
+    const basePort = await freePort();
+    const base = `http://127.0.0.1:${basePort}`;
+    baseline = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "tests/bench/baseline-server.ts"], {
+      env: { ...process.env, DATABASE_URL: served.databaseUrl, PORT: String(basePort) },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    await waitForUrl(base, baseline);
+
+    const db = new pg.Client({ connectionString: served.databaseUrl });
+    await db.connect();
+    const id = actionId();
+    const checkoutType = await ticketTypeOf(db, CHECKOUT_SLUG);
+
+    // One real purchase first: the action must answer with a redirect to a PAID order.
+    const probe = await fetch(`${app}/events/${CHECKOUT_SLUG}/checkout`, {
+      method: "POST",
+      headers: checkoutHeaders(app, CHECKOUT_SLUG, id),
+      body: checkoutBody(CHECKOUT_SLUG, checkoutType, 0),
+      redirect: "manual",
+    });
+    const probeBody = await probe.text();
+    const redirect = probe.headers.get("x-action-redirect") ?? "";
+    const orderId = /^\/orders\/([0-9a-f-]{36})\?/.exec(redirect)?.[1];
+    const status = orderId ? (await db.query<{ status: string }>(`SELECT "status" FROM "Order" WHERE "id" = $1`, [orderId])).rows[0]?.status : undefined;
+    if (status !== "PAID") {
+      throw new Error(`a single checkout did not make a PAID order (HTTP ${probe.status}, x-action-redirect "${redirect}", order ${status}): ${probeBody.slice(0, 300)}`);
+    }
+    console.log(`bench: one checkout through the server action made PAID order ${orderId}\n`);
+
+    const warm = async (url: string) => {
+      for (let i = 0; i < 5; i++) await (await fetch(url)).text();
+    };
+    await warm(`${app}/events`);
+    await warm(`${app}/events/${EVENT_SLUG}`);
+
+    const rows: string[][] = [["scenario", "requests", "req/s", "p50", "p95", "p99", "errors", "non-2xx", "app vs baseline"]];
+    const pair = async (label: string, options: (url: string, isApp: boolean) => AutocannonOptions) => {
+      const ours = await load(label, options(app, true));
+      const theirs = await load(label, options(base, false));
+      rows.push(...pairRows(ours, theirs));
+      if (ours.fiveXx > 0) failures.push(`${label}: ${ours.fiveXx} responses with 5xx from the app`);
+      return { ours, theirs };
+    };
+
+    await pair("GET /events", (url) => ({ url: `${url}/events`, connections, duration, headers: { "accept-language": "sv" } }));
+    await pair(`GET /events/${EVENT_SLUG}`, (url) => ({ url: `${url}/events/${EVENT_SLUG}`, connections, duration, headers: { "accept-language": "sv" } }));
+
+    const outcomes = { app: { paid: 0, sold_out: 0, other: 0 }, base: { paid: 0, sold_out: 0, other: 0 } };
+    const otherSamples: string[] = [];
+    await pair("checkout", (url, isApp) => ({
+      url,
+      connections,
+      amount: checkouts,
+      requests: [
+        checkoutRequest(url, CHECKOUT_SLUG, checkoutType, isApp ? id : null, (status, body, _context, headers) => {
+          const kind = classify(status, body, headers);
+          outcomes[isApp ? "app" : "base"][kind]++;
+          if (kind === "other" && otherSamples.length < 3) otherSamples.push(`${status} ${body.slice(0, 200)}`);
+        }),
+      ],
+    }));
+
+    // (d) the rush: 1,000 buyers of one ticket each for 100 tickets, all at once.
+    const rushTypes = { app: await ticketTypeOf(db, RUSH_SLUG), base: await ticketTypeOf(db, RUSH_BASELINE_SLUG) };
+    const rush = { app: { paid: 0, sold_out: 0, other: 0 }, base: { paid: 0, sold_out: 0, other: 0 } };
+    const rushRows: string[][] = [["scenario", "requests", "req/s", "p50", "p95", "p99", "errors", "non-2xx", "app vs baseline"]];
+    const rushOurs = await load("on-sale rush", {
+      url: app,
+      connections: RUSH_CONNECTIONS,
+      amount: RUSH_BUYERS,
+      requests: [checkoutRequest(app, RUSH_SLUG, rushTypes.app, id, (s, b, _c, h) => void rush.app[classify(s, b, h)]++)],
+    });
+    const rushTheirs = await load("on-sale rush", {
+      url: base,
+      connections: RUSH_CONNECTIONS,
+      amount: RUSH_BUYERS,
+      requests: [checkoutRequest(base, RUSH_BASELINE_SLUG, rushTypes.base, null, (s, b, _c, h) => void rush.base[classify(s, b, h)]++)],
+    });
+    rushRows.push(...pairRows(rushOurs, rushTheirs));
+
+    // The database has the last word: nothing oversold, and the rush sold exactly its capacity.
+    const oversold = await db.query(`SELECT "id", "name", "sold", "held", "capacity" FROM "TicketType" WHERE "sold" + "held" > "capacity"`);
+    const rushSold = await db.query<{ slug: string; sold: number; held: number; paid: string }>(
+      `SELECT e."slug", t."sold", t."held",
+              (SELECT count(*) FROM "Order" o WHERE o."eventId" = e."id" AND o."status" = 'PAID') AS paid
+         FROM "TicketType" t JOIN "Event" e ON e."id" = t."eventId" WHERE e."slug" IN ($1, $2) ORDER BY e."slug"`,
+      [RUSH_SLUG, RUSH_BASELINE_SLUG],
+    );
+    await db.end();
+
+    console.log(`Load on loopback: ${connections} connections, ${duration} s per read scenario, ${checkouts} checkouts; app = next start, baseline = node:http + pg`);
+    console.log(table(rows));
+    console.log(`\ncheckout answers: app ${JSON.stringify(outcomes.app)}, baseline ${JSON.stringify(outcomes.base)}`);
+    if (otherSamples.length) console.log(`unexpected checkout answers, e.g.:\n  ${otherSamples.join("\n  ")}`);
+    console.log(`\nOn-sale rush: ${RUSH_BUYERS} buyers, ${RUSH_CONNECTIONS} connections, capacity ${RUSH_CAPACITY}`);
+    console.log(table(rushRows));
+    console.log(`rush answers: app ${JSON.stringify(rush.app)}, baseline ${JSON.stringify(rush.base)}`);
+    for (const row of rushSold.rows) console.log(`  ${row.slug}: sold ${row.sold}, held ${row.held}, PAID orders ${row.paid}`);
+    console.log(`ticket types with sold + held > capacity: ${oversold.rowCount}`);
+
+    if (outcomes.app.paid !== checkouts) failures.push(`checkout: ${outcomes.app.paid} of ${checkouts} requests made a paid order`);
+    if (oversold.rowCount) failures.push(`oversold: ${JSON.stringify(oversold.rows)}`);
+    const appRush = rushSold.rows.find((row) => row.slug === RUSH_SLUG);
+    if (!appRush || appRush.sold !== RUSH_CAPACITY || Number(appRush.paid) !== RUSH_CAPACITY) failures.push(`rush: sold ${appRush?.sold}, PAID ${appRush?.paid}, want ${RUSH_CAPACITY}`);
+    if (rush.app.paid !== RUSH_CAPACITY) failures.push(`rush: ${rush.app.paid} buyers were told they bought a ticket, want ${RUSH_CAPACITY}`);
+    if (rush.app.sold_out !== RUSH_BUYERS - RUSH_CAPACITY) failures.push(`rush: ${rush.app.sold_out} buyers were told "sold out", want ${RUSH_BUYERS - RUSH_CAPACITY}`);
+    if (rushOurs.fiveXx > 0 || rushOurs.errors > 0) failures.push(`rush: ${rushOurs.fiveXx} 5xx, ${rushOurs.errors} errors`);
+  } finally {
+    await cleanup();
+  }
+  if (failures.length) {
+    console.error(`\nbench: FAILED\n  ${failures.join("\n  ")}`);
+    process.exit(1);
+  }
+  console.log("\nbench: all checks passed");
+}
+
+main().catch((error: Error) => {
+  console.error(`bench: ${error.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,308 @@
+// `npm run budgets`: the limits a change must not break, measured on the production build.
+//   - JavaScript a first visit downloads on the event page and the checkout: ≤ 120 kB gzip each
+//   - Lighthouse (mobile) on the event list, an event page and the checkout: performance ≥ 95,
+//     accessibility 100
+//   - every email template's HTML < 100 kB (the order confirmation with 10 tickets); the ticket
+//     PDF of a 4-ticket order < 200 kB
+// Prints one table and exits 1 when any budget is broken.
+// Environment: BUDGETS_DATABASE_URL or TEST_DATABASE_URL (PostgreSQL server; default
+// postgresql://postgres@127.0.0.1:5432/postgres), BUDGETS_SKIP_BUILD=1 to reuse .next,
+// CHROME_PATH (default /usr/bin/chromium), LIGHTHOUSE_RUNS (runs per page, median counts; default 3).
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import { chromium } from "playwright-core";
+import { renderOutboxEmail } from "../../emails/render";
+import type { EmailPayloads, EmailTemplate } from "../../lib/outbox/templates";
+import { emailTemplates } from "../../lib/outbox/templates";
+import { serveBuild, stopOnSignals, type ServedBuild } from "../support/serve-build";
+
+const CHROME_PATH = process.env.CHROME_PATH ?? "/usr/bin/chromium";
+const CHROME_FLAGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+const EVENT_SLUG = "beethovens-nionde-symfoni";
+const LIGHTHOUSE_RUNS = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 3));
+const KB = 1000;
+
+type Row = { budget: string; measured: string; limit: string; pass: boolean; notes?: string[] };
+const rows: Row[] = [];
+
+// --- JavaScript of a first load, from the build's manifests ----------------------------------
+//
+// Method: a first load of an App Router page runs (1) the framework and runtime chunks every
+// page shares, `rootMainFiles` in .next/build-manifest.json, and (2) the chunks of the client
+// components in that route's tree: the route's client reference manifest
+// (.next/server/app/<route>/page_client-reference-manifest.js) lists them per segment in
+// `entryJSFiles` (root layout, error and not-found boundaries, the page). Their union is what
+// the HTML's <script> tags and the RSC payload make the browser fetch. Polyfills are left out:
+// they are `nomodule` and no current browser loads them. Each file is gzip-compressed here at
+// zlib's default level (what `next start` sends), and the sizes are added up. A Chromium visit
+// cross-checks it with the bytes actually transferred for scripts.
+
+function firstLoadChunks(route: string): string[] {
+  const build = JSON.parse(readFileSync(path.join(".next", "build-manifest.json"), "utf8")) as { rootMainFiles: string[] };
+  const file = path.join(".next", "server", "app", route, "page_client-reference-manifest.js");
+  const source = readFileSync(file, "utf8");
+  const sandbox = { globalThis: {} as { __RSC_MANIFEST?: Record<string, { entryJSFiles: Record<string, string[]> }> } };
+  // The manifest is a script assigning to globalThis.__RSC_MANIFEST; run it against a stand-in.
+  new Function("globalThis", source)(sandbox.globalThis);
+  const manifest = sandbox.globalThis.__RSC_MANIFEST?.[`/${route}/page`];
+  if (!manifest) throw new Error(`no client reference manifest for /${route}/page in ${file}`);
+  return [...new Set([...build.rootMainFiles, ...Object.values(manifest.entryJSFiles).flat()])];
+}
+
+function gzipSize(chunks: string[]): number {
+  return chunks.reduce((sum, chunk) => sum + gzipSync(readFileSync(path.join(".next", chunk))).length, 0);
+}
+
+/** Script bytes on the wire (compressed bodies) when Chromium opens the page once, cold. */
+async function transferredScriptBytes(url: string): Promise<number> {
+  const browser = await chromium.launch({ executablePath: CHROME_PATH, args: CHROME_FLAGS.filter((flag) => flag !== "--headless=new") });
+  try {
+    const page = await browser.newPage();
+    const requests: import("playwright-core").Request[] = [];
+    page.on("requestfinished", (request) => {
+      if (request.resourceType() === "script") requests.push(request);
+    });
+    await page.goto(url, { waitUntil: "networkidle" });
+    let total = 0;
+    for (const request of requests) total += (await request.sizes()).responseBodySize;
+    return total;
+  } finally {
+    await browser.close();
+  }
+}
+
+async function javascriptBudgets(served: ServedBuild): Promise<void> {
+  const pages = [
+    { name: "event page", route: "events/[slug]", url: `${served.baseUrl}/events/${EVENT_SLUG}` },
+    { name: "checkout", route: "events/[slug]/checkout", url: `${served.baseUrl}/events/${EVENT_SLUG}/checkout` },
+  ];
+  for (const { name, route, url } of pages) {
+    const chunks = firstLoadChunks(route);
+    const size = gzipSize(chunks);
+    // Next.js and React alone (the chunks every page shares), so a failure can be read as ours or theirs.
+    const framework = gzipSize(JSON.parse(readFileSync(path.join(".next", "build-manifest.json"), "utf8")).rootMainFiles as string[]);
+    const transferred = await transferredScriptBytes(url);
+    rows.push({
+      budget: `JS first load, ${name} (gzip)`,
+      measured: `${(size / KB).toFixed(1)} kB`,
+      limit: `≤ 120 kB`,
+      pass: size <= 120 * KB,
+      notes: [
+        `${chunks.length} chunks from the manifests: Next.js + React runtime ${(framework / KB).toFixed(1)} kB, layout + page ${((size - framework) / KB).toFixed(1)} kB`,
+        `cross-check: Chromium transferred ${(transferred / KB).toFixed(1)} kB of scripts on a cold load`,
+      ],
+    });
+  }
+}
+
+// --- Lighthouse -------------------------------------------------------------------------------
+
+type Lhr = {
+  categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
+  audits: Record<string, { title: string; score: number | null; scoreDisplayMode: string; displayValue?: string; details?: unknown }>;
+  runtimeError?: { message: string };
+};
+
+function failingAudits(lhr: Lhr, category: string): string[] {
+  return lhr.categories[category].auditRefs
+    .map((ref) => ({ ref, audit: lhr.audits[ref.id] }))
+    .filter(({ ref, audit }) => ref.weight > 0 && audit.score !== null && audit.score < (category === "performance" ? 0.9 : 1))
+    .map(({ ref, audit }) => `${ref.id}: ${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ""}, score ${audit.score}`);
+}
+
+/** The element Lighthouse took as the largest contentful paint, as an HTML snippet. */
+function lcpElement(lhr: Lhr): string | null {
+  const details = lhr.audits["largest-contentful-paint-element"]?.details as
+    | { items?: { items?: { node?: { snippet?: string } }[] }[] }
+    | undefined;
+  const snippet = details?.items?.[0]?.items?.[0]?.node?.snippet;
+  return snippet ? `LCP element: ${snippet.slice(0, 200)}` : null;
+}
+
+async function lighthouseBudgets(served: ServedBuild): Promise<void> {
+  const pages = [
+    { name: "event list", url: `${served.baseUrl}/events` },
+    { name: "event page", url: `${served.baseUrl}/events/${EVENT_SLUG}` },
+    { name: "checkout", url: `${served.baseUrl}/events/${EVENT_SLUG}/checkout` },
+  ];
+  for (const { name, url } of pages) {
+    // Scores wander by a few points between runs on a busy machine: the median run counts.
+    const runs: Lhr[] = [];
+    for (let run = 0; run < LIGHTHOUSE_RUNS; run++) runs.push(await lighthouseRun(url));
+    runs.sort((a, b) => (a.categories.performance.score ?? 0) - (b.categories.performance.score ?? 0));
+    const lhr = runs[Math.floor(runs.length / 2)];
+    const scores = runs.map((run) => Math.round((run.categories.performance.score ?? 0) * 100));
+    const performance = Math.round((lhr.categories.performance.score ?? 0) * 100);
+    const accessibility = Math.min(...runs.map((run) => Math.round((run.categories.accessibility.score ?? 0) * 100)));
+    const worstAccessibility = runs.find((run) => Math.round((run.categories.accessibility.score ?? 0) * 100) === accessibility)!;
+    rows.push({
+      budget: `Lighthouse performance, ${name}`,
+      measured: String(performance),
+      limit: "≥ 95",
+      pass: performance >= 95,
+      notes: [
+        `median of ${runs.length} run(s): ${scores.join(", ")}`,
+        ...(performance >= 95 ? [] : [...failingAudits(lhr, "performance"), ...[lcpElement(lhr)].filter((note): note is string => note !== null)]),
+      ],
+    });
+    rows.push({
+      budget: `Lighthouse accessibility, ${name}`,
+      measured: String(accessibility),
+      limit: "= 100",
+      pass: accessibility === 100,
+      notes: accessibility === 100 ? [] : failingAudits(worstAccessibility, "accessibility"),
+    });
+  }
+}
+
+async function lighthouseRun(url: string): Promise<Lhr> {
+  const chrome = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: CHROME_FLAGS });
+  try {
+    // The default configuration is the mobile profile (Moto G Power, simulated slow 4G).
+    const result = await lighthouse(url, {
+      port: chrome.port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: ["performance", "accessibility"],
+      formFactor: "mobile",
+      locale: "en",
+    });
+    const lhr = result?.lhr as unknown as Lhr | undefined;
+    if (!lhr || lhr.runtimeError) throw new Error(`Lighthouse failed on ${url}: ${lhr?.runtimeError?.message ?? "no result"}`);
+    return lhr;
+  } finally {
+    chrome.kill();
+  }
+}
+
+// --- Emails and the ticket PDF -----------------------------------------------------------------
+
+const site = "https://biljett.example.se";
+const event = {
+  title: "Beethovens nionde symfoni",
+  venue: "Konserthuset Stockholm",
+  city: "Stockholm",
+  startsAt: "2027-04-22T17:00:00.000Z",
+  endsAt: "2027-04-22T19:00:00.000Z",
+  timeZone: "Europe/Stockholm",
+};
+const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+const ticketCode = (n: number) => Array.from({ length: 20 }, (_, i) => CROCKFORD[(n * 7 + i * 13 + i * i) % 32]).join("");
+
+function orderConfirmation(tickets: number): EmailPayloads["order-confirmation"] {
+  const types = ["Parkett", "Läktare"];
+  return {
+    orderNumber: "7KQ2M9XD",
+    buyerName: "Åsa Berg-Lindqvist",
+    organizerName: "Nordljus Konserter",
+    event,
+    lines: types.map((name, i) => ({ name, quantity: i === 0 ? Math.ceil(tickets / 2) : Math.floor(tickets / 2), unitPriceMinor: 49500 - i * 15000 })),
+    tickets: Array.from({ length: tickets }, (_, n) => ({ code: ticketCode(n + 1), typeName: types[n % 2] })),
+    totalMinor: Math.ceil(tickets / 2) * 49500 + Math.floor(tickets / 2) * 34500,
+    currency: "SEK",
+    orderUrl: `${site}/orders/01a214c6-e1a7-72be-bfbc-0a633bc6349b?key=eM1kQDDeBy24ApNnrdvwHVGG_0ox4_sC`,
+  };
+}
+
+const payloads: { [T in EmailTemplate]: EmailPayloads[T] } = {
+  "order-confirmation": orderConfirmation(10),
+  welcome: { name: "Åsa Berg-Lindqvist", setPasswordUrl: `${site}/login/confirm?token=${"x".repeat(43)}` },
+  "magic-link": { url: `${site}/login/confirm?token=${"y".repeat(43)}`, expiresInMinutes: 15 },
+  "password-set": { name: "Åsa Berg-Lindqvist", setAt: "2026-11-25T21:04:00.000Z", signInUrl: `${site}/login` },
+  "email-change": { name: "Åsa Berg-Lindqvist", newEmail: "asa.berg@example.se", confirmUrl: `${site}/account/email/confirm?token=${"z".repeat(43)}`, expiresInMinutes: 60 },
+  "email-changed": { name: "Åsa Berg-Lindqvist", newEmail: "asa.berg@example.se", changedAt: "2026-11-25T21:04:00.000Z", signInUrl: `${site}/login` },
+  "organizer-message": {
+    organizerName: "Nordljus Konserter",
+    replyTo: "info@nordljus.example.se",
+    buyerName: "Åsa Berg-Lindqvist",
+    orderNumber: "7KQ2M9XD",
+    event,
+    subject: "Ändrad tid för insläppet",
+    body: Array.from({ length: 6 }, (_, i) => `Stycke ${i + 1}: insläppet börjar 18.00 i stället för 18.30, och garderoben på plan två är stängd. Välkomna!`).join("\n\n"),
+    orderUrl: `${site}/orders/01a214c6-e1a7-72be-bfbc-0a633bc6349b?key=eM1kQDDeBy24ApNnrdvwHVGG_0ox4_sC`,
+  },
+};
+
+async function emailBudgets(): Promise<void> {
+  for (const template of emailTemplates) {
+    let largest = 0;
+    for (const locale of ["sv", "en"] as const) {
+      const email = await renderOutboxEmail({ template, locale, payload: payloads[template] });
+      largest = Math.max(largest, Buffer.byteLength(email.html));
+    }
+    rows.push({
+      budget: `Email HTML, ${template}${template === "order-confirmation" ? " (10 tickets)" : ""}`,
+      measured: `${(largest / KB).toFixed(1)} kB`,
+      limit: "< 100 kB",
+      pass: largest < 100 * KB,
+    });
+  }
+  const withFour = await renderOutboxEmail({ template: "order-confirmation", locale: "sv", payload: orderConfirmation(4) });
+  const pdf = withFour.attachments.find((attachment) => attachment.contentType === "application/pdf");
+  if (!pdf) throw new Error("the order confirmation has no PDF attachment");
+  rows.push({
+    budget: "Ticket PDF, 4 tickets",
+    measured: `${(pdf.content.length / KB).toFixed(1)} kB`,
+    limit: "< 200 kB",
+    pass: pdf.content.length < 200 * KB,
+  });
+}
+
+// --- report -----------------------------------------------------------------------------------
+
+function printTable(): void {
+  const header = ["budget", "measured", "limit", "result"];
+  const cells = rows.map((row) => [row.budget, row.measured, row.limit, row.pass ? "pass" : "FAIL"]);
+  const widths = header.map((_, i) => Math.max(header[i].length, ...cells.map((row) => row[i].length)));
+  const line = (row: string[]) => row.map((cell, i) => cell.padEnd(widths[i])).join("  ");
+  console.log(`\n${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}`);
+  rows.forEach((row, i) => {
+    console.log(line(cells[i]));
+    for (const note of row.notes ?? []) console.log(`    ${note}`);
+  });
+}
+
+async function main() {
+  // Emails need no server: measured first, so a server problem still leaves these numbers.
+  await emailBudgets();
+  let served: ServedBuild | undefined;
+  stopOnSignals(async () => served?.stop());
+  try {
+    served = await serveBuild({
+      label: "budgets",
+      serverUrl: process.env.BUDGETS_DATABASE_URL || process.env.TEST_DATABASE_URL,
+      skipBuild: Boolean(process.env.BUDGETS_SKIP_BUILD),
+      serverOutput: "ignore",
+    });
+    // Warm the server so the first Lighthouse run does not measure cold caches.
+    for (const url of [`/events`, `/events/${EVENT_SLUG}`, `/events/${EVENT_SLUG}/checkout`]) await (await fetch(served.baseUrl + url)).text();
+    await javascriptBudgets(served);
+    await lighthouseBudgets(served);
+  } finally {
+    await served?.stop();
+  }
+  printTable();
+  const broken = rows.filter((row) => !row.pass);
+  if (broken.length) {
+    console.error(`\nbudgets: ${broken.length} of ${rows.length} broken`);
+    process.exit(1);
+  }
+  console.log(`\nbudgets: all ${rows.length} kept`);
+}
+
+main().catch((error: Error) => {
+  console.error(`budgets: ${error.stack ?? error.message}`);
+  process.exit(1);
+});

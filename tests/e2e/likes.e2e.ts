@@ -1,0 +1,142 @@
+// Liking events: a signed-out visitor's heart survives signing in by email link (without
+// JavaScript), and a signed-in visitor's heart changes at once (with it); both end up under
+// /account/liked. In Swedish on a desktop and in English on a phone.
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { collectPageErrors, launchBrowser, newContext, type Viewport } from "./browser";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const SLUG = "beethovens-nionde-symfoni";
+const TITLE = "Beethovens nionde symfoni";
+
+const words = {
+  sv: {
+    like: `Gilla ${TITLE}`,
+    unlike: `Sluta gilla ${TITLE}`,
+    submitLink: "Mejla mig en inloggningslänk i stället",
+    email: /^E-postadress/,
+    subject: /^Din inloggningslänk till Biljett/,
+    signIn: "Logga in",
+    accountMenu: /^Kontomeny för/,
+    empty: "Inga gillade evenemang att visa",
+  },
+  en: {
+    like: `Like ${TITLE}`,
+    unlike: `Unlike ${TITLE}`,
+    submitLink: "Email me a sign-in link instead",
+    email: /^Email address/,
+    subject: /^Your sign-in link for Biljett/,
+    signIn: "Sign in",
+    accountMenu: /^Account menu for/,
+    empty: "No liked events to show",
+  },
+} as const;
+
+type Locale = keyof typeof words;
+
+/** The sign-in link of the newest email to `email`, read in a page of its own (the mailbox needs JavaScript). */
+async function signInLinkFor(mailboxContext: BrowserContext, email: string, locale: Locale): Promise<string> {
+  const page = await mailboxContext.newPage();
+  await page.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
+  for (let tries = 0; (await page.getByRole("link", { name: words[locale].subject }).count()) === 0 && tries < 30; tries++) {
+    await page.waitForTimeout(500);
+    await page.reload();
+  }
+  await page.getByRole("link", { name: words[locale].subject }).first().click();
+  const href = await page.frameLocator("iframe").getByRole("link", { name: words[locale].signIn, exact: true }).first().getAttribute("href");
+  await page.close();
+  if (!href) throw new Error("no sign-in link in the email");
+  return href;
+}
+
+/** From the login page: ask for a link, follow it and press the confirmation button. */
+async function signInByLink(page: Page, mailboxContext: BrowserContext, email: string, locale: Locale) {
+  await page.getByLabel(words[locale].email).fill(email);
+  await page.getByRole("button", { name: words[locale].submitLink }).click();
+  await page.waitForURL(/\/login\/check-email/);
+  await page.goto(await signInLinkFor(mailboxContext, email, locale));
+  await page.getByRole("button", { name: words[locale].signIn }).click();
+}
+
+const runs: Array<{ locale: Locale; viewport: Viewport }> = [
+  { locale: "sv", viewport: "desktop" },
+  { locale: "en", viewport: "phone" },
+];
+
+describe.each(runs)("liking events ($locale, $viewport)", ({ locale, viewport }) => {
+  const w = words[locale];
+
+  it("keeps a signed-out visitor's like through signing in by email link, without JavaScript", async () => {
+    const context = await newContext(browser, { locale, viewport, javaScript: false });
+    const mailbox = await newContext(browser, { locale, viewport });
+    const page = await context.newPage();
+    const email = `likes.nojs.${locale}.${Date.now()}@example.se`;
+
+    await page.goto(`/events/${SLUG}`);
+    const heart = page.getByRole("button", { name: w.like });
+    expect(await heart.getAttribute("aria-pressed")).toBe("false");
+    await heart.click();
+    await page.waitForURL(/\/login\?callbackUrl=/);
+    expect(new URL(page.url()).searchParams.get("callbackUrl")).toBe(`/likes/complete?event=${SLUG}`);
+
+    await signInByLink(page, mailbox, email, locale);
+    await page.waitForURL(new RegExp(`/events/${SLUG}#like$`));
+    expect(await page.getByRole("button", { name: w.like }).getAttribute("aria-pressed")).toBe("true");
+
+    await page.goto("/account/liked");
+    await page.getByRole("link", { name: TITLE }).waitFor();
+
+    // Unliking there without JavaScript posts the form and comes back without the row.
+    await page.getByRole("button", { name: w.unlike }).click();
+    await page.waitForURL(/\/account\/liked$/);
+    await page.getByText(w.empty).waitFor();
+    expect(await page.getByRole("link", { name: TITLE }).count()).toBe(0);
+
+    await mailbox.close();
+    await context.close();
+  });
+
+  it("likes from the event list at once for a signed-in visitor, with JavaScript", async () => {
+    const context = await newContext(browser, { locale, viewport });
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    const email = `likes.js.${locale}.${Date.now()}@example.se`;
+
+    await page.goto("/login?callbackUrl=/events");
+    await signInByLink(page, context, email, locale);
+    await page.getByRole("button", { name: w.accountMenu }).waitFor();
+
+    await page.goto(`/events?q=${encodeURIComponent("Beethoven")}`);
+    const heart = page.getByRole("button", { name: w.like });
+    expect(await heart.getAttribute("aria-pressed")).toBe("false");
+    // A 44 px touch target on the card.
+    const box = await heart.boundingBox();
+    expect(box && Math.min(box.width, box.height)).toBeGreaterThanOrEqual(44);
+    const saved = page.waitForResponse((response) => response.request().method() === "POST" && response.url().includes("/events"));
+    await heart.click();
+    // Pressed at once, and still on the same page (no round trip through a redirect).
+    expect(await heart.getAttribute("aria-pressed")).toBe("true");
+    await saved;
+    expect(new URL(page.url()).pathname).toBe("/events");
+    expect(await heart.getAttribute("aria-pressed")).toBe("true");
+
+    await page.goto("/account/liked");
+    await page.getByRole("link", { name: TITLE }).waitFor();
+    const removed = page.waitForResponse((response) => response.request().method() === "POST" && response.url().includes("/account/liked"));
+    await page.getByRole("button", { name: w.unlike }).click();
+    // The row goes at once; after the server has answered, a fresh page agrees.
+    expect(await page.getByRole("link", { name: TITLE }).count()).toBe(0);
+    await removed;
+    await page.reload();
+    await page.getByText(w.empty).waitFor();
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

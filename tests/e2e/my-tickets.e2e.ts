@@ -1,0 +1,187 @@
+// A guest buys a ticket, later signs in with an emailed link from "My tickets", finds the
+// order there, downloads a ticket as PDF, asks for the tickets again and opens the door view.
+// In Swedish on a desktop and in English on a phone.
+import type { Browser, Page } from "playwright-core";
+import { collectPageErrors, launchBrowser, newContext, type Viewport } from "./browser";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const text = {
+  sv: {
+    quantity: /^Antal, Parkett/,
+    continue: "Fortsätt",
+    name: /^Namn\b/,
+    email: /^E-postadress(?!en)/,
+    emailAgain: /^E-postadressen en gång till/,
+    cardNumber: "Kortnummer",
+    expiry: "Giltigt till",
+    cvc: "CVC",
+    terms: /Jag godkänner/,
+    buy: "Köp biljetterna",
+    loginEmail: /^E-postadress/,
+    sendLink: "Mejla mig en inloggningslänk i stället",
+    linkSubject: /^Din inloggningslänk till Biljett/,
+    signIn: "Logga in",
+    heading: "Mina biljetter",
+    upcoming: "Kommande",
+    showTicket: /^Visa biljett /,
+    downloadTicket: /^Ladda ner biljett .* som PDF$/,
+    downloadAll: /^Ladda ner alla biljetter i order/,
+    resend: "Skicka mina biljetter igen",
+    resent: /Klart! Biljetterna är på väg till/,
+    doorMode: "Visa i dörrläge",
+    closeDoor: "Stäng dörrläget",
+    confirmationSubject: /^Dina biljetter till Beethovens nionde symfoni/,
+  },
+  en: {
+    quantity: /^Quantity, Parkett/,
+    continue: "Continue",
+    name: /^Name\b/,
+    email: /^Email address(?! again)/,
+    emailAgain: /^Email address again/,
+    cardNumber: "Card number",
+    expiry: "Expiry date",
+    cvc: "CVC",
+    terms: /I accept/,
+    buy: "Buy the tickets",
+    loginEmail: /^Email address/,
+    sendLink: "Email me a sign-in link instead",
+    linkSubject: /^Your sign-in link for Biljett/,
+    signIn: "Sign in",
+    heading: "My tickets",
+    upcoming: "Upcoming",
+    showTicket: /^Show ticket /,
+    downloadTicket: /^Download ticket .* as PDF$/,
+    downloadAll: /^Download all tickets of order/,
+    resend: "Send my tickets again",
+    resent: /Done! Your tickets are on their way to/,
+    doorMode: "Show at the door",
+    closeDoor: "Close door view",
+    confirmationSubject: /^Your tickets for Beethovens nionde symfoni/,
+  },
+} as const;
+
+type Text = (typeof text)["sv" | "en"];
+
+async function buyAsGuest(page: Page, t: Text, email: string) {
+  await page.goto("/events?q=Beethoven");
+  await page.getByRole("link", { name: "Beethovens nionde symfoni" }).first().click();
+  await page.getByLabel(t.quantity).selectOption("2");
+  await page.getByRole("button", { name: t.continue }).click();
+  await page.waitForURL(/\/checkout\?/);
+  await page.getByLabel(t.name).fill("Greta Gustafsson");
+  await page.getByLabel(t.email).fill(email);
+  await page.getByLabel(t.emailAgain).fill(email);
+  await page.getByLabel(t.cardNumber).fill("4242 4242 4242 4242");
+  await page.getByLabel(t.expiry).fill("12/34");
+  await page.getByLabel(t.cvc).fill("123");
+  await page.getByLabel(t.terms).check();
+  await page.getByRole("button", { name: t.buy }).click();
+  await page.waitForURL(/\/orders\/[0-9a-f-]{36}\?key=/);
+  return (await page.getByText(/^(Ordernummer|Order number):?\s/).first().textContent())?.match(/[0-9A-Z]{8}/)?.[0] ?? "";
+}
+
+/** The number of emails to `email` whose subject matches, as the demo mailbox lists them. */
+async function mailCount(page: Page, email: string, subject: RegExp): Promise<number> {
+  await page.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
+  return page.getByRole("link", { name: subject }).count();
+}
+
+async function waitForMail(page: Page, email: string, subject: RegExp, atLeast: number) {
+  for (let tries = 0; (await mailCount(page, email, subject)) < atLeast && tries < 30; tries++) await page.waitForTimeout(500);
+  expect(await mailCount(page, email, subject)).toBeGreaterThanOrEqual(atLeast);
+}
+
+async function signInLink(page: Page, t: Text, email: string): Promise<string> {
+  await waitForMail(page, email, t.linkSubject, 1);
+  await page.getByRole("link", { name: t.linkSubject }).first().click();
+  const href = await page.frameLocator("iframe").getByRole("link", { name: t.signIn, exact: true }).first().getAttribute("href");
+  if (!href) throw new Error("no sign-in link in the email");
+  return href;
+}
+
+const journeys: Array<{ locale: "sv" | "en"; viewport: Viewport }> = [
+  { locale: "sv", viewport: "desktop" },
+  { locale: "en", viewport: "phone" },
+];
+
+describe.each(journeys)("my tickets ($locale, $viewport)", ({ locale, viewport }) => {
+  it("signs in from My tickets, downloads a ticket, resends the order and opens the door view", async () => {
+    const t = text[locale];
+    const context = await newContext(browser, { locale, viewport });
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    const email = `greta.tickets.${locale}.${Date.now()}@example.se`;
+
+    const orderNumber = await buyAsGuest(page, t, email);
+    expect(orderNumber).toMatch(/^[0-9A-Z]{8}$/);
+
+    // Signed out, My tickets sends the visitor to sign in and back again.
+    await page.goto("/account/tickets");
+    await page.waitForURL(/\/login\?callbackUrl=%2Faccount%2Ftickets|\/login\?callbackUrl=\/account\/tickets/);
+    await page.getByLabel(t.loginEmail).first().fill(email);
+    await page.getByRole("button", { name: t.sendLink }).click();
+    await page.waitForURL(/\/login\/check-email/);
+    await page.goto(await signInLink(page, t, email));
+    await page.getByRole("button", { name: t.signIn }).click();
+    await page.waitForURL(/\/account\/tickets$/);
+
+    await page.getByRole("heading", { level: 1, name: t.heading }).waitFor();
+    const upcoming = page.getByRole("region", { name: t.upcoming });
+    await upcoming.getByText(orderNumber).waitFor();
+    expect(await upcoming.getByRole("link", { name: t.showTicket }).count()).toBe(2);
+
+    // The PDFs are downloads of the signed-in session: fetched with the browser's cookies.
+    const ticketPdfHref = await page.getByRole("link", { name: t.downloadTicket }).first().getAttribute("href");
+    const ticketPdf = await context.request.get(ticketPdfHref!);
+    expect(ticketPdf.status()).toBe(200);
+    expect(ticketPdf.headers()["content-type"]).toBe("application/pdf");
+    expect(ticketPdf.headers()["cache-control"]).toContain("no-store");
+    expect(ticketPdf.headers()["content-disposition"]).toMatch(/^attachment; filename=".+\.pdf"/);
+    expect((await ticketPdf.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    const orderPdf = await context.request.get((await page.getByRole("link", { name: t.downloadAll }).getAttribute("href"))!);
+    expect(orderPdf.headers()["content-type"]).toBe("application/pdf");
+    expect((await orderPdf.body()).length).toBeGreaterThan((await ticketPdf.body()).length);
+    // Another code, or none, is not found.
+    expect((await context.request.get("/account/tickets/0000000000000000/pdf")).status()).toBe(404);
+
+    await page.getByRole("button", { name: t.resend }).click();
+    await page.getByRole("status").filter({ hasText: t.resent }).waitFor();
+
+    await page.goto("/account/tickets");
+    await page.getByRole("link", { name: t.showTicket }).first().click();
+    await page.waitForURL(/\/account\/tickets\/[0-9A-Z]{16}$/);
+    const code = page.url().split("/").pop()!;
+    expect(await page.getByRole("img", { name: new RegExp(code) }).count()).toBe(1);
+
+    await page.getByRole("link", { name: t.doorMode }).click();
+    await page.waitForURL(/\?view=door$/);
+    await page.getByText(code, { exact: true }).waitFor();
+    const qr = page.getByRole("img", { name: new RegExp(code) });
+    const box = await qr.boundingBox();
+    expect(box!.width).toBeGreaterThan(300);
+    await page.getByRole("link", { name: t.closeDoor }).click();
+    await page.waitForURL(new RegExp(`/account/tickets/${code}$`));
+
+    // The door view is whole without JavaScript: the same session in a browser that runs none.
+    const noScript = await newContext(browser, { locale, viewport, javaScript: false });
+    await noScript.addCookies(await context.cookies());
+    const plain = await noScript.newPage();
+    await plain.goto(`/account/tickets/${code}?view=door`);
+    await plain.getByText(code, { exact: true }).waitFor();
+    expect(await plain.getByRole("img", { name: new RegExp(code) }).count()).toBe(1);
+    await noScript.close();
+
+    // The resend went to the account: the order confirmation is in the mailbox twice now.
+    await waitForMail(page, email, t.confirmationSubject, 2);
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,193 @@
+// On the phone without signal: a signed-in buyer opens a ticket once, loses the network, and the
+// ticket with its QR code still opens from the service worker's cache; a page never opened shows
+// the offline page instead; signing out removes the kept ticket.
+import type { Browser, Page } from "playwright-core";
+import { baseUrl, collectPageErrors, launchBrowser, newContext } from "./browser";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function buyAsGuest(page: Page, email: string) {
+  await page.goto("/events?q=Beethoven");
+  await page.getByRole("link", { name: "Beethovens nionde symfoni" }).first().click();
+  await page.getByLabel(/^Antal, Parkett/).selectOption("1");
+  await page.getByRole("button", { name: "Fortsätt" }).click();
+  await page.waitForURL(/\/checkout\?/);
+  await page.getByLabel(/^Namn\b/).fill("Märta Offline");
+  await page.getByLabel(/^E-postadress(?!en)/).fill(email);
+  await page.getByLabel(/^E-postadressen en gång till/).fill(email);
+  await page.getByLabel("Kortnummer").fill("4242 4242 4242 4242");
+  await page.getByLabel("Giltigt till").fill("12/34");
+  await page.getByLabel("CVC").fill("123");
+  await page.getByLabel(/Jag godkänner/).check();
+  await page.getByRole("button", { name: "Köp biljetterna" }).click();
+  await page.waitForURL(/\/orders\/[0-9a-f-]{36}\?key=/);
+}
+
+/** Opens the newest email to `email` whose subject matches, and returns the href of a link in it. */
+async function linkFromMailbox(page: Page, email: string, subject: RegExp, linkName: string): Promise<string> {
+  await page.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
+  for (let tries = 0; (await page.getByRole("link", { name: subject }).count()) === 0 && tries < 30; tries++) {
+    await page.waitForTimeout(500);
+    await page.reload();
+  }
+  await page.getByRole("link", { name: subject }).first().click();
+  const href = await page.frameLocator("iframe").getByRole("link", { name: linkName, exact: true }).first().getAttribute("href");
+  if (!href) throw new Error(`no "${linkName}" link in the email`);
+  return href;
+}
+
+/** Buys a ticket as a guest and signs in with the welcome email's link. */
+async function signedInBuyer(page: Page, email: string) {
+  await buyAsGuest(page, email);
+  const welcome = await linkFromMailbox(page, email, /^Välkommen till Biljett/, "Välj ett lösenord");
+  await page.goto(welcome);
+  await page.getByRole("button", { name: "Logga in" }).click();
+  await page.waitForURL(/\/account\/password/);
+}
+
+/** Waits until this page is controlled by an activated service worker, reloading once if needed. */
+async function waitForServiceWorker(page: Page) {
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  if (!(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)))) await page.reload();
+  await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller));
+}
+
+/** Waits until the page itself and every script and stylesheet it loaded are in the worker's caches. */
+async function waitUntilCached(page: Page, path: string) {
+  await page.waitForFunction(
+    async (pagePath) => {
+      if (!(await caches.match(pagePath))) return false;
+      const assets = [
+        ...Array.from(document.querySelectorAll<HTMLScriptElement>("script[src]"), (script) => script.src),
+        ...Array.from(document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]'), (link) => link.href),
+      ].filter((url) => new URL(url).pathname.startsWith("/_next/static/"));
+      const found = await Promise.all(assets.map((url) => caches.match(url)));
+      return found.every(Boolean);
+    },
+    path,
+    { polling: 250, timeout: 15_000 },
+  );
+}
+
+describe("tickets on a phone without a network (sv, phone)", () => {
+  it("shows an opened ticket offline, the offline page for the rest, and forgets the ticket on sign-out", async () => {
+    const context = await newContext(browser, { locale: "sv", viewport: "phone" });
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    const email = `marta.offline.${Date.now()}@example.se`;
+
+    await signedInBuyer(page, email);
+
+    // The JSON API answers the signed-in browser by its session cookie.
+    // A fixed worker must reach phones at once: sw.js is never served from a cache.
+    const worker = await page.request.get("/sw.js");
+    expect(worker.headers()["cache-control"]).toMatch(/no-cache/);
+    const api = await page.request.get("/api/v1/me/tickets");
+    expect(api.status()).toBe(200);
+    expect(api.headers()["cache-control"]).toBe("private, no-store");
+    const { orders } = (await api.json()) as { orders: { tickets: { code: string }[] }[] };
+    const code = orders[0].tickets[0].code;
+    const ticketPath = `/account/tickets/${code}`;
+
+    await page.goto("/account/tickets");
+    await waitForServiceWorker(page);
+    await page.goto(ticketPath);
+    await page.getByRole("img", { name: new RegExp(`QR-kod för biljett ${code}`) }).waitFor();
+    await waitUntilCached(page, ticketPath);
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole("img", { name: new RegExp(`QR-kod för biljett ${code}`) }).waitFor();
+    expect(await page.getByText(code, { exact: true }).first().isVisible()).toBe(true);
+    const qrSvg = page.locator('[role="img"] svg');
+    expect(await qrSvg.count()).toBeGreaterThan(0);
+
+    // A page never opened while online: the offline page, in Swedish and English.
+    await page.goto("/events");
+    await page.getByRole("heading", { name: "Du är inte uppkopplad" }).waitFor();
+    expect(await page.getByRole("heading", { name: "You are offline" }).isVisible()).toBe(true);
+
+    // Back online the ticket still opens, from the network; then sign out.
+    await context.setOffline(false);
+    await page.goto(ticketPath);
+    await page.getByRole("button", { name: /^Kontomeny för/ }).click();
+    await page.getByRole("menuitem", { name: "Logga ut" }).click();
+    await page.getByRole("link", { name: "Logga in" }).first().waitFor();
+
+    // Clear-Site-Data took the kept ticket along with the old worker; the new one keeps nothing personal.
+    await waitForServiceWorker(page);
+    expect(await page.evaluate((path) => caches.match(path).then(Boolean), ticketPath)).toBe(false);
+    await context.setOffline(true);
+    await page.goto(ticketPath);
+    await page.getByRole("heading", { name: "Du är inte uppkopplad" }).waitFor();
+    expect(await page.getByText(code, { exact: true }).count()).toBe(0);
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("personal access tokens for a mobile client (sv, phone)", () => {
+  it("creates a token shown once, reads the tickets with it, and revokes it at once", async () => {
+    const context = await newContext(browser, { locale: "sv", viewport: "phone" });
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await signedInBuyer(page, `tage.token.${Date.now()}@example.se`);
+
+    await page.goto("/account/tokens");
+    await page.getByRole("heading", { name: "Personliga åtkomstnycklar" }).waitFor();
+    await page.getByRole("button", { name: "Skapa nyckeln" }).click();
+    await page.getByText("Ge nyckeln ett namn.").waitFor();
+    await page.getByLabel(/^Namn/).fill("Mobilen");
+    await page.getByRole("button", { name: "Skapa nyckeln" }).click();
+    await page.getByText("Nyckeln ”Mobilen” är skapad.").waitFor();
+    const token = await page.getByLabel("Din nya nyckel").inputValue();
+    expect(token).toMatch(/^bt_[A-Za-z0-9_-]{43}$/);
+    await page.getByRole("button", { name: "Återkalla nyckeln Mobilen" }).waitFor();
+
+    // Without any cookie, the token alone is enough; a made-up one is not.
+    const bearer = (value: string) => fetch(`${baseUrl}/api/v1/me/tickets`, { headers: { Authorization: `Bearer ${value}` } });
+    const ok = await bearer(token);
+    expect(ok.status).toBe(200);
+    const { orders } = (await ok.json()) as { orders: { tickets: { code: string }[] }[] };
+    expect(orders[0].tickets.length).toBeGreaterThan(0);
+    const one = await fetch(`${baseUrl}/api/v1/me/tickets/${orders[0].tickets[0].code}`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(one.status).toBe(200);
+    const refused = await fetch(`${baseUrl}/api/v1/me/tickets`);
+    expect([refused.status, refused.headers.get("www-authenticate")?.startsWith("Bearer")]).toEqual([401, true]);
+
+    // Shown once: after a reload only the name and prefix are left.
+    await page.reload();
+    expect(await page.getByLabel("Din nya nyckel").count()).toBe(0);
+    await page.getByText(`Börjar med ${token.slice(0, 9)}`).waitFor();
+    expect(await page.content()).not.toContain(token);
+
+    await page.getByRole("button", { name: "Återkalla nyckeln Mobilen" }).click();
+    await page.getByText("Nyckeln är återkallad. Den fungerar inte längre.").waitFor();
+    expect((await bearer(token)).status).toBe(401);
+
+    // The same page without JavaScript: the form posts, the new token is shown, and revokes.
+    const plain = await newContext(browser, { locale: "sv", viewport: "phone", javaScript: false });
+    await plain.addCookies(await context.cookies());
+    const plainPage = await plain.newPage();
+    await plainPage.goto("/account/tokens");
+    await plainPage.getByLabel(/^Namn/).fill("Skriptet");
+    await plainPage.getByRole("button", { name: "Skapa nyckeln" }).click();
+    await plainPage.getByText("Nyckeln ”Skriptet” är skapad.").waitFor();
+    const second = await plainPage.getByLabel("Din nya nyckel").inputValue();
+    expect((await bearer(second)).status).toBe(200);
+    await plainPage.getByRole("button", { name: "Återkalla nyckeln Skriptet" }).click();
+    await plainPage.getByText("Nyckeln är återkallad. Den fungerar inte längre.").waitFor();
+    expect((await bearer(second)).status).toBe(401);
+    await plain.close();
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,199 @@
+// Someone signs in with an emailed link, sets a name and a picture, makes a public profile, and
+// a signed-out visitor sees it at /u/<handle>: the name, picture and bio, never the email.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import sharp from "sharp";
+import { collectPageErrors, launchBrowser, newContext, type Viewport } from "./browser";
+
+let browser: Browser;
+let dir: string;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  dir = mkdtempSync(path.join(tmpdir(), "profile-e2e-"));
+});
+afterAll(async () => {
+  await browser?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const words = {
+  sv: {
+    email: "E-postadress",
+    sendLink: "Mejla mig en inloggningslänk i stället",
+    signIn: "Logga in",
+    menu: /^Kontomeny för/,
+    name: "Namn",
+    language: "Språk",
+    languageOption: "Svenska",
+    save: "Spara",
+    saved: "Klart! Dina uppgifter är sparade.",
+    file: "Välj en bild",
+    upload: "Ladda upp bilden",
+    pictureSaved: "Klart! Din nya profilbild är sparad.",
+    handle: "Användarnamn",
+    bio: "Om dig",
+    public: "Visa min profil för alla",
+    isPublic: "Din profil är offentlig.",
+    preview: "Visa din offentliga profil",
+    pictureAlt: (name: string) => `Profilbild för ${name}`,
+  },
+  en: {
+    email: "Email address",
+    sendLink: "Email me a sign-in link instead",
+    signIn: "Sign in",
+    menu: /^Account menu for/,
+    name: "Name",
+    language: "Language",
+    languageOption: "English",
+    save: "Save",
+    saved: "Done! Your details are saved.",
+    file: "Choose a picture",
+    upload: "Upload the picture",
+    pictureSaved: "Done! Your new profile picture is saved.",
+    handle: "Username",
+    bio: "About you",
+    public: "Show my profile to everyone",
+    isPublic: "Your profile is public.",
+    preview: "View your public profile",
+    pictureAlt: (name: string) => `Profile picture of ${name}`,
+  },
+} as const;
+
+/** Opens the newest email to `email` whose subject matches, and returns the href of a link in it. */
+async function linkInEmail(page: Page, email: string, subject: RegExp, linkName: RegExp): Promise<string> {
+  await page.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
+  for (let tries = 0; (await page.getByRole("link", { name: subject }).count()) === 0 && tries < 30; tries++) {
+    await page.waitForTimeout(500);
+    await page.reload();
+  }
+  await page.getByRole("link", { name: subject }).first().click();
+  const href = await page.frameLocator("iframe").getByRole("link", { name: linkName }).first().getAttribute("href");
+  if (!href) throw new Error(`no ${linkName} link in the email`);
+  return href;
+}
+
+const signInLink = (page: Page, email: string) =>
+  linkInEmail(page, email, /^(Din inloggningslänk till Biljett|Your sign-in link for Biljett)/, /^(Logga in|Sign in)$/);
+
+async function signIn(page: Page, locale: "sv" | "en", email: string) {
+  const w = words[locale];
+  await page.goto("/login");
+  await page.getByLabel(new RegExp(`^${w.email}`)).fill(email);
+  await page.getByRole("button", { name: w.sendLink }).click();
+  await page.waitForURL(/\/login\/check-email/);
+  await page.goto(await signInLink(page, email));
+  await page.getByRole("button", { name: w.signIn }).click();
+  await page.getByRole("button", { name: w.menu }).waitFor();
+}
+
+async function journey(locale: "sv" | "en", viewport: Viewport) {
+  const w = words[locale];
+  const context = await newContext(browser, { locale, viewport });
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  const stamp = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
+  const email = `profil.${locale}.${stamp}@example.se`;
+  const name = locale === "sv" ? "Märta Wallin" : "Martha Wallace";
+  const handle = `Marta_${locale}_${stamp}`.slice(0, 30);
+  const bio = locale === "sv" ? "Jag går på jazzkonserter varje vecka." : "I go to jazz concerts every week.";
+
+  await signIn(page, locale, email);
+
+  // Name and language.
+  await page.goto("/account/profile");
+  await page.getByLabel(w.name, { exact: true }).fill(name);
+  await page.getByLabel(w.language, { exact: true }).selectOption({ label: w.languageOption });
+  await page.getByRole("button", { name: w.save, exact: true }).click();
+  await page.getByText(w.saved).waitFor();
+  expect(await page.getByLabel(w.name, { exact: true }).inputValue()).toBe(name);
+
+  // A picture made on the fly.
+  const picture = path.join(dir, `avatar-${locale}.png`);
+  writeFileSync(picture, await sharp({ create: { width: 300, height: 200, channels: 3, background: { r: 230, g: 120, b: 20 } } }).png().toBuffer());
+  await page.getByLabel(w.file).setInputFiles(picture);
+  await page.getByRole("button", { name: w.upload }).click();
+  await page.getByText(w.pictureSaved).waitFor();
+  await page.getByRole("button", { name: w.menu }).locator("img").waitFor();
+
+  // The public profile.
+  await page.goto("/account/public-profile");
+  await page.getByLabel(new RegExp(`^${w.handle}`)).fill(handle);
+  await page.getByLabel(new RegExp(`^${w.bio}`)).fill(bio);
+  await page.getByLabel(w.public).check();
+  await page.getByRole("button", { name: w.save, exact: true }).click();
+  await page.getByText(w.isPublic).waitFor();
+  expect(await page.getByRole("link", { name: w.preview }).getAttribute("href")).toBe(`/u/${handle.toLowerCase()}`);
+  expect(errors).toEqual([]);
+  await context.close();
+
+  // A visitor who is not signed in, typing the handle in another letter case.
+  const visitor = await newContext(browser, { locale, viewport });
+  const visitorPage = await visitor.newPage();
+  const visitorErrors = collectPageErrors(visitorPage);
+  const response = await visitorPage.goto(`/u/${handle.toUpperCase()}`);
+  expect(response?.status()).toBe(200);
+  await visitorPage.getByRole("heading", { name, level: 1 }).waitFor();
+  await visitorPage.getByText(bio).waitFor();
+  const image = visitorPage.getByRole("img", { name: w.pictureAlt(name) });
+  const src = await image.getAttribute("src");
+  expect(src).toMatch(/^\/media\/[0-9a-f-]{36}$/);
+  expect(await image.evaluate((element) => (element as HTMLImageElement).naturalWidth)).toBe(512);
+  const media = await visitorPage.request.get(src!);
+  expect(media.headers()["content-type"]).toBe("image/webp");
+  expect(media.headers()["x-content-type-options"]).toBe("nosniff");
+  const html = await visitorPage.content();
+  expect(html).not.toContain(email);
+  expect(html).not.toContain(email.split("@")[0]);
+
+  // An unknown handle is simply not found.
+  expect((await visitorPage.goto(`/u/ingen_${stamp}`))?.status()).toBe(404);
+  expect(visitorErrors).toEqual([]);
+  await visitor.close();
+}
+
+describe("profile and public profile", () => {
+  it("sv, desktop: name, picture, public profile, seen signed out", async () => {
+    await journey("sv", "desktop");
+  });
+
+  it("en, phone: the same in English on a small screen", async () => {
+    await journey("en", "phone");
+  });
+
+  it("sv, desktop: changes the email address only once the link sent to it is used", async () => {
+    const context = await newContext(browser, { locale: "sv" });
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    const stamp = `${Date.now()}`;
+    const oldEmail = `gammal.${stamp}@example.se`;
+    const newEmail = `ny.${stamp}@example.se`;
+    await signIn(page, "sv", oldEmail);
+
+    await page.goto("/account/profile");
+    await page.getByRole("link", { name: "Byt e-postadress" }).click();
+    await page.getByLabel(/^Ny e-postadress/).fill(newEmail);
+    await page.getByRole("button", { name: "Skicka länken" }).click();
+    await page.getByText(`Vi har skickat en länk till ${newEmail}.`, { exact: false }).waitFor();
+    await page.goto("/account/profile");
+    await page.getByText(`Du loggar in och får dina biljetter på ${oldEmail}.`).waitFor();
+
+    const confirmUrl = await linkInEmail(page, newEmail, /^Bekräfta din nya e-postadress/, /^Bekräfta ny e-postadress$/);
+    expect(confirmUrl).toMatch(/\/account\/email\/confirm\?token=/);
+    // Opening the link twice uses nothing up; only the button does.
+    await page.goto(confirmUrl);
+    await page.reload();
+    await page.getByText(`Vill du byta ditt kontos e-postadress till ${newEmail}?`).waitFor();
+    await page.getByRole("button", { name: "Byt e-postadress" }).click();
+    await page.getByText("Klart! Din e-postadress är ändrad.", { exact: false }).waitFor();
+    await page.getByText(`Du loggar in och får dina biljetter på ${newEmail}.`).waitFor();
+
+    // The old address is told; the link does not work a second time.
+    await linkInEmail(page, oldEmail, /^E-postadressen för ditt konto på Biljett har ändrats/, /./);
+    await page.goto(confirmUrl);
+    await page.getByText(/^Länken fungerar inte\./).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,118 @@
+import { databaseKind, useTestDatabase } from "../helpers/test-db";
+import { db } from "@/lib/db/client";
+import { correctOrderEmail, getOrganizerOrder } from "@/lib/organizer-ops/order-correction";
+import { sendOrganizerMessage } from "@/lib/organizer-ops/messages";
+import { SUPERSEDED_ERROR } from "@/lib/organizer-ops/move-order";
+import { createEvent } from "../helpers/fixtures";
+import { addMember, createUser, organizerWithTeam, paidOrder } from "./fixtures";
+import { randomUUID } from "node:crypto";
+
+useTestDatabase();
+
+async function misspelledOrder(options: { marketingOptIn?: boolean } = {}) {
+  const team = await organizerWithTeam();
+  const wrong = `greta.${randomUUID().slice(0, 8)}@gmial.com`;
+  const order = await paidOrder({ eventId: team.event.id, ticketTypeId: team.ticketTypes[0].id }, { email: wrong, name: "Greta Köpare", ...options });
+  return { ...team, order, wrong, right: wrong.replace("gmial.com", "gmail.com") };
+}
+
+describe(`correctOrderEmail (${databaseKind})`, () => {
+  it("moves the order to a new passwordless account, re-sends the tickets there and stops the old address's emails", async () => {
+    const team = await misspelledOrder({ marketingOptIn: true });
+    const previousUserId = team.order.userId!;
+    // A message queued earlier, not yet sent to the wrong address.
+    await sendOrganizerMessage({
+      userId: team.owner.id,
+      organizerId: team.organizerId,
+      eventId: team.event.id,
+      message: { subject: "Info", body: "Text", requestKey: randomUUID() },
+    });
+    const now = new Date();
+
+    const result = await correctOrderEmail({
+      userId: team.admin.id,
+      organizerId: team.organizerId,
+      orderId: team.order.id,
+      email: `  ${team.right.toUpperCase()} `,
+      confirmation: team.right,
+      now,
+    });
+
+    expect(result).toEqual({ ok: true, changeId: expect.any(String), toEmail: team.right, accountCreated: true });
+    const order = await db.order.findUniqueOrThrow({ where: { id: team.order.id }, include: { user: { select: { email: true, passwordHash: true } } } });
+    expect(order.buyerEmail).toBe(team.right);
+    expect(order.user).toEqual({ email: team.right, passwordHash: null });
+    expect(order.userId).not.toBe(previousUserId);
+
+    const toOld = await db.outboxEmail.findMany({ where: { to: team.wrong } });
+    expect(toOld.map((email) => email.template).sort()).toEqual(["order-confirmation", "organizer-message", "welcome"]);
+    expect(toOld.every((email) => email.status === "FAILED" && email.lastError === SUPERSEDED_ERROR)).toBe(true);
+
+    const toNew = await db.outboxEmail.findMany({ where: { to: team.right } });
+    expect(toNew.map((email) => [email.template, email.status]).sort()).toEqual([
+      ["order-confirmation", "PENDING"],
+      ["welcome", "PENDING"],
+    ]);
+    const confirmation = toNew.find((email) => email.template === "order-confirmation")!.payload as { tickets: { code: string }[] };
+    expect(confirmation.tickets.map((ticket) => ticket.code).sort()).toEqual(team.order.tickets.map((ticket) => ticket.code).sort());
+
+    const change = await db.orderEmailChange.findUniqueOrThrow({ where: { id: result.ok ? result.changeId : "" } });
+    expect(change).toMatchObject({ fromEmail: team.wrong, toEmail: team.right, source: "organizer", changedById: team.admin.id, changedByEmail: team.admin.email });
+
+    const consents = await db.marketingConsent.findMany({ where: { organizerId: team.organizerId } });
+    expect(consents.map((consent) => [consent.email, consent.withdrawnAt])).toEqual([[team.right, null]]);
+
+    const view = await getOrganizerOrder(team.staff.id, team.organizerId, team.order.id);
+    expect(view?.emailChanges).toHaveLength(1);
+    expect(view?.canCorrect).toBe(false);
+  });
+
+  it("moves the order to an existing account without a second welcome, leaving emails already sent alone", async () => {
+    const team = await misspelledOrder();
+    const existing = await createUser("Greta Köpare");
+    await db.outboxEmail.updateMany({ where: { to: team.wrong }, data: { status: "SENT", sentAt: new Date() } });
+
+    const result = await correctOrderEmail({ userId: team.owner.id, organizerId: team.organizerId, orderId: team.order.id, email: existing.email, confirmation: existing.email });
+
+    expect(result).toMatchObject({ ok: true, accountCreated: false });
+    expect((await db.order.findUniqueOrThrow({ where: { id: team.order.id } })).userId).toBe(existing.id);
+    expect((await db.outboxEmail.findMany({ where: { to: team.wrong } })).every((email) => email.status === "SENT")).toBe(true);
+    expect((await db.outboxEmail.findMany({ where: { to: existing.email } })).map((email) => email.template)).toEqual(["order-confirmation"]);
+  });
+
+  it("keeps the typed values' problems as field errors and changes nothing", async () => {
+    const team = await misspelledOrder();
+    const args = { userId: team.owner.id, organizerId: team.organizerId, orderId: team.order.id };
+    expect(await correctOrderEmail({ ...args, email: "inte en adress", confirmation: "x" })).toEqual({ ok: false, error: "invalid_form", fieldErrors: { email: "not_plain" } });
+    expect(await correctOrderEmail({ ...args, email: team.right, confirmation: "annan@example.se" })).toEqual({
+      ok: false,
+      error: "invalid_form",
+      fieldErrors: { confirmation: "mismatch" },
+    });
+    expect(await correctOrderEmail({ ...args, email: team.wrong, confirmation: team.wrong })).toEqual({ ok: false, error: "same_email" });
+    expect((await db.order.findUniqueOrThrow({ where: { id: team.order.id } })).buyerEmail).toBe(team.wrong);
+    expect(await db.orderEmailChange.count({ where: { orderId: team.order.id } })).toBe(0);
+  });
+
+  it("refuses STAFF, other organizers' members and buyers, and another organizer's order", async () => {
+    const team = await misspelledOrder();
+    const foreign = await createEvent();
+    const outsider = await addMember(foreign.organizerId, "OWNER");
+    const foreignOrder = await paidOrder({ eventId: foreign.event.id, ticketTypeId: foreign.ticketTypes[0].id });
+    const attempts = [
+      { userId: team.staff.id, organizerId: team.organizerId, orderId: team.order.id },
+      { userId: outsider.id, organizerId: team.organizerId, orderId: team.order.id },
+      { userId: outsider.id, organizerId: foreign.organizerId, orderId: team.order.id },
+      { userId: team.order.userId!, organizerId: team.organizerId, orderId: team.order.id },
+      { userId: team.owner.id, organizerId: team.organizerId, orderId: foreignOrder.id },
+      { userId: team.owner.id, organizerId: team.organizerId, orderId: "not-a-uuid" },
+    ];
+    for (const attempt of attempts) {
+      expect(await correctOrderEmail({ ...attempt, email: team.right, confirmation: team.right })).toEqual({ ok: false, error: "not_found" });
+    }
+    // Reading: STAFF may, the others may not.
+    expect(await getOrganizerOrder(team.staff.id, team.organizerId, team.order.id)).not.toBeNull();
+    for (const attempt of attempts.slice(1)) expect(await getOrganizerOrder(attempt.userId, attempt.organizerId, attempt.orderId)).toBeNull();
+    expect(await db.orderEmailChange.count({ where: { orderId: { in: [team.order.id, foreignOrder.id] } } })).toBe(0);
+  });
+});

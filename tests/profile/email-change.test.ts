@@ -1,0 +1,210 @@
+import { describeOnPostgres, useTestDatabase } from "../helpers/test-db";
+useTestDatabase();
+
+import { randomBytes } from "node:crypto";
+import {
+  EMAIL_CHANGE_EMAILS_PER_ADDRESS,
+  EMAIL_CHANGE_REQUESTS_PER_USER,
+  confirmEmailChange,
+  findEmailChange,
+  requestEmailChange,
+} from "@/lib/accounts/email-change";
+import { hashPassword } from "@/lib/accounts/passwords";
+import { db } from "@/lib/db/client";
+import type { EmailChangePayload, EmailChangedPayload } from "@/lib/outbox/templates";
+
+const tag = () => randomBytes(4).toString("hex");
+
+async function newUser({ password }: { password?: string } = {}) {
+  return db.user.create({
+    data: {
+      email: `gammal-${tag()}@example.se`,
+      name: "Vilhelm Moberg",
+      locale: "sv",
+      passwordHash: password ? await hashPassword(password) : null,
+    },
+  });
+}
+
+/** The token of the newest link emailed to `to`, read from the outbox as the mailbox would. */
+async function linkTokenSentTo(to: string): Promise<string> {
+  const email = await db.outboxEmail.findFirstOrThrow({ where: { to, template: "email-change" }, orderBy: { createdAt: "desc" } });
+  const payload = email.payload as EmailChangePayload;
+  const url = new URL(payload.confirmUrl);
+  expect(url.pathname).toBe("/account/email/confirm");
+  return url.searchParams.get("token")!;
+}
+
+describe("requestEmailChange", () => {
+  it("changes nothing yet: stores a hashed, 30-minute request and emails the new address", async () => {
+    const user = await newUser();
+    const newEmail = `Ny-${tag()}@Example.se`;
+    const now = new Date();
+    expect(await requestEmailChange({ userId: user.id, newEmail, currentPassword: "", now })).toEqual({ ok: true, newEmail: newEmail.toLowerCase() });
+
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(user.email);
+    const token = await linkTokenSentTo(newEmail.toLowerCase());
+    const [request] = await db.emailChangeRequest.findMany({ where: { userId: user.id } });
+    expect(request.newEmail).toBe(newEmail.toLowerCase());
+    expect(request.tokenHash).not.toContain(token);
+    expect(request.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(request.expiresAt.getTime() - now.getTime()).toBe(30 * 60_000);
+    const email = await db.outboxEmail.findFirstOrThrow({ where: { to: newEmail.toLowerCase() } });
+    expect(email).toMatchObject({ template: "email-change", locale: "sv" });
+    expect(email.payload).toMatchObject({ name: "Vilhelm Moberg", newEmail: newEmail.toLowerCase(), expiresInMinutes: 30 });
+    expect(await db.outboxEmail.count({ where: { to: user.email } })).toBe(0);
+  });
+
+  it("refuses a malformed address and the current one, next to the field", async () => {
+    const user = await newUser();
+    expect(await requestEmailChange({ userId: user.id, newEmail: "inte en adress", currentPassword: "" })).toEqual({
+      ok: false,
+      error: "invalid_form",
+      fieldErrors: { newEmail: "not_plain" },
+    });
+    expect(await requestEmailChange({ userId: user.id, newEmail: user.email.toUpperCase(), currentPassword: "" })).toEqual({
+      ok: false,
+      error: "invalid_form",
+      fieldErrors: { newEmail: "same_as_current" },
+    });
+    expect(await db.emailChangeRequest.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it("asks an account with a password for it", async () => {
+    const user = await newUser({ password: "tre gröna hästar" });
+    const newEmail = `ny-${tag()}@example.se`;
+    expect(await requestEmailChange({ userId: user.id, newEmail, currentPassword: "" })).toMatchObject({ fieldErrors: { currentPassword: "missing" } });
+    expect(await requestEmailChange({ userId: user.id, newEmail, currentPassword: "fel lösenord här" })).toMatchObject({ fieldErrors: { currentPassword: "wrong" } });
+    expect(await db.outboxEmail.count({ where: { to: newEmail } })).toBe(0);
+    expect(await requestEmailChange({ userId: user.id, newEmail, currentPassword: "tre gröna hästar" })).toEqual({ ok: true, newEmail });
+  });
+
+  it("answers a request for an address that has an account exactly like any other", async () => {
+    const other = await newUser();
+    const user = await newUser();
+    const free = `ledig-${tag()}@example.se`;
+    const taken = await requestEmailChange({ userId: user.id, newEmail: other.email, currentPassword: "" });
+    const untaken = await requestEmailChange({ userId: user.id, newEmail: free, currentPassword: "" });
+    expect(taken).toEqual({ ok: true, newEmail: other.email });
+    expect(untaken).toEqual({ ok: true, newEmail: free });
+    // The same email goes to both addresses; the other account's owner learns nothing new.
+    const [toTaken, toFree] = await Promise.all(
+      [other.email, free].map((to) => db.outboxEmail.findFirstOrThrow({ where: { to, template: "email-change" } })),
+    );
+    expect(Object.keys(toTaken.payload as object).sort()).toEqual(Object.keys(toFree.payload as object).sort());
+    expect((toTaken.payload as EmailChangePayload).name).toBe("Vilhelm Moberg");
+  });
+
+  it("keeps only the newest request's link working", async () => {
+    const user = await newUser();
+    const first = `forsta-${tag()}@example.se`;
+    const second = `andra-${tag()}@example.se`;
+    await requestEmailChange({ userId: user.id, newEmail: first, currentPassword: "" });
+    const firstToken = await linkTokenSentTo(first);
+    await requestEmailChange({ userId: user.id, newEmail: second, currentPassword: "" });
+    expect(await db.emailChangeRequest.count({ where: { userId: user.id } })).toBe(1);
+    expect(await confirmEmailChange({ userId: user.id, token: firstToken })).toEqual({ ok: false, error: "invalid_link" });
+    expect(await confirmEmailChange({ userId: user.id, token: await linkTokenSentTo(second) })).toEqual({ ok: true, newEmail: second });
+  });
+
+  it("limits requests per account and emails per new address", async () => {
+    const user = await newUser();
+    for (let i = 0; i < EMAIL_CHANGE_REQUESTS_PER_USER.limit; i++) {
+      expect((await requestEmailChange({ userId: user.id, newEmail: `n${i}-${tag()}@example.se`, currentPassword: "" })).ok).toBe(true);
+    }
+    expect(await requestEmailChange({ userId: user.id, newEmail: `sist-${tag()}@example.se`, currentPassword: "" })).toEqual({
+      ok: false,
+      error: "rate_limited",
+      fieldErrors: {},
+    });
+
+    // Many accounts asking for one address: the answer stays the same, the emails stop.
+    const target = `offer-${tag()}@example.se`;
+    for (let i = 0; i < EMAIL_CHANGE_EMAILS_PER_ADDRESS.limit + 2; i++) {
+      const asker = await newUser();
+      expect(await requestEmailChange({ userId: asker.id, newEmail: target, currentPassword: "" })).toEqual({ ok: true, newEmail: target });
+    }
+    expect(await db.outboxEmail.count({ where: { to: target } })).toBe(EMAIL_CHANGE_EMAILS_PER_ADDRESS.limit);
+  });
+});
+
+describe("confirmEmailChange", () => {
+  it("changes the address once, tells the old one and forgets old sign-in links", async () => {
+    const user = await newUser();
+    const newEmail = `bekraftad-${tag()}@example.se`;
+    await requestEmailChange({ userId: user.id, newEmail, currentPassword: "" });
+    const token = await linkTokenSentTo(newEmail);
+    await db.verificationToken.create({ data: { identifier: user.email, token: `hash-${tag()}`, expires: new Date(Date.now() + 60_000) } });
+
+    // Looking at the link uses nothing up.
+    expect(await findEmailChange({ userId: user.id, token })).toMatchObject({ newEmail });
+    expect(await findEmailChange({ userId: user.id, token })).toMatchObject({ newEmail });
+
+    const now = new Date();
+    expect(await confirmEmailChange({ userId: user.id, token, now })).toEqual({ ok: true, newEmail });
+    const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(stored.email).toBe(newEmail);
+    expect(stored.emailVerified).toEqual(now);
+    expect(await db.verificationToken.count({ where: { identifier: user.email } })).toBe(0);
+    expect(await db.emailChangeRequest.findFirstOrThrow({ where: { userId: user.id } })).toMatchObject({ usedAt: now });
+
+    const notice = await db.outboxEmail.findFirstOrThrow({ where: { to: user.email, template: "email-changed" } });
+    expect(notice.payload as EmailChangedPayload).toMatchObject({ newEmail, changedAt: now.toISOString(), name: "Vilhelm Moberg" });
+
+    // Single use.
+    expect(await confirmEmailChange({ userId: user.id, token })).toEqual({ ok: false, error: "invalid_link" });
+    expect(await findEmailChange({ userId: user.id, token })).toBeNull();
+  });
+
+  it("refuses an expired link", async () => {
+    const user = await newUser();
+    const newEmail = `sen-${tag()}@example.se`;
+    const asked = new Date(Date.now() - 31 * 60_000);
+    await requestEmailChange({ userId: user.id, newEmail, currentPassword: "", now: asked });
+    const token = await linkTokenSentTo(newEmail);
+    expect(await confirmEmailChange({ userId: user.id, token })).toEqual({ ok: false, error: "invalid_link" });
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(user.email);
+  });
+
+  it("refuses another signed-in account, and leaves the link for its owner", async () => {
+    const owner = await newUser();
+    const intruder = await newUser();
+    const newEmail = `agare-${tag()}@example.se`;
+    await requestEmailChange({ userId: owner.id, newEmail, currentPassword: "" });
+    const token = await linkTokenSentTo(newEmail);
+    expect(await findEmailChange({ userId: intruder.id, token })).toBeNull();
+    expect(await confirmEmailChange({ userId: intruder.id, token })).toEqual({ ok: false, error: "invalid_link" });
+    expect((await db.user.findUniqueOrThrow({ where: { id: intruder.id } })).email).toBe(intruder.email);
+    expect(await confirmEmailChange({ userId: owner.id, token })).toEqual({ ok: true, newEmail });
+  });
+
+  it("refuses, neutrally, an address that has an account by the time the link is used", async () => {
+    const user = await newUser();
+    const newEmail = `upptagen-${tag()}@example.se`;
+    await requestEmailChange({ userId: user.id, newEmail, currentPassword: "" });
+    const token = await linkTokenSentTo(newEmail);
+    await db.user.create({ data: { email: newEmail } });
+    expect(await confirmEmailChange({ userId: user.id, token })).toEqual({ ok: false, error: "address_unavailable" });
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(user.email);
+    expect(await db.outboxEmail.count({ where: { to: user.email, template: "email-changed" } })).toBe(0);
+  });
+
+  it("refuses tokens that are not tokens", async () => {
+    const user = await newUser();
+    for (const token of ["", "kort", "x".repeat(500), "'; DROP TABLE \"User\"; --"]) {
+      expect(await confirmEmailChange({ userId: user.id, token })).toEqual({ ok: false, error: "invalid_link" });
+    }
+  });
+});
+
+describeOnPostgres("confirmEmailChange, two clicks at once (PostgreSQL)", () => {
+  it("uses the link exactly once and sends one notice", async () => {
+    const user = await newUser();
+    const newEmail = `dubbel-${tag()}@example.se`;
+    await requestEmailChange({ userId: user.id, newEmail, currentPassword: "" });
+    const token = await linkTokenSentTo(newEmail);
+    const results = await Promise.all([confirmEmailChange({ userId: user.id, token }), confirmEmailChange({ userId: user.id, token })]);
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(await db.outboxEmail.count({ where: { to: user.email, template: "email-changed" } })).toBe(1);
+  });
+});
