@@ -39,16 +39,17 @@ export function Avatar({
       />
     );
   }
+  // The initials are drawn by CSS, so they are not text: a button holding the avatar is then
+  // named by its own label alone, which contains all of its visible text (WCAG 2.5.3).
   return (
     <span
       aria-hidden="true"
+      data-initials={initialsOf(name, email)}
       style={{ ...style, fontSize: Math.round(size * 0.4) }}
       className={classNames(
-        "inline-flex shrink-0 items-center justify-center rounded-full bg-indigo-700 font-semibold text-white",
+        "inline-flex shrink-0 items-center justify-center rounded-full bg-indigo-700 font-semibold text-white before:content-[attr(data-initials)]",
         className,
       )}
-    >
-      {initialsOf(name, email)}
-    </span>
+    />
   );
 }

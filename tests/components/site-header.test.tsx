@@ -22,7 +22,8 @@ describe("SiteHeader", () => {
     expect(findAll(html, "a").some((link) => link.attributes.href === "/login")).toBe(false);
     const trigger = find(html, "button", { "aria-haspopup": "menu" });
     expect(trigger.attributes["aria-label"]).toBe("Kontomeny för Anna Berg");
-    expect(trigger.text).toBe("ABAnna Berg");
+    expect(trigger.text).toBe("Anna Berg");
+    expect(html).toContain('data-initials="AB"');
     const items = [...findAll(html, "a"), ...findAll(html, "button")]
       .filter((element) => element.attributes.role === "menuitem")
       .map((element) => [element.attributes.href, element.text]);
