@@ -9,6 +9,7 @@ import { SiteHeader } from "@/components/site/site-header";
 import { auth } from "@/lib/auth";
 import { ensureOutboxSender } from "@/lib/outbox/in-app";
 import "./globals.css";
+import { isOrganizerMember } from "@/lib/organizers/membership";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Metadata");
@@ -32,7 +33,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const [t, session] = await Promise.all([getTranslations("Layout"), auth()]);
   // Only what the menu shows goes to the header (the session callback already leaves out the rest).
   const user = session?.user?.email
-    ? { name: session.user.name ?? null, email: session.user.email, image: session.user.image ?? null }
+    ? {
+        name: session.user.name ?? null,
+        email: session.user.email,
+        image: session.user.image ?? null,
+        // Members of an organizer get a link to /organizer in the menu.
+        isOrganizer: session.user.id ? await isOrganizerMember(session.user.id) : false,
+      }
     : null;
   return (
     <html lang={locale}>
