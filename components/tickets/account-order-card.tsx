@@ -74,18 +74,18 @@ export async function AccountOrderCard({ order, children }: { order: AccountOrde
                   <span className="flex flex-wrap gap-3">
                     <Link
                       href={`/account/tickets/${ticket.code}`}
-                      aria-label={t("showTicketLabel", { code: ticket.code, type: ticket.typeName })}
                       className={buttonClasses({ variant: "secondary", size: "md" })}
                     >
                       {t("showTicket")}
+                      <span className="sr-only"> {t("showTicketContext", { code: ticket.code, type: ticket.typeName })}</span>
                     </Link>
                     <a
                       href={`/account/tickets/${ticket.code}/pdf`}
                       download
-                      aria-label={t("downloadTicketLabel", { code: ticket.code, type: ticket.typeName })}
                       className={buttonClasses({ variant: "ghost", size: "md" })}
                     >
                       {t("downloadTicket")}
+                      <span className="sr-only"> {t("downloadTicketContext", { code: ticket.code, type: ticket.typeName })}</span>
                     </a>
                   </span>
                 ) : null}
@@ -100,10 +100,10 @@ export async function AccountOrderCard({ order, children }: { order: AccountOrde
           <a
             href={`/account/tickets/orders/${order.id}/pdf`}
             download
-            aria-label={t("downloadAllLabel", { number: order.number })}
             className={`self-start ${linkClasses} inline-flex min-h-11 items-center`}
           >
             {t("downloadAll")}
+            <span className="sr-only"> {t("downloadAllContext", { number: order.number })}</span>
           </a>
           {children}
         </div>

@@ -23,6 +23,16 @@ export async function launchBrowser(): Promise<Browser> {
 
 export type Viewport = "desktop" | "phone";
 
+// The app counts rate limits per client address, which a reverse proxy reports in X-Real-IP.
+// Here there is no proxy, so each context plays a visitor of its own, with an address of its
+// own: otherwise every journey in the run would share one "unknown" client's allowance of
+// sign-in links and declined cards, and the later ones would be refused.
+let contextsMade = 0;
+function nextClientAddress(): string {
+  contextsMade += 1;
+  return `10.${process.pid % 250}.${Math.floor(contextsMade / 250)}.${(contextsMade % 250) + 1}`;
+}
+
 export async function newContext(
   browser: Browser,
   { locale = "sv", viewport = "desktop", javaScript = true }: { locale?: "sv" | "en"; viewport?: Viewport; javaScript?: boolean } = {},
@@ -30,7 +40,10 @@ export async function newContext(
   const context = await browser.newContext({
     baseURL: baseUrl,
     locale: locale === "sv" ? "sv-SE" : "en-GB",
-    extraHTTPHeaders: { "accept-language": locale === "sv" ? "sv-SE,sv;q=0.9" : "en-GB,en;q=0.9" },
+    extraHTTPHeaders: {
+      "accept-language": locale === "sv" ? "sv-SE,sv;q=0.9" : "en-GB,en;q=0.9",
+      "x-real-ip": nextClientAddress(),
+    },
     viewport: viewport === "phone" ? { width: 390, height: 844 } : { width: 1280, height: 900 },
     isMobile: viewport === "phone",
     hasTouch: viewport === "phone",
