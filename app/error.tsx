@@ -1,7 +1,7 @@
 "use client";
 // Shown when a page fails to render; the header and footer of the root layout stay in place.
 import { useEffect } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/client-text";
 import { Button } from "@/components/ui/button";
 
 export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {

@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { ServiceWorker } from "@/components/pwa/service-worker";
 import { PWA_THEME_COLOR } from "@/components/pwa/theme";
 import { SiteFooter } from "@/components/site/site-footer";
@@ -44,7 +44,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="flex min-h-dvh flex-col">
-        <NextIntlClientProvider>
+        <ClientMessages area="site">
           <a
             href="#content"
             className="sr-only z-50 rounded-lg bg-white px-4 py-3 font-semibold text-indigo-800 focus:not-sr-only focus:absolute focus:top-2 focus:left-2"
@@ -57,7 +57,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </main>
           <SiteFooter />
           <ServiceWorker signedIn={user !== null} />
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );

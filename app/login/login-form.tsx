@@ -3,7 +3,7 @@
 // "Sign in" checks the password; "email me a link" posts the same form with intent=link.
 import Link from "next/link";
 import { useActionState, useState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/client-text";
 import { FormAlert } from "@/components/auth/form-alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";

@@ -1,7 +1,7 @@
 "use client";
 // The meter under a new-password field: four bars and a word, updated as the person types.
 // The word sits in a polite live region, so a screen reader says it when the level changes.
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/client-text";
 import { classNames } from "@/components/ui/class-names";
 import { estimatePasswordStrength } from "@/lib/accounts/password-strength";
 

@@ -3,7 +3,7 @@
 // takes the focus (with JavaScript), so a screen reader reads it and a keyboard user starts
 // there; each entry links to its field and focuses it.
 import { useEffect, useRef, type MouseEvent } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/client-text";
 
 export type SummaryEntry = { fieldId: string; message: string };
 

@@ -3,7 +3,7 @@
 // redirects back to the page). Once the page runs JavaScript the same form calls the action
 // itself: the heart changes at once and goes back if the server refuses or cannot be reached.
 import { startTransition, useOptimistic, useState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/client-text";
 import { classNames } from "@/components/ui/class-names";
 import type { LikeResult } from "@/lib/likes/schemas";
 import { HeartIcon } from "./heart-icon";

@@ -3,7 +3,7 @@
 // and the page comes back without the row; with it the row goes at once and returns if the
 // server refuses.
 import { startTransition, useOptimistic, useState, type ReactNode } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/client-text";
 import { Button } from "@/components/ui/button";
 import type { LikeResult } from "@/lib/likes/schemas";
 import type { LikeAction } from "./like-button";

@@ -3,7 +3,7 @@
 // action, so it works without JavaScript; ticket types are numbered rows, and one empty row
 // at the end adds a new type when filled in.
 import { useActionState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/client-text";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { inputClasses } from "@/components/ui/input";

@@ -1,7 +1,7 @@
 "use client";
 // Publish or unpublish an event. Taking back an event with sold tickets asks for a tick first.
 import { useActionState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/client-text";
 import { Button } from "@/components/ui/button";
 
 type State = { error: "needs_ticket_type" | "confirm_unpublish" | "not_allowed" } | null;

@@ -2,7 +2,7 @@
 // Switches the site's language with a plain form post to a server action, so it works before
 // (or without) JavaScript; the action sends the visitor back to the page they were on.
 import { Suspense } from "react";
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "@/components/i18n/client-text";
 import { usePathname, useSearchParams } from "next/navigation";
 import { setLocaleAction } from "@/lib/i18n/actions";
 import { locales } from "@/lib/i18n/locales";

@@ -2,7 +2,7 @@
 // Extras of the door view when JavaScript runs: a full-screen button and a wake lock so the
 // phone does not dim while the queue moves. Without JavaScript the view works as it is.
 import { useEffect, useState, useSyncExternalStore } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/client-text";
 import { Button } from "@/components/ui/button";
 
 const subscribeNothing = () => () => {};

@@ -3,7 +3,7 @@
 // page inert and closes it on Escape. We add a labelled title, a close button, closing on a
 // click on the backdrop, and focus going back to where it was.
 import { useEffect, useId, useRef, type ReactNode } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/client-text";
 import { classNames } from "./class-names";
 
 type DialogProps = {

@@ -3,8 +3,9 @@ import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { localeCookie, pickLocale } from "./locales";
 import { messages } from "./messages";
+import { siteTimeZone } from "./time-zone";
 
-export const siteTimeZone = "Europe/Stockholm";
+export { siteTimeZone };
 
 export default getRequestConfig(async () => {
   const [cookieStore, headerStore] = await Promise.all([cookies(), headers()]);

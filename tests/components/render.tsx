@@ -1,15 +1,18 @@
 // Renders components to HTML the way the server first sends them, inside next-intl's provider
-// with the real Swedish (or English) messages, and parses the result for assertions.
+// (server components) and ours (client components) with the real Swedish (or English) messages, and parses the result for assertions.
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { NextIntlClientProvider } from "next-intl";
+import { ClientTextProvider, type MessageTree } from "@/components/i18n/client-text";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { messages } from "@/lib/i18n/messages";
 
 export function render(ui: ReactNode, locale: AppLocale = "sv"): string {
   return renderToStaticMarkup(
     <NextIntlClientProvider locale={locale} messages={messages[locale]} timeZone="Europe/Stockholm">
-      {ui}
+      <ClientTextProvider locale={locale} timeZone="Europe/Stockholm" messages={messages[locale] as MessageTree}>
+        {ui}
+      </ClientTextProvider>
     </NextIntlClientProvider>,
   );
 }

@@ -2,7 +2,7 @@
 // Asking for a new email address. A plain form posting to a server action (works without
 // JavaScript). After a post the answer takes the focus, so a screen reader reads it out.
 import { useActionState, useState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/client-text";
 import { FormAlert } from "@/components/auth/form-alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";

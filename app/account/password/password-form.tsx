@@ -2,7 +2,7 @@
 // The new-password form. A plain form posting to a server action, so it works without
 // JavaScript; with it, a strength meter follows the typing and the passwords can be shown.
 import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/client-text";
 import { PasswordStrengthMeter } from "@/components/account/password-strength-meter";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";

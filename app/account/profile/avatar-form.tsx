@@ -2,7 +2,7 @@
 // Uploading a profile picture. Works without JavaScript (the server checks everything); with it,
 // a file over the size limit is refused before it is sent, with the same message.
 import { useActionState, useState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/client-text";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { uploadAvatarAction } from "./actions";

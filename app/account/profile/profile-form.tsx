@@ -2,7 +2,7 @@
 // Name and language. A plain form posting to a server action, so it works without JavaScript;
 // a refused post keeps what was typed.
 import { useActionState, useState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/client-text";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { inputClasses } from "@/components/ui/input";

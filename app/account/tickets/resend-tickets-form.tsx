@@ -2,7 +2,7 @@
 // "Send my tickets again" for one order. A plain form posting to a server action, so it works
 // without JavaScript; the answer (sent, or the limit reached) is shown next to the button.
 import { useActionState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/client-text";
 import { Button } from "@/components/ui/button";
 import { resendTicketsAction } from "./actions";
 

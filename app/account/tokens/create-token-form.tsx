@@ -2,7 +2,7 @@
 // The new-token form. A plain form posting to a server action, so it works without JavaScript;
 // the secret comes back in the action's answer and is shown here once, with a copy button.
 import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/client-text";
 import { FormAlert } from "@/components/auth/form-alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";

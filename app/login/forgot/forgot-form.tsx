@@ -2,7 +2,7 @@
 // The forgot-password form. Its answer is the same whether or not the address has an account.
 import Link from "next/link";
 import { useActionState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/client-text";
 import { FormAlert } from "@/components/auth/form-alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";

@@ -1,7 +1,7 @@
 "use client";
 // The button that uses the confirmation link: a POST, so a mail scanner's GET changes nothing.
 import { useActionState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/client-text";
 import { FormAlert } from "@/components/auth/form-alert";
 import { Button } from "@/components/ui/button";
 import { confirmEmailChangeAction } from "../actions";

@@ -2,7 +2,7 @@
 // The typed confirmation of an account deletion. A plain form posting to a server action, so
 // it works without JavaScript; a password is never sent back, a typed address is kept.
 import { useActionState, useEffect, useRef } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/client-text";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { DeletionConfirmation } from "@/lib/privacy/delete-account";

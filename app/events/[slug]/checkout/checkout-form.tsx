@@ -4,7 +4,7 @@
 // misspelt email domain is pointed out while typing, and the button waits for the answer.
 import Link from "next/link";
 import { useActionState, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "@/components/i18n/client-text";
 import { CheckboxField } from "@/components/checkout/checkbox-field";
 import { ErrorSummary, type SummaryEntry } from "@/components/checkout/error-summary";
 import { Button } from "@/components/ui/button";

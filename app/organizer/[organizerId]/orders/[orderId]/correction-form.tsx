@@ -1,7 +1,7 @@
 "use client";
 // The corrected address, typed twice; a plain form, so it works without JavaScript too.
 import { useActionState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/client-text";
 import { Notice } from "@/components/organizer-ops/notice";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";

@@ -2,7 +2,7 @@
 // The door: type a code and press Enter (works without JavaScript), or, where the browser has
 // a BarcodeDetector and a camera, scan the ticket's QR code, which submits the same form.
 import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "@/components/i18n/client-text";
 import { Notice } from "@/components/organizer-ops/notice";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";

@@ -2,7 +2,7 @@
 // Compose → preview → send. A plain form posting to the server action, so every step works
 // without JavaScript; the form's one-time key travels along and makes the send happen once.
 import { useActionState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/client-text";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { inputClasses } from "@/components/ui/input";

@@ -1,0 +1,25 @@
+// Hands the browser the messages of one area of the site (lib/i18n/client-namespaces.ts), in
+// the visitor's language, for the client components below it.
+import type { ReactNode } from "react";
+import { getLocale } from "next-intl/server";
+import { clientNamespaces, type ClientArea } from "@/lib/i18n/client-namespaces";
+import { isLocale, type AppLocale } from "@/lib/i18n/locales";
+import { messages } from "@/lib/i18n/messages";
+import { siteTimeZone } from "@/lib/i18n/time-zone";
+import { ClientTextProvider, type MessageTree } from "./client-text";
+
+export function pickClientMessages(locale: AppLocale, area: ClientArea): MessageTree {
+  const catalogue = messages[locale];
+  // The catalogues are JSON objects of strings, which is what a MessageTree is.
+  return Object.fromEntries(clientNamespaces[area].map((namespace) => [namespace, catalogue[namespace]])) as MessageTree;
+}
+
+export async function ClientMessages({ area, children }: { area: ClientArea; children: ReactNode }) {
+  const requested = await getLocale();
+  const locale = isLocale(requested) ? requested : "sv";
+  return (
+    <ClientTextProvider locale={locale} timeZone={siteTimeZone} messages={pickClientMessages(locale, area)}>
+      {children}
+    </ClientTextProvider>
+  );
+}
