@@ -1,7 +1,8 @@
 // Accessibility in the browser: axe (WCAG 2.1 A/AA) on every page a buyer meets, in Swedish and
 // English, on a desktop and a phone: the public pages, the checkout with its errors showing,
-// the order confirmation after a real test purchase, and the account pages after signing in
-// with a link from the mailbox. Then a guest checkout done with the keyboard alone.
+// the order confirmation after a real test purchase, every account page after signing in with a
+// link from the mailbox (a ticket and its door view included), and every page of the organizer
+// area for a seeded owner. Then a guest checkout done with the keyboard alone.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { expectNoAxeViolations } from "./axe";
 import { collectPageErrors, launchBrowser, newContext, type Viewport } from "./browser";
@@ -32,6 +33,8 @@ const text = {
     linkSubject: /^Din inloggningslänk till Biljett/,
     signIn: "Logga in",
     accountMenu: /^Kontomeny för/,
+    showTicket: /^Visa biljetten \w/,
+    attendeesTab: "Deltagare",
   },
   en: {
     quantity: /^Quantity, Parkett/,
@@ -48,13 +51,30 @@ const text = {
     linkSubject: /^Your sign-in link for Biljett/,
     signIn: "Sign in",
     accountMenu: /^Account menu for/,
+    showTicket: /^Show ticket \w/,
+    attendeesTab: "Attendees",
   },
 } as const;
 
 type Texts = (typeof text)["sv" | "en"];
 
 const publicPages = ["/", "/events", `/events/${EVENT}`, `/events/${EVENT}/checkout`, "/login", "/login/forgot", "/help", "/payments"];
-const accountPages = ["/account", "/account/tickets", "/account/liked", "/account/profile", "/account/public-profile", "/account/password"];
+const accountPages = [
+  "/account",
+  "/account/tickets",
+  "/account/liked",
+  "/account/profile",
+  "/account/public-profile",
+  "/account/email",
+  "/account/password",
+  "/account/privacy",
+  "/account/privacy/delete",
+  "/account/tokens",
+  "/account/claim",
+];
+
+/** The seeded owner whose organizer the organizer pages are checked with (no other journey signs in as them). */
+const ORGANIZER_OWNER = "erik.lundmark@example.com";
 
 /** Visits each path and runs axe; reports every page's violations together, not just the first. */
 async function checkPages(page: Page, paths: string[]): Promise<void> {
@@ -153,6 +173,50 @@ describe.each(combinations)("accessibility ($locale, $viewport)", ({ locale, vie
     await signInWithLink(page, t, email);
     await checkPages(page, accountPages);
     expect(errors).toEqual([]);
+  });
+
+  it("has no axe violations on a ticket, in the normal and the door view", async () => {
+    await page.goto("/account/tickets");
+    const href = await page.getByRole("link", { name: t.showTicket }).first().getAttribute("href");
+    expect(href).toMatch(/^\/account\/tickets\/[A-Z0-9]+$/);
+    await checkPages(page, [href!, `${href}?view=door`]);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe.each(combinations)("accessibility of the organizer area ($locale, $viewport)", ({ locale, viewport }) => {
+  const t = text[locale];
+
+  it("has no axe violations on any organizer page", async () => {
+    const context = await newContext(browser, { locale, viewport });
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await signInWithLink(page, t, ORGANIZER_OWNER);
+    await page.goto("/organizer");
+    await page.waitForURL(/\/organizer\/[0-9a-f-]{36}$/);
+    const dashboard = new URL(page.url()).pathname;
+
+    // The first event of the dashboard, and from its attendee list the first order.
+    const eventHref = await page.locator(`a[href^="${dashboard}/events/"]:not([href$="/new"])`).first().getAttribute("href");
+    expect(eventHref).toMatch(/\/events\/[0-9a-f-]{36}$/);
+    await page.goto(`${eventHref}/attendees`);
+    const orderHref = await page.locator(`a[href^="${dashboard}/orders/"]`).first().getAttribute("href");
+    expect(orderHref).toMatch(/\/orders\/[0-9a-f-]{36}$/);
+
+    await checkPages(page, [
+      "/organizer",
+      dashboard,
+      `${dashboard}/events/new`,
+      `${dashboard}/marketing`,
+      eventHref!,
+      `${eventHref}/edit`,
+      `${eventHref}/attendees`,
+      `${eventHref}/check-in`,
+      `${eventHref}/messages`,
+      orderHref!,
+    ]);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });
 

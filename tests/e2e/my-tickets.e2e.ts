@@ -134,7 +134,7 @@ describe.each(journeys)("my tickets ($locale, $viewport)", ({ locale, viewport }
 
     await page.getByRole("heading", { level: 1, name: t.heading }).waitFor();
     const upcoming = page.getByRole("region", { name: t.upcoming });
-    await upcoming.getByText(orderNumber).waitFor();
+    await upcoming.getByText(orderNumber).first().waitFor();
     expect(await upcoming.getByRole("link", { name: t.showTicket }).count()).toBe(2);
 
     // The PDFs are downloads of the signed-in session: fetched with the browser's cookies.
