@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { listMailbox } from "@/lib/outbox/mailbox";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Mailbox");
@@ -44,7 +45,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
       {emails.length === 0 ? (
         <p className="rounded-xl border border-dashed border-zinc-400 px-6 py-10 text-center text-zinc-700">{t("empty")}</p>
       ) : (
-        <div className="overflow-x-auto">
+        <ScrollRegion label={t("title")}>
           <table className="w-full text-left text-sm">
             <thead className="border-b border-zinc-300 text-zinc-700">
               <tr>
@@ -73,7 +74,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </div>
   );

@@ -5,6 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { formatEventDate } from "@/lib/i18n/format";
 import { requireOrganizerMember } from "@/lib/organizers/access";
 import { listMarketingContacts } from "@/lib/organizers/queries";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 type Props = { params: Promise<{ organizerId: string }> };
 
@@ -36,7 +37,7 @@ export default async function MarketingPage({ params }: Props) {
         ) : null}
       </div>
       {list.contacts.length > 0 ? (
-        <div className="overflow-x-auto">
+        <ScrollRegion label={t("marketingHeading")}>
           <table className="w-full min-w-xl border-collapse text-left">
             <thead>
               <tr className="border-b border-zinc-300">
@@ -57,7 +58,7 @@ export default async function MarketingPage({ params }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       ) : null}
     </div>
   );

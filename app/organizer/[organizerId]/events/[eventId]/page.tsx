@@ -9,6 +9,7 @@ import { formatEventDateRange, formatPrice } from "@/lib/i18n/format";
 import { requireOrganizerEvent } from "@/lib/organizers/access";
 import { getEventSales } from "@/lib/organizers/queries";
 import { setPublishedAction } from "../actions";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 type Props = {
   params: Promise<{ organizerId: string; eventId: string }>;
@@ -57,7 +58,7 @@ export default async function EventOverviewPage({ params, searchParams }: Props)
         {sales.rows.length === 0 ? (
           <p className="text-zinc-700">{t("noTicketTypes")}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <ScrollRegion label={t("overviewHeading")}>
             <table className="w-full min-w-lg border-collapse text-left">
               <thead>
                 <tr className="border-b border-zinc-300">
@@ -92,7 +93,7 @@ export default async function EventOverviewPage({ params, searchParams }: Props)
                 </tr>
               </tfoot>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </Card>
       {event.status !== "CANCELLED" ? (

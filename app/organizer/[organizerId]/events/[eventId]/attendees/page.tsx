@@ -8,6 +8,7 @@ import { inputClasses } from "@/components/ui/input";
 import { formatEventDate, formatEventTime } from "@/lib/i18n/format";
 import { requireOrganizerEvent } from "@/lib/organizers/access";
 import { listAttendees } from "@/lib/organizers/queries";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 type Props = {
   params: Promise<{ organizerId: string; eventId: string }>;
@@ -64,7 +65,7 @@ export default async function AttendeesPage({ params, searchParams }: Props) {
         </a>
       </div>
       {list.attendees.length > 0 ? (
-        <div className="overflow-x-auto">
+        <ScrollRegion label={t("heading")}>
           <table className="w-full min-w-3xl border-collapse text-left">
             <thead>
               <tr className="border-b border-zinc-300">
@@ -93,7 +94,7 @@ export default async function AttendeesPage({ params, searchParams }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       ) : null}
       {list.pageCount > 1 ? (
         <nav aria-label={t("pagination")} className="flex items-center gap-3">
