@@ -1,7 +1,10 @@
-// A guest claims the account behind their purchase: opens the welcome email in the mailbox,
-// sets a password, signs out, signs in with the password, signs out, and signs in with a link.
+// The account behind a guest purchase, in Swedish on a desktop and in English on a phone:
+//   - claiming it from the welcome email: set a password, sign out, sign in with the password,
+//     sign out, sign in with an emailed link;
+//   - "Forgot your password?" on the login page for a guest who never chose one: the link it
+//     emails signs them in on the set-password page, and the new password then works.
 import type { Browser, Page } from "playwright-core";
-import { collectPageErrors, launchBrowser, newContext } from "./browser";
+import { collectPageErrors, launchBrowser, newContext, type Viewport } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -11,20 +14,79 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function buyAsGuest(page: Page, email: string) {
+const words = {
+  sv: {
+    quantity: /^Antal, Parkett/,
+    continue: "Fortsätt",
+    name: /^Namn\b/,
+    email: /^E-postadress(?!en)/,
+    emailAgain: /^E-postadressen en gång till/,
+    cardNumber: "Kortnummer",
+    expiry: "Giltigt till",
+    cvc: "CVC",
+    terms: /Jag godkänner/,
+    buy: "Köp biljetterna",
+    welcomeSubject: /^Välkommen till Biljett/,
+    choosePassword: "Välj ett lösenord",
+    linkSubject: /^Din inloggningslänk till Biljett/,
+    emailSignIn: "Logga in",
+    confirmSignIn: "Logga in",
+    savePassword: "Spara lösenordet",
+    passwordSaved: /^Klart! Ditt lösenord är sparat/,
+    accountMenu: (name: string) => new RegExp(`^Kontomeny för ${name}`),
+    signOut: "Logga ut",
+    signInLink: "Logga in",
+    submitSignIn: "Logga in",
+    sendLink: "Mejla mig en inloggningslänk i stället",
+    forgot: "Glömt lösenordet?",
+    forgotSubmit: "Skicka länken",
+    forgotSent: /^Om det finns ett konto för adressen/,
+  },
+  en: {
+    quantity: /^Quantity, Parkett/,
+    continue: "Continue",
+    name: /^Name\b/,
+    email: /^Email address(?! again)/,
+    emailAgain: /^Email address again/,
+    cardNumber: "Card number",
+    expiry: "Expiry date",
+    cvc: "CVC",
+    terms: /I accept/,
+    buy: "Buy the tickets",
+    welcomeSubject: /^Welcome to Biljett/,
+    choosePassword: "Choose a password",
+    linkSubject: /^Your sign-in link for Biljett/,
+    emailSignIn: "Sign in",
+    confirmSignIn: "Sign in",
+    savePassword: "Save the password",
+    passwordSaved: /^Done! Your password is saved/,
+    accountMenu: (name: string) => new RegExp(`^Account menu for ${name}`),
+    signOut: "Sign out",
+    signInLink: "Sign in",
+    submitSignIn: "Sign in",
+    sendLink: "Email me a sign-in link instead",
+    forgot: "Forgot your password?",
+    forgotSubmit: "Send the link",
+    forgotSent: /^If there is an account for this address/,
+  },
+} as const;
+
+type Words = (typeof words)["sv" | "en"];
+
+async function buyAsGuest(page: Page, w: Words, name: string, email: string) {
   await page.goto("/events?q=Beethoven");
   await page.getByRole("link", { name: "Beethovens nionde symfoni" }).first().click();
-  await page.getByLabel(/^Antal, Parkett/).selectOption("1");
-  await page.getByRole("button", { name: "Fortsätt" }).click();
+  await page.getByLabel(w.quantity).selectOption("1");
+  await page.getByRole("button", { name: w.continue }).click();
   await page.waitForURL(/\/checkout\?/);
-  await page.getByLabel(/^Namn\b/).fill("Greta Gustafsson");
-  await page.getByLabel(/^E-postadress(?!en)/).fill(email);
-  await page.getByLabel(/^E-postadressen en gång till/).fill(email);
-  await page.getByLabel("Kortnummer").fill("4242 4242 4242 4242");
-  await page.getByLabel("Giltigt till").fill("12/34");
-  await page.getByLabel("CVC").fill("123");
-  await page.getByLabel(/Jag godkänner/).check();
-  await page.getByRole("button", { name: "Köp biljetterna" }).click();
+  await page.getByLabel(w.name).fill(name);
+  await page.getByLabel(w.email).fill(email);
+  await page.getByLabel(w.emailAgain).fill(email);
+  await page.getByLabel(w.cardNumber).fill("4242 4242 4242 4242");
+  await page.getByLabel(w.expiry).fill("12/34");
+  await page.getByLabel(w.cvc).fill("123");
+  await page.getByLabel(w.terms).check();
+  await page.getByRole("button", { name: w.buy }).click();
   await page.waitForURL(/\/orders\/[0-9a-f-]{36}\?key=/);
 }
 
@@ -41,52 +103,98 @@ async function linkFromMailbox(page: Page, email: string, subject: RegExp, linkN
   return href;
 }
 
-async function signOut(page: Page) {
-  await page.getByRole("button", { name: /^Kontomeny för/ }).click();
-  await page.getByRole("menuitem", { name: "Logga ut" }).click();
-  await page.getByRole("link", { name: "Logga in" }).first().waitFor();
+async function signOut(page: Page, w: Words, name: string) {
+  await page.getByRole("button", { name: w.accountMenu(name) }).click();
+  await page.getByRole("menuitem", { name: w.signOut }).click();
+  await page.getByRole("link", { name: w.signInLink }).first().waitFor();
 }
 
-describe("claiming the account behind a guest purchase (sv, desktop)", () => {
-  it("sets a password from the welcome email, then signs in with it and with a link", async () => {
-    const context = await newContext(browser, { locale: "sv" });
+/** Types a new password twice on the set-password page and saves it. */
+async function choosePassword(page: Page, w: Words, password: string) {
+  await page.waitForURL(/\/account\/password/);
+  await page.locator('input[type="password"]').nth(0).fill(password);
+  await page.locator('input[type="password"]').nth(1).fill(password);
+  await page.getByRole("button", { name: w.savePassword }).click();
+  await page.getByText(w.passwordSaved).waitFor();
+}
+
+async function signInWithPassword(page: Page, w: Words, email: string, password: string, name: string) {
+  await page.goto("/login");
+  await page.getByLabel(w.email).fill(email);
+  await page.locator('input[type="password"]').fill(password);
+  await page.getByRole("button", { name: w.submitSignIn, exact: true }).click();
+  await page.getByRole("button", { name: w.accountMenu(name) }).waitFor();
+}
+
+const journeys: Array<{ locale: "sv" | "en"; viewport: Viewport }> = [
+  { locale: "sv", viewport: "desktop" },
+  { locale: "en", viewport: "phone" },
+];
+
+describe.each(journeys)("the account behind a guest purchase ($locale, $viewport)", ({ locale, viewport }) => {
+  const w = words[locale];
+
+  it("claims it from the welcome email, then signs in with the password and with a link", async () => {
+    const context = await newContext(browser, { locale, viewport });
     const page = await context.newPage();
     const errors = collectPageErrors(page);
-    const email = `greta.claim.${Date.now()}@example.se`;
+    const name = "Greta Gustafsson";
+    const email = `greta.claim.${locale}.${Date.now()}@example.se`;
     const password = "vintern i Umeå är lång";
 
-    await buyAsGuest(page, email);
+    await buyAsGuest(page, w, name, email);
 
-    // The welcome link opens a page with a button: loading it uses nothing up.
-    const welcome = await linkFromMailbox(page, email, /^Välkommen till Biljett/, "Välj ett lösenord");
+    // The welcome email speaks the language the buyer bought in. Its link opens a page with a
+    // button: loading (or reloading) it uses nothing up.
+    const welcome = await linkFromMailbox(page, email, w.welcomeSubject, w.choosePassword);
     expect(welcome).toMatch(/\/login\/confirm\?token=/);
     await page.goto(welcome);
     await page.reload();
-    await page.getByRole("button", { name: "Logga in" }).click();
-    await page.waitForURL(/\/account\/password/);
+    await page.getByRole("button", { name: w.confirmSignIn }).click();
+    await choosePassword(page, w, password);
+    await signOut(page, w, name);
 
-    await page.locator('input[type="password"]').nth(0).fill(password);
-    await page.locator('input[type="password"]').nth(1).fill(password);
-    await page.getByRole("button", { name: "Spara lösenordet" }).click();
-    await page.getByText("Klart! Ditt lösenord är sparat.").waitFor();
-    await signOut(page);
+    await signInWithPassword(page, w, email, password, name);
+    await signOut(page, w, name);
 
     await page.goto("/login");
-    await page.getByLabel(/^E-postadress/).fill(email);
-    await page.locator('input[type="password"]').fill(password);
-    await page.getByRole("button", { name: "Logga in", exact: true }).click();
-    await page.getByRole("button", { name: /^Kontomeny för Greta Gustafsson/ }).waitFor();
-    await signOut(page);
-
-    await page.goto("/login");
-    await page.getByLabel(/^E-postadress/).fill(email);
-    await page.getByRole("button", { name: "Mejla mig en inloggningslänk i stället" }).click();
+    await page.getByLabel(w.email).fill(email);
+    await page.getByRole("button", { name: w.sendLink }).click();
     await page.waitForURL(/\/login\/check-email/);
-    const signInLink = await linkFromMailbox(page, email, /^Din inloggningslänk till Biljett/, "Logga in");
+    const signInLink = await linkFromMailbox(page, email, w.linkSubject, w.emailSignIn);
     await page.goto(signInLink);
-    await page.getByRole("button", { name: "Logga in" }).click();
-    await page.getByRole("button", { name: /^Kontomeny för Greta Gustafsson/ }).waitFor();
+    await page.getByRole("button", { name: w.confirmSignIn }).click();
+    await page.getByRole("button", { name: w.accountMenu(name) }).waitFor();
 
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("sets a password through “Forgot your password?” with the purchase email", async () => {
+    const context = await newContext(browser, { locale, viewport });
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    const name = "Sven Svensson";
+    const email = `sven.forgot.${locale}.${Date.now()}@example.se`;
+    const password = "sju sorters kakor till kaffet";
+
+    await buyAsGuest(page, w, name, email);
+
+    await page.goto("/login");
+    await page.getByRole("link", { name: w.forgot }).click();
+    await page.waitForURL(/\/login\/forgot/);
+    await page.getByLabel(w.email).fill(email);
+    await page.getByRole("button", { name: w.forgotSubmit }).click();
+    // The same answer as for an address without an account: nothing is revealed here.
+    await page.getByText(w.forgotSent).waitFor();
+
+    const link = await linkFromMailbox(page, email, w.linkSubject, w.emailSignIn);
+    await page.goto(link);
+    await page.getByRole("button", { name: w.confirmSignIn }).click();
+    await choosePassword(page, w, password);
+    await signOut(page, w, name);
+
+    await signInWithPassword(page, w, email, password, name);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -112,14 +112,29 @@ describe("an organizer owner informs ticket holders and checks tickets in (sv, d
   });
 });
 
-describe("an organizer owner at the door on a phone (en)", () => {
-  it("checks a ticket in twice, and cannot reach another organizer's pages", async () => {
+describe("an organizer owner on a phone (en)", () => {
+  it("sends important information, checks a ticket in twice, and cannot reach another organizer's pages", async () => {
     const context = await newContext(browser, { locale: "en", viewport: "phone" });
     const page = await context.newPage();
     const errors = collectPageErrors(page);
     const own = await eventOf("jonas.bergstrom@example.se");
     const other = await eventOf("karin.sjoberg@example.se");
     await signInWithLink(page, "jonas.bergstrom@example.se", "en");
+
+    // Important information, written and sent from the phone.
+    const subject = `Doors open at 18.30 ${Date.now()}`;
+    await page.goto(`/organizer/${own.organizerId}/events/${own.eventId}/messages`);
+    await page.getByRole("heading", { name: "Important information", level: 1 }).waitFor();
+    await page.getByLabel(/^Subject/).fill(subject);
+    await page.getByLabel(/^Message/).fill("The doors open half an hour earlier than planned.\n\nWelcome!");
+    await page.getByRole("button", { name: "Preview" }).click();
+    await page.getByRole("heading", { name: "Preview" }).waitFor();
+    await page.frameLocator("iframe").getByText("The doors open half an hour earlier than planned.").waitFor();
+    await page.getByRole("button", { name: /^Send to \d+ recipients?$/ }).click();
+    await page.getByText(/^The message was sent to \d+ recipients?/).waitFor();
+    await page.getByText(subject, { exact: true }).waitFor();
+    await openNewestEmail(page, own.buyerEmail, new RegExp(subject));
+    await page.frameLocator("iframe").getByText("The doors open half an hour earlier than planned.").waitFor();
 
     await page.goto(`/organizer/${own.organizerId}/events/${own.eventId}/check-in`);
     await page.getByLabel(/^Ticket code/).fill(own.codes[0]);
@@ -134,14 +149,31 @@ describe("an organizer owner at the door on a phone (en)", () => {
     await page.getByText(/^No ticket for this event has that code/).waitFor();
 
     for (const path of [
+      `/organizer/${other.organizerId}`,
+      `/organizer/${other.organizerId}/marketing`,
+      `/organizer/${other.organizerId}/events/new`,
+      `/organizer/${other.organizerId}/events/${other.eventId}`,
+      `/organizer/${other.organizerId}/events/${other.eventId}/edit`,
+      `/organizer/${other.organizerId}/events/${other.eventId}/attendees`,
       `/organizer/${other.organizerId}/events/${other.eventId}/check-in`,
       `/organizer/${other.organizerId}/events/${other.eventId}/messages`,
       // Their own organizer id with the other organizer's event.
+      `/organizer/${own.organizerId}/events/${other.eventId}`,
+      `/organizer/${own.organizerId}/events/${other.eventId}/attendees`,
       `/organizer/${own.organizerId}/events/${other.eventId}/check-in`,
     ]) {
       const response = await page.goto(path);
-      expect(response?.status()).toBe(404);
+      expect([path, response?.status()]).toEqual([path, 404]);
       await page.getByRole("heading", { name: "This page does not exist" }).waitFor();
+    }
+    // The CSV downloads answer the same, with the signed-in session's cookies.
+    for (const path of [
+      `/organizer/${other.organizerId}/marketing/export`,
+      `/organizer/${other.organizerId}/events/${other.eventId}/attendees/export`,
+      `/organizer/${own.organizerId}/events/${other.eventId}/attendees/export`,
+    ]) {
+      const response = await page.request.get(path, { maxRedirects: 0 });
+      expect([path, response.status()]).toEqual([path, 404]);
     }
 
     expect(errors).toEqual([]);

@@ -1,5 +1,5 @@
 // Serves the production build on a fresh database (PostgreSQL, or embedded PGlite), for the scripts that measure or
-// drive a real server (budgets, bench, and later the e2e runner): creates the database,
+// drive a real server (budgets, bench and the e2e runner): creates the database,
 // migrates and seeds it, builds unless told not to, runs `next start` on a free port and
 // tears everything down again.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -37,6 +37,8 @@ export type ServeOptions = {
   skipBuild?: boolean;
   /** Fixed port; a free one otherwise. */
   port?: number;
+  /** Listen on every interface (IPv4 and IPv6) instead of only `host`: a browser may try either for localhost. */
+  listenEverywhere?: boolean;
   /** Extra environment for the server (and migrate/seed). */
   env?: NodeJS.ProcessEnv;
   /** Runs after migrate and seed, before the server starts: extra fixtures in plain SQL. */
@@ -154,7 +156,8 @@ export async function serveBuild(options: ServeOptions): Promise<ServedBuild> {
     if (options.prepare) await options.prepare(database.url);
     if (!options.skipBuild) run("npm", ["run", "--silent", "build"], env);
     // next's own bin, not `npx next`, so that this pid is the server (npx would fork it).
-    server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", host], {
+    const listen = options.listenEverywhere ? ["-p", String(port)] : ["-p", String(port), "-H", host];
+    server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", ...listen], {
       env,
       stdio: ["ignore", options.serverOutput ?? "inherit", options.serverOutput ?? "inherit"],
     });
