@@ -2,6 +2,7 @@
 // consent, downloads their data and deletes the account: Swedish on a desktop, English on a phone.
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
+import { expectNoAxeViolations } from "./axe";
 import { collectPageErrors, launchBrowser, newContext, type Viewport } from "./browser";
 
 let browser: Browser;
@@ -170,6 +171,7 @@ describe.each(journeys)("privacy and deleting the account ($locale, $viewport)",
     await page.waitForURL(/\/account\/deleted$/);
     await page.getByRole("heading", { level: 1, name: t.deleted }).waitFor();
     await page.getByText(t.kept).first().waitFor();
+    await expectNoAxeViolations(page, "/account/deleted");
 
     // Signed out: no session cookie, and the account pages ask for a sign-in.
     expect((await context.cookies()).filter((cookie) => cookie.name.endsWith("authjs.session-token"))).toEqual([]);

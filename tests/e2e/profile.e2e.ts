@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import sharp from "sharp";
+import { expectNoAxeViolations } from "./axe";
 import { collectPageErrors, launchBrowser, newContext, type Viewport } from "./browser";
 
 let browser: Browser;
@@ -143,6 +144,7 @@ async function journey(locale: "sv" | "en", viewport: Viewport) {
   const media = await visitorPage.request.get(src!);
   expect(media.headers()["content-type"]).toBe("image/webp");
   expect(media.headers()["x-content-type-options"]).toBe("nosniff");
+  await expectNoAxeViolations(visitorPage, "/u/<handle>");
   const html = await visitorPage.content();
   expect(html).not.toContain(email);
   expect(html).not.toContain(email.split("@")[0]);
