@@ -5,9 +5,9 @@ import type { DbTransaction } from "../db/client";
 import type { OrderStatus } from "../db/types";
 import { createSignInLink } from "../accounts/sign-in-links";
 import { enqueueEmails, type QueuedEmail } from "../outbox/queue";
+import { orderConfirmationPayload } from "../tickets/order-confirmation-payload";
 import { newTicketCode } from "./codes";
 import { convertHeldToSold, releaseHeld, sellAdmissions } from "./inventory";
-import { orderUrl } from "./order-links";
 
 export const WELCOME_LINK_MAX_AGE_MS = 7 * 24 * 60 * 60_000;
 export const SET_PASSWORD_PATH = "/account/password";
@@ -57,7 +57,6 @@ export async function completeOrder(
       orderId,
       ticketTypeId: item.ticketTypeId,
       eventId: order.eventId,
-      typeName: item.ticketType.name,
     })),
   );
   await tx.ticket.createMany({
@@ -93,30 +92,16 @@ export async function completeOrder(
   }
 
   if (!email) return true;
+  // Read back from what was just written, as a resend or an email correction does.
+  const payload = await orderConfirmationPayload(tx, orderId);
+  if (!payload) throw new Error(`order ${orderId} vanished inside its own transaction`);
   const emails: QueuedEmail[] = [
     {
       template: "order-confirmation",
       to: email,
       locale: order.locale,
       dedupeKey: `order-confirmation:${orderId}`,
-      payload: {
-        orderNumber: order.number,
-        buyerName: order.buyerName,
-        organizerName: order.event.organizer.name,
-        event: {
-          title: order.event.title,
-          venue: order.event.venue,
-          city: order.event.city,
-          startsAt: order.event.startsAt.toISOString(),
-          endsAt: order.event.endsAt.toISOString(),
-          timeZone: order.event.timeZone,
-        },
-        lines: items.map((item) => ({ name: item.ticketType.name, quantity: item.quantity, unitPriceMinor: item.unitPriceMinor })),
-        tickets: tickets.map((ticket) => ({ code: ticket.code, typeName: ticket.typeName })),
-        totalMinor: order.totalMinor,
-        currency: order.currency,
-        orderUrl: orderUrl(orderId),
-      },
+      payload,
     },
   ];
   // One welcome per account, ever: the first completed purchase of an account with no password.

@@ -4,8 +4,8 @@ import type { DbTransaction } from "../db/client";
 import { ensureBuyerAccount } from "../accounts/buyer-account";
 import { createSignInLink } from "../accounts/sign-in-links";
 import { lockOrder, SET_PASSWORD_PATH, WELCOME_LINK_MAX_AGE_MS } from "../orders/finalize-order";
-import { orderUrl } from "../orders/order-links";
 import { enqueueEmails, type QueuedEmail } from "../outbox/queue";
+import { orderConfirmationPayload } from "../tickets/order-confirmation-payload";
 
 export type EmailChangeSource = "organizer" | "buyer_claim";
 
@@ -42,8 +42,6 @@ export async function moveOrderToEmail(
   const order = await tx.order.findUniqueOrThrow({
     where: { id: orderId },
     include: {
-      items: { include: { ticketType: { select: { name: true, sortOrder: true } } } },
-      tickets: { where: { status: "VALID" }, include: { ticketType: { select: { name: true, sortOrder: true } } }, orderBy: { createdAt: "asc" } },
       event: { include: { organizer: { select: { id: true, name: true } } } },
     },
   });
@@ -95,8 +93,8 @@ export async function moveOrderToEmail(
     data: { orderId, fromEmail, toEmail, source, changedById: changedBy.id, changedByEmail: changedBy.email, createdAt: now },
   });
 
-  const items = [...order.items].sort((a, b) => a.ticketType.sortOrder - b.ticketType.sortOrder);
-  const tickets = [...order.tickets].sort((a, b) => a.ticketType.sortOrder - b.ticketType.sortOrder);
+  const payload = await orderConfirmationPayload(tx, orderId);
+  if (!payload) throw new Error(`order ${orderId} vanished inside its own transaction`);
   const emails: QueuedEmail[] = [
     {
       template: "order-confirmation",
@@ -105,24 +103,7 @@ export async function moveOrderToEmail(
       // A key per change: the first confirmation's key is taken, and a second correction
       // must send again.
       dedupeKey: `order-confirmation:${orderId}:change:${change.id}`,
-      payload: {
-        orderNumber: order.number,
-        buyerName: order.buyerName,
-        organizerName: order.event.organizer.name,
-        event: {
-          title: order.event.title,
-          venue: order.event.venue,
-          city: order.event.city,
-          startsAt: order.event.startsAt.toISOString(),
-          endsAt: order.event.endsAt.toISOString(),
-          timeZone: order.event.timeZone,
-        },
-        lines: items.map((item) => ({ name: item.ticketType.name, quantity: item.quantity, unitPriceMinor: item.unitPriceMinor })),
-        tickets: tickets.map((ticket) => ({ code: ticket.code, typeName: ticket.ticketType.name })),
-        totalMinor: order.totalMinor,
-        currency: order.currency,
-        orderUrl: orderUrl(orderId),
-      },
+      payload,
     },
   ];
   if (account.created) {
