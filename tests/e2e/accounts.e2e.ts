@@ -5,6 +5,7 @@
 //     emails signs them in on the set-password page, and the new password then works.
 import type { Browser, Page } from "playwright-core";
 import { collectPageErrors, launchBrowser, newContext, type Viewport } from "./browser";
+import { buyAsGuest, checkoutWords, linkInNewestEmail, signInWords } from "./journey";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -16,95 +17,42 @@ afterAll(async () => {
 
 const words = {
   sv: {
-    quantity: /^Antal, Parkett/,
-    continue: "Fortsätt",
-    name: /^Namn\b/,
-    email: /^E-postadress(?!en)/,
-    emailAgain: /^E-postadressen en gång till/,
-    cardNumber: "Kortnummer",
-    expiry: "Giltigt till",
-    cvc: "CVC",
-    terms: /Jag godkänner/,
-    buy: "Köp biljetterna",
     welcomeSubject: /^Välkommen till Biljett/,
     choosePassword: "Välj ett lösenord",
-    linkSubject: /^Din inloggningslänk till Biljett/,
     emailSignIn: "Logga in",
     confirmSignIn: "Logga in",
     savePassword: "Spara lösenordet",
     passwordSaved: /^Klart! Ditt lösenord är sparat/,
-    accountMenu: (name: string) => new RegExp(`^Kontomeny för ${name}`),
+    menuFor: (name: string) => new RegExp(`^Kontomeny för ${name}`),
     signOut: "Logga ut",
     signInLink: "Logga in",
     submitSignIn: "Logga in",
-    sendLink: "Mejla mig en inloggningslänk i stället",
     forgot: "Glömt lösenordet?",
     forgotSubmit: "Skicka länken",
     forgotSent: /^Om det finns ett konto för adressen/,
   },
   en: {
-    quantity: /^Quantity, Parkett/,
-    continue: "Continue",
-    name: /^Name\b/,
-    email: /^Email address(?! again)/,
-    emailAgain: /^Email address again/,
-    cardNumber: "Card number",
-    expiry: "Expiry date",
-    cvc: "CVC",
-    terms: /I accept/,
-    buy: "Buy the tickets",
     welcomeSubject: /^Welcome to Biljett/,
     choosePassword: "Choose a password",
-    linkSubject: /^Your sign-in link for Biljett/,
     emailSignIn: "Sign in",
     confirmSignIn: "Sign in",
     savePassword: "Save the password",
     passwordSaved: /^Done! Your password is saved/,
-    accountMenu: (name: string) => new RegExp(`^Account menu for ${name}`),
+    menuFor: (name: string) => new RegExp(`^Account menu for ${name}`),
     signOut: "Sign out",
     signInLink: "Sign in",
     submitSignIn: "Sign in",
-    sendLink: "Email me a sign-in link instead",
     forgot: "Forgot your password?",
     forgotSubmit: "Send the link",
     forgotSent: /^If there is an account for this address/,
   },
 } as const;
 
-type Words = (typeof words)["sv" | "en"];
-
-async function buyAsGuest(page: Page, w: Words, name: string, email: string) {
-  await page.goto("/events?q=Beethoven");
-  await page.getByRole("link", { name: "Beethovens nionde symfoni" }).first().click();
-  await page.getByLabel(w.quantity).selectOption("1");
-  await page.getByRole("button", { name: w.continue }).click();
-  await page.waitForURL(/\/checkout\?/);
-  await page.getByLabel(w.name).fill(name);
-  await page.getByLabel(w.email).fill(email);
-  await page.getByLabel(w.emailAgain).fill(email);
-  await page.getByLabel(w.cardNumber).fill("4242 4242 4242 4242");
-  await page.getByLabel(w.expiry).fill("12/34");
-  await page.getByLabel(w.cvc).fill("123");
-  await page.getByLabel(w.terms).check();
-  await page.getByRole("button", { name: w.buy }).click();
-  await page.waitForURL(/\/orders\/[0-9a-f-]{36}\?key=/);
-}
-
-/** Opens the newest email to `email` whose subject matches, and returns the href of a link in it. */
-async function linkFromMailbox(page: Page, email: string, subject: RegExp, linkName: string): Promise<string> {
-  await page.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
-  for (let tries = 0; (await page.getByRole("link", { name: subject }).count()) === 0 && tries < 30; tries++) {
-    await page.waitForTimeout(500);
-    await page.reload();
-  }
-  await page.getByRole("link", { name: subject }).first().click();
-  const href = await page.frameLocator("iframe").getByRole("link", { name: linkName, exact: true }).first().getAttribute("href");
-  if (!href) throw new Error(`no "${linkName}" link in the email`);
-  return href;
-}
+const wordsFor = (locale: "sv" | "en") => ({ ...checkoutWords[locale], ...signInWords[locale], ...words[locale] });
+type Words = ReturnType<typeof wordsFor>;
 
 async function signOut(page: Page, w: Words, name: string) {
-  await page.getByRole("button", { name: w.accountMenu(name) }).click();
+  await page.getByRole("button", { name: w.menuFor(name) }).click();
   await page.getByRole("menuitem", { name: w.signOut }).click();
   await page.getByRole("link", { name: w.signInLink }).first().waitFor();
 }
@@ -123,7 +71,7 @@ async function signInWithPassword(page: Page, w: Words, email: string, password:
   await page.getByLabel(w.email).fill(email);
   await page.locator('input[type="password"]').fill(password);
   await page.getByRole("button", { name: w.submitSignIn, exact: true }).click();
-  await page.getByRole("button", { name: w.accountMenu(name) }).waitFor();
+  await page.getByRole("button", { name: w.menuFor(name) }).waitFor();
 }
 
 const journeys: Array<{ locale: "sv" | "en"; viewport: Viewport }> = [
@@ -132,7 +80,7 @@ const journeys: Array<{ locale: "sv" | "en"; viewport: Viewport }> = [
 ];
 
 describe.each(journeys)("the account behind a guest purchase ($locale, $viewport)", ({ locale, viewport }) => {
-  const w = words[locale];
+  const w = wordsFor(locale);
 
   it("claims it from the welcome email, then signs in with the password and with a link", async () => {
     const context = await newContext(browser, { locale, viewport });
@@ -142,11 +90,11 @@ describe.each(journeys)("the account behind a guest purchase ($locale, $viewport
     const email = `greta.claim.${locale}.${Date.now()}@example.se`;
     const password = "vintern i Umeå är lång";
 
-    await buyAsGuest(page, w, name, email);
+    await buyAsGuest(page, locale, { name, email });
 
     // The welcome email speaks the language the buyer bought in. Its link opens a page with a
     // button: loading (or reloading) it uses nothing up.
-    const welcome = await linkFromMailbox(page, email, w.welcomeSubject, w.choosePassword);
+    const welcome = await linkInNewestEmail(page, email, w.welcomeSubject, w.choosePassword);
     expect(welcome).toMatch(/\/login\/confirm\?token=/);
     await page.goto(welcome);
     await page.reload();
@@ -161,10 +109,10 @@ describe.each(journeys)("the account behind a guest purchase ($locale, $viewport
     await page.getByLabel(w.email).fill(email);
     await page.getByRole("button", { name: w.sendLink }).click();
     await page.waitForURL(/\/login\/check-email/);
-    const signInLink = await linkFromMailbox(page, email, w.linkSubject, w.emailSignIn);
+    const signInLink = await linkInNewestEmail(page, email, w.linkSubject, w.emailSignIn);
     await page.goto(signInLink);
     await page.getByRole("button", { name: w.confirmSignIn }).click();
-    await page.getByRole("button", { name: w.accountMenu(name) }).waitFor();
+    await page.getByRole("button", { name: w.menuFor(name) }).waitFor();
 
     expect(errors).toEqual([]);
     await context.close();
@@ -178,7 +126,7 @@ describe.each(journeys)("the account behind a guest purchase ($locale, $viewport
     const email = `sven.forgot.${locale}.${Date.now()}@example.se`;
     const password = "sju sorters kakor till kaffet";
 
-    await buyAsGuest(page, w, name, email);
+    await buyAsGuest(page, locale, { name, email });
 
     await page.goto("/login");
     await page.getByRole("link", { name: w.forgot }).click();
@@ -188,7 +136,7 @@ describe.each(journeys)("the account behind a guest purchase ($locale, $viewport
     // The same answer as for an address without an account: nothing is revealed here.
     await page.getByText(w.forgotSent).waitFor();
 
-    const link = await linkFromMailbox(page, email, w.linkSubject, w.emailSignIn);
+    const link = await linkInNewestEmail(page, email, w.linkSubject, w.emailSignIn);
     await page.goto(link);
     await page.getByRole("button", { name: w.confirmSignIn }).click();
     await choosePassword(page, w, password);

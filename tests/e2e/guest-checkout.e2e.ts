@@ -1,8 +1,9 @@
 // A visitor who has never been here buys two tickets as a guest: first with a card that is
 // declined, then with one that works; then finds the confirmation and the welcome email in
 // the demo mailbox. On a desktop and on a phone, in Swedish and in English.
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { collectPageErrors, launchBrowser, newContext, type Viewport } from "./browser";
+import { checkoutWords, fillCheckout } from "./journey";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -15,17 +16,6 @@ afterAll(async () => {
 const text = {
   sv: {
     allEvents: "Visa alla evenemang",
-    quantity: /^Antal, Parkett/,
-    continue: "Fortsätt",
-    name: /^Namn\b/,
-    email: /^E-postadress(?!en)/,
-    emailAgain: /^E-postadressen en gång till/,
-    cardNumber: "Kortnummer",
-    expiry: "Giltigt till",
-    cvc: "CVC",
-    terms: /Jag godkänner/,
-    optIn: /får mejla mig om kommande evenemang/,
-    buy: "Köp biljetterna",
     declined: /nekades|nekas/i,
     thanks: /Tack, Greta Gustafsson! Dina biljetter är klara\./,
     confirmationSubject: /^Dina biljetter till Beethovens nionde symfoni/,
@@ -33,34 +23,12 @@ const text = {
   },
   en: {
     allEvents: "See all events",
-    quantity: /^Quantity, Parkett/,
-    continue: "Continue",
-    name: /^Name\b/,
-    email: /^Email address(?! again)/,
-    emailAgain: /^Email address again/,
-    cardNumber: "Card number",
-    expiry: "Expiry date",
-    cvc: "CVC",
-    terms: /I accept/,
-    optIn: /may email me about coming events/,
-    buy: "Buy the tickets",
     declined: /declined/i,
     thanks: /Thank you, Greta Gustafsson! Your tickets are ready\./,
     confirmationSubject: /^Your tickets for Beethovens nionde symfoni/,
     welcomeSubject: /^Welcome to Biljett/,
   },
 } as const;
-
-async function fillBuyer(page: Page, t: (typeof text)["sv" | "en"], email: string, card: string) {
-  // Required fields read "Namn (obligatoriskt)": their labels are matched from the start.
-  await page.getByLabel(t.name).fill("Greta Gustafsson");
-  await page.getByLabel(t.email).fill(email);
-  await page.getByLabel(t.emailAgain).fill(email);
-  await page.getByLabel(t.cardNumber).fill(card);
-  await page.getByLabel(t.expiry).fill("12/34");
-  await page.getByLabel(t.cvc).fill("123");
-  await page.getByLabel(t.terms).check();
-}
 
 const journeys: Array<{ locale: "sv" | "en"; viewport: Viewport }> = [
   { locale: "sv", viewport: "desktop" },
@@ -69,7 +37,7 @@ const journeys: Array<{ locale: "sv" | "en"; viewport: Viewport }> = [
 
 describe.each(journeys)("guest checkout ($locale, $viewport)", ({ locale, viewport }) => {
   it("buys two tickets without an account and finds both emails in the mailbox", async () => {
-    const t = text[locale];
+    const t = { ...checkoutWords[locale], ...text[locale] };
     const context = await newContext(browser, { locale, viewport });
     const page = await context.newPage();
     const errors = collectPageErrors(page);
@@ -91,14 +59,14 @@ describe.each(journeys)("guest checkout ($locale, $viewport)", ({ locale, viewpo
     // The opt-in names the organizer and is not ticked for the buyer.
     expect(await page.getByLabel(t.optIn).isChecked()).toBe(false);
 
-    await fillBuyer(page, t, email, "4000 0000 0000 0002");
+    await fillCheckout(page, locale, { email, card: "4000 0000 0000 0002" });
     await page.getByRole("button", { name: t.buy }).click();
     await page.getByRole("alert").filter({ hasText: t.declined }).first().waitFor();
     // What was typed is kept, except the card.
     expect(await page.getByLabel(t.name).inputValue()).toBe("Greta Gustafsson");
     expect(await page.getByLabel(t.cardNumber).inputValue()).toBe("");
 
-    await fillBuyer(page, t, email, "4242 4242 4242 4242");
+    await fillCheckout(page, locale, { email });
     await page.getByRole("button", { name: t.buy }).click();
     await page.waitForURL(/\/orders\/[0-9a-f-]{36}\?key=/);
     await page.getByRole("heading", { name: t.thanks }).waitFor();

@@ -3,6 +3,7 @@
 // In Swedish on a desktop and in English on a phone.
 import type { Browser, Page } from "playwright-core";
 import { collectPageErrors, launchBrowser, newContext, type Viewport } from "./browser";
+import { buyAsGuest } from "./journey";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -14,16 +15,6 @@ afterAll(async () => {
 
 const text = {
   sv: {
-    quantity: /^Antal, Parkett/,
-    continue: "Fortsätt",
-    name: /^Namn\b/,
-    email: /^E-postadress(?!en)/,
-    emailAgain: /^E-postadressen en gång till/,
-    cardNumber: "Kortnummer",
-    expiry: "Giltigt till",
-    cvc: "CVC",
-    terms: /Jag godkänner/,
-    buy: "Köp biljetterna",
     loginEmail: /^E-postadress/,
     sendLink: "Mejla mig en inloggningslänk i stället",
     linkSubject: /^Din inloggningslänk till Biljett/,
@@ -40,16 +31,6 @@ const text = {
     confirmationSubject: /^Dina biljetter till Beethovens nionde symfoni/,
   },
   en: {
-    quantity: /^Quantity, Parkett/,
-    continue: "Continue",
-    name: /^Name\b/,
-    email: /^Email address(?! again)/,
-    emailAgain: /^Email address again/,
-    cardNumber: "Card number",
-    expiry: "Expiry date",
-    cvc: "CVC",
-    terms: /I accept/,
-    buy: "Buy the tickets",
     loginEmail: /^Email address/,
     sendLink: "Email me a sign-in link instead",
     linkSubject: /^Your sign-in link for Biljett/,
@@ -68,24 +49,6 @@ const text = {
 } as const;
 
 type Text = (typeof text)["sv" | "en"];
-
-async function buyAsGuest(page: Page, t: Text, email: string) {
-  await page.goto("/events?q=Beethoven");
-  await page.getByRole("link", { name: "Beethovens nionde symfoni" }).first().click();
-  await page.getByLabel(t.quantity).selectOption("2");
-  await page.getByRole("button", { name: t.continue }).click();
-  await page.waitForURL(/\/checkout\?/);
-  await page.getByLabel(t.name).fill("Greta Gustafsson");
-  await page.getByLabel(t.email).fill(email);
-  await page.getByLabel(t.emailAgain).fill(email);
-  await page.getByLabel(t.cardNumber).fill("4242 4242 4242 4242");
-  await page.getByLabel(t.expiry).fill("12/34");
-  await page.getByLabel(t.cvc).fill("123");
-  await page.getByLabel(t.terms).check();
-  await page.getByRole("button", { name: t.buy }).click();
-  await page.waitForURL(/\/orders\/[0-9a-f-]{36}\?key=/);
-  return (await page.getByText(/^(Ordernummer|Order number):?\s/).first().textContent())?.match(/[0-9A-Z]{8}/)?.[0] ?? "";
-}
 
 /** The number of emails to `email` whose subject matches, as the demo mailbox lists them. */
 async function mailCount(page: Page, email: string, subject: RegExp): Promise<number> {
@@ -119,7 +82,7 @@ describe.each(journeys)("my tickets ($locale, $viewport)", ({ locale, viewport }
     const errors = collectPageErrors(page);
     const email = `greta.tickets.${locale}.${Date.now()}@example.se`;
 
-    const orderNumber = await buyAsGuest(page, t, email);
+    const { orderNumber } = await buyAsGuest(page, locale, { email, quantity: 2 });
     expect(orderNumber).toMatch(/^[0-9A-Z]{8}$/);
 
     // Signed out, My tickets sends the visitor to sign in and back again.

@@ -3,6 +3,7 @@
 // the offline page instead; signing out removes the kept ticket.
 import type { Browser, Page } from "playwright-core";
 import { baseUrl, collectPageErrors, launchBrowser, newContext } from "./browser";
+import { buyAsGuest, linkInNewestEmail } from "./journey";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -12,40 +13,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function buyAsGuest(page: Page, email: string) {
-  await page.goto("/events?q=Beethoven");
-  await page.getByRole("link", { name: "Beethovens nionde symfoni" }).first().click();
-  await page.getByLabel(/^Antal, Parkett/).selectOption("1");
-  await page.getByRole("button", { name: "Fortsätt" }).click();
-  await page.waitForURL(/\/checkout\?/);
-  await page.getByLabel(/^Namn\b/).fill("Märta Offline");
-  await page.getByLabel(/^E-postadress(?!en)/).fill(email);
-  await page.getByLabel(/^E-postadressen en gång till/).fill(email);
-  await page.getByLabel("Kortnummer").fill("4242 4242 4242 4242");
-  await page.getByLabel("Giltigt till").fill("12/34");
-  await page.getByLabel("CVC").fill("123");
-  await page.getByLabel(/Jag godkänner/).check();
-  await page.getByRole("button", { name: "Köp biljetterna" }).click();
-  await page.waitForURL(/\/orders\/[0-9a-f-]{36}\?key=/);
-}
-
-/** Opens the newest email to `email` whose subject matches, and returns the href of a link in it. */
-async function linkFromMailbox(page: Page, email: string, subject: RegExp, linkName: string): Promise<string> {
-  await page.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
-  for (let tries = 0; (await page.getByRole("link", { name: subject }).count()) === 0 && tries < 30; tries++) {
-    await page.waitForTimeout(500);
-    await page.reload();
-  }
-  await page.getByRole("link", { name: subject }).first().click();
-  const href = await page.frameLocator("iframe").getByRole("link", { name: linkName, exact: true }).first().getAttribute("href");
-  if (!href) throw new Error(`no "${linkName}" link in the email`);
-  return href;
-}
-
 /** Buys a ticket as a guest and signs in with the welcome email's link. */
 async function signedInBuyer(page: Page, email: string) {
-  await buyAsGuest(page, email);
-  const welcome = await linkFromMailbox(page, email, /^Välkommen till Biljett/, "Välj ett lösenord");
+  await buyAsGuest(page, "sv", { name: "Märta Offline", email });
+  const welcome = await linkInNewestEmail(page, email, /^Välkommen till Biljett/, "Välj ett lösenord");
   await page.goto(welcome);
   await page.getByRole("button", { name: "Logga in" }).click();
   await page.waitForURL(/\/account\/password/);

@@ -3,8 +3,9 @@
 // ticket in twice at the door. Then an owner of another organizer finds none of it.
 // Looks the seeded ids up in the database the server uses (run with TEST_DATABASE_URL).
 import pg from "pg";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { collectPageErrors, launchBrowser, newContext } from "./browser";
+import { openNewestEmail, signInWithEmailLink } from "./journey";
 
 let browser: Browser;
 let database: pg.Client;
@@ -46,29 +47,6 @@ async function eventOf(ownerEmail: string): Promise<Target> {
   return { ...rows[0], buyerEmail: tickets.rows[0].buyerEmail, codes: tickets.rows.map((row) => row.code) };
 }
 
-async function openNewestEmail(page: Page, to: string, subject: RegExp) {
-  await page.goto(`/dev/mailbox?to=${encodeURIComponent(to)}`);
-  for (let tries = 0; (await page.getByRole("link", { name: subject }).count()) === 0 && tries < 30; tries++) {
-    await page.waitForTimeout(500);
-    await page.reload();
-  }
-  await page.getByRole("link", { name: subject }).first().click();
-}
-
-async function signInWithLink(page: Page, email: string, locale: "sv" | "en") {
-  const sv = locale === "sv";
-  await page.goto("/login");
-  await page.getByLabel(sv ? /^E-postadress/ : /^Email address/).fill(email);
-  await page.getByRole("button", { name: sv ? "Mejla mig en inloggningslänk i stället" : "Email me a sign-in link instead" }).click();
-  await page.waitForURL(/\/login\/check-email/);
-  // The email speaks the account's language (the seeded owners' is Swedish), the pages the browser's.
-  await openNewestEmail(page, email, /^(Din inloggningslänk till Biljett|Your sign-in link for Biljett)/);
-  const href = await page.frameLocator("iframe").getByRole("link", { name: /^(Logga in|Sign in)$/ }).first().getAttribute("href");
-  if (!href) throw new Error("no sign-in link");
-  await page.goto(href);
-  await page.getByRole("button", { name: sv ? "Logga in" : "Sign in" }).click();
-  await page.getByRole("button", { name: sv ? /^Kontomeny för/ : /^Account menu for/ }).waitFor();
-}
 
 describe("an organizer owner informs ticket holders and checks tickets in (sv, desktop)", () => {
   it("previews and sends a message, which reaches the mailbox, and admits a ticket once", async () => {
@@ -76,7 +54,7 @@ describe("an organizer owner informs ticket holders and checks tickets in (sv, d
     const page = await context.newPage();
     const errors = collectPageErrors(page);
     const target = await eventOf("karin.sjoberg@example.se");
-    await signInWithLink(page, "karin.sjoberg@example.se", "sv");
+    await signInWithEmailLink(page, "sv", "karin.sjoberg@example.se");
 
     const subject = `Ändrad starttid ${Date.now()}`;
     await page.goto(`/organizer/${target.organizerId}/events/${target.eventId}/messages`);
@@ -119,7 +97,7 @@ describe("an organizer owner on a phone (en)", () => {
     const errors = collectPageErrors(page);
     const own = await eventOf("jonas.bergstrom@example.se");
     const other = await eventOf("karin.sjoberg@example.se");
-    await signInWithLink(page, "jonas.bergstrom@example.se", "en");
+    await signInWithEmailLink(page, "en", "jonas.bergstrom@example.se");
 
     // Important information, written and sent from the phone.
     const subject = `Doors open at 18.30 ${Date.now()}`;
@@ -204,7 +182,7 @@ describe("correcting and claiming a misspelled order", () => {
     const errors = collectPageErrors(page);
     const order = await cardOrderOf("amira.haddad@example.com");
     const right = `ratt.adress.${Date.now()}@example.se`;
-    await signInWithLink(page, "amira.haddad@example.com", "sv");
+    await signInWithEmailLink(page, "sv", "amira.haddad@example.com");
 
     await page.goto(`/organizer/${order.organizerId}/orders/${order.orderId}`);
     await page.getByRole("heading", { name: `Beställning ${order.number}` }).waitFor();
@@ -228,7 +206,7 @@ describe("correcting and claiming a misspelled order", () => {
     const errors = collectPageErrors(page);
     const order = await cardOrderOf("erik.lundmark@example.com");
     const buyer = `claimer.${Date.now()}@example.se`;
-    await signInWithLink(page, buyer, "en");
+    await signInWithEmailLink(page, "en", buyer);
 
     await page.goto("/account/claim");
     await page.getByLabel(/^Order number/).fill(order.number);

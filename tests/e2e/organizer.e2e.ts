@@ -3,6 +3,7 @@
 // event with sales and downloads them as CSV. Swedish on a desktop, English on a phone.
 import type { Browser, Page } from "playwright-core";
 import { collectPageErrors, launchBrowser, newContext } from "./browser";
+import { signInWithEmailLink } from "./journey";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -12,23 +13,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Signs in with a link from the demo mailbox (the seeded owners have no password). */
-async function signInWithLink(page: Page, email: string, labels: { email: RegExp; sendLink: string }) {
-  await page.goto("/login?callbackUrl=/organizer");
-  await page.getByLabel(labels.email).fill(email);
-  await page.getByRole("button", { name: labels.sendLink }).click();
-  await page.waitForURL(/\/login\/check-email/);
-  await page.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
-  const subject = /inloggningslänk till Biljett|sign-in link for Biljett/;
-  for (let tries = 0; (await page.getByRole("link", { name: subject }).count()) === 0 && tries < 30; tries++) {
-    await page.waitForTimeout(500);
-    await page.reload();
-  }
-  await page.getByRole("link", { name: subject }).first().click();
-  const href = await page.frameLocator("iframe").getByRole("link", { name: /^(Logga in|Sign in)$/ }).first().getAttribute("href");
-  if (!href) throw new Error("no sign-in link in the email");
-  await page.goto(href);
-  await page.getByRole("button", { name: /^(Logga in|Sign in)$/ }).click();
+/** Signs in with a link from the demo mailbox (the seeded owners have no password) and lands on their organizer. */
+async function signInAsOwner(page: Page, email: string, locale: "sv" | "en") {
+  await signInWithEmailLink(page, locale, email, { from: "/login?callbackUrl=/organizer" });
   await page.waitForURL(/\/organizer\/[0-9a-f-]{36}$/);
 }
 
@@ -55,7 +42,7 @@ describe("the organizer's pages (sv, desktop)", () => {
     await page.goto("/organizer");
     await page.waitForURL(/\/login\?callbackUrl=%2Forganizer/);
 
-    await signInWithLink(page, "karin.sjoberg@example.se", { email: /^E-postadress/, sendLink: "Mejla mig en inloggningslänk i stället" });
+    await signInAsOwner(page, "karin.sjoberg@example.se", "sv");
     const dashboard = page.url();
     await page.getByRole("heading", { name: "Evenemang", level: 1 }).waitFor();
 
@@ -111,7 +98,7 @@ describe("the organizer's pages (en, phone)", () => {
     const context = await newContext(browser, { locale: "en", viewport: "phone" });
     const page = await context.newPage();
     const errors = collectPageErrors(page);
-    await signInWithLink(page, "jonas.bergstrom@example.se", { email: /^Email address/, sendLink: "Email me a sign-in link instead" });
+    await signInAsOwner(page, "jonas.bergstrom@example.se", "en");
     await page.getByRole("heading", { name: "Events", level: 1 }).waitFor();
     await page.getByRole("link", { name: "Marketing list" }).click();
     await page.getByRole("heading", { name: "Marketing list", level: 1 }).waitFor();
@@ -152,7 +139,7 @@ describe("the event form without JavaScript (sv, desktop)", () => {
   it("refuses a sale window after the event with the field's message and keeps what was typed", async () => {
     const signIn = await newContext(browser, { locale: "sv" });
     const page = await signIn.newPage();
-    await signInWithLink(page, "amira.haddad@example.com", { email: /^E-postadress/, sendLink: "Mejla mig en inloggningslänk i stället" });
+    await signInAsOwner(page, "amira.haddad@example.com", "sv");
     const dashboard = page.url();
     const cookies = await signIn.cookies();
     await signIn.close();

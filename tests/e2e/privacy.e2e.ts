@@ -1,9 +1,10 @@
 // A buyer who said yes to an organizer's news signs in with an emailed link, withdraws the
 // consent, downloads their data and deletes the account: Swedish on a desktop, English on a phone.
 import { readFileSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { expectNoAxeViolations } from "./axe";
 import { collectPageErrors, launchBrowser, newContext, type Viewport } from "./browser";
+import { buyAsGuest, signInWithEmailLink } from "./journey";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -15,21 +16,6 @@ afterAll(async () => {
 
 const text = {
   sv: {
-    quantity: /^Antal, Parkett/,
-    continue: "Fortsätt",
-    name: /^Namn\b/,
-    email: /^E-postadress(?!en)/,
-    emailAgain: /^E-postadressen en gång till/,
-    cardNumber: "Kortnummer",
-    expiry: "Giltigt till",
-    cvc: "CVC",
-    terms: /Jag godkänner/,
-    optIn: /får mejla mig om kommande evenemang/,
-    buy: "Köp biljetterna",
-    loginEmail: /^E-postadress/,
-    askForLink: "Mejla mig en inloggningslänk i stället",
-    linkSubject: /^Din inloggningslänk till Biljett/,
-    linkButton: "Logga in",
     privacyLink: /^Integritet och samtycken/,
     source: /^Vid köpet av biljetter till Beethovens nionde symfoni, order [0-9A-Z]{8}$/,
     withdraw: "Återkalla samtycket för Nordljus Konserter",
@@ -44,21 +30,6 @@ const text = {
     kept: /bokföringslagen/,
   },
   en: {
-    quantity: /^Quantity, Parkett/,
-    continue: "Continue",
-    name: /^Name\b/,
-    email: /^Email address(?! again)/,
-    emailAgain: /^Email address again/,
-    cardNumber: "Card number",
-    expiry: "Expiry date",
-    cvc: "CVC",
-    terms: /I accept/,
-    optIn: /may email me about coming events/,
-    buy: "Buy the tickets",
-    loginEmail: /^Email address/,
-    askForLink: "Email me a sign-in link instead",
-    linkSubject: /^Your sign-in link for Biljett/,
-    linkButton: "Sign in",
     privacyLink: /^Privacy and consent/,
     source: /^When buying tickets for Beethovens nionde symfoni, order [0-9A-Z]{8}$/,
     withdraw: "Withdraw consent for Nordljus Konserter",
@@ -74,50 +45,7 @@ const text = {
   },
 } as const;
 
-type Text = (typeof text)["sv" | "en"];
 
-async function buyWithOptIn(page: Page, t: Text, email: string): Promise<string> {
-  await page.goto("/events?q=Beethoven");
-  await page.getByRole("link", { name: "Beethovens nionde symfoni" }).first().click();
-  await page.getByLabel(t.quantity).selectOption("1");
-  await page.getByRole("button", { name: t.continue }).click();
-  await page.waitForURL(/\/checkout\?/);
-  await page.getByLabel(t.name).fill("Greta Gustafsson");
-  await page.getByLabel(t.email).fill(email);
-  await page.getByLabel(t.emailAgain).fill(email);
-  await page.getByLabel(t.cardNumber).fill("4242 4242 4242 4242");
-  await page.getByLabel(t.expiry).fill("12/34");
-  await page.getByLabel(t.cvc).fill("123");
-  await page.getByLabel(t.optIn).check();
-  await page.getByLabel(t.terms).check();
-  await page.getByRole("button", { name: t.buy }).click();
-  await page.waitForURL(/\/orders\/[0-9a-f-]{36}\?key=/);
-  return page.url();
-}
-
-/** Opens the newest email to `email` whose subject matches, and returns the href of a link in it. */
-async function linkFromMailbox(page: Page, email: string, subject: RegExp, linkName: string): Promise<string> {
-  await page.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
-  for (let tries = 0; (await page.getByRole("link", { name: subject }).count()) === 0 && tries < 30; tries++) {
-    await page.waitForTimeout(500);
-    await page.reload();
-  }
-  await page.getByRole("link", { name: subject }).first().click();
-  const href = await page.frameLocator("iframe").getByRole("link", { name: linkName, exact: true }).first().getAttribute("href");
-  if (!href) throw new Error(`no "${linkName}" link in the email`);
-  return href;
-}
-
-async function signInWithLink(page: Page, t: Text, email: string) {
-  await page.goto("/login");
-  await page.getByLabel(t.loginEmail).fill(email);
-  await page.getByRole("button", { name: t.askForLink }).click();
-  await page.waitForURL(/\/login\/check-email/);
-  const link = await linkFromMailbox(page, email, t.linkSubject, t.linkButton);
-  await page.goto(link);
-  await page.getByRole("button", { name: t.linkButton }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-}
 
 const journeys: Array<{ locale: "sv" | "en"; viewport: Viewport }> = [
   { locale: "sv", viewport: "desktop" },
@@ -132,8 +60,8 @@ describe.each(journeys)("privacy and deleting the account ($locale, $viewport)",
     const errors = collectPageErrors(page);
     const email = `greta.privacy.${locale}.${Date.now()}@example.se`;
 
-    const orderUrl = await buyWithOptIn(page, t, email);
-    await signInWithLink(page, t, email);
+    const { url: orderUrl } = await buyAsGuest(page, locale, { email, optIn: true });
+    await signInWithEmailLink(page, locale, email);
 
     await page.goto("/account");
     await page.getByRole("link", { name: t.privacyLink }).click();
@@ -191,8 +119,8 @@ describe("privacy without JavaScript (sv, desktop)", () => {
     const withScript = await newContext(browser, { locale: "sv" });
     const setup = await withScript.newPage();
     const email = `greta.nojs.${Date.now()}@example.se`;
-    await buyWithOptIn(setup, t, email);
-    await signInWithLink(setup, t, email);
+    await buyAsGuest(setup, "sv", { email, optIn: true });
+    await signInWithEmailLink(setup, "sv", email);
     const cookies = await withScript.cookies();
     await withScript.close();
 

@@ -3,10 +3,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import sharp from "sharp";
 import { expectNoAxeViolations } from "./axe";
 import { collectPageErrors, launchBrowser, newContext, type Viewport } from "./browser";
+import { linkInNewestEmail, signInWithEmailLink } from "./journey";
 
 let browser: Browser;
 let dir: string;
@@ -21,9 +22,6 @@ afterAll(async () => {
 
 const words = {
   sv: {
-    email: "E-postadress",
-    sendLink: "Mejla mig en inloggningslänk i stället",
-    signIn: "Logga in",
     menu: /^Kontomeny för/,
     name: "Namn",
     language: "Språk",
@@ -41,9 +39,6 @@ const words = {
     pictureAlt: (name: string) => `Profilbild för ${name}`,
   },
   en: {
-    email: "Email address",
-    sendLink: "Email me a sign-in link instead",
-    signIn: "Sign in",
     menu: /^Account menu for/,
     name: "Name",
     language: "Language",
@@ -62,32 +57,6 @@ const words = {
   },
 } as const;
 
-/** Opens the newest email to `email` whose subject matches, and returns the href of a link in it. */
-async function linkInEmail(page: Page, email: string, subject: RegExp, linkName: RegExp): Promise<string> {
-  await page.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
-  for (let tries = 0; (await page.getByRole("link", { name: subject }).count()) === 0 && tries < 30; tries++) {
-    await page.waitForTimeout(500);
-    await page.reload();
-  }
-  await page.getByRole("link", { name: subject }).first().click();
-  const href = await page.frameLocator("iframe").getByRole("link", { name: linkName }).first().getAttribute("href");
-  if (!href) throw new Error(`no ${linkName} link in the email`);
-  return href;
-}
-
-const signInLink = (page: Page, email: string) =>
-  linkInEmail(page, email, /^(Din inloggningslänk till Biljett|Your sign-in link for Biljett)/, /^(Logga in|Sign in)$/);
-
-async function signIn(page: Page, locale: "sv" | "en", email: string) {
-  const w = words[locale];
-  await page.goto("/login");
-  await page.getByLabel(new RegExp(`^${w.email}`)).fill(email);
-  await page.getByRole("button", { name: w.sendLink }).click();
-  await page.waitForURL(/\/login\/check-email/);
-  await page.goto(await signInLink(page, email));
-  await page.getByRole("button", { name: w.signIn }).click();
-  await page.getByRole("button", { name: w.menu }).waitFor();
-}
 
 async function journey(locale: "sv" | "en", viewport: Viewport) {
   const w = words[locale];
@@ -100,7 +69,7 @@ async function journey(locale: "sv" | "en", viewport: Viewport) {
   const handle = `Marta_${locale}_${stamp}`.slice(0, 30);
   const bio = locale === "sv" ? "Jag går på jazzkonserter varje vecka." : "I go to jazz concerts every week.";
 
-  await signIn(page, locale, email);
+  await signInWithEmailLink(page, locale, email);
 
   // Name and language.
   await page.goto("/account/profile");
@@ -171,7 +140,7 @@ describe("profile and public profile", () => {
     const stamp = `${Date.now()}`;
     const oldEmail = `gammal.${stamp}@example.se`;
     const newEmail = `ny.${stamp}@example.se`;
-    await signIn(page, "sv", oldEmail);
+    await signInWithEmailLink(page, "sv", oldEmail);
 
     await page.goto("/account/profile");
     await page.getByRole("link", { name: "Byt e-postadress" }).click();
@@ -181,7 +150,7 @@ describe("profile and public profile", () => {
     await page.goto("/account/profile");
     await page.getByText(`Du loggar in och får dina biljetter på ${oldEmail}.`).waitFor();
 
-    const confirmUrl = await linkInEmail(page, newEmail, /^Bekräfta din nya e-postadress/, /^Bekräfta ny e-postadress$/);
+    const confirmUrl = await linkInNewestEmail(page, newEmail, /^Bekräfta din nya e-postadress/, /^Bekräfta ny e-postadress$/);
     expect(confirmUrl).toMatch(/\/account\/email\/confirm\?token=/);
     // Opening the link twice uses nothing up; only the button does.
     await page.goto(confirmUrl);
@@ -192,7 +161,7 @@ describe("profile and public profile", () => {
     await page.getByText(`Du loggar in och får dina biljetter på ${newEmail}.`).waitFor();
 
     // The old address is told; the link does not work a second time.
-    await linkInEmail(page, oldEmail, /^E-postadressen för ditt konto på Biljett har ändrats/, /./);
+    await linkInNewestEmail(page, oldEmail, /^E-postadressen för ditt konto på Biljett har ändrats/, /./);
     await page.goto(confirmUrl);
     await page.getByText(/^Länken fungerar inte\./).waitFor();
     expect(errors).toEqual([]);
