@@ -1,11 +1,11 @@
-// The account behind a guest purchase, in Swedish on a desktop and in English on a phone:
+// The account behind a guest purchase, in Swedish and English, each on a desktop and a phone:
 //   - claiming it from the welcome email: set a password, sign out, sign in with the password,
 //     sign out, sign in with an emailed link;
 //   - "Forgot your password?" on the login page for a guest who never chose one: the link it
 //     emails signs them in on the set-password page, and the new password then works.
 import type { Browser, Page } from "playwright-core";
-import { collectPageErrors, launchBrowser, newContext, type Viewport } from "./browser";
-import { buyAsGuest, checkoutWords, linkInNewestEmail, signInWords } from "./journey";
+import { collectPageErrors, launchBrowser, newContext } from "./browser";
+import { buyAsGuest, checkoutWords, everyLanguageAndViewport, linkInNewestEmail, signInWords } from "./journey";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -74,10 +74,7 @@ async function signInWithPassword(page: Page, w: Words, email: string, password:
   await page.getByRole("button", { name: w.menuFor(name) }).waitFor();
 }
 
-const journeys: Array<{ locale: "sv" | "en"; viewport: Viewport }> = [
-  { locale: "sv", viewport: "desktop" },
-  { locale: "en", viewport: "phone" },
-];
+const journeys = everyLanguageAndViewport;
 
 describe.each(journeys)("the account behind a guest purchase ($locale, $viewport)", ({ locale, viewport }) => {
   const w = wordsFor(locale);

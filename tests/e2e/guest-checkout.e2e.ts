@@ -2,8 +2,8 @@
 // declined, then with one that works; then finds the confirmation and the welcome email in
 // the demo mailbox. On a desktop and on a phone, in Swedish and in English.
 import type { Browser } from "playwright-core";
-import { collectPageErrors, launchBrowser, newContext, type Viewport } from "./browser";
-import { checkoutWords, fillCheckout } from "./journey";
+import { collectPageErrors, launchBrowser, newContext } from "./browser";
+import { checkoutWords, everyLanguageAndViewport, fillCheckout } from "./journey";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -30,10 +30,7 @@ const text = {
   },
 } as const;
 
-const journeys: Array<{ locale: "sv" | "en"; viewport: Viewport }> = [
-  { locale: "sv", viewport: "desktop" },
-  { locale: "en", viewport: "phone" },
-];
+const journeys = everyLanguageAndViewport;
 
 describe.each(journeys)("guest checkout ($locale, $viewport)", ({ locale, viewport }) => {
   it("buys two tickets without an account and finds both emails in the mailbox", async () => {

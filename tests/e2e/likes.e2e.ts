@@ -1,8 +1,9 @@
 // Liking events: a signed-out visitor's heart survives signing in by email link (without
 // JavaScript), and a signed-in visitor's heart changes at once (with it); both end up under
-// /account/liked. In Swedish on a desktop and in English on a phone.
+// /account/liked. In Swedish and English, each on a desktop and a phone.
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { collectPageErrors, launchBrowser, newContext, type Viewport } from "./browser";
+import { collectPageErrors, launchBrowser, newContext } from "./browser";
+import { everyLanguageAndViewport } from "./journey";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -64,10 +65,7 @@ async function signInByLink(page: Page, mailboxContext: BrowserContext, email: s
   await page.getByRole("button", { name: words[locale].signIn }).click();
 }
 
-const runs: Array<{ locale: Locale; viewport: Viewport }> = [
-  { locale: "sv", viewport: "desktop" },
-  { locale: "en", viewport: "phone" },
-];
+const runs = everyLanguageAndViewport;
 
 describe.each(runs)("liking events ($locale, $viewport)", ({ locale, viewport }) => {
   const w = words[locale];

@@ -1,9 +1,9 @@
 // A guest buys a ticket, later signs in with an emailed link from "My tickets", finds the
 // order there, downloads a ticket as PDF, asks for the tickets again and opens the door view.
-// In Swedish on a desktop and in English on a phone.
+// In Swedish and English, each on a desktop and a phone.
 import type { Browser, Page } from "playwright-core";
-import { collectPageErrors, launchBrowser, newContext, type Viewport } from "./browser";
-import { buyAsGuest } from "./journey";
+import { collectPageErrors, launchBrowser, newContext } from "./browser";
+import { buyAsGuest, everyLanguageAndViewport } from "./journey";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -69,10 +69,7 @@ async function signInLink(page: Page, t: Text, email: string): Promise<string> {
   return href;
 }
 
-const journeys: Array<{ locale: "sv" | "en"; viewport: Viewport }> = [
-  { locale: "sv", viewport: "desktop" },
-  { locale: "en", viewport: "phone" },
-];
+const journeys = everyLanguageAndViewport;
 
 describe.each(journeys)("my tickets ($locale, $viewport)", ({ locale, viewport }) => {
   it("signs in from My tickets, downloads a ticket, resends the order and opens the door view", async () => {

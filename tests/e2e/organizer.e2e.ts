@@ -1,9 +1,10 @@
 // An organizer's owner signs in with an emailed link, creates an event with a ticket type,
-// publishes it and finds it among the public events; then opens the attendees of a seeded
-// event with sales and downloads them as CSV. Swedish on a desktop, English on a phone.
+// publishes it and finds it among the public events; then opens the attendees of an event with
+// sales, searches them and downloads them as CSV. In Swedish and English, each on a desktop and
+// a phone. Then the event form without JavaScript.
 import type { Browser, Page } from "playwright-core";
 import { collectPageErrors, launchBrowser, newContext } from "./browser";
-import { signInWithEmailLink } from "./journey";
+import { everyLanguageAndViewport, signInWithEmailLink } from "./journey";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -32,9 +33,65 @@ async function expectCsv(page: Page, href: string, heading: string) {
   expect(text.split("\r\n").length).toBeGreaterThan(2);
 }
 
-describe("the organizer's pages (sv, desktop)", () => {
-  it("creates and publishes an event, then exports a seeded event's attendees", async () => {
-    const context = await newContext(browser, { locale: "sv" });
+const words = {
+  sv: {
+    owner: "karin.sjoberg@example.se",
+    dashboard: "Evenemang",
+    createEvent: "Skapa evenemang",
+    title: /^Namn/,
+    description: /^Beskrivning/,
+    venue: /^Lokal/,
+    city: /^Ort/,
+    startsAt: /^Börjar/,
+    endsAt: /^Slutar/,
+    createDraft: "Skapa utkast",
+    endsBeforeStart: "Slutet måste vara efter starten.",
+    created: "Evenemanget är skapat som utkast.",
+    publish: "Publicera",
+    published: "Evenemanget är publicerat.",
+    marketing: "Marknadsföringslista",
+    sold: /^\d+ av \d+ sålda$/,
+    noneSold: /^0 av \d+ sålda$/,
+    revenue: /kr$/,
+    attendees: "Deltagare",
+    checkedIn: "Incheckad",
+    search: /^Sök på namn/,
+    searchButton: "Sök",
+    download: "Ladda ner som CSV",
+    csvHeading: "Namn;E-post;Biljettyp;Ordernummer;Beställd;Biljettkod;Incheckad",
+  },
+  en: {
+    owner: "jonas.bergstrom@example.se",
+    dashboard: "Events",
+    createEvent: "Create event",
+    title: /^Title/,
+    description: /^Description/,
+    venue: /^Venue/,
+    city: /^City/,
+    startsAt: /^Starts/,
+    endsAt: /^Ends/,
+    createDraft: "Create draft",
+    endsBeforeStart: "The end must be after the start.",
+    created: "The event was created as a draft.",
+    publish: "Publish",
+    published: "The event is published.",
+    marketing: "Marketing list",
+    sold: /^\d+ of \d+ sold$/,
+    noneSold: /^0 of \d+ sold$/,
+    revenue: /^SEK\s/,
+    attendees: "Attendees",
+    checkedIn: "Checked in",
+    search: /^Search by name/,
+    searchButton: "Search",
+    download: "Download as CSV",
+    csvHeading: "Name;Email;Ticket type;Order number;Ordered;Ticket code;Checked in",
+  },
+} as const;
+
+describe.each(everyLanguageAndViewport)("the organizer's pages ($locale, $viewport)", ({ locale, viewport }) => {
+  it("creates and publishes an event, then finds, searches and exports the attendees of one with sales", async () => {
+    const w = words[locale];
+    const context = await newContext(browser, { locale, viewport });
     const page = await context.newPage();
     const errors = collectPageErrors(page);
 
@@ -42,93 +99,76 @@ describe("the organizer's pages (sv, desktop)", () => {
     await page.goto("/organizer");
     await page.waitForURL(/\/login\?callbackUrl=%2Forganizer/);
 
-    await signInAsOwner(page, "karin.sjoberg@example.se", "sv");
+    await signInAsOwner(page, w.owner, locale);
     const dashboard = page.url();
-    await page.getByRole("heading", { name: "Evenemang", level: 1 }).waitFor();
+    await page.getByRole("heading", { name: w.dashboard, level: 1 }).waitFor();
 
     // Another organizer's or a made-up id answers 404.
     const missing = await page.goto("/organizer/0193aaaa-0000-7000-8000-000000000000");
     expect(missing?.status()).toBe(404);
     await page.goto(dashboard);
 
-    const title = `Höstkonsert ${Date.now()}`;
-    await page.getByRole("link", { name: "Skapa evenemang" }).click();
-    await page.getByLabel(/^Namn/).first().fill(title);
-    await page.getByLabel(/^Beskrivning/).fill("Stråkar och körsång i Västerås domkyrka.");
-    await page.getByLabel(/^Lokal/).fill("Västerås domkyrka");
-    await page.getByLabel(/^Ort/).fill("Västerås");
-    await page.getByLabel(/^Börjar/).fill("2030-10-04T19:00");
-    await page.getByLabel(/^Slutar/).fill("2030-10-04T17:00");
+    const title = `Höstkonsert ${locale} ${viewport} ${Date.now()}`;
+    await page.getByRole("link", { name: w.createEvent }).click();
+    await page.getByLabel(w.title).first().fill(title);
+    await page.getByLabel(w.description).fill("Stråkar och körsång i Västerås domkyrka.");
+    await page.getByLabel(w.venue).fill("Västerås domkyrka");
+    await page.getByLabel(w.city).fill("Västerås");
+    await page.getByLabel(w.startsAt).fill("2030-10-04T19:00");
+    await page.getByLabel(w.endsAt).fill("2030-10-04T17:00");
     await page.locator('input[name="ticketTypes.0.name"]').fill("Ordinarie");
     await page.locator('input[name="ticketTypes.0.price"]').fill("295");
     await page.locator('input[name="ticketTypes.0.capacity"]').fill("120");
-    await page.getByRole("button", { name: "Skapa utkast" }).click();
+    await page.getByRole("button", { name: w.createDraft }).click();
     // A refused form keeps what was typed and names the field.
-    await page.getByText("Slutet måste vara efter starten.").waitFor();
-    expect(await page.getByLabel(/^Beskrivning/).inputValue()).toBe("Stråkar och körsång i Västerås domkyrka.");
-    await page.getByLabel(/^Slutar/).fill("2030-10-04T21:00");
-    await page.getByRole("button", { name: "Skapa utkast" }).click();
-    await page.getByText("Evenemanget är skapat som utkast.").waitFor();
+    await page.getByText(w.endsBeforeStart).waitFor();
+    expect(await page.getByLabel(w.description).inputValue()).toBe("Stråkar och körsång i Västerås domkyrka.");
+    await page.getByLabel(w.endsAt).fill("2030-10-04T21:00");
+    await page.getByRole("button", { name: w.createDraft }).click();
+    await page.getByText(w.created).waitFor();
 
-    await page.getByRole("button", { name: "Publicera" }).click();
-    await page.getByText("Evenemanget är publicerat.").waitFor();
+    await page.getByRole("button", { name: w.publish }).click();
+    await page.getByText(w.published).waitFor();
     await page.goto(`/events?q=${encodeURIComponent(title)}`);
     await page.getByRole("link", { name: title }).first().click();
     await page.getByRole("heading", { name: title, level: 1 }).waitFor();
 
-    // A seeded event with sales: its attendees and their CSV.
     await page.goto(dashboard);
-    await page.getByRole("link", { name: "Beethovens nionde symfoni" }).first().click();
-    await page.getByRole("cell", { name: /kr$/ }).first().waitFor();
-    await page.getByRole("link", { name: "Deltagare" }).click();
-    await page.waitForURL(/\/attendees$/);
-    await page.getByRole("columnheader", { name: "Incheckad" }).waitFor();
-    expect(await page.getByRole("row").count()).toBeGreaterThan(1);
-    const href = await page.getByRole("link", { name: "Ladda ner som CSV" }).getAttribute("href");
-    if (!href) throw new Error("no export link");
-    await expectCsv(page, href, "Namn;E-post;Biljettyp;Ordernummer;Beställd;Biljettkod;Incheckad");
-
-    expect(errors).toEqual([]);
-    await context.close();
-  });
-});
-
-describe("the organizer's pages (en, phone)", () => {
-  it("searches a seeded event's attendees and exports them", async () => {
-    const context = await newContext(browser, { locale: "en", viewport: "phone" });
-    const page = await context.newPage();
-    const errors = collectPageErrors(page);
-    await signInAsOwner(page, "jonas.bergstrom@example.se", "en");
-    await page.getByRole("heading", { name: "Events", level: 1 }).waitFor();
-    await page.getByRole("link", { name: "Marketing list" }).click();
-    await page.getByRole("heading", { name: "Marketing list", level: 1 }).waitFor();
+    await page.getByRole("link", { name: w.marketing }).click();
+    await page.getByRole("heading", { name: w.marketing, level: 1 }).waitFor();
     await page.goBack();
 
-    // The first event with sales on the dashboard.
+    // The first event with sales on the dashboard: its sales, then its attendees.
     const soldEvent = page
       .locator("main li")
-      .filter({ has: page.getByText(/^\d+ of \d+ sold$/) })
-      .filter({ hasNot: page.getByText(/^0 of \d+ sold$/) })
+      .filter({ has: page.getByText(w.sold) })
+      .filter({ hasNot: page.getByText(w.noneSold) })
       .getByRole("link")
       .first();
     await soldEvent.click();
-    await page.getByRole("link", { name: "Attendees" }).click();
+    await page.getByRole("cell", { name: w.revenue }).first().waitFor();
+    await page.getByRole("link", { name: w.attendees }).click();
     await page.waitForURL(/\/attendees$/);
-    await page.getByRole("columnheader", { name: "Checked in" }).waitFor();
+    await page.getByRole("columnheader", { name: w.checkedIn }).waitFor();
+    expect(await page.getByRole("row").count()).toBeGreaterThan(1);
+    const all = await page.getByRole("link", { name: w.download }).getAttribute("href");
+    if (!all) throw new Error("no export link");
+    await expectCsv(page, all, w.csvHeading);
+
     const firstEmail = (await page.getByRole("row").nth(1).getByRole("cell").first().textContent())?.trim() ?? "";
     expect(firstEmail).toContain("@");
-    await page.getByLabel(/^Search by name/).fill(firstEmail);
-    await page.getByRole("button", { name: "Search" }).click();
+    await page.getByLabel(w.search).fill(firstEmail);
+    await page.getByRole("button", { name: w.searchButton }).click();
     await page.waitForURL(/[?&]q=/);
     const rows = page.getByRole("row");
     expect(await rows.count()).toBeGreaterThan(1);
     for (let index = 1; index < (await rows.count()); index++) {
       expect(await rows.nth(index).textContent()).toContain(firstEmail);
     }
-    const href = await page.getByRole("link", { name: "Download as CSV" }).getAttribute("href");
-    if (!href) throw new Error("no export link");
-    expect(href).toContain("q=");
-    await expectCsv(page, href, "Name;Email;Ticket type;Order number;Ordered;Ticket code;Checked in");
+    const found = await page.getByRole("link", { name: w.download }).getAttribute("href");
+    if (!found) throw new Error("no export link");
+    expect(found).toContain("q=");
+    await expectCsv(page, found, w.csvHeading);
 
     expect(errors).toEqual([]);
     await context.close();

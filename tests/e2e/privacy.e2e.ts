@@ -1,10 +1,11 @@
 // A buyer who said yes to an organizer's news signs in with an emailed link, withdraws the
-// consent, downloads their data and deletes the account: Swedish on a desktop, English on a phone.
+// consent, downloads their data and deletes the account: in Swedish and English, each on a desktop
+// and a phone.
 import { readFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { expectNoAxeViolations } from "./axe";
-import { collectPageErrors, launchBrowser, newContext, type Viewport } from "./browser";
-import { buyAsGuest, signInWithEmailLink } from "./journey";
+import { collectPageErrors, launchBrowser, newContext } from "./browser";
+import { buyAsGuest, everyLanguageAndViewport, signInWithEmailLink } from "./journey";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -47,10 +48,7 @@ const text = {
 
 
 
-const journeys: Array<{ locale: "sv" | "en"; viewport: Viewport }> = [
-  { locale: "sv", viewport: "desktop" },
-  { locale: "en", viewport: "phone" },
-];
+const journeys = everyLanguageAndViewport;
 
 describe.each(journeys)("privacy and deleting the account ($locale, $viewport)", ({ locale, viewport }) => {
   it("withdraws a consent, downloads the data and deletes the account", async () => {

@@ -7,7 +7,7 @@ import type { Browser } from "playwright-core";
 import sharp from "sharp";
 import { expectNoAxeViolations } from "./axe";
 import { collectPageErrors, launchBrowser, newContext, type Viewport } from "./browser";
-import { linkInNewestEmail, signInWithEmailLink } from "./journey";
+import { everyLanguageAndViewport, linkInNewestEmail, signInWithEmailLink } from "./journey";
 
 let browser: Browser;
 let dir: string;
@@ -125,12 +125,8 @@ async function journey(locale: "sv" | "en", viewport: Viewport) {
 }
 
 describe("profile and public profile", () => {
-  it("sv, desktop: name, picture, public profile, seen signed out", async () => {
-    await journey("sv", "desktop");
-  });
-
-  it("en, phone: the same in English on a small screen", async () => {
-    await journey("en", "phone");
+  it.each(everyLanguageAndViewport)("$locale, $viewport: name, picture, public profile, seen signed out", async ({ locale, viewport }) => {
+    await journey(locale, viewport);
   });
 
   it("sv, desktop: changes the email address only once the link sent to it is used", async () => {
