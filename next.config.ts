@@ -16,9 +16,10 @@ export default function config(phase: string): NextConfig {
     serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter"],
     poweredByHeader: false,
     experimental: {
-      // Profile pictures may be up to 5 MB (checked again by lib/uploads); the form around
-      // the file adds a little.
-      serverActions: { bodySizeLimit: "6mb" },
+      // Profile pictures may be up to 5 MB (lib/uploads checks). Bodies up to 16 MB still reach
+      // the action, so that a larger photo straight from a phone, sent without JavaScript,
+      // gets the clear "at most 5 MB" message rather than a generic error page.
+      serverActions: { bodySizeLimit: "16mb" },
     },
     async headers() {
       return [

@@ -99,6 +99,15 @@ async function trimStatic(cache) {
   await Promise.all(keys.slice(0, Math.max(0, keys.length - STATIC_LIMIT)).map((key) => cache.delete(key)));
 }
 
+/**
+ * The kept copy of a ticket page: this very address, or else the same ticket in another view
+ * (the door view, say, when only the normal page was opened while online), which still shows
+ * the QR code.
+ */
+async function keptTicketPage(cache, request) {
+  return (await cache.match(request, { ignoreVary: true })) || (await cache.match(request, { ignoreVary: true, ignoreSearch: true }));
+}
+
 async function ticketPage(event) {
   const { request } = event;
   const cache = await caches.open(TICKETS_CACHE);
@@ -106,8 +115,7 @@ async function ticketPage(event) {
   try {
     response = await fetch(request);
   } catch {
-    const cached = await cache.match(request, { ignoreVary: true });
-    return cached || offlinePage();
+    return (await keptTicketPage(cache, request)) || offlinePage();
   }
   if (response.status >= 500) {
     // The server is down rather than the network: a kept ticket still beats an error page.

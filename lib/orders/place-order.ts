@@ -80,7 +80,7 @@ async function resultOfEarlierRequest(key: string, hash: string, waitMs = 15_000
     if (!result.orderId) return null;
     const order = await db.order.findUniqueOrThrow({ where: { id: result.orderId } });
     if (order.status === "PAID") {
-      return { ok: true, orderId: order.id, orderNumber: order.number, status: "PAID", confirmationPath: orderPath(order.id) };
+      return { ok: true, orderId: order.id, orderNumber: order.number, status: "PAID", confirmationPath: orderPath(order) };
     }
     if (order.status === "PENDING" && result.redirectUrl) {
       return { ok: true, orderId: order.id, orderNumber: order.number, status: "PENDING", redirectUrl: result.redirectUrl };
@@ -235,7 +235,7 @@ export async function placeOrder(
   }
 
   if (total === 0) {
-    return { ok: true, orderId: order.id, orderNumber: order.number, status: "PAID", confirmationPath: orderPath(order.id) };
+    return { ok: true, orderId: order.id, orderNumber: order.number, status: "PAID", confirmationPath: orderPath(order) };
   }
 
   if (provider.flow === "redirect") {
@@ -247,8 +247,8 @@ export async function placeOrder(
         lines: priced.lines,
         customerEmail: parsed.email,
         locale: input.locale,
-        successUrl: `${env().SITE_URL}${orderPath(order.id)}`,
-        cancelUrl: `${env().SITE_URL}${orderCancelPath(order.id)}`,
+        successUrl: `${env().SITE_URL}${orderPath(order)}`,
+        cancelUrl: `${env().SITE_URL}${orderCancelPath(order)}`,
         expiresAt: new Date(holdUntil.getTime() - 5 * 60_000),
         idempotencyKey: input.idempotencyKey,
       });
@@ -294,7 +294,7 @@ export async function placeOrder(
 
   if (outcome === "paid") {
     await db.$transaction((tx) => completeOrder(tx, order.id, { admissions: "held", payment, now }), TRANSACTION_OPTIONS);
-    return { ok: true, orderId: order.id, orderNumber: order.number, status: "PAID", confirmationPath: orderPath(order.id) };
+    return { ok: true, orderId: order.id, orderNumber: order.number, status: "PAID", confirmationPath: orderPath(order) };
   }
   await db.$transaction((tx) => failOrder(tx, order.id, outcome), TRANSACTION_OPTIONS);
   return { ok: false, refusal: outcome };

@@ -5,6 +5,7 @@ import { db, type Db, type DbTransaction } from "../db/client";
 import type { Locale } from "../db/types";
 import { enqueueEmails, type QueuedEmail } from "../outbox/queue";
 import type { OrganizerMessagePayload } from "../outbox/templates";
+import { env } from "../env";
 import { orderUrl } from "../orders/order-links";
 import { eventOfMember, MANAGER_ROLES } from "./membership";
 import type { MessageForm } from "./message-schema";
@@ -31,7 +32,12 @@ export async function messageRecipients(reader: Reader, eventId: string): Promis
 
 type EventForMessage = NonNullable<Awaited<ReturnType<typeof eventOfMember>>>;
 
-function payloadFor(context: EventForMessage, message: Pick<MessageForm, "subject" | "body">, recipient: Omit<MessageRecipient, "buyerEmail" | "locale">): OrganizerMessagePayload {
+function payloadFor(
+  context: EventForMessage,
+  message: Pick<MessageForm, "subject" | "body">,
+  recipient: Pick<MessageRecipient, "buyerName" | "orderNumber">,
+  orderLink: string,
+): OrganizerMessagePayload {
   const { event, membership } = context;
   return {
     organizerName: membership.organizer.name,
@@ -48,7 +54,7 @@ function payloadFor(context: EventForMessage, message: Pick<MessageForm, "subjec
     },
     subject: message.subject,
     body: message.body,
-    orderUrl: orderUrl(recipient.orderId),
+    orderUrl: orderLink,
   };
 }
 
@@ -72,7 +78,8 @@ export async function previewOrganizerMessage(
   if (!context) return null;
   const recipients = await messageRecipients(db, eventId);
   const first = recipients[0];
-  const payload = payloadFor(context, message, first ?? { orderId: eventId, ...standIn });
+  // The preview's button leads nowhere: a buyer's order link is theirs, not the organizer's to see.
+  const payload = payloadFor(context, message, first ?? standIn, `${env().SITE_URL}/orders/preview`);
   return { payload, recipientCount: recipients.length };
 }
 
@@ -124,7 +131,7 @@ export async function sendOrganizerMessage({
         to: recipient.buyerEmail,
         locale: recipient.locale,
         dedupeKey: `organizer-message:${row.id}:${recipient.orderId}`,
-        payload: payloadFor(context, message, recipient),
+        payload: payloadFor(context, message, recipient, orderUrl({ id: recipient.orderId, buyerEmail: recipient.buyerEmail })),
       }));
       await enqueueEmails(tx, emails);
       return { ok: true, messageId: row.id, recipientCount: recipients.length, alreadySent: false } as const;

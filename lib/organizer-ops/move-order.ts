@@ -3,6 +3,7 @@
 import type { DbTransaction } from "../db/client";
 import { ensureBuyerAccount } from "../accounts/buyer-account";
 import { createSignInLink } from "../accounts/sign-in-links";
+import { newTicketCode } from "../orders/codes";
 import { lockOrder, SET_PASSWORD_PATH, WELCOME_LINK_MAX_AGE_MS } from "../orders/finalize-order";
 import { enqueueEmails, type QueuedEmail } from "../outbox/queue";
 import { orderConfirmationPayload } from "../tickets/order-confirmation-payload";
@@ -18,8 +19,8 @@ export type MoveOrderResult =
 /**
  * The order's buyerEmail and account become those of `toEmail` (an account is created without
  * a password if there is none, with the welcome email a first purchase would get); emails for
- * this order not yet sent to the old address are stopped; the confirmation with the tickets
- * goes to the new one; and the change is recorded.
+ * this order not yet sent to the old address are stopped; the unused tickets get new codes and
+ * the confirmation with them goes to the new address; and the change is recorded.
  *
  * Marketing consent: a consent ticked on this order was given by the buyer, who owns the new
  * address, never by whoever owns the misspelled one. So it moves to the new address; if the
@@ -57,6 +58,7 @@ export async function moveOrderToEmail(
   const notYetSent = [{ status: "PENDING" as const }, { status: "SENDING" as const, lockedUntil: { lt: now } }];
   const forThisOrder = [
     { dedupeKey: { startsWith: `order-confirmation:${orderId}` } },
+    { dedupeKey: { startsWith: `order-resend:${orderId}:` } },
     { dedupeKey: { startsWith: "organizer-message:", endsWith: `:${orderId}` } },
   ];
   await tx.outboxEmail.updateMany({
@@ -92,6 +94,12 @@ export async function moveOrderToEmail(
   const change = await tx.orderEmailChange.create({
     data: { orderId, fromEmail, toEmail, source, changedById: changedBy.id, changedByEmail: changedBy.email, createdAt: now },
   });
+
+  // New codes for the tickets not yet used: whoever read the emails sent to the wrong address
+  // holds the old ones, and they must not get anybody in. (The order's links die with the old
+  // address too: lib/orders/order-links.ts signs the address into them.)
+  const unused = await tx.ticket.findMany({ where: { orderId, status: "VALID", checkedInAt: null }, select: { id: true } });
+  for (const ticket of unused) await tx.ticket.update({ where: { id: ticket.id }, data: { code: newTicketCode() } });
 
   const payload = await orderConfirmationPayload(tx, orderId);
   if (!payload) throw new Error(`order ${orderId} vanished inside its own transaction`);

@@ -37,6 +37,6 @@ export async function orderConfirmationPayload(tx: DbTransaction, orderId: strin
     tickets: tickets.map((ticket) => ({ code: ticket.code, typeName: ticket.ticketType.name })),
     totalMinor: order.totalMinor,
     currency: order.currency,
-    orderUrl: orderUrl(order.id),
+    orderUrl: orderUrl(order),
   };
 }

@@ -3,7 +3,7 @@
 // In Swedish and English, each on a desktop and a phone.
 import type { Browser, Page } from "playwright-core";
 import { collectPageErrors, launchBrowser, newContext } from "./browser";
-import { buyAsGuest, everyLanguageAndViewport } from "./journey";
+import { buyAsGuest, everyLanguageAndViewport, signInWithEmailLink } from "./journey";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -140,6 +140,17 @@ describe.each(journeys)("my tickets ($locale, $viewport)", ({ locale, viewport }
 
     // The resend went to the account: the order confirmation is in the mailbox twice now.
     await waitForMail(page, email, t.confirmationSubject, 2);
+
+    // Somebody else, signed in, who has every address of it: nothing is there for them (404,
+    // the same as for a code that does not exist).
+    const orderPdfHref = (await orderPdf.url()).replace(/^https?:\/\/[^/]+/, "");
+    const stranger = await newContext(browser, { locale, viewport });
+    const strangerPage = await stranger.newPage();
+    await signInWithEmailLink(strangerPage, locale, `stranger.${locale}.${viewport}.${Date.now()}@example.se`);
+    for (const href of [`/account/tickets/${code}`, `/account/tickets/${code}?view=door`, ticketPdfHref!, orderPdfHref, `/api/v1/me/tickets/${code}`]) {
+      expect([href, (await stranger.request.get(href, { maxRedirects: 0 })).status()]).toEqual([href, 404]);
+    }
+    await stranger.close();
 
     expect(errors).toEqual([]);
     await context.close();

@@ -78,6 +78,9 @@ describe("tickets on a phone without a network (sv, phone)", () => {
     expect(await page.getByText(code, { exact: true }).first().isVisible()).toBe(true);
     const qrSvg = page.locator('[role="img"] svg');
     expect(await qrSvg.count()).toBeGreaterThan(0);
+    // The door view was never opened online: the kept ticket page stands in, QR code and all.
+    await page.goto(`${ticketPath}?view=door`);
+    await page.getByRole("img", { name: new RegExp(`QR-kod för biljett ${code}`) }).waitFor();
 
     // A page never opened while online: the offline page, in Swedish and English.
     await page.goto("/events");

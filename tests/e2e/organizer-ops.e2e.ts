@@ -98,6 +98,7 @@ describe.each(everyLanguageAndViewport)("an organizer owner at work ($locale, $v
     const errors = collectPageErrors(page);
     const own = await eventOf(w.owner);
     const other = await eventOf(w.otherOwner);
+    const otherOrder = await cardOrderOf(w.otherOwner);
     await signInWithEmailLink(page, locale, w.owner);
 
     const subject = `${w.heading} ${viewport} ${Date.now()}`;
@@ -142,10 +143,14 @@ describe.each(everyLanguageAndViewport)("an organizer owner at work ($locale, $v
       `/organizer/${other.organizerId}/events/${other.eventId}/attendees`,
       `/organizer/${other.organizerId}/events/${other.eventId}/check-in`,
       `/organizer/${other.organizerId}/events/${other.eventId}/messages`,
-      // Their own organizer id with the other organizer's event.
+      `/organizer/${other.organizerId}/orders/${otherOrder.orderId}`,
+      // Their own organizer id with the other organizer's event or order.
       `/organizer/${own.organizerId}/events/${other.eventId}`,
+      `/organizer/${own.organizerId}/events/${other.eventId}/edit`,
       `/organizer/${own.organizerId}/events/${other.eventId}/attendees`,
       `/organizer/${own.organizerId}/events/${other.eventId}/check-in`,
+      `/organizer/${own.organizerId}/events/${other.eventId}/messages`,
+      `/organizer/${own.organizerId}/orders/${otherOrder.orderId}`,
     ]) {
       const response = await page.goto(path);
       expect([path, response?.status()]).toEqual([path, 404]);
@@ -181,6 +186,29 @@ async function cardOrderOf(ownerEmail: string, skip = 0) {
   if (!rows[0]) throw new Error(`no card order for ${ownerEmail}`);
   return rows[0];
 }
+
+describe("a buyer in the organizer area (sv, phone)", () => {
+  it("is told they belong to no organizer, and every organizer page and download is not found", async () => {
+    const context = await newContext(browser, { locale: "sv", viewport: "phone" });
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    const target = await eventOf("karin.sjoberg@example.se");
+    const order = await cardOrderOf("karin.sjoberg@example.se");
+    await signInWithEmailLink(page, "sv", `kopare.utan.arrangor.${Date.now()}@example.se`);
+
+    await page.goto("/organizer");
+    await page.getByRole("heading", { level: 1, name: "Du är inte arrangör" }).waitFor();
+    const base = `/organizer/${target.organizerId}`;
+    for (const path of [base, `${base}/marketing`, `${base}/events/new`, `${base}/events/${target.eventId}`, `${base}/events/${target.eventId}/attendees`, `${base}/orders/${order.orderId}`]) {
+      expect([path, (await page.goto(path))?.status()]).toEqual([path, 404]);
+    }
+    for (const path of [`${base}/marketing/export`, `${base}/events/${target.eventId}/attendees/export`]) {
+      expect([path, (await page.request.get(path, { maxRedirects: 0 })).status()]).toEqual([path, 404]);
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
 
 describe("correcting and claiming a misspelled order", () => {
   it("an owner corrects the buyer's address and the tickets go to the new one (sv, desktop)", async () => {

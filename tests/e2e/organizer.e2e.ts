@@ -59,6 +59,7 @@ const words = {
     searchButton: "Sök",
     download: "Ladda ner som CSV",
     csvHeading: "Namn;E-post;Biljettyp;Ordernummer;Beställd;Biljettkod;Incheckad",
+    marketingCsvHeading: "E-post;Namn;Samtycke givet;Källa",
   },
   en: {
     owner: "jonas.bergstrom@example.se",
@@ -85,6 +86,7 @@ const words = {
     searchButton: "Search",
     download: "Download as CSV",
     csvHeading: "Name;Email;Ticket type;Order number;Ordered;Ticket code;Checked in",
+    marketingCsvHeading: "Email;Name;Consent given;Source",
   },
 } as const;
 
@@ -136,6 +138,10 @@ describe.each(everyLanguageAndViewport)("the organizer's pages ($locale, $viewpo
     await page.goto(dashboard);
     await page.getByRole("link", { name: w.marketing }).click();
     await page.getByRole("heading", { name: w.marketing, level: 1 }).waitFor();
+    expect(await page.getByRole("row").count()).toBeGreaterThan(1);
+    const marketingCsv = await page.getByRole("link", { name: w.download }).getAttribute("href");
+    if (!marketingCsv) throw new Error("no export link on the marketing list");
+    await expectCsv(page, marketingCsv, w.marketingCsvHeading);
     await page.goBack();
 
     // The first event with sales on the dashboard: its sales, then its attendees.

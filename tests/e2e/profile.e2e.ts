@@ -163,4 +163,24 @@ describe("profile and public profile", () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it("sv, desktop, without JavaScript: a 9 MB photo gets the size message, not an error page", async () => {
+    const withScript = await newContext(browser, { locale: "sv" });
+    const setup = await withScript.newPage();
+    await signInWithEmailLink(setup, "sv", `stor.bild.${Date.now()}@example.se`);
+    const cookies = await withScript.cookies();
+    await withScript.close();
+
+    const context = await newContext(browser, { locale: "sv", javaScript: false });
+    await context.addCookies(cookies);
+    const page = await context.newPage();
+    // A camera JPEG's first bytes, then noise: refused by its size before anything is decoded.
+    const photo = path.join(dir, "stor.jpg");
+    writeFileSync(photo, Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(9 * 1024 * 1024, 7)]));
+    await page.goto("/account/profile");
+    await page.getByLabel(words.sv.file).setInputFiles(photo);
+    await page.getByRole("button", { name: words.sv.upload }).click();
+    await page.getByText("Bilden är för stor. Välj en bild på högst 5 MB.").waitFor();
+    await context.close();
+  });
 });

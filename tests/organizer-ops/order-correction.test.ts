@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { correctOrderEmail, getOrganizerOrder } from "@/lib/organizer-ops/order-correction";
 import { sendOrganizerMessage } from "@/lib/organizer-ops/messages";
 import { SUPERSEDED_ERROR } from "@/lib/organizer-ops/move-order";
+import { isValidOrderKey } from "@/lib/orders/order-links";
 import { createEvent } from "../helpers/fixtures";
 import { addMember, createUser, organizerWithTeam, paidOrder } from "./fixtures";
 import { randomUUID } from "node:crypto";
@@ -20,7 +21,10 @@ describe(`correctOrderEmail (${databaseKind})`, () => {
   it("moves the order to a new passwordless account, re-sends the tickets there and stops the old address's emails", async () => {
     const team = await misspelledOrder({ marketingOptIn: true });
     const previousUserId = team.order.userId!;
-    // A message queued earlier, not yet sent to the wrong address.
+    // A resend the buyer asked for and a message, queued earlier, not yet sent to the wrong address.
+    await db.outboxEmail.create({
+      data: { template: "order-confirmation", to: team.wrong, locale: "sv", dedupeKey: `order-resend:${team.order.id}:${randomUUID()}`, payload: {} },
+    });
     await sendOrganizerMessage({
       userId: team.owner.id,
       organizerId: team.organizerId,
@@ -45,7 +49,7 @@ describe(`correctOrderEmail (${databaseKind})`, () => {
     expect(order.userId).not.toBe(previousUserId);
 
     const toOld = await db.outboxEmail.findMany({ where: { to: team.wrong } });
-    expect(toOld.map((email) => email.template).sort()).toEqual(["order-confirmation", "organizer-message", "welcome"]);
+    expect(toOld.map((email) => email.template).sort()).toEqual(["order-confirmation", "order-confirmation", "organizer-message", "welcome"]);
     expect(toOld.every((email) => email.status === "FAILED" && email.lastError === SUPERSEDED_ERROR)).toBe(true);
 
     const toNew = await db.outboxEmail.findMany({ where: { to: team.right } });
@@ -53,8 +57,18 @@ describe(`correctOrderEmail (${databaseKind})`, () => {
       ["order-confirmation", "PENDING"],
       ["welcome", "PENDING"],
     ]);
-    const confirmation = toNew.find((email) => email.template === "order-confirmation")!.payload as { tickets: { code: string }[] };
-    expect(confirmation.tickets.map((ticket) => ticket.code).sort()).toEqual(team.order.tickets.map((ticket) => ticket.code).sort());
+    // The unused tickets have new codes, and the confirmation carries those: the old codes,
+    // and the order link sent to the old address, no longer open anything.
+    const confirmation = toNew.find((email) => email.template === "order-confirmation")!.payload as { tickets: { code: string }[]; orderUrl: string };
+    const oldCodes = team.order.tickets.map((ticket) => ticket.code).sort();
+    const newCodes = (await db.ticket.findMany({ where: { orderId: team.order.id } })).map((ticket) => ticket.code).sort();
+    expect(newCodes).toHaveLength(oldCodes.length);
+    expect(newCodes.filter((code) => oldCodes.includes(code))).toEqual([]);
+    expect(confirmation.tickets.map((ticket) => ticket.code).sort()).toEqual(newCodes);
+    const keyOf = (url: string) => new URL(url).searchParams.get("key");
+    expect(isValidOrderKey({ id: team.order.id, buyerEmail: team.right }, keyOf(confirmation.orderUrl))).toBe(true);
+    const oldConfirmation = toOld.find((email) => email.dedupeKey === `order-confirmation:${team.order.id}`)!.payload as { orderUrl: string };
+    expect(isValidOrderKey({ id: team.order.id, buyerEmail: team.right }, keyOf(oldConfirmation.orderUrl))).toBe(false);
 
     const change = await db.orderEmailChange.findUniqueOrThrow({ where: { id: result.ok ? result.changeId : "" } });
     expect(change).toMatchObject({ fromEmail: team.wrong, toEmail: team.right, source: "organizer", changedById: team.admin.id, changedByEmail: team.admin.email });

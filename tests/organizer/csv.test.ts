@@ -1,5 +1,5 @@
 import { csvBytes, csvField, csvResponse, safeCsvFilename } from "@/lib/csv";
-import { attendeeCsvRows } from "@/lib/organizers/exports";
+import { attendeeCsvRows, marketingCsvRows } from "@/lib/organizers/exports";
 
 describe("csvBytes", () => {
   it("writes a BOM, semicolons, CRLF, quoted fields and neutralised formulas, byte for byte", () => {
@@ -64,6 +64,22 @@ describe("attendeeCsvRows", () => {
     );
     expect(csvBytes(rows).equals(Buffer.from(
       "\uFEFFNamn;E-post;Biljettyp;Ordernummer;Beställd;Biljettkod;Incheckad\r\n'=Ärla Öst;arla@example.se;Ståplats;K7Q2M9XA;2026-07-01 10:05;ABCDEFGHJKMNPQRS;\r\n",
+      "utf8",
+    ))).toBe(true);
+  });
+});
+
+describe("marketingCsvRows", () => {
+  it("writes one line per consent with when it was given, byte for byte", () => {
+    const rows = marketingCsvRows(
+      ["E-post", "Namn", "Samtycke givet", "Källa"],
+      [
+        { id: "c1", email: "bjorn@example.se", name: "Björn Åström", givenAt: new Date("2026-12-24T14:30:00Z"), source: "checkout" },
+        { id: "c2", email: "+46@example.se", name: null, givenAt: new Date("2026-06-01T22:15:00Z"), source: "checkout" },
+      ],
+    );
+    expect(csvBytes(rows).equals(Buffer.from(
+      "\uFEFFE-post;Namn;Samtycke givet;Källa\r\nbjorn@example.se;Björn Åström;2026-12-24 15:30;checkout\r\n'+46@example.se;;2026-06-02 00:15;checkout\r\n",
       "utf8",
     ))).toBe(true);
   });

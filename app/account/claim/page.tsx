@@ -38,7 +38,7 @@ export default async function ClaimOrderPage({ searchParams }: Props) {
       {claimedOrder ? (
         <div className="flex flex-col gap-3">
           <Notice tone="success">{t("claimedNotice", { number: claimedOrder.number })}</Notice>
-          <Button href={orderPath(claimedOrder.id)} variant="secondary" className="self-start">
+          <Button href={orderPath(claimedOrder)} variant="secondary" className="self-start">
             {t("openOrder")}
           </Button>
         </div>

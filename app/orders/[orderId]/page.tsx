@@ -24,10 +24,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function OrderPage({ params, searchParams }: Props) {
   const [{ orderId }, { key }] = await Promise.all([params, searchParams]);
-  // Without the right key the order does not exist, as far as the visitor can tell.
-  if (!isValidOrderKey(orderId, Array.isArray(key) ? key[0] : key)) notFound();
   const order = await getOrderForConfirmation(orderId);
-  if (!order) notFound();
+  // Without the right key the order does not exist, as far as the visitor can tell.
+  if (!order || !isValidOrderKey(order, Array.isArray(key) ? key[0] : key)) notFound();
   const [t, locale] = await Promise.all([getTranslations("OrderPage"), getLocale()]);
 
   const eventPath = `/events/${order.event.slug}`;

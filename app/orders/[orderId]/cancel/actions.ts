@@ -3,13 +3,16 @@
 // so a link preview or a prefetch cannot cancel anybody's order.
 import { notFound, redirect } from "next/navigation";
 import { cancelPendingOrder } from "@/lib/orders/cancel-order";
+import { findOrderLinkTarget } from "@/lib/orders/queries";
 import { isValidOrderKey, orderCancelPath } from "@/lib/orders/order-links";
 
 export async function cancelOrderAction(formData: FormData): Promise<void> {
   const orderId = formData.get("orderId");
   const key = formData.get("key");
   // Whoever holds the order's key (from its links) may cancel it; nobody else learns it exists.
-  if (typeof orderId !== "string" || typeof key !== "string" || !isValidOrderKey(orderId, key)) notFound();
-  await cancelPendingOrder(orderId);
-  redirect(orderCancelPath(orderId));
+  if (typeof orderId !== "string" || typeof key !== "string") notFound();
+  const order = await findOrderLinkTarget(orderId);
+  if (!order || !isValidOrderKey(order, key)) notFound();
+  await cancelPendingOrder(order.id);
+  redirect(orderCancelPath(order));
 }

@@ -20,9 +20,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function OrderCancelPage({ params, searchParams }: Props) {
   const [{ orderId }, query] = await Promise.all([params, searchParams]);
   const key = Array.isArray(query.key) ? query.key[0] : query.key;
-  if (!key || !isValidOrderKey(orderId, key)) notFound();
-  const order = await getOrderForConfirmation(orderId);
-  if (!order) notFound();
+  const order = key ? await getOrderForConfirmation(orderId) : null;
+  if (!order || !isValidOrderKey(order, key)) notFound();
   const t = await getTranslations("OrderCancelPage");
   const eventPath = `/events/${order.event.slug}`;
 
@@ -53,7 +52,7 @@ export default async function OrderCancelPage({ params, searchParams }: Props) {
           </form>
         ) : null}
         {order.status === "PAID" ? (
-          <Button href={orderPath(order.id)}>{t("showTickets")}</Button>
+          <Button href={orderPath(order)}>{t("showTickets")}</Button>
         ) : (
           <Button href={eventPath} variant={order.status === "PENDING" ? "secondary" : "primary"}>
             {t("backToEvent")}
