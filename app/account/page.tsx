@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { getAccountOverview } from "@/lib/accounts/queries";
 import { requireUser } from "./require-user";
+import { Notice } from "@/components/ui/notice";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("AccountPage");
@@ -59,9 +60,9 @@ export default async function AccountPage({ searchParams }: Props) {
     <div className="mx-auto flex max-w-2xl flex-col gap-6 px-4 py-6 sm:px-6 sm:py-10">
       <h1 className="text-3xl font-extrabold tracking-tight text-zinc-950">{t("heading")}</h1>
       {query.notice === "password-set" ? (
-        <p role="status" className="rounded-lg border border-green-700 bg-green-50 px-4 py-3 font-medium text-green-900">
+        <Notice tone="success">
           {t("passwordSetNotice")}
-        </p>
+        </Notice>
       ) : null}
 
       <Card as="section" aria-labelledby="account-details" className="flex flex-col gap-4 p-4 sm:p-6">

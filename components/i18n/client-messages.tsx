@@ -8,10 +8,19 @@ import { messages } from "@/lib/i18n/messages";
 import { siteTimeZone } from "@/lib/i18n/time-zone";
 import { ClientTextProvider, type MessageTree } from "./client-text";
 
+const picked = new Map<string, MessageTree>();
+
+/** The same object for every request of a language and area, picked once per process. */
 export function pickClientMessages(locale: AppLocale, area: ClientArea): MessageTree {
-  const catalogue = messages[locale];
-  // The catalogues are JSON objects of strings, which is what a MessageTree is.
-  return Object.fromEntries(clientNamespaces[area].map((namespace) => [namespace, catalogue[namespace]])) as MessageTree;
+  const key = `${locale}:${area}`;
+  let tree = picked.get(key);
+  if (!tree) {
+    const catalogue = messages[locale];
+    // The catalogues are JSON objects of strings, which is what a MessageTree is.
+    tree = Object.fromEntries(clientNamespaces[area].map((namespace) => [namespace, catalogue[namespace]])) as MessageTree;
+    picked.set(key, tree);
+  }
+  return tree;
 }
 
 export async function ClientMessages({ area, children }: { area: ClientArea; children: ReactNode }) {

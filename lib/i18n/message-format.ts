@@ -175,9 +175,25 @@ type FormatContext<T> = {
   values: Record<string, MessageValue | TagRenderer<T>>;
 };
 
+// Intl objects are slow to make and safe to share: one per language (and time zone) is kept.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const pluralRules = new Map<string, Intl.PluralRules>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function kept<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+const formatNumber = (value: number, locale: string) => kept(numberFormats, locale, () => new Intl.NumberFormat(locale)).format(value);
+
 function formatValue(value: unknown, { locale, timeZone }: { locale: string; timeZone: string }): string {
-  if (typeof value === "number") return new Intl.NumberFormat(locale).format(value);
-  if (value instanceof Date) return new Intl.DateTimeFormat(locale, { timeZone }).format(value);
+  if (typeof value === "number") return formatNumber(value, locale);
+  if (value instanceof Date) return kept(dateFormats, `${locale} ${timeZone}`, () => new Intl.DateTimeFormat(locale, { timeZone })).format(value);
   return value === null || value === undefined ? "" : String(value);
 }
 
@@ -194,18 +210,18 @@ function render<T>(nodes: Node[], context: FormatContext<T>, pound: number | nul
         push(node.text);
         break;
       case "pound":
-        push(pound === null ? "#" : new Intl.NumberFormat(context.locale).format(pound));
+        push(pound === null ? "#" : formatNumber(pound, context.locale));
         break;
       case "argument": {
         const value = context.values[node.name];
         if (value === undefined) throw new Error(`message format: no value for {${node.name}}`);
-        push(node.style === "number" ? new Intl.NumberFormat(context.locale).format(Number(value)) : formatValue(value, context));
+        push(node.style === "number" ? formatNumber(Number(value), context.locale) : formatValue(value, context));
         break;
       }
       case "plural": {
         const count = Number(context.values[node.name]);
         if (Number.isNaN(count)) throw new Error(`message format: {${node.name}} must be a number`);
-        const option = node.options.get(`=${count}`) ?? node.options.get(new Intl.PluralRules(context.locale).select(count)) ?? node.options.get("other")!;
+        const option = node.options.get(`=${count}`) ?? node.options.get(kept(pluralRules, context.locale, () => new Intl.PluralRules(context.locale)).select(count)) ?? node.options.get("other")!;
         render(option, context, count).forEach(push);
         break;
       }

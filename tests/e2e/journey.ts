@@ -118,14 +118,24 @@ export async function linkInNewestEmail(page: Page, to: string, subject: RegExp,
   return href;
 }
 
-/** From the login page: asks for a link, follows it from the mailbox and confirms; ends signed in. */
-export async function signInWithEmailLink(page: Page, locale: Locale, email: string, { from = "/login" }: { from?: string } = {}): Promise<void> {
+/**
+ * From the login page: asks for a link, follows it from the mailbox and confirms; ends signed in.
+ * `onPage` runs on the two pages in between (the accessibility journey checks them).
+ */
+export async function signInWithEmailLink(
+  page: Page,
+  locale: Locale,
+  email: string,
+  { from = "/login", onPage }: { from?: string; onPage?: (label: "/login/check-email" | "/login/confirm") => Promise<void> } = {},
+): Promise<void> {
   const w = signInWords[locale];
   await page.goto(from);
   await page.getByLabel(w.loginEmail).fill(email);
   await page.getByRole("button", { name: w.sendLink }).click();
   await page.waitForURL(/\/login\/check-email/);
+  await onPage?.("/login/check-email");
   await page.goto(await linkInNewestEmail(page, email, ANY_LINK_SUBJECT, ANY_EMAIL_SIGN_IN));
+  await onPage?.("/login/confirm");
   await page.getByRole("button", { name: w.signIn }).click();
   await page.getByRole("button", { name: w.accountMenu }).first().waitFor();
 }

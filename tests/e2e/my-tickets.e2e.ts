@@ -3,7 +3,7 @@
 // In Swedish and English, each on a desktop and a phone.
 import type { Browser, Page } from "playwright-core";
 import { collectPageErrors, launchBrowser, newContext } from "./browser";
-import { buyAsGuest, everyLanguageAndViewport, signInWithEmailLink } from "./journey";
+import { buyAsGuest, everyLanguageAndViewport, linkInNewestEmail, signInWithEmailLink } from "./journey";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -48,8 +48,6 @@ const text = {
   },
 } as const;
 
-type Text = (typeof text)["sv" | "en"];
-
 /** The number of emails to `email` whose subject matches, as the demo mailbox lists them. */
 async function mailCount(page: Page, email: string, subject: RegExp): Promise<number> {
   await page.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
@@ -61,13 +59,6 @@ async function waitForMail(page: Page, email: string, subject: RegExp, atLeast: 
   expect(await mailCount(page, email, subject)).toBeGreaterThanOrEqual(atLeast);
 }
 
-async function signInLink(page: Page, t: Text, email: string): Promise<string> {
-  await waitForMail(page, email, t.linkSubject, 1);
-  await page.getByRole("link", { name: t.linkSubject }).first().click();
-  const href = await page.frameLocator("iframe").getByRole("link", { name: t.signIn, exact: true }).first().getAttribute("href");
-  if (!href) throw new Error("no sign-in link in the email");
-  return href;
-}
 
 const journeys = everyLanguageAndViewport;
 
@@ -88,7 +79,7 @@ describe.each(journeys)("my tickets ($locale, $viewport)", ({ locale, viewport }
     await page.getByLabel(t.loginEmail).first().fill(email);
     await page.getByRole("button", { name: t.sendLink }).click();
     await page.waitForURL(/\/login\/check-email/);
-    await page.goto(await signInLink(page, t, email));
+    await page.goto(await linkInNewestEmail(page, email, t.linkSubject, t.signIn));
     await page.getByRole("button", { name: t.signIn }).click();
     await page.waitForURL(/\/account\/tickets$/);
 

@@ -2,7 +2,7 @@
 // Order number plus one proof (card digits or amount). A plain form: works without JavaScript.
 import { useActionState } from "react";
 import { useTranslations } from "@/components/i18n/client-text";
-import { Notice } from "@/components/organizer-ops/notice";
+import { Notice } from "@/components/ui/notice";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { claimOrderAction, type ClaimFormState } from "./actions";

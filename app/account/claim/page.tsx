@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { Notice } from "@/components/organizer-ops/notice";
+import { Notice } from "@/components/ui/notice";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { findOwnOrderByNumber } from "@/lib/organizer-ops/order-claim-queries";
 import { orderPath } from "@/lib/orders/order-links";
 import { requireUser } from "../require-user";
 import { ClaimForm } from "./claim-form";
+import { PageHeader } from "@/components/ui/page-header";
 
 type Props = { searchParams: Promise<{ claimed?: string | string[] }> };
 
@@ -28,13 +28,7 @@ export default async function ClaimOrderPage({ searchParams }: Props) {
 
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-6 px-4 py-6 sm:px-6 sm:py-10">
-      <div className="flex flex-col gap-2">
-        <Link href="/account" className="self-start text-indigo-800 underline underline-offset-4 hover:text-indigo-950">
-          {t("backToAccount")}
-        </Link>
-        <h1 className="text-3xl font-extrabold tracking-tight text-zinc-950">{t("heading")}</h1>
-        <p className="text-zinc-700">{t("intro", { email: user.email })}</p>
-      </div>
+      <PageHeader back={{ href: "/account", label: t("backToAccount") }} heading={t("heading")} intro={t("intro", { email: user.email })} />
       {claimedOrder ? (
         <div className="flex flex-col gap-3">
           <Notice tone="success">{t("claimedNotice", { number: claimedOrder.number })}</Notice>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
+import { DeletionSummary } from "@/components/privacy/deletion-summary";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("AccountDeleted");
@@ -24,26 +25,10 @@ export default async function AccountDeletedPage() {
           {t("intro")}
         </p>
       </div>
-      <section aria-labelledby="removed" className="flex flex-col gap-2">
-        <h2 id="removed" className="text-xl font-bold text-zinc-950">
-          {t("removedHeading")}
-        </h2>
-        <ul className="flex list-disc flex-col gap-1 pl-6 text-zinc-800">
-          {removed.map((key) => (
-            <li key={key}>{t(`removed.${key}`)}</li>
-          ))}
-        </ul>
-      </section>
-      <section aria-labelledby="kept" className="flex flex-col gap-2">
-        <h2 id="kept" className="text-xl font-bold text-zinc-950">
-          {t("keptHeading")}
-        </h2>
-        <ul className="flex list-disc flex-col gap-1 pl-6 text-zinc-800">
-          {kept.map((key) => (
-            <li key={key}>{t(`kept.${key}`)}</li>
-          ))}
-        </ul>
-      </section>
+      <DeletionSummary
+        removed={{ heading: t("removedHeading"), items: removed.map((key) => t(`removed.${key}`)) }}
+        kept={{ heading: t("keptHeading"), items: kept.map((key) => t(`kept.${key}`)) }}
+      />
       <p className="text-zinc-800">{t("again")}</p>
       <Button href="/" variant="secondary" className="self-start">
         {t("home")}

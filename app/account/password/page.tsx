@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/accounts/passwords";
 import { getAccountOverview } from "@/lib/accounts/queries";
 import { requireUser } from "../require-user";
 import { PasswordForm } from "./password-form";
+import { PageHeader } from "@/components/ui/page-header";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("PasswordPage");
@@ -19,13 +19,7 @@ export default async function PasswordPage() {
   const hasPassword = overview?.hasPassword ?? false;
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-6 px-4 py-6 sm:px-6 sm:py-10">
-      <div className="flex flex-col gap-2">
-        <Link href="/account" className="self-start text-indigo-800 underline underline-offset-4 hover:text-indigo-950">
-          {t("backToAccount")}
-        </Link>
-        <h1 className="text-3xl font-extrabold tracking-tight text-zinc-950">{hasPassword ? t("headingChange") : t("headingSet")}</h1>
-        <p className="text-zinc-700">{t("intro", { email: overview?.email ?? user.email })}</p>
-      </div>
+      <PageHeader back={{ href: "/account", label: t("backToAccount") }} heading={hasPassword ? t("headingChange") : t("headingSet")} intro={t("intro", { email: overview?.email ?? user.email })} />
       <Card as="section" aria-label={t("formLabel")} className="p-4 sm:p-6">
         <PasswordForm email={overview?.email ?? user.email} minLength={PASSWORD_MIN_LENGTH} maxLength={PASSWORD_MAX_LENGTH} />
       </Card>

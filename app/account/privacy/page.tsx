@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { listConsents, type ConsentSummary } from "@/lib/privacy/consents";
 import { requireUser } from "../require-user";
 import { withdrawConsentAction } from "./actions";
+import { Notice } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Privacy");
@@ -28,17 +29,11 @@ export default async function PrivacyPage({ searchParams }: Props) {
 
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-8 px-4 py-6 sm:px-6 sm:py-10">
-      <div className="flex flex-col gap-2">
-        <Link href="/account" className="self-start text-indigo-800 underline underline-offset-4 hover:text-indigo-950">
-          {t("backToAccount")}
-        </Link>
-        <h1 className="text-3xl font-extrabold tracking-tight text-zinc-950">{t("heading")}</h1>
-        <p className="text-zinc-700">{t("intro")}</p>
-      </div>
+      <PageHeader back={{ href: "/account", label: t("backToAccount") }} heading={t("heading")} intro={t("intro")} />
       {query.notice === "withdrawn" ? (
-        <p role="status" className="rounded-lg border border-green-700 bg-green-50 px-4 py-3 font-medium text-green-900">
+        <Notice tone="success">
           {t("withdrawnNotice")}
-        </p>
+        </Notice>
       ) : null}
 
       <section aria-labelledby="consents" className="flex flex-col gap-3">

@@ -12,6 +12,7 @@ import { requireUser } from "../require-user";
 import { removeAvatarAction } from "./actions";
 import { AvatarForm } from "./avatar-form";
 import { ProfileForm } from "./profile-form";
+import { Notice } from "@/components/ui/notice";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Profile");
@@ -40,9 +41,9 @@ export default async function ProfilePage({ searchParams }: Props) {
         <h1 className="text-3xl font-extrabold tracking-tight text-zinc-950">{t("heading")}</h1>
       </div>
       {notice ? (
-        <p role="status" className="rounded-lg border border-green-700 bg-green-50 px-4 py-3 font-medium text-green-900">
+        <Notice tone="success">
           {t(`notices.${notice}`)}
-        </p>
+        </Notice>
       ) : null}
 
       <Card as="section" aria-labelledby="profile-picture" className="flex flex-col gap-4 p-4 sm:p-6">

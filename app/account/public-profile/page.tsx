@@ -9,6 +9,7 @@ import { BIO_MAX_LENGTH } from "@/lib/profile/public-profile";
 import { getProfileSettings } from "@/lib/profile/queries";
 import { requireUser } from "../require-user";
 import { PublicProfileForm } from "./public-profile-form";
+import { Notice } from "@/components/ui/notice";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("PublicProfile");
@@ -36,9 +37,9 @@ export default async function PublicProfilePage({ searchParams }: Props) {
         <p className="text-zinc-700">{t("intro")}</p>
       </div>
       {query.notice === "saved" ? (
-        <p role="status" className="rounded-lg border border-green-700 bg-green-50 px-4 py-3 font-medium text-green-900">
+        <Notice tone="success">
           {t("saved")}
-        </p>
+        </Notice>
       ) : null}
 
       <Card as="section" aria-labelledby="public-status" className="flex flex-col gap-3 p-4 sm:p-6">

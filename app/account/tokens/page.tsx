@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -7,6 +6,8 @@ import { listAccessTokens } from "@/lib/access-tokens/queries";
 import { requireUser } from "../require-user";
 import { revokeAccessTokenAction } from "./actions";
 import { CreateTokenForm } from "./create-token-form";
+import { Notice } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("AccessTokens");
@@ -32,17 +33,11 @@ export default async function AccessTokensPage({ searchParams }: Props) {
 
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-6 px-4 py-6 sm:px-6 sm:py-10">
-      <div className="flex flex-col gap-2">
-        <Link href="/account" className="self-start text-indigo-800 underline underline-offset-4 hover:text-indigo-950">
-          {t("backToAccount")}
-        </Link>
-        <h1 className="text-3xl font-extrabold tracking-tight text-zinc-950">{t("heading")}</h1>
-        <p className="text-zinc-700">{t("intro")}</p>
-      </div>
+      <PageHeader back={{ href: "/account", label: t("backToAccount") }} heading={t("heading")} intro={t("intro")} />
       {query.notice === "revoked" ? (
-        <p role="status" className="rounded-lg border border-green-700 bg-green-50 px-4 py-3 font-medium text-green-900">
+        <Notice tone="success">
           {t("revokedNotice")}
-        </p>
+        </Notice>
       ) : null}
 
       <Card as="section" aria-labelledby="new-token" className="flex flex-col gap-4 p-4 sm:p-6">

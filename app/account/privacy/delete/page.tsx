@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { deletionConfirmationMethod, soleOwnedOrganizers } from "@/lib/privacy/delete-account";
 import { requireUser } from "../../require-user";
 import { DeleteAccountForm } from "./delete-account-form";
+import { DeletionSummary } from "@/components/privacy/deletion-summary";
+import { Notice } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("PrivacyDelete");
@@ -25,39 +27,15 @@ export default async function DeleteAccountPage() {
 
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-6 px-4 py-6 sm:px-6 sm:py-10">
-      <div className="flex flex-col gap-2">
-        <Link href="/account/privacy" className="self-start text-indigo-800 underline underline-offset-4 hover:text-indigo-950">
-          {t("backToPrivacy")}
-        </Link>
-        <h1 className="text-3xl font-extrabold tracking-tight text-zinc-950">{t("heading")}</h1>
-        <p className="text-zinc-700">{t("intro")}</p>
-      </div>
+      <PageHeader back={{ href: "/account/privacy", label: t("backToPrivacy") }} heading={t("heading")} intro={t("intro")} />
 
-      <section aria-labelledby="removed" className="flex flex-col gap-2">
-        <h2 id="removed" className="text-xl font-bold text-zinc-950">
-          {t("removedHeading")}
-        </h2>
-        <ul className="flex list-disc flex-col gap-1 pl-6 text-zinc-800">
-          {removed.map((key) => (
-            <li key={key}>{t(`removed.${key}`)}</li>
-          ))}
-        </ul>
-      </section>
-      <section aria-labelledby="kept" className="flex flex-col gap-2">
-        <h2 id="kept" className="text-xl font-bold text-zinc-950">
-          {t("keptHeading")}
-        </h2>
-        <ul className="flex list-disc flex-col gap-1 pl-6 text-zinc-800">
-          {kept.map((key) => (
-            <li key={key}>{t(`kept.${key}`)}</li>
-          ))}
-        </ul>
-      </section>
+      <DeletionSummary
+        removed={{ heading: t("removedHeading"), items: removed.map((key) => t(`removed.${key}`)) }}
+        kept={{ heading: t("keptHeading"), items: kept.map((key) => t(`kept.${key}`)) }}
+      />
 
       {orphaned.length > 0 ? (
-        <p role="alert" className="rounded-lg border border-red-700 bg-red-50 px-4 py-3 font-medium text-red-900">
-          {t("soleOwner", { organizers: orphaned.join(", ") })}
-        </p>
+        <Notice tone="danger">{t("soleOwner", { organizers: orphaned.join(", ") })}</Notice>
       ) : (
         <Card as="section" aria-label={t("formLabel")} className="border-red-200 p-4 sm:p-6">
           <DeleteAccountForm method={method ?? "email"} email={user.email} />

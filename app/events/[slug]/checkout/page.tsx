@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { RedirectPaymentNote, TestCardsNote } from "@/components/checkout/payment-note";
@@ -11,6 +10,7 @@ import { getCheckoutEventBySlug } from "@/lib/orders/queries";
 import { paymentProvider } from "@/lib/payments";
 import { TEST_CARDS } from "@/lib/payments/test-provider";
 import { CheckoutForm } from "./checkout-form";
+import { PageHeader } from "@/components/ui/page-header";
 
 type Props = {
   params: Promise<{ slug: string }>;
@@ -42,12 +42,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
 
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-6 px-4 py-6 sm:px-6 sm:py-10">
-      <div className="flex flex-col gap-2">
-        <Link href={`/events/${event.slug}`} className="self-start text-indigo-800 underline underline-offset-4 hover:text-indigo-950">
-          {t("backToEvent")}
-        </Link>
-        <h1 className="text-3xl font-extrabold tracking-tight text-zinc-950">{t("heading")}</h1>
-      </div>
+      <PageHeader back={{ href: `/events/${event.slug}`, label: t("backToEvent") }} heading={t("heading")} />
 
       <Card as="section" aria-labelledby="checkout-event-title" className="flex flex-col gap-1 p-4 sm:p-6">
         <h2 id="checkout-event-title" className="text-xl font-bold text-zinc-950">

@@ -2,7 +2,7 @@
 // The corrected address, typed twice; a plain form, so it works without JavaScript too.
 import { useActionState } from "react";
 import { useTranslations } from "@/components/i18n/client-text";
-import { Notice } from "@/components/organizer-ops/notice";
+import { Notice } from "@/components/ui/notice";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { correctOrderEmailAction, type CorrectionFormState } from "./actions";

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { Notice } from "@/components/organizer-ops/notice";
+import { Notice } from "@/components/ui/notice";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { formatEventDateRange, formatPrice } from "@/lib/i18n/format";
 import { requireOrganizerMember } from "@/lib/organizers/access";
 import { getOrganizerOrder } from "@/lib/organizer-ops/order-correction";
 import { CorrectionForm } from "./correction-form";
+import { PageHeader } from "@/components/ui/page-header";
 
 type Props = {
   params: Promise<{ organizerId: string; orderId: string }>;
@@ -35,12 +35,7 @@ export default async function OrganizerOrderPage({ params, searchParams }: Props
 
   return (
     <div className="mx-auto flex w-full max-w-3xl flex-col gap-6 px-4 py-6 sm:px-6 sm:py-10">
-      <div className="flex flex-col gap-2">
-        <Link href={`/organizer/${organizerId}`} className="self-start text-indigo-800 underline underline-offset-4 hover:text-indigo-950">
-          {t("backToOrganizer")}
-        </Link>
-        <h1 className="text-3xl font-extrabold tracking-tight text-zinc-950">{t("heading", { number: order.number })}</h1>
-      </div>
+      <PageHeader back={{ href: `/organizer/${organizerId}`, label: t("backToOrganizer") }} heading={t("heading", { number: order.number })} />
       {justCorrected ? <Notice tone="success">{t("correctedNotice", { email: justCorrected.toEmail })}</Notice> : null}
 
       <Card as="section" aria-labelledby="order-details" className="flex flex-col gap-4 p-4 sm:p-6">

@@ -3,7 +3,7 @@
 // a BarcodeDetector and a camera, scan the ticket's QR code, which submits the same form.
 import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { useLocale, useTranslations } from "@/components/i18n/client-text";
-import { Notice } from "@/components/organizer-ops/notice";
+import { Notice } from "@/components/ui/notice";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { formatEventDate, formatEventTime } from "@/lib/i18n/format";

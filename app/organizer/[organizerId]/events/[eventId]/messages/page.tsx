@@ -4,7 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
-import { Notice } from "@/components/organizer-ops/notice";
+import { Notice } from "@/components/ui/notice";
 import { requireOrganizerEvent } from "@/lib/organizers/access";
 import { isManager } from "@/lib/organizer-ops/membership";
 import { getMessageComposer, listSentMessages } from "@/lib/organizer-ops/messages";
