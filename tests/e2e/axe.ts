@@ -49,6 +49,10 @@ export function formatViolations(violations: AxeViolation[]): string {
 
 /** Fails when axe finds any WCAG 2.1 A/AA violation on the page as it is now. */
 export async function expectNoAxeViolations(page: Page, label = page.url()): Promise<void> {
+  // After a client-side navigation (a server action's redirect, say) Next.js streams the new
+  // page's <title> a moment after the URL changes. Give it that moment; if it never comes,
+  // axe runs anyway and reports the missing title.
+  await page.waitForFunction(() => document.title.trim() !== "", undefined, { timeout: 5_000 }).catch(() => undefined);
   const violations = await axeViolations(page);
   if (violations.length > 0) {
     throw new Error(`${violations.length} accessibility violation(s) on ${label}:\n${formatViolations(violations)}`);
