@@ -1,32 +1,27 @@
 "use server";
-// Changing the site's language: remembered in a cookie, read by lib/i18n/request.ts.
-import { cookies } from "next/headers";
+// Changing the site's language: remembered in a cookie, read by lib/i18n/request.ts. A
+// signed-in user's account takes the same language, so the emails we send them follow it.
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { env } from "@/lib/env";
-import { localeCookie, locales } from "./locales";
+import { auth } from "../auth";
+import { saveAccountLocale } from "../profile/update-profile";
+import { locales } from "./locales";
+import { rememberLocale } from "./remember-locale";
 import { sameSitePath } from "./return-path";
-
-const oneYearInSeconds = 60 * 60 * 24 * 365;
 
 const setLocaleSchema = z.object({ locale: z.enum(locales) });
 
 /**
  * Posted by the language switcher as a plain form, so it works without JavaScript. Anyone may
- * call it: it changes only the caller's own cookie, and it redirects only to a path on this
- * site, so it cannot be used as an open redirect.
+ * call it: it changes only the caller's own cookie and, when signed in, the caller's own
+ * account; it redirects only to a path on this site, so it cannot be used as an open redirect.
  */
 export async function setLocaleAction(formData: FormData): Promise<void> {
   const parsed = setLocaleSchema.safeParse({ locale: formData.get("locale") });
   if (parsed.success) {
-    const cookieStore = await cookies();
-    cookieStore.set(localeCookie, parsed.data.locale, {
-      path: "/",
-      maxAge: oneYearInSeconds,
-      sameSite: "lax",
-      httpOnly: true,
-      secure: env().SITE_URL.startsWith("https://"),
-    });
+    await rememberLocale(parsed.data.locale);
+    const userId = (await auth())?.user?.id;
+    if (userId) await saveAccountLocale(userId, parsed.data.locale);
   }
   redirect(sameSitePath(formData.get("returnTo")) ?? "/");
 }

@@ -41,3 +41,8 @@ export async function updateProfile({ userId, ...input }: ProfileInput & { userI
   if (count === 0) return { ok: false, error: "no_such_user", fieldErrors: {} };
   return { ok: true, locale: checked.locale };
 }
+
+/** The account's language, as chosen with the site's language switcher; emails follow it. */
+export async function saveAccountLocale(userId: string, locale: AppLocale): Promise<void> {
+  await db.user.updateMany({ where: { id: userId, NOT: { locale } }, data: { locale } });
+}

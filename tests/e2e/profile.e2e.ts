@@ -95,6 +95,13 @@ async function journey(locale: "sv" | "en", viewport: Viewport) {
   await page.getByRole("button", { name: w.save, exact: true }).click();
   await page.getByText(w.isPublic).waitFor();
   expect(await page.getByRole("link", { name: w.preview }).getAttribute("href")).toBe(`/u/${handle.toLowerCase()}`);
+
+  // The footer's language switcher changes the account's language too (the emails follow it).
+  const other = locale === "sv" ? "en" : "sv";
+  await page.goto("/account/profile");
+  await page.getByRole("contentinfo").getByRole("button", { name: words[other].languageOption, exact: true }).click();
+  await page.getByLabel(words[other].language, { exact: true }).waitFor();
+  expect(await page.getByLabel(words[other].language, { exact: true }).inputValue()).toBe(other);
   expect(errors).toEqual([]);
   await context.close();
 

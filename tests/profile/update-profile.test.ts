@@ -1,9 +1,9 @@
 import { useTestDatabase } from "../helpers/test-db";
 useTestDatabase();
 
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
-import { checkProfileForm, parseProfileForm, updateProfile } from "@/lib/profile/update-profile";
+import { checkProfileForm, parseProfileForm, saveAccountLocale, updateProfile } from "@/lib/profile/update-profile";
 
 describe("checkProfileForm", () => {
   it("tidies the name and reads an empty one as none", () => {
@@ -34,5 +34,19 @@ describe("updateProfile", () => {
     const result = await updateProfile({ userId: user.id, name: "Efter", locale: "fi" });
     expect(result).toEqual({ ok: false, error: "invalid_form", fieldErrors: { locale: "invalid" } });
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).name).toBe("Före");
+  });
+});
+
+describe("saveAccountLocale", () => {
+  it("gives the account the language chosen in the footer, and touches no other account", async () => {
+    const user = await db.user.create({ data: { email: `prof-${randomBytes(4).toString("hex")}@example.se`, locale: "sv" } });
+    const other = await db.user.create({ data: { email: `prof-${randomBytes(4).toString("hex")}@example.se`, locale: "sv" } });
+    await saveAccountLocale(user.id, "en");
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).locale).toBe("en");
+    expect((await db.user.findUniqueOrThrow({ where: { id: other.id } })).locale).toBe("sv");
+  });
+
+  it("does nothing for an account that is gone", async () => {
+    await expect(saveAccountLocale(randomUUID(), "en")).resolves.toBeUndefined();
   });
 });

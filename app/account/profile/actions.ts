@@ -2,10 +2,8 @@
 // The profile page's server actions: name and language, and the picture. Each checks the
 // session itself, hands the parsed input to lib/profile, and redirects outside any try/catch.
 import { revalidatePath } from "next/cache";
-import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { env } from "@/lib/env";
-import { localeCookie } from "@/lib/i18n/locales";
+import { rememberLocale } from "@/lib/i18n/remember-locale";
 import { removeAvatar, setAvatar } from "@/lib/profile/avatar";
 import { parseProfileForm, updateProfile, type ProfileFieldErrors, type ProfileInput } from "@/lib/profile/update-profile";
 import type { UploadProblem } from "@/lib/uploads/image-rules";
@@ -13,7 +11,6 @@ import { readPostedFile } from "@/lib/uploads/process-image";
 import { requireUser } from "../require-user";
 
 const returnPath = "/account/profile";
-const oneYearInSeconds = 60 * 60 * 24 * 365;
 
 export type ProfileFormState = { ok: false; fieldErrors: ProfileFieldErrors; values: ProfileInput } | null;
 export type AvatarFormState = { ok: false; problem: UploadProblem } | null;
@@ -25,13 +22,7 @@ export async function updateProfileAction(_previous: ProfileFormState, formData:
   if (!result.ok && result.error === "no_such_user") redirect(`/login?callbackUrl=${returnPath}`);
   if (!result.ok) return { ok: false, fieldErrors: result.fieldErrors, values };
   // The account's language is also the site's: the same cookie as the footer's switcher.
-  (await cookies()).set(localeCookie, result.locale, {
-    path: "/",
-    maxAge: oneYearInSeconds,
-    sameSite: "lax",
-    httpOnly: true,
-    secure: env().SITE_URL.startsWith("https://"),
-  });
+  await rememberLocale(result.locale);
   // The header (picture, name) lives in the root layout: render it again everywhere.
   revalidatePath("/", "layout");
   redirect(`${returnPath}?notice=saved`);
