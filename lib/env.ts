@@ -48,6 +48,14 @@ const variables = z.object({
     emptyAsUndefined,
     z.string().min(32, { message: "must be at least 32 characters (e.g. `openssl rand -base64 33`)" }).optional(),
   ),
+  CLIENT_IP_HEADER: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9-]+$/, { message: "must be a header name, e.g. x-real-ip" })
+      .transform((value) => value.toLowerCase())
+      .default("x-real-ip"),
+  ),
   STRIPE_SECRET_KEY: z.preprocess(
     emptyAsUndefined,
     z

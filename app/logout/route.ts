@@ -3,7 +3,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { signOut } from "@/lib/auth";
 import { env } from "@/lib/env";
-import { isSameOriginPost } from "./same-origin";
+import { isSameOriginPost } from "@/lib/auth/same-origin";
 
 export async function POST(request: NextRequest) {
   // Without this a page elsewhere could sign a visitor out with a hidden form. SameSite=Lax

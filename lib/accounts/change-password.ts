@@ -1,10 +1,23 @@
 // The /account/password form's core, kept free of Auth.js and of requests so tests call it
-// directly: check the two fields, then set the password for the signed-in user.
+// directly: check the fields, then set the password for the signed-in user.
+//
+// Replacing a password that exists needs proof that the person at the keyboard is the owner,
+// not someone at an unlocked computer or holding a stolen cookie (who could then use the new
+// password to move the account to their own address). The proof is either the current
+// password or a sign-in moments ago: a session this young was just made by a password or by
+// an emailed link, which is how "Forgot password" ends up here.
 import { z } from "zod";
-import { checkPasswordPolicy, type PasswordProblem } from "./passwords";
+import { db } from "../db/client";
+import { hit, type RateLimit } from "../rate-limit";
+import { checkPasswordPolicy, verifyNothing, verifyPassword, type PasswordProblem } from "./passwords";
 import { setPassword } from "./set-password";
 
+export const RECENT_SIGN_IN_MINUTES = 15;
+/** Guesses at the current password per account, so a stolen session cannot try many. */
+export const CURRENT_PASSWORD_TRIES: RateLimit = { limit: 5, windowMs: 15 * 60_000 };
+
 export type PasswordFormFieldErrors = {
+  currentPassword?: "missing" | "wrong" | "rate_limited";
   password?: PasswordProblem;
   confirmation?: "mismatch";
 };
@@ -17,16 +30,39 @@ export type ChangePasswordResult =
 // A missing field reads as an empty one, so the policy's "too short" explains it.
 const text = z.preprocess((value) => (typeof value === "string" ? value : ""), z.string());
 
-export const passwordFormSchema = z.object({ password: text, confirmation: text });
+export const passwordFormSchema = z.object({ currentPassword: text, password: text, confirmation: text });
 
 export type PasswordFormInput = z.infer<typeof passwordFormSchema>;
 
 export function parsePasswordForm(formData: FormData): PasswordFormInput {
-  return passwordFormSchema.parse({ password: formData.get("password"), confirmation: formData.get("confirmation") });
+  return passwordFormSchema.parse({
+    currentPassword: formData.get("currentPassword"),
+    password: formData.get("password"),
+    confirmation: formData.get("confirmation"),
+  });
 }
 
-/** The problems of a posted pair of passwords, one per field, without hashing anything. */
-export function checkPasswordForm({ password, confirmation }: PasswordFormInput): PasswordFormFieldErrors {
+/**
+ * Whether this session must give the current password to replace it: only when the account
+ * has one and the session was not made within the last few minutes (or is not this user's).
+ */
+export async function needsCurrentPassword({
+  userId,
+  sessionToken,
+  now = new Date(),
+}: {
+  userId: string;
+  sessionToken: string | null;
+  now?: Date;
+}): Promise<boolean> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  if (!user?.passwordHash) return false;
+  const session = sessionToken ? await db.session.findFirst({ where: { sessionToken, userId }, select: { createdAt: true } }) : null;
+  return !session || now.getTime() - session.createdAt.getTime() > RECENT_SIGN_IN_MINUTES * 60_000;
+}
+
+/** The problems of a posted pair of new passwords, one per field, without hashing anything. */
+export function checkPasswordForm({ password, confirmation }: Pick<PasswordFormInput, "password" | "confirmation">): PasswordFormFieldErrors {
   const fieldErrors: PasswordFormFieldErrors = {};
   const policy = checkPasswordPolicy(password);
   if (!policy.ok) fieldErrors.password = policy.problem;
@@ -35,22 +71,41 @@ export function checkPasswordForm({ password, confirmation }: PasswordFormInput)
   return fieldErrors;
 }
 
+async function checkCurrentPassword(userId: string, currentPassword: string, now: Date): Promise<PasswordFormFieldErrors["currentPassword"]> {
+  if (currentPassword === "") return "missing";
+  const tries = await hit(`password-change:user:${userId}`, { ...CURRENT_PASSWORD_TRIES, now });
+  if (!tries.allowed) return "rate_limited";
+  const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  if (!user?.passwordHash) {
+    await verifyNothing(currentPassword);
+    return "wrong";
+  }
+  return (await verifyPassword(user.passwordHash, currentPassword)) ? undefined : "wrong";
+}
+
 export async function changePasswordForUser({
   userId,
   sessionToken,
+  currentPassword = "",
   password,
   confirmation,
-  now,
+  now = new Date(),
 }: {
   userId: string;
   /** The session asking; it stays signed in while every other one is signed out. */
   sessionToken: string | null;
+  /** Asked for only when needsCurrentPassword says so; ignored otherwise. */
+  currentPassword?: string;
   password: string;
   confirmation: string;
   now?: Date;
 }): Promise<ChangePasswordResult> {
   const fieldErrors = checkPasswordForm({ password, confirmation });
-  if (fieldErrors.password || fieldErrors.confirmation) return { ok: false, error: "invalid_form", fieldErrors };
+  if (await needsCurrentPassword({ userId, sessionToken, now })) {
+    const problem = await checkCurrentPassword(userId, currentPassword, now);
+    if (problem) fieldErrors.currentPassword = problem;
+  }
+  if (fieldErrors.currentPassword || fieldErrors.password || fieldErrors.confirmation) return { ok: false, error: "invalid_form", fieldErrors };
   const result = await setPassword({ userId, password, currentSessionToken: sessionToken, now });
   if (result.ok) return { ok: true };
   if (result.error === "no_such_user") return { ok: false, error: "no_such_user", fieldErrors: {} };

@@ -117,7 +117,18 @@ export type ConfirmEmailChangeResult =
 
 class AddressUnavailable extends Error {}
 
-export async function confirmEmailChange({ userId, token, now = new Date() }: { userId: string; token: string; now?: Date }): Promise<ConfirmEmailChangeResult> {
+export async function confirmEmailChange({
+  userId,
+  token,
+  currentSessionToken = null,
+  now = new Date(),
+}: {
+  userId: string;
+  token: string;
+  /** The session confirming; it stays signed in while every other one is signed out. */
+  currentSessionToken?: string | null;
+  now?: Date;
+}): Promise<ConfirmEmailChangeResult> {
   if (!TOKEN_PATTERN.test(token)) return { ok: false, error: "invalid_link" };
   const tokenHash = hashEmailChangeToken(token);
   try {
@@ -136,8 +147,12 @@ export async function confirmEmailChange({ userId, token, now = new Date() }: { 
       // Following the link proves the new mailbox is theirs.
       await tx.user.update({ where: { id: userId }, data: { email: request.newEmail, emailVerified: now } });
       await tx.emailChangeRequest.deleteMany({ where: { userId, id: { not: request.id } } });
-      // Sign-in links sent to the old address must not open the account any more.
+      // Sign-in links sent to the old address must not open the account any more, and neither
+      // may a session someone else holds (the move may be the owner taking the account back).
       await tx.verificationToken.deleteMany({ where: { identifier: user.email } });
+      await tx.session.deleteMany({
+        where: currentSessionToken ? { userId, sessionToken: { not: currentSessionToken } } : { userId },
+      });
       await enqueueEmails(tx, [
         {
           template: "email-changed",

@@ -33,6 +33,8 @@ export async function setPassword({
     await tx.session.deleteMany({
       where: currentSessionToken ? { userId, sessionToken: { not: currentSessionToken } } : { userId },
     });
+    // So must a sign-in link still lying unused in the mailbox (a welcome link lasts days).
+    await tx.verificationToken.deleteMany({ where: { identifier: user.email } });
     await enqueueEmails(tx, [
       {
         template: "password-set",

@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import { normaliseEmail } from "../accounts/email-address";
 import { db } from "../db/client";
+import { env } from "../env";
 
 export type RateLimit = { limit: number; windowMs: number };
 export type RateLimitResult = { allowed: boolean; retryAfterMs: number; remaining: number };
@@ -84,13 +85,15 @@ function clientAddressPrefix(address: string): string {
 }
 
 /**
- * The client's address as the reverse proxy in front of the app reports it. Only the proxy's
- * own headers can be trusted: it must set X-Real-IP or put the client first in
- * X-Forwarded-For (and drop what clients send). Unknown clients share one bucket.
+ * The client's address as the reverse proxy in front of the app reports it, in the one header
+ * CLIENT_IP_HEADER names (X-Real-IP unless told otherwise). No other header is read: a client
+ * can send any header it likes, so only one the proxy overwrites on every request can be
+ * trusted. For X-Forwarded-For, a list each proxy appends to, only the last entry (written by
+ * the proxy in front of us) is. Requests without it share one bucket.
  */
-export function clientAddress(headers: Headers): string {
-  const real = headers.get("x-real-ip")?.trim();
-  if (real) return real;
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || "unknown";
+export function clientAddress(headers: Headers, header: string = env().CLIENT_IP_HEADER): string {
+  const value = headers.get(header);
+  if (!value) return "unknown";
+  const address = header.toLowerCase() === "x-forwarded-for" ? value.split(",").at(-1) : value;
+  return address?.trim() || "unknown";
 }

@@ -5,7 +5,10 @@ import { randomBytes, randomUUID } from "node:crypto";
 import {
   changePasswordForUser,
   checkPasswordForm,
+  CURRENT_PASSWORD_TRIES,
+  needsCurrentPassword,
   parsePasswordForm,
+  RECENT_SIGN_IN_MINUTES,
   sessionTokenFromCookies,
 } from "@/lib/accounts/change-password";
 import { verifyPassword } from "@/lib/accounts/passwords";
@@ -22,14 +25,14 @@ async function signedInUser() {
 
 describe("parsePasswordForm", () => {
   it("reads missing fields as empty ones", () => {
-    expect(parsePasswordForm(new FormData())).toEqual({ password: "", confirmation: "" });
+    expect(parsePasswordForm(new FormData())).toEqual({ currentPassword: "", password: "", confirmation: "" });
   });
 
   it("keeps the password exactly as typed, spaces included", () => {
     const data = new FormData();
     data.set("password", " tre gröna hästar ");
     data.set("confirmation", " tre gröna hästar ");
-    expect(parsePasswordForm(data)).toEqual({ password: " tre gröna hästar ", confirmation: " tre gröna hästar " });
+    expect(parsePasswordForm(data)).toEqual({ currentPassword: "", password: " tre gröna hästar ", confirmation: " tre gröna hästar " });
   });
 });
 
@@ -77,6 +80,71 @@ describe("changePasswordForUser", () => {
   it("says so when the user no longer exists", async () => {
     const result = await changePasswordForUser({ userId: randomUUID(), sessionToken: null, password: "tre gröna hästar", confirmation: "tre gröna hästar" });
     expect(result).toEqual({ ok: false, error: "no_such_user", fieldErrors: {} });
+  });
+});
+
+describe("replacing an existing password", () => {
+  const oldPassword = "gamla goda dagar";
+  const newPassword = "tre gröna hästar";
+
+  /** An account with a password and a session made `minutesAgo` minutes ago. */
+  async function userWithPassword(minutesAgo: number) {
+    const { user, here } = await signedInUser();
+    await changePasswordForUser({ userId: user.id, sessionToken: here, password: oldPassword, confirmation: oldPassword });
+    const createdAt = new Date(Date.now() - minutesAgo * 60_000);
+    await db.session.update({ where: { sessionToken: here }, data: { createdAt } });
+    return { user, here };
+  }
+
+  async function passwordIs(userId: string, password: string) {
+    const stored = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
+    return verifyPassword(stored.passwordHash!, password);
+  }
+
+  it("needs no current password for a first one, nor right after a sign-in", async () => {
+    const { user, here } = await signedInUser();
+    expect(await needsCurrentPassword({ userId: user.id, sessionToken: here })).toBe(false);
+    const recent = await userWithPassword(RECENT_SIGN_IN_MINUTES - 1);
+    expect(await needsCurrentPassword({ userId: recent.user.id, sessionToken: recent.here })).toBe(false);
+    const result = await changePasswordForUser({ userId: recent.user.id, sessionToken: recent.here, password: newPassword, confirmation: newPassword });
+    expect(result).toEqual({ ok: true });
+    expect(await passwordIs(recent.user.id, newPassword)).toBe(true);
+  });
+
+  it("asks an older session for the current password, refuses a wrong one and changes nothing", async () => {
+    const { user, here } = await userWithPassword(RECENT_SIGN_IN_MINUTES + 1);
+    expect(await needsCurrentPassword({ userId: user.id, sessionToken: here })).toBe(true);
+    // Another user's session, or none, proves nothing either.
+    const stranger = await signedInUser();
+    expect(await needsCurrentPassword({ userId: user.id, sessionToken: stranger.here })).toBe(true);
+    expect(await needsCurrentPassword({ userId: user.id, sessionToken: null })).toBe(true);
+
+    const missing = await changePasswordForUser({ userId: user.id, sessionToken: here, password: newPassword, confirmation: newPassword });
+    expect(missing).toEqual({ ok: false, error: "invalid_form", fieldErrors: { currentPassword: "missing" } });
+    const wrong = await changePasswordForUser({ userId: user.id, sessionToken: here, currentPassword: "fel", password: newPassword, confirmation: newPassword });
+    expect(wrong).toEqual({ ok: false, error: "invalid_form", fieldErrors: { currentPassword: "wrong" } });
+    expect(await passwordIs(user.id, oldPassword)).toBe(true);
+
+    const right = await changePasswordForUser({ userId: user.id, sessionToken: here, currentPassword: oldPassword, password: newPassword, confirmation: newPassword });
+    expect(right).toEqual({ ok: true });
+    expect(await passwordIs(user.id, newPassword)).toBe(true);
+  });
+
+  it("names every problem at once: the current password and the new one", async () => {
+    const { user, here } = await userWithPassword(RECENT_SIGN_IN_MINUTES + 1);
+    const result = await changePasswordForUser({ userId: user.id, sessionToken: here, password: "kort", confirmation: "kort" });
+    expect(result).toEqual({ ok: false, error: "invalid_form", fieldErrors: { currentPassword: "missing", password: "too_short" } });
+  });
+
+  it("stops guessing at the current password after a few tries, even a right guess", async () => {
+    const { user, here } = await userWithPassword(RECENT_SIGN_IN_MINUTES + 1);
+    for (let i = 0; i < CURRENT_PASSWORD_TRIES.limit; i++) {
+      const guess = await changePasswordForUser({ userId: user.id, sessionToken: here, currentPassword: `gissning ${i}`, password: newPassword, confirmation: newPassword });
+      expect(guess.ok).toBe(false);
+    }
+    const locked = await changePasswordForUser({ userId: user.id, sessionToken: here, currentPassword: oldPassword, password: newPassword, confirmation: newPassword });
+    expect(locked).toEqual({ ok: false, error: "invalid_form", fieldErrors: { currentPassword: "rate_limited" } });
+    expect(await passwordIs(user.id, oldPassword)).toBe(true);
   });
 });
 

@@ -1,4 +1,4 @@
-import { isSameOriginPost } from "@/app/logout/same-origin";
+import { isSameOriginPost } from "@/lib/auth/same-origin";
 
 describe("isSameOriginPost", () => {
   const site = "https://biljett.example";

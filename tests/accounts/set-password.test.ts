@@ -39,6 +39,21 @@ describe("setPassword", () => {
     expect(await db.session.count({ where: { userId: other.user.id } })).toBe(1);
   });
 
+  it("forgets unused sign-in links to the account's address, and only those", async () => {
+    const { user, tokens } = await userWithSessions(1);
+    const other = await userWithSessions(0);
+    const expires = new Date(Date.now() + 7 * 86_400_000);
+    await db.verificationToken.createMany({
+      data: [
+        { identifier: user.email, token: `hash-${randomBytes(8).toString("hex")}`, expires },
+        { identifier: other.user.email, token: `hash-${randomBytes(8).toString("hex")}`, expires },
+      ],
+    });
+    await setPassword({ userId: user.id, password: "tre gröna hästar", currentSessionToken: tokens[0] });
+    expect(await db.verificationToken.count({ where: { identifier: user.email } })).toBe(0);
+    expect(await db.verificationToken.count({ where: { identifier: other.user.email } })).toBe(1);
+  });
+
   it("queues one password-set email in the account's language", async () => {
     const { user, tokens } = await userWithSessions(1);
     const now = new Date("2027-04-17T16:05:00Z");

@@ -4,7 +4,7 @@
 import { NextRequest } from "next/server";
 import { hashVerificationToken } from "@/lib/accounts/sign-in-links";
 import { setPassword } from "@/lib/accounts/set-password";
-import { handlers } from "@/lib/auth";
+import { GET, POST } from "@/lib/auth/route-handlers";
 import { db, disconnectDb } from "@/lib/db/client";
 import { migrateConfiguredDatabase } from "@/lib/db/migrate-configured";
 
@@ -15,16 +15,17 @@ function cookieHeader(): string {
   return [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
 }
 
-async function call(method: "GET" | "POST", path: string, form?: Record<string, string>) {
+async function call(method: "GET" | "POST", path: string, form?: Record<string, string>, headers: Record<string, string> = {}) {
   const request = new NextRequest(`${origin}${path}`, {
     method,
     headers: {
       cookie: cookieHeader(),
       ...(form ? { "content-type": "application/x-www-form-urlencoded" } : {}),
+      ...headers,
     },
     body: form ? new URLSearchParams(form).toString() : undefined,
   });
-  const response = await (method === "GET" ? handlers.GET(request) : handlers.POST(request));
+  const response = await (method === "GET" ? GET(request) : POST(request));
   const setCookies = response.headers.getSetCookie();
   for (const line of setCookies) {
     const [pair] = line.split(";");
@@ -35,6 +36,11 @@ async function call(method: "GET" | "POST", path: string, form?: Record<string, 
     else jar.set(name, value);
   }
   return { status: response.status, location: response.headers.get("location"), setCookies, body: await response.text() };
+}
+
+/** What the button on /login/confirm sends: an empty form posted from a page of this site. */
+function useLink(path: string) {
+  return call("POST", path, {}, { origin });
 }
 
 async function csrf(): Promise<string> {
@@ -59,7 +65,16 @@ async function main() {
 
   // 2. Follow it (what /login/confirm submits to).
   const callbackPath = `/api/auth/callback/email?${new URLSearchParams({ token: rawToken, email, callbackUrl: link.searchParams.get("callbackUrl")! })}`;
-  const confirmed = await call("GET", callbackPath);
+  // 2a. Opened directly, or posted from another site, the link is not used up (login CSRF).
+  const opened = await call("GET", callbackPath);
+  const foreign = await call("POST", callbackPath, {}, { origin: "https://evil.example" });
+  out.guarded = {
+    get: { status: opened.status, location: opened.location },
+    foreignPost: foreign.status,
+    cookieSet: jar.has("authjs.session-token"),
+    tokensLeft: await db.verificationToken.count({ where: { identifier: email } }),
+  };
+  const confirmed = await useLink(callbackPath);
   const sessionCookie = jar.get("authjs.session-token");
   out.confirm = {
     status: confirmed.status,
@@ -73,7 +88,7 @@ async function main() {
 
   // 3. The same link again.
   jar.delete("authjs.session-token");
-  const reused = await call("GET", callbackPath);
+  const reused = await useLink(callbackPath);
   out.reuse = { status: reused.status, location: reused.location };
 
   // 3b. A link replaced by a newer one, and an expired one, are refused too.
@@ -86,12 +101,12 @@ async function main() {
   const older = await linkFor();
   await new Promise((resolve) => setTimeout(resolve, 20));
   const newer = await linkFor();
-  out.replaced = { older: (await call("GET", older)).location, newer: (await call("GET", newer)).location };
+  out.replaced = { older: (await useLink(older)).location, newer: (await useLink(newer)).location };
   const magicSessionCookie = jar.get("authjs.session-token");
   jar.delete("authjs.session-token");
   const stale = await linkFor();
   await db.verificationToken.updateMany({ where: { identifier: email }, data: { expires: new Date(Date.now() - 1000) } });
-  out.expired = (await call("GET", stale)).location;
+  out.expired = (await useLink(stale)).location;
 
   // 4. Password sign-in gets a Session row of its own.
   const user = await db.user.findUniqueOrThrow({ where: { email } });

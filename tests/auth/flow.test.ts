@@ -35,6 +35,16 @@ describe("sign-in by email link through Auth.js's handlers", () => {
     expect(result.outbox).toMatchObject({ count: 1, link: "http://localhost:3000/login/confirm", callbackUrl: "/account/tickets" });
   });
 
+  it("uses a link only when it is posted from a page of this site: a GET goes to the confirm page, a foreign post is refused", () => {
+    const opened = result.guarded.get as { status: number; location: string };
+    const confirmUrl = new URL(opened.location);
+    expect(opened.status).toBe(303);
+    expect(`${confirmUrl.origin}${confirmUrl.pathname}`).toBe("http://localhost:3000/login/confirm");
+    expect(confirmUrl.searchParams.get("token")).toMatch(/^[A-Za-z0-9_-]{16,}$/);
+    expect(confirmUrl.searchParams.get("callbackUrl")).toBe("/account/tickets");
+    expect(result.guarded).toMatchObject({ foreignPost: 403, cookieSet: false, tokensLeft: 1 });
+  });
+
   it("signs in on the first use: a Session row, the cookie, the token consumed, the callback path", () => {
     expect(result.confirm).toEqual({ status: 302, location: "/account/tickets", cookieSet: true, sessionRow: true, tokensLeft: 0 });
     expect(Object.keys(result.session.user!).sort()).toEqual(["email", "id", "image", "name"]);

@@ -140,8 +140,19 @@ describe("confirmEmailChange", () => {
     expect(await findEmailChange({ userId: user.id, token })).toMatchObject({ newEmail });
     expect(await findEmailChange({ userId: user.id, token })).toMatchObject({ newEmail });
 
+    const sessionExpiry = new Date(Date.now() + 86_400_000);
+    const [mine, other] = [`mine-${tag()}`, `other-${tag()}`];
+    await db.session.createMany({
+      data: [
+        { sessionToken: mine, userId: user.id, expires: sessionExpiry },
+        { sessionToken: other, userId: user.id, expires: sessionExpiry },
+      ],
+    });
+
     const now = new Date();
-    expect(await confirmEmailChange({ userId: user.id, token, now })).toEqual({ ok: true, newEmail });
+    expect(await confirmEmailChange({ userId: user.id, token, currentSessionToken: mine, now })).toEqual({ ok: true, newEmail });
+    // Every other session of the account is signed out; the one that confirmed stays.
+    expect((await db.session.findMany({ where: { userId: user.id }, select: { sessionToken: true } })).map((row) => row.sessionToken)).toEqual([mine]);
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(stored.email).toBe(newEmail);
     expect(stored.emailVerified).toEqual(now);

@@ -52,10 +52,19 @@ describe("rate limit keys", () => {
     expect(clientRateLimitKey("x", "::ffff:192.0.2.7")).toBe(clientRateLimitKey("x", "192.0.2.7"));
   });
 
-  it("take the client address from the proxy's headers", () => {
-    expect(clientAddress(new Headers({ "x-forwarded-for": "192.0.2.7, 10.0.0.1" }))).toBe("192.0.2.7");
-    expect(clientAddress(new Headers({ "x-real-ip": "192.0.2.8", "x-forwarded-for": "192.0.2.7" }))).toBe("192.0.2.8");
+  it("take the client address from the one header the proxy writes, X-Real-IP by default", () => {
+    expect(clientAddress(new Headers({ "x-real-ip": " 192.0.2.8 ", "x-forwarded-for": "192.0.2.7" }))).toBe("192.0.2.8");
+    // What a client writes elsewhere is not believed: it could change it on every request.
+    expect(clientAddress(new Headers({ "x-forwarded-for": "192.0.2.7" }))).toBe("unknown");
+    expect(clientAddress(new Headers({ "cf-connecting-ip": "192.0.2.9" }))).toBe("unknown");
     expect(clientAddress(new Headers())).toBe("unknown");
+  });
+
+  it("take another header when configured, and only the proxy's own entry of X-Forwarded-For", () => {
+    expect(clientAddress(new Headers({ "cf-connecting-ip": "192.0.2.9", "x-real-ip": "192.0.2.8" }), "cf-connecting-ip")).toBe("192.0.2.9");
+    // The client wrote the first entry; the proxy in front of the app appended the last.
+    expect(clientAddress(new Headers({ "x-forwarded-for": "203.0.113.66, 192.0.2.7" }), "x-forwarded-for")).toBe("192.0.2.7");
+    expect(clientAddress(new Headers({ "x-forwarded-for": "192.0.2.7" }), "x-forwarded-for")).toBe("192.0.2.7");
   });
 });
 

@@ -12,9 +12,9 @@ export type PasswordFormState = { ok: false; error: "invalid_form"; fieldErrors:
 export async function setPasswordAction(_previous: PasswordFormState, formData: FormData): Promise<PasswordFormState> {
   // An action is a public endpoint: the session is checked here, not only by the page.
   const user = await requireUser("/account/password");
-  const { password, confirmation } = parsePasswordForm(formData);
+  const { currentPassword, password, confirmation } = parsePasswordForm(formData);
   const sessionToken = sessionTokenFromCookies(await cookies(), env().SITE_URL);
-  const result = await changePasswordForUser({ userId: user.id, sessionToken, password, confirmation });
+  const result = await changePasswordForUser({ userId: user.id, sessionToken, currentPassword, password, confirmation });
   if (!result.ok && result.error === "no_such_user") redirect("/login?callbackUrl=/account/password");
   if (!result.ok) return { ok: false, error: "invalid_form", fieldErrors: result.fieldErrors };
   // redirect() throws to end the request, so it stays outside any try/catch.

@@ -22,12 +22,16 @@ function useHydrated(): boolean {
 type PasswordFormProps = {
   /** The account's address, for password managers to file the new password under. */
   email: string;
+  /** Whether the current password is needed (an existing one, and no sign-in just now). */
+  askCurrent: boolean;
+  /** How recent a sign-in spares the current password (lib/accounts/change-password.ts). */
+  recentMinutes: number;
   /** The policy's limits (lib/accounts/passwords.ts reads files, so it stays on the server). */
   minLength: number;
   maxLength: number;
 };
 
-export function PasswordForm({ email, minLength, maxLength }: PasswordFormProps) {
+export function PasswordForm({ email, askCurrent, recentMinutes, minLength, maxLength }: PasswordFormProps) {
   const t = useTranslations("PasswordPage");
   const authT = useTranslations("Auth.errors");
   const hydrated = useHydrated();
@@ -35,6 +39,7 @@ export function PasswordForm({ email, minLength, maxLength }: PasswordFormProps)
   const [password, setPasswordValue] = useState("");
   const [visible, setVisible] = useState(false);
   const [answered, setAnswered] = useState(state);
+  const currentRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const confirmationRef = useRef<HTMLInputElement>(null);
 
@@ -48,7 +53,8 @@ export function PasswordForm({ email, minLength, maxLength }: PasswordFormProps)
   const fieldErrors = state?.fieldErrors ?? {};
   useEffect(() => {
     if (!state) return;
-    if (state.fieldErrors.password) passwordRef.current?.focus();
+    if (state.fieldErrors.currentPassword) currentRef.current?.focus();
+    else if (state.fieldErrors.password) passwordRef.current?.focus();
     else if (state.fieldErrors.confirmation) confirmationRef.current?.focus();
   }, [state]);
 
@@ -56,11 +62,32 @@ export function PasswordForm({ email, minLength, maxLength }: PasswordFormProps)
     ? authT(fieldErrors.password, { min: minLength, max: maxLength })
     : null;
   const confirmationError = fieldErrors.confirmation ? t("errors.mismatch") : null;
+  const currentError = fieldErrors.currentPassword ? t(`errors.current_${fieldErrors.currentPassword}`) : null;
+  // The action may ask for it even when the page did not: the sign-in grew old meanwhile.
+  const showCurrent = askCurrent || Boolean(fieldErrors.currentPassword);
   const type = visible ? "text" : "password";
 
   return (
     <form action={formAction} noValidate className="flex flex-col gap-5">
       <input type="email" autoComplete="username" value={email} readOnly hidden />
+      {showCurrent ? (
+        <div className="flex flex-col gap-2">
+          <Field
+            ref={currentRef}
+            id="current-password"
+            name="currentPassword"
+            type={type}
+            label={t("currentLabel")}
+            hint={t("currentHint", { minutes: recentMinutes })}
+            error={currentError}
+            autoComplete="current-password"
+            required
+          />
+          <a href="/login/forgot" className="self-start text-base font-semibold text-indigo-800 underline underline-offset-2">
+            {t("currentForgotten")}
+          </a>
+        </div>
+      ) : null}
       <Field
         ref={passwordRef}
         id="new-password"
