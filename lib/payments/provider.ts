@@ -48,6 +48,12 @@ export interface RedirectProvider {
   readonly id: string;
   readonly flow: "redirect";
   createCheckout(input: RedirectCheckoutInput): Promise<{ url: string; reference: string }>;
+  /**
+   * Closes the payment page of `reference` so that nothing can be paid there any more:
+   * "closed" once it cannot take money, "paid" when the buyer has paid already (the webhook
+   * completes the order). Throws PaymentUnavailableError when the provider cannot say.
+   */
+  closeCheckout(reference: string): Promise<"closed" | "paid">;
 }
 
 export type PaymentProvider = CardFormProvider | RedirectProvider;

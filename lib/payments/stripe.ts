@@ -49,26 +49,45 @@ export function stripeProvider({
   apiBase?: string;
   timeoutMs?: number;
 }): RedirectProvider {
+  async function call(method: "GET" | "POST", path: string, init: { body?: URLSearchParams; idempotencyKey?: string } = {}) {
+    try {
+      return await fetch(`${apiBase}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${secretKey}`,
+          ...(init.body ? { "content-type": "application/x-www-form-urlencoded" } : {}),
+          ...(init.idempotencyKey ? { "idempotency-key": init.idempotencyKey } : {}),
+        },
+        body: init.body,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      throw new PaymentUnavailableError(`Stripe unreachable: ${(error as Error).name}`);
+    }
+  }
+
   return {
     id: "stripe",
     flow: "redirect",
+    async closeCheckout(reference) {
+      const path = `/v1/checkout/sessions/${encodeURIComponent(reference)}`;
+      // Expiring an open session makes its page refuse payment at once.
+      const expired = await call("POST", `${path}/expire`);
+      if (expired.ok) return "closed";
+      // Stripe refuses to expire a session that is no longer open: ask what became of it.
+      const looked = await call("GET", path);
+      if (!looked.ok) throw new PaymentUnavailableError(`Stripe answered ${expired.status}, then ${looked.status}`);
+      const session = (await looked.json()) as { status?: string; payment_status?: string };
+      if (session.status === "expired") return "closed";
+      if (session.status === "complete") return "paid";
+      throw new PaymentUnavailableError(`Stripe session is ${session.status ?? "of unknown status"}`);
+    },
     async createCheckout(input) {
-      let response: Response;
-      try {
-        response = await fetch(`${apiBase}/v1/checkout/sessions`, {
-          method: "POST",
-          headers: {
-            authorization: `Bearer ${secretKey}`,
-            "content-type": "application/x-www-form-urlencoded",
-            // A retried request creates no second session.
-            "idempotency-key": `checkout-${input.idempotencyKey}`,
-          },
-          body: checkoutSessionParams(input),
-          signal: AbortSignal.timeout(timeoutMs),
-        });
-      } catch (error) {
-        throw new PaymentUnavailableError(`Stripe unreachable: ${(error as Error).name}`);
-      }
+      // The idempotency key: a retried request creates no second session.
+      const response = await call("POST", "/v1/checkout/sessions", {
+        body: checkoutSessionParams(input),
+        idempotencyKey: `checkout-${input.idempotencyKey}`,
+      });
       if (!response.ok) {
         // The body may name the request but never holds card data (we send none).
         throw new PaymentUnavailableError(`Stripe answered ${response.status}`);

@@ -13,6 +13,9 @@ useTestDatabase();
 const redirectProvider: RedirectProvider = {
   id: "fake-redirect",
   flow: "redirect",
+  async closeCheckout() {
+    return "closed" as const;
+  },
   async createCheckout({ orderId }) {
     return { url: `https://pay.example/session/${orderId}`, reference: `cs_${randomUUID()}` };
   },

@@ -187,6 +187,9 @@ describe(`checkoutFormAction (${databaseKind})`, () => {
     const provider: RedirectProvider = {
       id: "fake-redirect",
       flow: "redirect",
+      async closeCheckout() {
+        return "closed" as const;
+      },
       async createCheckout({ orderId }) {
         return { url: `https://pay.example/session/${orderId}`, reference: `cs_${randomUUID()}` };
       },

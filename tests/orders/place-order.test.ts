@@ -254,6 +254,9 @@ describe(`placeOrder (${databaseKind})`, () => {
     const redirect: RedirectProvider = {
       id: "redirect-test",
       flow: "redirect",
+      async closeCheckout() {
+        return "closed" as const;
+      },
       async createCheckout(input) {
         return { url: `https://pay.example/${input.orderId}`, reference: `session_${input.orderId}` };
       },

@@ -8,6 +8,7 @@ process.env.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET;
 import { databaseKind, useTestDatabase } from "../helpers/test-db";
 import { createEvent } from "../helpers/fixtures";
 import { db } from "@/lib/db/client";
+import { cancelPendingOrder } from "@/lib/orders/cancel-order";
 import { placeOrder, releaseExpiredHolds } from "@/lib/orders/place-order";
 import { stripeProvider } from "@/lib/payments/stripe";
 import {
@@ -23,21 +24,28 @@ import { POST } from "@/app/api/payments/stripe/webhook/route";
 useTestDatabase();
 
 // Stripe's API, played by a local HTTP server: it records each request as Stripe would see it.
-type Recorded = { path: string; headers: IncomingMessage["headers"]; form: URLSearchParams };
+type Recorded = { method: string; path: string; headers: IncomingMessage["headers"]; form: URLSearchParams };
 let stripeApi: Server;
 let apiBase: string;
 const requests: Recorded[] = [];
 let answer: { status: number; body: unknown } = { status: 200, body: {} };
+/** Answers for particular requests (method and path); the rest get `answer`. */
+let answerFor: (method: string, path: string) => { status: number; body: unknown } | undefined = () => undefined;
 
 beforeAll(async () => {
   stripeApi = createServer((req, res) => {
     let body = "";
     req.on("data", (chunk) => (body += chunk));
     req.on("end", () => {
-      requests.push({ path: req.url ?? "", headers: req.headers, form: new URLSearchParams(body) });
+      requests.push({ method: req.method ?? "", path: req.url ?? "", headers: req.headers, form: new URLSearchParams(body) });
+      const special = answerFor(req.method ?? "", req.url ?? "");
       const sessionId = `cs_test_${randomUUID().replace(/-/g, "")}`;
-      const payload = answer.status === 200 ? { id: sessionId, url: `https://checkout.stripe.test/c/pay/${sessionId}`, object: "checkout.session" } : answer.body;
-      res.writeHead(answer.status, { "content-type": "application/json" });
+      const payload = special
+        ? special.body
+        : answer.status === 200
+          ? { id: sessionId, url: `https://checkout.stripe.test/c/pay/${sessionId}`, object: "checkout.session" }
+          : answer.body;
+      res.writeHead(special?.status ?? answer.status, { "content-type": "application/json" });
       res.end(JSON.stringify(payload));
     });
   });
@@ -51,6 +59,7 @@ afterAll(async () => {
 beforeEach(() => {
   requests.length = 0;
   answer = { status: 200, body: {} };
+  answerFor = () => undefined;
 });
 
 const provider = () => stripeProvider({ secretKey: "sk_test_123", apiBase });
@@ -210,6 +219,43 @@ describe(`Stripe Checkout (${databaseKind})`, () => {
     const { order } = await pendingStripeOrder();
     expect(await handleStripeEvent(sessionEvent("checkout.session.completed", order, { payment_status: "unpaid" }))).toBe("ignored");
     expect(await handleStripeEvent(sessionEvent("checkout.session.async_payment_succeeded", order))).toBe("completed");
+  });
+
+  it("closes the Stripe page before it releases the tickets of a buyer who cancels", async () => {
+    const { order, ticketType } = await pendingStripeOrder();
+    requests.length = 0;
+    expect(await cancelPendingOrder(order.id, provider())).toBe("cancelled");
+    expect(requests.map((request) => `${request.method} ${request.path}`)).toEqual([`POST /v1/checkout/sessions/${order.paymentRef}/expire`]);
+    expect(requests[0].headers.authorization).toBe("Bearer sk_test_123");
+    expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: "FAILED" });
+    expect((await db.ticketType.findUniqueOrThrow({ where: { id: ticketType.id } })).held).toBe(0);
+  });
+
+  it("keeps the tickets of a buyer who cancels after paying on the Stripe page already", async () => {
+    const { order, ticketType } = await pendingStripeOrder();
+    answerFor = (method, path) =>
+      method === "POST" && path.endsWith("/expire")
+        ? { status: 400, body: { error: { message: "Only Checkout Sessions with a status of `open` can be expired." } } }
+        : method === "GET"
+          ? { status: 200, body: { id: order.paymentRef, object: "checkout.session", status: "complete", payment_status: "paid" } }
+          : undefined;
+    expect(await cancelPendingOrder(order.id, provider())).toBe("payment_in_progress");
+    expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: "PENDING" });
+    expect((await db.ticketType.findUniqueOrThrow({ where: { id: ticketType.id } })).held).toBe(2);
+    // The webhook then completes the order as usual.
+    expect(await handleStripeEvent(sessionEvent("checkout.session.completed", order))).toBe("completed");
+  });
+
+  it("keeps the hold while Stripe cannot close its page, and releases it once it can", async () => {
+    const { order, ticketType } = await pendingStripeOrder();
+    answerFor = () => ({ status: 503, body: { error: { message: "unavailable" } } });
+    expect(await cancelPendingOrder(order.id, provider())).toBe("provider_unavailable");
+    expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: "PENDING" });
+    expect((await db.ticketType.findUniqueOrThrow({ where: { id: ticketType.id } })).held).toBe(2);
+
+    answerFor = (method) => (method === "POST" ? { status: 400, body: {} } : { status: 200, body: { status: "expired" } });
+    expect(await cancelPendingOrder(order.id, provider())).toBe("cancelled");
+    expect((await db.ticketType.findUniqueOrThrow({ where: { id: ticketType.id } })).held).toBe(0);
   });
 
   it("puts the tickets back on sale when the session expires", async () => {

@@ -13,6 +13,8 @@ export async function cancelOrderAction(formData: FormData): Promise<void> {
   if (typeof orderId !== "string" || typeof key !== "string") notFound();
   const order = await findOrderLinkTarget(orderId);
   if (!order || !isValidOrderKey(order, key)) notFound();
-  await cancelPendingOrder(order.id);
-  redirect(orderCancelPath(order));
+  const outcome = await cancelPendingOrder(order.id);
+  // Two answers the order's status alone cannot tell the page: paid meanwhile, or not reached.
+  const note = outcome === "payment_in_progress" ? "&outcome=processing" : outcome === "provider_unavailable" ? "&outcome=unavailable" : "";
+  redirect(`${orderCancelPath(order)}${note}`);
 }

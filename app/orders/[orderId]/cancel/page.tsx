@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
 import { isValidOrderKey, orderPath } from "@/lib/orders/order-links";
 import { getOrderForConfirmation } from "@/lib/orders/queries";
 import { cancelOrderAction } from "./actions";
 
 type Props = {
   params: Promise<{ orderId: string }>;
-  searchParams: Promise<{ key?: string | string[] }>;
+  searchParams: Promise<{ key?: string | string[]; outcome?: string | string[] }>;
 };
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,9 +26,17 @@ export default async function OrderCancelPage({ params, searchParams }: Props) {
   const t = await getTranslations("OrderCancelPage");
   const eventPath = `/events/${order.event.slug}`;
 
+  // Set by the cancel action only; a visitor who edits it changes the wording, never the order.
+  const outcome = Array.isArray(query.outcome) ? query.outcome[0] : query.outcome;
+  const processing = order.status === "PENDING" && outcome === "processing";
+  const unavailable = order.status === "PENDING" && outcome === "unavailable";
+
   let heading: string;
   let body: string;
-  if (order.status === "PENDING") {
+  if (processing) {
+    heading = t("processingHeading");
+    body = t("processingBody");
+  } else if (order.status === "PENDING") {
     heading = t("pendingHeading");
     body = t("pendingBody");
   } else if (order.status === "PAID") {
@@ -42,9 +51,10 @@ export default async function OrderCancelPage({ params, searchParams }: Props) {
     <div className="mx-auto flex max-w-2xl flex-col items-start gap-4 px-4 py-8 sm:px-6">
       <h1 className="text-3xl font-extrabold tracking-tight text-zinc-950">{heading}</h1>
       <p className="text-lg text-zinc-800">{body}</p>
+      {unavailable ? <Notice tone="warning">{t("unavailable")}</Notice> : null}
       <p className="text-zinc-700">{t("order", { number: order.number, event: order.event.title })}</p>
       <div className="flex flex-col gap-3 sm:flex-row">
-        {order.status === "PENDING" ? (
+        {order.status === "PENDING" && !processing ? (
           <form action={cancelOrderAction}>
             <input type="hidden" name="orderId" value={order.id} />
             <input type="hidden" name="key" value={key} />
