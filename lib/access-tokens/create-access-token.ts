@@ -26,16 +26,23 @@ export async function createAccessToken({
   const limit = await hit(`access-token-create:user:${userId}`, { ...ACCESS_TOKEN_CREATE_LIMIT, now });
   if (!limit.allowed) return { ok: false, error: "rate_limited", retryAfterMs: limit.retryAfterMs };
 
-  const active = await db.personalAccessToken.count({
-    where: { userId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
-  });
-  if (active >= MAX_ACTIVE_ACCESS_TOKENS) return { ok: false, error: "too_many" };
-
   const { token, tokenHash, prefix } = newAccessToken();
   const expiresAt = lifetimeExpiry(lifetime, now);
-  const row = await db.personalAccessToken.create({
-    data: { userId, name, tokenHash, prefix, expiresAt, createdAt: now },
-    select: { id: true, name: true, prefix: true, expiresAt: true },
+  // Count and insert under a lock on the user's row: concurrent requests take turns, so they
+  // cannot all see room for one more and together pass the cap.
+  const row = await db.$transaction(async (tx) => {
+    const [user] = await tx.$queryRaw<{ id: string }[]>`
+      SELECT "id"::text AS "id" FROM "User" WHERE "id" = ${userId}::uuid FOR UPDATE`;
+    if (!user) throw new Error("createAccessToken: no such user");
+    const active = await tx.personalAccessToken.count({
+      where: { userId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+    });
+    if (active >= MAX_ACTIVE_ACCESS_TOKENS) return null;
+    return tx.personalAccessToken.create({
+      data: { userId, name, tokenHash, prefix, expiresAt, createdAt: now },
+      select: { id: true, name: true, prefix: true, expiresAt: true },
+    });
   });
+  if (!row) return { ok: false, error: "too_many" };
   return { ok: true, created: { ...row, token } };
 }

@@ -1,6 +1,8 @@
 // Delivers queued emails. Rows are claimed with FOR UPDATE SKIP LOCKED and a lease, so any
 // number of senders (in the app, or `npm run worker` processes) never send the same email
 // at once, and a sender that dies mid-batch only delays its emails until the lease ends.
+// Each row's lease is renewed just before its send, and only while this sender still holds
+// it: a batch that stalls past its lease leaves the rest to whoever reclaimed them.
 import { db } from "../db/client";
 import type { OutboxEmail } from "../db/types";
 import type { MailTransport } from "./transport";
@@ -53,14 +55,37 @@ function describeError(error: unknown): string {
   return text.slice(0, 500);
 }
 
+/**
+ * Extends this sender's lease on one row, or returns null when the lease has run out or another
+ * sender has reclaimed the row. There is no claim token column: the exact lockedUntil this
+ * sender wrote is its token (a reclaim writes a later one, as it happens only after ours ended).
+ */
+async function renewLease(id: string, lockedUntil: Date, leaseMs: number): Promise<Date | null> {
+  const [row] = await db.$queryRaw<{ lockedUntil: Date }[]>`
+    UPDATE "OutboxEmail"
+       SET "lockedUntil" = now() + make_interval(secs => ${leaseMs / 1000}::double precision)
+     WHERE "id" = ${id}::uuid
+       AND "status" = 'SENDING'
+       AND "lockedUntil" = ${lockedUntil}
+       AND "lockedUntil" > now()
+    RETURNING "lockedUntil"`;
+  return row?.lockedUntil ?? null;
+}
+
 export async function deliverDueEmails(options: SenderOptions): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
-  const claimed = await claimDue(options.batchSize ?? 20, options.leaseMs ?? 120_000);
+  const leaseMs = options.leaseMs ?? 120_000;
+  const claimed = await claimDue(options.batchSize ?? 20, leaseMs);
 
   for (const email of claimed) {
+    // Our lease on this row, as last written by us; null once it is no longer ours.
+    let lease: Date | null = email.lockedUntil;
     try {
       const rendered = await options.render(email);
+      lease = lease && (await renewLease(email.id, lease, leaseMs));
+      // Reclaimed by another sender (or lapsed) while earlier emails were sent: not ours to send.
+      if (!lease) continue;
       const messageId = await options.transport.send({
         ...rendered,
         from: options.from,
@@ -68,6 +93,7 @@ export async function deliverDueEmails(options: SenderOptions): Promise<Delivery
         messageId: `<${email.id}@${options.messageIdDomain}>`,
       });
       const scrubbed = options.transport.kind === "smtp" ? withoutSecretLink(email.template, email.payload) : null;
+      // Not tied to our lease: it was sent, and SENT also stops a sender that reclaimed it late.
       await db.outboxEmail.updateMany({
         where: { id: email.id, status: "SENDING" },
         data: { status: "SENT", sentAt: new Date(), messageId, lockedUntil: null, lastError: null, ...(scrubbed ? { payload: scrubbed } : {}) },
@@ -75,20 +101,24 @@ export async function deliverDueEmails(options: SenderOptions): Promise<Delivery
       report.sent++;
     } catch (error) {
       const giveUp = email.attempts >= maxAttempts;
-      await db.outboxEmail.updateMany({
-        where: { id: email.id, status: "SENDING" },
-        data: giveUp
-          ? { status: "FAILED", lockedUntil: null, lastError: describeError(error) }
-          : {
-              status: "PENDING",
-              lockedUntil: null,
-              lastError: describeError(error),
-              nextAttemptAt: new Date(Date.now() + retryDelayMs(email.attempts)),
-            },
-      });
+      // Only while the row is still ours: a reclaimed one is another sender's to retry or finish.
+      const { count } = lease
+        ? await db.outboxEmail.updateMany({
+            where: { id: email.id, status: "SENDING", lockedUntil: lease },
+            data: giveUp
+              ? { status: "FAILED", lockedUntil: null, lastError: describeError(error) }
+              : {
+                  status: "PENDING",
+                  lockedUntil: null,
+                  lastError: describeError(error),
+                  nextAttemptAt: new Date(Date.now() + retryDelayMs(email.attempts)),
+                },
+          })
+        : { count: 0 };
       options.log?.(
-        `outbox: ${email.template} ${email.id} attempt ${email.attempts} failed${giveUp ? " for good" : ""}: ${describeError(error)}`,
+        `outbox: ${email.template} ${email.id} attempt ${email.attempts} failed${giveUp && count > 0 ? " for good" : ""}: ${describeError(error)}`,
       );
+      if (count === 0) continue;
       if (giveUp) report.failed++;
       else report.retrying++;
     }

@@ -12,8 +12,13 @@ export interface MailTransport {
   close(): void;
 }
 
+// nodemailer waits up to 2 minutes to connect and 10 for a silent socket, longer than a
+// sender's lease (2 minutes): a stalled server must fail the send before the lease runs out.
+// Timeouts given in SMTP_URL's query (?socketTimeout=…) still win.
+export const SMTP_TIMEOUTS = { connectionTimeout: 20_000, greetingTimeout: 15_000, socketTimeout: 45_000 };
+
 export function smtpTransport(url: string): MailTransport {
-  const transporter = nodemailer.createTransport(url);
+  const transporter = nodemailer.createTransport({ ...SMTP_TIMEOUTS, url });
   return {
     kind: "smtp",
     async send(email) {

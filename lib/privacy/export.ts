@@ -38,10 +38,12 @@ export async function buildDataExport(userId: string, now = new Date()) {
   if (!user) return null;
   const email = normaliseEmail(user.email);
 
-  // Orders linked to the account, and those bought with its address before it was linked.
+  // Orders linked to the account, and those with no account bought with its address. Another
+  // account's order never matches by address: the address may have changed hands since.
   const orderIds = await db.$queryRaw<{ id: string }[]>`
     SELECT "id"::text AS "id" FROM "Order"
-    WHERE "userId" = ${userId}::uuid OR lower(normalize(btrim("buyerEmail"), NFKC)) = ${email}`;
+    WHERE "userId" = ${userId}::uuid
+       OR ("userId" IS NULL AND lower(normalize(btrim("buyerEmail"), NFKC)) = ${email})`;
 
   const [orders, likes, consents, tokens, sessions, emailChanges, memberships, uploads] = await Promise.all([
     db.order.findMany({

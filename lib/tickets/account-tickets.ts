@@ -1,7 +1,9 @@
 // The signed-in buyer's orders and tickets. An order belongs to an account when its userId is
-// the account's, or when the address typed at checkout is the account's (in any spelling), so
-// guest purchases made before the account existed show up too. Everything returned is plain,
-// JSON-serialisable data (times as ISO 8601 strings) for pages and the API alike.
+// the account's, or when it has no account and the address typed at checkout is the account's
+// (in any spelling), so orders left without one (e.g. by an account deletion) show up too. An
+// order of another account never matches by address: that address may since have changed
+// hands. Everything returned is plain, JSON-serialisable data (times as ISO 8601 strings) for
+// pages and the API alike.
 import "server-only";
 import { normaliseEmail } from "../accounts/email-address";
 import { db } from "../db/client";
@@ -56,9 +58,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CODE = /^[A-Za-z0-9-]{1,64}$/;
 
 /**
- * Ids of the orders that belong to the user: by link, or by the checkout address. The address
- * is compared after the same normalisation as User.email, in SQL (never a LIKE pattern, whose
- * wildcards in an address could match someone else's).
+ * Ids of the orders that belong to the user: by link, or, for orders without an account, by
+ * the checkout address. The address is compared after the same normalisation as User.email, in
+ * SQL (never a LIKE pattern, whose wildcards in an address could match someone else's).
  */
 async function accountOrderIds(userId: string, orderId?: string): Promise<string[]> {
   if (!UUID.test(userId) || (orderId !== undefined && !UUID.test(orderId))) return [];
@@ -70,11 +72,11 @@ async function accountOrderIds(userId: string, orderId?: string): Promise<string
         SELECT "id"::text AS "id" FROM "Order"
         WHERE "id" = ${orderId}::uuid
           AND "status"::text IN ('PAID', 'CANCELLED', 'REFUNDED')
-          AND ("userId" = ${userId}::uuid OR lower(normalize(btrim("buyerEmail"), NFKC)) = ${email})`
+          AND ("userId" = ${userId}::uuid OR ("userId" IS NULL AND lower(normalize(btrim("buyerEmail"), NFKC)) = ${email}))`
     : await db.$queryRaw<{ id: string }[]>`
         SELECT "id"::text AS "id" FROM "Order"
         WHERE "status"::text IN ('PAID', 'CANCELLED', 'REFUNDED')
-          AND ("userId" = ${userId}::uuid OR lower(normalize(btrim("buyerEmail"), NFKC)) = ${email})`;
+          AND ("userId" = ${userId}::uuid OR ("userId" IS NULL AND lower(normalize(btrim("buyerEmail"), NFKC)) = ${email}))`;
   return [...new Set(rows.map((row) => row.id))];
 }
 

@@ -1,4 +1,4 @@
-import { useTestDatabase } from "../helpers/test-db";
+import { databaseKind, useTestDatabase } from "../helpers/test-db";
 useTestDatabase();
 
 import { createHash, randomBytes, randomUUID } from "node:crypto";
@@ -76,6 +76,28 @@ describe("createAccessToken", () => {
       })),
     });
     expect(await createAccessToken({ userId: user.id, name: "en till", lifetime: "90" })).toEqual({ ok: false, error: "too_many" });
+  });
+
+  it(`keeps the cap when requests race for the last free places (${databaseKind})`, async () => {
+    const user = await newUser();
+    const free = 3;
+    await db.personalAccessToken.createMany({
+      data: Array.from({ length: MAX_ACTIVE_ACCESS_TOKENS - free }, (_, index) => ({
+        userId: user.id,
+        name: `gammal ${index}`,
+        tokenHash: randomBytes(32).toString("hex"),
+        prefix: "bt_xxxxxx",
+      })),
+    });
+    // As many at once as the hourly limit lets through, more than there is room for.
+    const results = await Promise.all(
+      Array.from({ length: ACCESS_TOKEN_CREATE_LIMIT.limit }, (_, index) =>
+        createAccessToken({ userId: user.id, name: `samtidig ${index}`, lifetime: "90" }),
+      ),
+    );
+    expect(results.filter((result) => result.ok)).toHaveLength(free);
+    expect(results.filter((result) => !result.ok && result.error === "too_many")).toHaveLength(ACCESS_TOKEN_CREATE_LIMIT.limit - free);
+    expect(await db.personalAccessToken.count({ where: { userId: user.id } })).toBe(MAX_ACTIVE_ACCESS_TOKENS);
   });
 });
 

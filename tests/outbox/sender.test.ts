@@ -1,9 +1,10 @@
+import { createServer, type AddressInfo, type Socket } from "node:net";
 import { databaseKind, describeOnPostgres, useTestDatabase } from "../helpers/test-db";
 import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp";
 import { db } from "@/lib/db/client";
 import { enqueueEmails, type QueuedEmail } from "@/lib/outbox/queue";
 import { deliverDueEmails, retryDelayMs, type SenderOptions } from "@/lib/outbox/sender";
-import { smtpTransport, type MailTransport } from "@/lib/outbox/transport";
+import { SMTP_TIMEOUTS, smtpTransport, type MailTransport } from "@/lib/outbox/transport";
 import { renderOutboxEmail } from "@/emails/render";
 import { OrderConfirmationEmail } from "@/emails/order-confirmation";
 
@@ -129,6 +130,66 @@ describe(`outbox sender (${databaseKind})`, () => {
     expect(await deliverDueEmails(options())).toEqual({ sent: 1, retrying: 0, failed: 0 });
     expect(await deliverDueEmails(options())).toEqual({ sent: 0, retrying: 0, failed: 0 });
     expect(smtp.received).toHaveLength(1);
+  });
+
+  it("does not send an email another sender took over while an earlier send stalled", async () => {
+    await queue(welcome("asa@example.se"), welcome("bo@example.se"));
+    // The first send hangs on a dead connection until released, then times out unsent.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let stalled!: () => void;
+    const stalling = new Promise<void>((resolve) => (stalled = resolve));
+    let calls = 0;
+    const stalls: MailTransport = {
+      kind: "smtp",
+      async send(email) {
+        if (++calls > 1) return transport.send(email);
+        stalled();
+        await released;
+        throw new Error("Timeout");
+      },
+      close() {},
+    };
+    const first = deliverDueEmails(options({ transport: stalls, leaseMs: 300 }));
+    await stalling;
+    await new Promise((resolve) => setTimeout(resolve, 450));
+
+    // Both leases have lapsed: another sender reclaims and sends both emails.
+    expect(await deliverDueEmails(options())).toEqual({ sent: 2, retrying: 0, failed: 0 });
+    release();
+
+    // The first sender neither sends its second email nor counts (or undoes) the other's work.
+    expect(await first).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    expect(calls).toBe(1);
+    const recipients = smtp.received.map((m) => (m.to && "text" in m.to ? m.to.text : "")).sort();
+    expect(recipients).toEqual(["asa@example.se", "bo@example.se"]);
+    const rows = await db.outboxEmail.findMany();
+    expect(rows.map((r) => [r.status, r.attempts, r.lastError])).toEqual([
+      ["SENT", 2, null],
+      ["SENT", 2, null],
+    ]);
+  });
+
+  it("gives up on a silent SMTP server, by default well within the lease", async () => {
+    expect(Math.max(...Object.values(SMTP_TIMEOUTS))).toBeLessThan(120_000);
+    // Accepts connections but never greets: a stalled server. The URL's own timeout wins.
+    const sockets = new Set<Socket>();
+    const silent = createServer((socket) => sockets.add(socket));
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const { port } = silent.address() as AddressInfo;
+    const stalled = smtpTransport(`smtp://127.0.0.1:${port}?greetingTimeout=300`);
+    try {
+      const started = Date.now();
+      const email = { subject: "Hej", html: "<p>Hej</p>", text: "Hej", attachments: [] };
+      await expect(
+        stalled.send({ ...email, from: "biljetter@biljett.test", to: "asa@example.se", messageId: "<x@biljett.test>" }),
+      ).rejects.toThrow(/greeting/i);
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      stalled.close();
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 });
 

@@ -3,7 +3,7 @@ useTestDatabase();
 
 import { db } from "@/lib/db/client";
 import { buildDataExport, dataExportFileName } from "@/lib/privacy/export";
-import { createFullAccount } from "./fixtures";
+import { createBuyer, createFullAccount, createPaidOrder, unique } from "./fixtures";
 
 describe("buildDataExport", () => {
   it("contains the profile, avatar, orders with tickets, likes, consents, tokens, sessions and email changes", async () => {
@@ -58,6 +58,19 @@ describe("buildDataExport", () => {
     const guestOrder = await db.order.update({ where: { id: account.order.id }, data: { userId: null, buyerEmail: account.user.email.toUpperCase() } });
     const data = (await buildDataExport(account.user.id))!;
     expect(data.orders.map((order) => order.number)).toEqual([guestOrder.number]);
+  });
+
+  it("leaves out another account's orders bought with an address that has since changed hands", async () => {
+    const anna = await createFullAccount();
+    const oldAddress = anna.user.email;
+    await db.user.update({ where: { id: anna.user.id }, data: { email: `flyttat-${unique()}@example.se` } });
+    const newcomer = await createBuyer({ email: oldAddress });
+    const { order: unlinked } = await createPaidOrder({ userId: null, buyerEmail: oldAddress.toUpperCase() });
+
+    const data = (await buildDataExport(newcomer.id))!;
+    expect(data.orders.map((order) => order.number)).toEqual([unlinked.number]);
+    expect(JSON.stringify(data)).not.toContain(anna.order.tickets[0].code);
+    expect((await buildDataExport(anna.user.id))!.orders.map((order) => order.number)).toEqual([anna.order.number]);
   });
 
   it("is nothing for an unknown user, and names the file after the day", async () => {
