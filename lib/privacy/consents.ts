@@ -18,12 +18,16 @@ export type ConsentSummary = {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The rows that are the user's: by link or by the account's (normalised) address. */
+/**
+ * The rows that are the user's: by link, or by the account's (normalised) address when no
+ * account is linked. Another account's consent never matches by address: the address may have
+ * changed hands since, and its rows name that person's orders.
+ */
 async function ownConsentFilter(userId: string) {
   if (!UUID.test(userId)) return null;
   const user = await db.user.findUnique({ where: { id: userId }, select: { email: true } });
   if (!user) return null;
-  return { OR: [{ userId }, { email: normaliseEmail(user.email) }] };
+  return { OR: [{ userId }, { userId: null, email: normaliseEmail(user.email) }] };
 }
 
 /** Active consents first (newest first), then withdrawn ones (latest withdrawal first). */

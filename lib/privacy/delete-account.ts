@@ -77,7 +77,7 @@ export async function deleteAccount({ userId, now = new Date() }: { userId: stri
       if (orphaned.length > 0) throw new SoleOwnerRefusal(orphaned);
 
       await tx.marketingConsent.updateMany({
-        where: { OR: [{ userId }, { email }], withdrawnAt: null },
+        where: { OR: [{ userId }, { userId: null, email }], withdrawnAt: null },
         data: { withdrawnAt: now },
       });
       await tx.marketingConsent.updateMany({ where: { userId }, data: { userId: null } });

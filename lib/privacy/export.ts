@@ -78,7 +78,7 @@ export async function buildDataExport(userId: string, now = new Date()) {
       select: { createdAt: true, event: { select: { title: true, slug: true, startsAt: true } } },
     }),
     db.marketingConsent.findMany({
-      where: { OR: [{ userId }, { email }] },
+      where: { OR: [{ userId }, { userId: null, email }] },
       orderBy: { givenAt: "asc" },
       select: { email: true, givenAt: true, withdrawnAt: true, source: true, orderId: true, organizer: { select: { name: true } } },
     }),

@@ -30,6 +30,19 @@ describe("listConsents", () => {
     expect(history.map((consent) => consent.id)).toEqual([withdrawn.id]);
   });
 
+  it("never shows another account's consent, even one given for this account's address", async () => {
+    // Anna's consent names her order; the address it was given for now belongs to someone else.
+    const anna = await createBuyer();
+    const { order, organizerId } = await createPaidOrder({ userId: anna.id, buyerEmail: anna.email });
+    const hers = await createConsent({ organizerId, email: anna.email, userId: anna.id, orderId: order.id });
+    await db.user.update({ where: { id: anna.id }, data: { email: `ny-${anna.email}` } });
+    const nextHolder = await createBuyer({ email: anna.email });
+
+    expect(await listConsents(nextHolder.id)).toEqual({ active: [], withdrawn: [] });
+    expect(await withdrawConsent({ userId: nextHolder.id, consentId: hers.id })).not.toBe("withdrawn");
+    expect((await db.marketingConsent.findUniqueOrThrow({ where: { id: hers.id } })).withdrawnAt).toBeNull();
+  });
+
   it("shows nothing for an unknown user", async () => {
     expect(await listConsents("00000000-0000-7000-8000-000000000000")).toEqual({ active: [], withdrawn: [] });
   });

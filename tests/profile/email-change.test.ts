@@ -167,6 +167,34 @@ describe("confirmEmailChange", () => {
     expect(await findEmailChange({ userId: user.id, token })).toBeNull();
   });
 
+  it("takes the account's permissions for news along to the new address, and no one else's", async () => {
+    const user = await newUser();
+    const stranger = await newUser();
+    const [keep, clash] = await Promise.all([
+      db.organizer.create({ data: { name: `Arrangör ${tag()}`, slug: `arr-${tag()}`, email: "info@arrangor.example" } }),
+      db.organizer.create({ data: { name: `Arrangör ${tag()}`, slug: `arr-${tag()}`, email: "info@arrangor.example" } }),
+    ]);
+    const newEmail = `flyttad-${tag()}@example.se`;
+    const givenAt = new Date("2026-01-10T10:00:00Z");
+    await db.marketingConsent.createMany({
+      data: [
+        { organizerId: keep.id, email: user.email, userId: user.id, givenAt, source: "checkout" },
+        { organizerId: clash.id, email: user.email, userId: user.id, givenAt, source: "checkout" },
+        // Left at the new address by an account deleted long ago.
+        { organizerId: clash.id, email: newEmail, userId: null, givenAt, source: "checkout" },
+        { organizerId: keep.id, email: stranger.email, userId: stranger.id, givenAt, source: "checkout" },
+      ],
+    });
+    await requestEmailChange({ userId: user.id, newEmail, currentPassword: "" });
+    const now = new Date();
+    expect(await confirmEmailChange({ userId: user.id, token: await linkTokenSentTo(newEmail), now })).toMatchObject({ ok: true });
+
+    const mine = await db.marketingConsent.findMany({ where: { userId: user.id }, orderBy: { organizerId: "asc" } });
+    expect(mine.find((row) => row.organizerId === keep.id)).toMatchObject({ email: newEmail, withdrawnAt: null });
+    expect(mine.find((row) => row.organizerId === clash.id)).toMatchObject({ email: user.email, withdrawnAt: now });
+    expect(await db.marketingConsent.findFirstOrThrow({ where: { userId: stranger.id } })).toMatchObject({ email: stranger.email, withdrawnAt: null });
+  });
+
   it("refuses an expired link", async () => {
     const user = await newUser();
     const newEmail = `sen-${tag()}@example.se`;
