@@ -1,5 +1,6 @@
 // Reads of likes, shaped for the pages that show hearts and the liked list.
 import "server-only";
+import { normaliseEmail } from "../accounts/email-address";
 import { db } from "../db/client";
 
 /**
@@ -39,19 +40,22 @@ export type LikedEvent = {
 /**
  * "Liked, not bought yet": the user's liked events that are published and not over, for which
  * they have no paid order, soonest first. An order counts as theirs when it is on their account
- * or was placed with their address (a guest purchase before the account existed).
+ * or was placed with their address (a guest purchase before the account existed), compared
+ * after the same normalisation as User.email: the order keeps the address as it was typed.
  */
 export async function listLikedNotBought(userId: string, now = new Date()): Promise<LikedEvent[]> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { email: true } });
   if (!user) return [];
+  const bought = await db.$queryRaw<{ eventId: string }[]>`
+    SELECT DISTINCT o."eventId"::text AS "eventId" FROM "Order" o
+    JOIN "Like" l ON l."eventId" = o."eventId" AND l."userId" = ${userId}::uuid
+    WHERE o."status" = 'PAID'
+      AND (o."userId" = ${userId}::uuid OR lower(normalize(btrim(o."buyerEmail"), NFKC)) = ${normaliseEmail(user.email)})`;
   const rows = await db.like.findMany({
     where: {
       userId,
-      event: {
-        status: "PUBLISHED",
-        endsAt: { gt: now },
-        orders: { none: { status: "PAID", OR: [{ userId }, { buyerEmail: user.email }] } },
-      },
+      eventId: { notIn: bought.map((row) => row.eventId) },
+      event: { status: "PUBLISHED", endsAt: { gt: now } },
     },
     // The event id breaks ties between events starting together, so the order is stable.
     orderBy: [{ event: { startsAt: "asc" } }, { eventId: "asc" }],

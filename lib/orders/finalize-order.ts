@@ -1,6 +1,7 @@
 // The end of a checkout: a paid (or free) order gets its tickets, the buyer's consent is
 // recorded, and the emails are queued, all in the caller's transaction. A failed or
 // abandoned one gives its held admissions back.
+import { randomUUID } from "node:crypto";
 import type { DbTransaction } from "../db/client";
 import type { OrderStatus } from "../db/types";
 import { createSignInLink } from "../accounts/sign-in-links";
@@ -83,12 +84,17 @@ export async function completeOrder(
 
   const email = order.user?.email;
   if (order.marketingOptIn && email) {
-    // A new consent, or a renewed one after a withdrawal: when and where it was given.
-    await tx.marketingConsent.upsert({
-      where: { organizerId_email: { organizerId: order.event.organizer.id, email } },
-      create: { organizerId: order.event.organizer.id, email, userId: order.user?.id, givenAt: now, source: "checkout", orderId },
-      update: { givenAt: now, source: "checkout", orderId, withdrawnAt: null, userId: order.user?.id },
-    });
+    // A new consent, or a renewed one after a withdrawal: when and where it was given. The box
+    // was ticked when the order was made; a withdrawal after that (a payment that took its
+    // time) is the later word and stands. One statement, so a withdrawal committed meanwhile
+    // is seen by the WHERE rather than overwritten.
+    await tx.$executeRaw`
+      INSERT INTO "MarketingConsent" ("id", "organizerId", "email", "userId", "givenAt", "source", "orderId", "createdAt", "updatedAt")
+      VALUES (${randomUUID()}::uuid, ${order.event.organizer.id}::uuid, ${email}, ${order.user?.id ?? null}::uuid, ${now}, 'checkout', ${orderId}::uuid, now(), now())
+      ON CONFLICT ("organizerId", "email") DO UPDATE
+        SET "givenAt" = EXCLUDED."givenAt", "source" = EXCLUDED."source", "orderId" = EXCLUDED."orderId",
+            "withdrawnAt" = NULL, "userId" = EXCLUDED."userId", "updatedAt" = now()
+        WHERE "MarketingConsent"."withdrawnAt" IS NULL OR "MarketingConsent"."withdrawnAt" <= ${order.createdAt}`;
   }
 
   if (!email) return true;

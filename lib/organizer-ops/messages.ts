@@ -1,6 +1,7 @@
 // "Important information" from an organizer to every ticket holder of one event: who gets it,
 // the preview, and the send, which happens at most once per form (its requestKey).
 import "server-only";
+import { normaliseEmail } from "../accounts/email-address";
 import { db, type Db, type DbTransaction } from "../db/client";
 import type { Locale } from "../db/types";
 import { enqueueEmails, type QueuedEmail } from "../outbox/queue";
@@ -12,22 +13,36 @@ import type { MessageForm } from "./message-schema";
 
 type Reader = Db | DbTransaction;
 
-export type MessageRecipient = { orderId: string; orderNumber: string; buyerName: string; buyerEmail: string; locale: Locale };
+/**
+ * `email` is the normalised address the message goes to; `buyerEmail` the order's as typed,
+ * which its link is signed with.
+ */
+export type MessageRecipient = { email: string; orderId: string; orderNumber: string; buyerName: string; buyerEmail: string; locale: Locale };
 
-/** One recipient per paid order of the event that still has a valid ticket. */
+/**
+ * One recipient per address (normalised) with a paid order of the event that still has a
+ * valid ticket: a buyer with two orders gets one email, about the newest order (its number,
+ * link, name and language), in the order the addresses first bought.
+ */
 export async function messageRecipients(reader: Reader, eventId: string): Promise<MessageRecipient[]> {
   const orders = await reader.order.findMany({
     where: { eventId, status: "PAID", tickets: { some: { status: "VALID" } } },
     select: { id: true, number: true, buyerName: true, buyerEmail: true, locale: true },
-    orderBy: { createdAt: "asc" },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
-  return orders.map((order) => ({
-    orderId: order.id,
-    orderNumber: order.number,
-    buyerName: order.buyerName,
-    buyerEmail: order.buyerEmail,
-    locale: order.locale,
-  }));
+  const byAddress = new Map<string, MessageRecipient>();
+  for (const order of orders) {
+    const email = normaliseEmail(order.buyerEmail);
+    byAddress.set(email, {
+      email,
+      orderId: order.id,
+      orderNumber: order.number,
+      buyerName: order.buyerName,
+      buyerEmail: order.buyerEmail,
+      locale: order.locale,
+    });
+  }
+  return [...byAddress.values()];
 }
 
 type EventForMessage = NonNullable<Awaited<ReturnType<typeof eventOfMember>>>;
@@ -62,7 +77,7 @@ function payloadFor(
 export async function getMessageComposer(userId: string, organizerId: string, eventId: string) {
   const context = await eventOfMember(userId, organizerId, eventId);
   if (!context) return null;
-  const recipientCount = await db.order.count({ where: { eventId, status: "PAID", tickets: { some: { status: "VALID" } } } });
+  const recipientCount = (await messageRecipients(db, eventId)).length;
   return { event: context.event, organizer: context.membership.organizer, role: context.membership.role, recipientCount };
 }
 
@@ -88,7 +103,8 @@ export type SendMessageResult =
   | { ok: false; error: "not_found" | "no_recipients" };
 
 /**
- * Records the message and queues one email per recipient, in one transaction. The form's
+ * Records the message and queues one email per recipient, in one transaction. The key names
+ * the order the email is about, so correcting that order's address stops it. The form's
  * requestKey is unique: a double click or a resubmitted page finds the first row and queues
  * nothing again, also when both posts arrive at once (the loser hits the unique index).
  */
@@ -128,7 +144,7 @@ export async function sendOrganizerMessage({
       });
       const emails: QueuedEmail<"organizer-message">[] = recipients.map((recipient) => ({
         template: "organizer-message",
-        to: recipient.buyerEmail,
+        to: recipient.email,
         locale: recipient.locale,
         dedupeKey: `organizer-message:${row.id}:${recipient.orderId}`,
         payload: payloadFor(context, message, recipient, orderUrl({ id: recipient.orderId, buyerEmail: recipient.buyerEmail })),

@@ -1,6 +1,7 @@
 // Moves a paid order to the account of a corrected email address: shared by an organizer's
 // correction and a buyer's claim. Everything happens in the caller's transaction.
 import type { DbTransaction } from "../db/client";
+import { normaliseEmail } from "../accounts/email-address";
 import { ensureBuyerAccount } from "../accounts/buyer-account";
 import { createSignInLink } from "../accounts/sign-in-links";
 import { newTicketCode } from "../orders/codes";
@@ -26,6 +27,10 @@ export type MoveOrderResult =
  * address, never by whoever owns the misspelled one. So it moves to the new address; if the
  * new address already has a row for this organizer, that row stands (a withdrawal made there
  * is the owner's own choice and must not be undone) and the old one is marked withdrawn.
+ *
+ * `toEmail` is normalised. The order's buyerEmail is kept as the buyer typed it, while the
+ * account, the consent and the emails use the normalised address: everything about the old
+ * address is looked up by that.
  */
 export async function moveOrderToEmail(
   tx: DbTransaction,
@@ -47,7 +52,11 @@ export async function moveOrderToEmail(
     },
   });
   const fromEmail = order.buyerEmail;
-  if (fromEmail === toEmail) return { ok: false, error: "same_email" };
+  const fromAddress = normaliseEmail(fromEmail);
+  if (fromAddress === toEmail) return { ok: false, error: "same_email" };
+  // Organizer messages queued before they were addressed in the normalised form carry the
+  // typed spelling.
+  const toOld = { in: [...new Set([fromAddress, fromEmail])] };
   const previousUserId = order.userId;
 
   const account = await ensureBuyerAccount(tx, { email: toEmail, name: order.buyerName, locale: order.locale });
@@ -62,7 +71,7 @@ export async function moveOrderToEmail(
     { dedupeKey: { startsWith: "organizer-message:", endsWith: `:${orderId}` } },
   ];
   await tx.outboxEmail.updateMany({
-    where: { to: fromEmail, AND: [{ OR: notYetSent }, { OR: forThisOrder }] },
+    where: { to: toOld, AND: [{ OR: notYetSent }, { OR: forThisOrder }] },
     data: { status: "FAILED", lastError: SUPERSEDED_ERROR, lockedUntil: null },
   });
   // The misspelled address's welcome invites someone else to an account that now holds
@@ -71,14 +80,14 @@ export async function moveOrderToEmail(
     const otherOrders = await tx.order.count({ where: { userId: previousUserId } });
     if (otherOrders === 0) {
       await tx.outboxEmail.updateMany({
-        where: { to: fromEmail, dedupeKey: `welcome:${previousUserId}`, OR: notYetSent },
+        where: { to: toOld, dedupeKey: `welcome:${previousUserId}`, OR: notYetSent },
         data: { status: "FAILED", lastError: SUPERSEDED_ERROR, lockedUntil: null },
       });
     }
   }
 
   const consent = await tx.marketingConsent.findFirst({
-    where: { organizerId: order.event.organizer.id, email: fromEmail, orderId, withdrawnAt: null },
+    where: { organizerId: order.event.organizer.id, email: fromAddress, orderId, withdrawnAt: null },
   });
   if (consent) {
     const taken = await tx.marketingConsent.findUnique({

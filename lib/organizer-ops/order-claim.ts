@@ -1,9 +1,14 @@
 // A signed-in buyer claims an order that was sent to a misspelled address, by proving they
-// paid for it: the order number and the card's last four digits or the exact amount.
+// paid for it: the order number and the card's last four digits or the exact amount. The
+// number is printed on every ticket and the amount is a guess away, so that proof is only
+// enough while nobody has shown they read the address: an order whose account has been
+// used is the organizer's to move, never a claim's.
 import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
-import { db } from "../db/client";
+import { normaliseEmail } from "../accounts/email-address";
+import { db, type DbTransaction } from "../db/client";
+import { lockOrder } from "../orders/finalize-order";
 import { hit } from "../rate-limit";
 import { moveOrderToEmail } from "./move-order";
 
@@ -27,7 +32,9 @@ export type ClaimResult =
   /** The one answer for a wrong number, a wrong secret, or an order that cannot be claimed so. */
   | { ok: false; error: "no_match" }
   | { ok: false; error: "locked"; retryAfterMs: number }
-  | { ok: false; error: "already_yours" | "not_paid" | "no_such_user" };
+  | { ok: false; error: "already_yours" | "not_paid" | "no_such_user" }
+  /** Proven, but the order's account has been used (or is gone): only the organizer may move it. */
+  | { ok: false; error: "in_use" };
 
 /** Order numbers as typed: case, spaces and dashes do not matter; O, I and L read as digits. */
 export function normaliseOrderNumber(raw: string): string {
@@ -49,6 +56,25 @@ function sameSecret(given: string, expected: string): boolean {
   const a = createHash("sha256").update(given).digest();
   const b = createHash("sha256").update(expected).digest();
   return timingSafeEqual(a, b);
+}
+
+/**
+ * Whether the order's account is still the one guest checkout made and nobody ever used: no
+ * verified sign-in, no password. The account row is locked, so a password set or a sign-in
+ * made while the claim runs is seen, or waits until the order has moved. Account first, then
+ * order: deleting an account locks them in that order too, so the two cannot deadlock.
+ */
+async function ownerNeverUsed(tx: DbTransaction, orderId: string): Promise<boolean> {
+  const [owner] = await tx.$queryRaw<{ id: string; emailVerified: Date | null; passwordHash: string | null }[]>`
+    SELECT u."id"::text AS "id", u."emailVerified", u."passwordHash" FROM "Order" o
+    JOIN "User" u ON u."id" = o."userId"
+    WHERE o."id" = ${orderId}::uuid
+    FOR UPDATE OF u`;
+  if (!owner || owner.emailVerified !== null || owner.passwordHash !== null) return false;
+  await lockOrder(tx, orderId);
+  // Moved to another account meanwhile: that is not the account just looked at.
+  const current = await tx.order.findUnique({ where: { id: orderId }, select: { userId: true } });
+  return current?.userId === owner.id;
 }
 
 function claimOrderKey(orderNumber: string): string {
@@ -100,12 +126,16 @@ export async function claimOrder({
   const matches = sameSecret(given, expected);
   if (!order || !matches) return { ok: false, error: "no_match" };
 
-  if (order.userId === user.id || order.buyerEmail === user.email) return { ok: false, error: "already_yours" };
+  if (order.userId === user.id || normaliseEmail(order.buyerEmail) === user.email) return { ok: false, error: "already_yours" };
   if (order.status !== "PAID") return { ok: false, error: "not_paid" };
 
-  const moved = await db.$transaction((tx) =>
-    moveOrderToEmail(tx, { orderId: order.id, toEmail: user.email, source: "buyer_claim", changedBy: user, now }),
-  );
-  if (!moved.ok) return { ok: false, error: moved.error === "same_email" ? "already_yours" : "not_paid" };
+  const moved = await db.$transaction(async (tx) => {
+    if (!(await ownerNeverUsed(tx, order.id))) return { ok: false, error: "in_use" } as const;
+    return moveOrderToEmail(tx, { orderId: order.id, toEmail: user.email, source: "buyer_claim", changedBy: user, now });
+  });
+  if (!moved.ok) {
+    if (moved.error === "in_use") return { ok: false, error: "in_use" };
+    return { ok: false, error: moved.error === "same_email" ? "already_yours" : "not_paid" };
+  }
   return { ok: true, orderId: order.id, orderNumber: order.number };
 }

@@ -56,6 +56,17 @@ describe(`listLikedNotBought (${databaseKind})`, () => {
     expect(await titles(user.id)).toEqual([]);
   });
 
+  it("drops an event bought with the user's address typed in another case, even on no account", async () => {
+    const user = await createUser();
+    const { event, ticketTypes } = await createEvent({ title: "Köpt med versaler" });
+    await setLike({ userId: user.id, eventId: event.id, liked: true });
+    const typed = ` ${user.email.toUpperCase()}`;
+    const orderId = await orderTickets({ eventId: event.id, ticketTypeId: ticketTypes[0].id, email: typed });
+    await db.order.update({ where: { id: orderId }, data: { userId: null } });
+    expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).buyerEmail).not.toBe(user.email);
+    expect(await titles(user.id)).toEqual([]);
+  });
+
   it("keeps an event whose only order failed, or that someone else bought", async () => {
     const user = await createUser();
     const { event, ticketTypes } = await createEvent({ title: "Nekat kort" });

@@ -2,6 +2,7 @@
 // so the emails and consents a correction must deal with are really there.
 import { randomBytes, randomUUID } from "node:crypto";
 import { ensureBuyerAccount } from "@/lib/accounts/buyer-account";
+import { normaliseEmail } from "@/lib/accounts/email-address";
 import { db } from "@/lib/db/client";
 import type { Locale, OrganizerRole } from "@/lib/db/types";
 import { newOrderNumber } from "@/lib/orders/codes";
@@ -38,7 +39,8 @@ export async function paidOrder(
   const quantity = options.quantity ?? 2;
   const unit = options.priceMinor ?? 25_000;
   return db.$transaction(async (tx) => {
-    const account = await ensureBuyerAccount(tx, { email, name, locale: options.locale ?? "sv" });
+    // As checkout does: the account has the normalised address, the order keeps it as typed.
+    const account = await ensureBuyerAccount(tx, { email: normaliseEmail(email), name, locale: options.locale ?? "sv" });
     const order = await tx.order.create({
       data: {
         number: newOrderNumber(),

@@ -4,9 +4,10 @@ import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp";
 import { renderOutboxEmail } from "@/emails/render";
 import { db } from "@/lib/db/client";
 import { parseMessageForm } from "@/lib/organizer-ops/message-schema";
-import { listSentMessages, previewOrganizerMessage, sendOrganizerMessage } from "@/lib/organizer-ops/messages";
+import { getMessageComposer, listSentMessages, previewOrganizerMessage, sendOrganizerMessage } from "@/lib/organizer-ops/messages";
 import { deliverDueEmails } from "@/lib/outbox/sender";
 import { smtpTransport } from "@/lib/outbox/transport";
+import { isValidOrderKey } from "@/lib/orders/order-links";
 import { createEvent } from "../helpers/fixtures";
 import { addMember, organizerWithTeam, paidOrder } from "./fixtures";
 
@@ -29,7 +30,7 @@ const messageEmails = (eventTitle?: string) =>
   db.outboxEmail.findMany({ where: { template: "organizer-message", ...(eventTitle ? { payload: { path: ["event", "title"], equals: eventTitle } } : {}) } });
 
 describe(`sendOrganizerMessage (${databaseKind})`, () => {
-  it("records the message and queues one email per ticket-holding order", async () => {
+  it("records the message and queues one email per ticket holder", async () => {
     const team = await teamWithBuyers();
     const result = await sendOrganizerMessage({ userId: team.owner.id, organizerId: team.organizerId, eventId: team.event.id, message: message() });
 
@@ -47,6 +48,39 @@ describe(`sendOrganizerMessage (${databaseKind})`, () => {
     const payload = emails.find((email) => email.to === "asa@example.se")!.payload as Record<string, unknown>;
     expect(payload).toMatchObject({ buyerName: "Åsa Berg", orderNumber: team.first.number, body: "Vi börjar 19.30.\n\nVälkomna!" });
     expect(payload.orderUrl).toMatch(new RegExp(`/orders/${team.first.id}\\?key=`));
+  });
+
+  it("sends a buyer with two orders one email, about the newer order, and counts them once", async () => {
+    const team = await organizerWithTeam();
+    const ids = { eventId: team.event.id, ticketTypeId: team.ticketTypes[0].id };
+    const older = await paidOrder(ids, { email: "asa@example.se", name: "Åsa Berg" });
+    // The same mailbox, typed differently the second time.
+    const newer = await paidOrder(ids, { email: "Asa@Example.se ", name: "Åsa Berg", locale: "en" });
+    const other = await paidOrder(ids, { email: "bo@example.se", name: "Bo Ek" });
+    const args = { userId: team.owner.id, organizerId: team.organizerId, eventId: team.event.id };
+
+    expect((await getMessageComposer(team.owner.id, team.organizerId, team.event.id))?.recipientCount).toBe(2);
+    const preview = await previewOrganizerMessage({ ...args, message: message() }, { buyerName: "x", orderNumber: "x" });
+    expect(preview?.recipientCount).toBe(2);
+    expect(preview?.payload.orderNumber).toBe(newer.number);
+
+    const result = await sendOrganizerMessage({ ...args, message: message() });
+    expect(result).toMatchObject({ ok: true, recipientCount: 2 });
+    if (!result.ok) throw new Error("not sent");
+    expect((await db.organizerMessage.findUniqueOrThrow({ where: { id: result.messageId } })).recipientCount).toBe(2);
+    const emails = await messageEmails(team.event.title);
+    expect(emails.map((email) => [email.to, email.locale, email.dedupeKey]).sort()).toEqual(
+      [
+        ["asa@example.se", "en", `organizer-message:${result.messageId}:${newer.id}`],
+        ["bo@example.se", "sv", `organizer-message:${result.messageId}:${other.id}`],
+      ].sort(),
+    );
+    const toAsa = emails.find((email) => email.to === "asa@example.se")!.payload as { orderNumber: string; orderUrl: string };
+    expect(toAsa.orderNumber).toBe(newer.number);
+    // The link is signed with the address as that order has it, so it opens the order.
+    const key = new URL(toAsa.orderUrl).searchParams.get("key");
+    expect(isValidOrderKey({ id: newer.id, buyerEmail: newer.buyerEmail }, key)).toBe(true);
+    expect(toAsa.orderUrl).not.toContain(older.id);
   });
 
   it("sends once when the same form is posted twice", async () => {

@@ -2,6 +2,7 @@ import { databaseKind, useTestDatabase } from "../helpers/test-db";
 import { db } from "@/lib/db/client";
 import { CLAIM_ORDER_LIMIT, CLAIM_USER_LIMIT, claimOrder, parseAmountMinor } from "@/lib/organizer-ops/order-claim";
 import { SUPERSEDED_ERROR } from "@/lib/organizer-ops/move-order";
+import { hashPassword } from "@/lib/accounts/passwords";
 import { createUser, organizerWithTeam, paidOrder } from "./fixtures";
 
 useTestDatabase();
@@ -71,6 +72,38 @@ describe(`claimOrder (${databaseKind})`, () => {
     const refunded = await misspelled();
     await db.order.update({ where: { id: refunded.order.id }, data: { status: "REFUNDED" } });
     expect(await claimOrder({ userId: refunded.buyer.id, form: { orderNumber: refunded.order.number, method: "card", secret: "4242" } })).toEqual({ ok: false, error: "not_paid" });
+  });
+
+  it("still moves an order whose account nobody has used", async () => {
+    const { order, buyer } = await misspelled();
+    const owner = await db.user.findUniqueOrThrow({ where: { id: order.userId! }, select: { emailVerified: true, passwordHash: true } });
+    expect(owner).toEqual({ emailVerified: null, passwordHash: null });
+    expect(await claimOrder({ userId: buyer.id, form: { orderNumber: order.number, method: "amount", secret: "450" } })).toMatchObject({ ok: true });
+    expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).userId).toBe(buyer.id);
+  });
+
+  it.each([
+    ["has signed in with a link", async (userId: string) => db.user.update({ where: { id: userId }, data: { emailVerified: new Date() } })],
+    ["has a password", async (userId: string) => db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword("tre ord i rad") } })],
+    // The account was deleted: nobody can say the address is unread.
+    ["is gone", async (userId: string) => db.user.delete({ where: { id: userId } })],
+  ])("refuses, once proven, an order whose account %s, and leaves it as it was", async (_case, use) => {
+    const { order, buyer } = await misspelled();
+    await use(order.userId!);
+    const before = await db.order.findUniqueOrThrow({ where: { id: order.id }, include: { tickets: true } });
+    const outboxBefore = await db.outboxEmail.findMany({ where: { to: order.buyerEmail }, orderBy: { id: "asc" } });
+
+    // A wrong answer still says only that: the account is not revealed without the proof.
+    expect(await claimOrder({ userId: buyer.id, form: { orderNumber: order.number, method: "card", secret: "1111" } })).toEqual({ ok: false, error: "no_match" });
+    expect(await claimOrder({ userId: buyer.id, form: { orderNumber: order.number, method: "card", secret: "4242" } })).toEqual({ ok: false, error: "in_use" });
+    expect(await claimOrder({ userId: buyer.id, form: { orderNumber: order.number, method: "amount", secret: "450" } })).toEqual({ ok: false, error: "in_use" });
+
+    const after = await db.order.findUniqueOrThrow({ where: { id: order.id }, include: { tickets: true } });
+    expect([after.userId, after.buyerEmail]).toEqual([before.userId, before.buyerEmail]);
+    expect(after.tickets.map((ticket) => ticket.code).sort()).toEqual(before.tickets.map((ticket) => ticket.code).sort());
+    expect(await db.orderEmailChange.count({ where: { orderId: order.id } })).toBe(0);
+    expect(await db.outboxEmail.findMany({ where: { to: order.buyerEmail }, orderBy: { id: "asc" } })).toEqual(outboxBefore);
+    expect(await db.outboxEmail.count({ where: { to: buyer.email } })).toBe(0);
   });
 
   it("reports missing fields", async () => {

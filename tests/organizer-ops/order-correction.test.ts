@@ -81,6 +81,52 @@ describe(`correctOrderEmail (${databaseKind})`, () => {
     expect(view?.canCorrect).toBe(false);
   });
 
+  it("finds the old address's emails and consent when the buyer typed it with capitals", async () => {
+    const team = await organizerWithTeam();
+    const local = `greta.${randomUUID().slice(0, 8)}`;
+    const typed = `${local[0].toUpperCase()}${local.slice(1)}@Gmial.com`;
+    const wrong = `${local}@gmial.com`;
+    const right = `${local}@gmail.com`;
+    const order = await paidOrder({ eventId: team.event.id, ticketTypeId: team.ticketTypes[0].id }, { email: typed, marketingOptIn: true });
+    expect(order.buyerEmail).toBe(typed);
+    await sendOrganizerMessage({
+      userId: team.owner.id,
+      organizerId: team.organizerId,
+      eventId: team.event.id,
+      message: { subject: "Info", body: "Text", requestKey: randomUUID() },
+    });
+    // One queued before messages were addressed in the normalised form.
+    await db.outboxEmail.create({
+      data: { template: "organizer-message", to: typed, locale: "sv", dedupeKey: `organizer-message:${randomUUID()}:${order.id}`, payload: {} },
+    });
+    const toOld = () => db.outboxEmail.findMany({ where: { to: { in: [wrong, typed] } } });
+    expect((await toOld()).map((email) => [email.template, email.status]).sort()).toEqual([
+      ["order-confirmation", "PENDING"],
+      ["organizer-message", "PENDING"],
+      ["organizer-message", "PENDING"],
+      ["welcome", "PENDING"],
+    ]);
+    expect((await db.marketingConsent.findMany({ where: { organizerId: team.organizerId } })).map((consent) => consent.email)).toEqual([wrong]);
+
+    const result = await correctOrderEmail({ userId: team.admin.id, organizerId: team.organizerId, orderId: order.id, email: right, confirmation: right });
+
+    expect(result).toMatchObject({ ok: true, toEmail: right });
+    const old = await toOld();
+    expect(old).toHaveLength(4);
+    expect(old.every((email) => email.status === "FAILED" && email.lastError === SUPERSEDED_ERROR)).toBe(true);
+    const consents = await db.marketingConsent.findMany({ where: { organizerId: team.organizerId } });
+    expect(consents.map((consent) => [consent.email, consent.withdrawnAt])).toEqual([[right, null]]);
+    // The record keeps the address as it was typed.
+    expect(await db.orderEmailChange.findFirstOrThrow({ where: { orderId: order.id } })).toMatchObject({ fromEmail: typed, toEmail: right });
+    // Only a change of case is no correction: it is the same mailbox.
+    const again = await paidOrder({ eventId: team.event.id, ticketTypeId: team.ticketTypes[0].id }, { email: `Bo.${local}@Example.se` });
+    const same = `bo.${local}@example.se`;
+    expect(await correctOrderEmail({ userId: team.admin.id, organizerId: team.organizerId, orderId: again.id, email: same, confirmation: same })).toEqual({
+      ok: false,
+      error: "same_email",
+    });
+  });
+
   it("moves the order to an existing account without a second welcome, leaving emails already sent alone", async () => {
     const team = await misspelledOrder();
     const existing = await createUser("Greta Köpare");

@@ -10,7 +10,7 @@ import { requireUser } from "../require-user";
 export type ClaimFormState = {
   values: { orderNumber: string; method: string; secret: string };
   fieldErrors: ClaimFieldErrors;
-  error?: "no_match" | "locked" | "already_yours" | "not_paid";
+  error?: "no_match" | "locked" | "already_yours" | "not_paid" | "in_use";
 } | null;
 
 export async function claimOrderAction(_previous: ClaimFormState, formData: FormData): Promise<ClaimFormState> {
