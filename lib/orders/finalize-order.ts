@@ -10,7 +10,8 @@ import { orderConfirmationPayload } from "../tickets/order-confirmation-payload"
 import { newTicketCode } from "./codes";
 import { convertHeldToSold, releaseHeld, sellAdmissions } from "./inventory";
 
-export const WELCOME_LINK_MAX_AGE_MS = 7 * 24 * 60 * 60_000;
+/** The welcome email's sign-in link: a full sign-in, so short-lived; "Forgot password" is there after. */
+export const WELCOME_LINK_MAX_AGE_MS = 48 * 60 * 60_000;
 export const SET_PASSWORD_PATH = "/account/password";
 
 export type PaymentRecord = {

@@ -56,7 +56,12 @@ const recipients = () => smtp.received.map((mail) => (mail.to && "text" in mail.
 describe(`emails of a purchase (${databaseKind})`, () => {
   it("delivers the confirmation with both tickets and the welcome email over SMTP", async () => {
     const email = `greta-${randomUUID().slice(0, 8)}@example.se`;
+    const boughtAt = Date.now();
     const order = await buy(email);
+    // Its link is a full sign-in, so it lasts two days, not longer.
+    const [link] = await db.verificationToken.findMany({ where: { identifier: email } });
+    expect(link.expires.getTime() - boughtAt).toBeGreaterThan(47.9 * 60 * 60_000);
+    expect(link.expires.getTime() - boughtAt).toBeLessThanOrEqual(48 * 60 * 60_000 + 60_000);
 
     await deliverDueEmails(sender());
 
