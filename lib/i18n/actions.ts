@@ -3,7 +3,6 @@
 // signed-in user's account takes the same language, so the emails we send them follow it.
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { auth } from "../auth";
 import { saveAccountLocale } from "../profile/update-profile";
 import { locales } from "./locales";
 import { rememberLocale } from "./remember-locale";
@@ -20,6 +19,9 @@ export async function setLocaleAction(formData: FormData): Promise<void> {
   const parsed = setLocaleSchema.safeParse({ locale: formData.get("locale") });
   if (parsed.success) {
     await rememberLocale(parsed.data.locale);
+    // Loaded here, not at the top: the switcher's component tests import this module, and
+    // Auth.js ships only ES modules, which they cannot load.
+    const { auth } = await import("../auth");
     const userId = (await auth())?.user?.id;
     if (userId) await saveAccountLocale(userId, parsed.data.locale);
   }
