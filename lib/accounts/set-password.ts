@@ -33,8 +33,10 @@ export async function setPassword({
     await tx.session.deleteMany({
       where: currentSessionToken ? { userId, sessionToken: { not: currentSessionToken } } : { userId },
     });
-    // So must a sign-in link still lying unused in the mailbox (a welcome link lasts days).
+    // So must a sign-in link still lying unused in the mailbox, and an app's access token (one
+    // a thief made with a stolen session would otherwise keep reading the tickets).
     await tx.verificationToken.deleteMany({ where: { identifier: user.email } });
+    await tx.personalAccessToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
     await enqueueEmails(tx, [
       {
         template: "password-set",

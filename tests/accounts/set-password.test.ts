@@ -54,6 +54,17 @@ describe("setPassword", () => {
     expect(await db.verificationToken.count({ where: { identifier: other.user.email } })).toBe(1);
   });
 
+  it("revokes the account's app access tokens, and nobody else's", async () => {
+    const { user, tokens } = await userWithSessions(1);
+    const other = await userWithSessions(0);
+    const token = (userId: string) => ({ userId, name: "Mobilen", tokenHash: randomBytes(32).toString("hex"), prefix: "bil_" });
+    await db.personalAccessToken.createMany({ data: [token(user.id), token(other.user.id)] });
+    const now = new Date("2027-04-17T16:05:00Z");
+    await setPassword({ userId: user.id, password: "tre gröna hästar", currentSessionToken: tokens[0], now });
+    expect(await db.personalAccessToken.findFirstOrThrow({ where: { userId: user.id } })).toMatchObject({ revokedAt: now });
+    expect(await db.personalAccessToken.findFirstOrThrow({ where: { userId: other.user.id } })).toMatchObject({ revokedAt: null });
+  });
+
   it("queues one password-set email in the account's language", async () => {
     const { user, tokens } = await userWithSessions(1);
     const now = new Date("2027-04-17T16:05:00Z");

@@ -7,9 +7,9 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { uploadAvatarAction } from "./actions";
 
-type Props = { hasPicture: boolean; maxBytes: number; maxSide: number };
+type Props = { hasPicture: boolean; maxBytes: number; maxSide: number; maxMegapixels: number };
 
-export function AvatarForm({ hasPicture, maxBytes, maxSide }: Props) {
+export function AvatarForm({ hasPicture, maxBytes, maxSide, maxMegapixels }: Props) {
   const t = useTranslations("Profile.picture");
   const [state, formAction, pending] = useActionState(uploadAvatarAction, null);
   const [tooLarge, setTooLarge] = useState(false);
@@ -37,7 +37,7 @@ export function AvatarForm({ hasPicture, maxBytes, maxSide }: Props) {
         accept="image/jpeg,image/png,image/webp"
         label={t("fileLabel")}
         hint={t("fileHint", { maxMb })}
-        error={problem ? t(`errors.${problem}`, { maxMb, maxSide }) : null}
+        error={problem ? t(`errors.${problem}`, { maxMb, maxSide, maxMegapixels }) : null}
         className="[&_input]:py-2"
         onChange={(event) => {
           const file = event.currentTarget.files?.[0];

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { getProfileSettings } from "@/lib/profile/queries";
 import { NAME_MAX_LENGTH } from "@/lib/profile/update-profile";
-import { MAX_INPUT_SIDE, MAX_UPLOAD_BYTES } from "@/lib/uploads/image-rules";
+import { MAX_INPUT_PIXELS, MAX_INPUT_SIDE, MAX_UPLOAD_BYTES } from "@/lib/uploads/image-rules";
 import { requireUser } from "../require-user";
 import { removeAvatarAction } from "./actions";
 import { AvatarForm } from "./avatar-form";
@@ -54,7 +54,7 @@ export default async function ProfilePage({ searchParams }: Props) {
           <Avatar name={profile.name} email={profile.email} image={profile.image} size={96} />
           <p className="text-zinc-700">{profile.image ? t("picture.current") : t("picture.none")}</p>
         </div>
-        <AvatarForm hasPicture={profile.image !== null} maxBytes={MAX_UPLOAD_BYTES} maxSide={MAX_INPUT_SIDE} />
+        <AvatarForm hasPicture={profile.image !== null} maxBytes={MAX_UPLOAD_BYTES} maxSide={MAX_INPUT_SIDE} maxMegapixels={MAX_INPUT_PIXELS / 1_000_000} />
         {profile.image ? (
           <form action={removeAvatarAction} className="border-t border-zinc-200 pt-4">
             <Button type="submit" variant="secondary">
