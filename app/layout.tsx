@@ -56,7 +56,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {children}
           </main>
           <SiteFooter />
-          <ServiceWorker signedIn={user !== null} />
+          <ServiceWorker userId={user ? (session?.user?.id ?? null) : null} />
         </ClientMessages>
       </body>
     </html>

@@ -3,8 +3,10 @@
 //
 // What it stores, and nothing else:
 //   - /account/tickets and /account/tickets/<code> pages (network first, the cached copy only
-//     when the network fails). They are personal, so they are dropped on sign-out: the logout
-//     response carries Clear-Site-Data, and the page also tells us when it finds itself signed out.
+//     when the network fails), kept as they load or, when a link inside the app opened them
+//     (no page load for us to see), when the page asks. They are personal: every page tells
+//     us whose they are (an opaque owner id, or nobody), and a change of owner drops them, as
+//     does the logout response's Clear-Site-Data.
 //   - /_next/static/* (cache first: those file names change whenever their content does).
 //   - /offline.html.
 // Only GET requests of this origin, and only 200 responses that were not redirected.
@@ -38,10 +40,57 @@ self.addEventListener("activate", (event) => {
   );
 });
 
+// Messages are handled one after another: a page's "owner" must be settled before its
+// "keep-page" stores anything, or a change of owner could drop the page just kept.
+let messages = Promise.resolve();
+function inTurn(task) {
+  messages = messages.then(task, task).catch(() => undefined);
+  return messages;
+}
+
 self.addEventListener("message", (event) => {
-  const type = event.data && event.data.type;
-  if (type === "clear-personal-data") event.waitUntil(caches.delete(TICKETS_CACHE));
+  const data = event.data || {};
+  const owner = typeof data.owner === "string" && data.owner !== "" ? data.owner : null;
+  if (data.type === "owner") event.waitUntil(inTurn(() => setOwner(owner)));
+  else if (data.type === "keep-page" && owner && typeof data.url === "string") {
+    event.waitUntil(inTurn(() => setOwner(owner).then(() => keepPage(data.url))));
+  }
 });
+
+// The owner is stored in the tickets cache itself, so dropping the cache forgets both.
+const OWNER_KEY = "/__biljett/offline-owner";
+
+async function setOwner(owner) {
+  const cache = await caches.open(TICKETS_CACHE);
+  const stored = await cache.match(OWNER_KEY);
+  // Nobody signed in: nothing personal stays. Pages kept before any owner was named count as
+  // someone else's; the ticket pages ask to be kept again anyway.
+  if (owner && stored && (await stored.text()) === owner) return;
+  await caches.delete(TICKETS_CACHE);
+  if (owner) await (await caches.open(TICKETS_CACHE)).put(OWNER_KEY, new Response(owner));
+}
+
+/** Fetches a ticket page the visitor has just seen and keeps it, as a page load would have. */
+async function keepPage(href) {
+  const url = new URL(href, self.location.origin);
+  if (url.origin !== self.location.origin || !isTicketPage(url)) return;
+  const cache = await caches.open(TICKETS_CACHE);
+  // Kept moments ago by the page load itself: no second download.
+  const kept = await cache.match(url.href, { ignoreVary: true });
+  if (kept && Date.now() - Date.parse(kept.headers.get("Date") || "") < 15_000) return;
+  let response;
+  try {
+    response = await fetch(new Request(url.href, { credentials: "same-origin" }));
+  } catch {
+    return;
+  }
+  if (cacheable(response) && isHtml(response)) {
+    await cache.put(url.href, response.clone());
+    await cacheAssetsOf(response);
+  } else if (response.status < 500) {
+    await cache.delete(url.href, { ignoreVary: true });
+  }
+}
 
 function isTicketPage(url) {
   return url.pathname === "/account/tickets" || url.pathname.startsWith("/account/tickets/");

@@ -1,20 +1,31 @@
 "use client";
-// Registers public/sw.js, which keeps opened tickets for offline use. Rendered on every page
-// through service-worker.tsx; shows nothing.
+// Registers public/sw.js, which keeps opened tickets for offline use, and tells it whose they
+// are. Rendered on every page through service-worker.tsx; shows nothing.
 import { useEffect } from "react";
 
-export function RegisterServiceWorker({ signedIn, enabled }: { signedIn: boolean; enabled: boolean }) {
+export function RegisterServiceWorker({ owner, enabled }: { owner: string | null; enabled: boolean }) {
   useEffect(() => {
     if (!enabled || !("serviceWorker" in navigator)) return;
     // updateViaCache "none": a new sw.js is picked up at once, never from the HTTP cache.
     navigator.serviceWorker.register("/sw.js", { scope: "/", updateViaCache: "none" }).catch(() => {
       // No worker (private mode, a blocked origin): the site works as before, just not offline.
     });
-    if (!signedIn) {
-      // Signed out, by the menu or because the session ended: kept tickets belong to whoever
-      // was signed in, so they go (the logout response's Clear-Site-Data does it too).
-      void navigator.serviceWorker.ready.then((registration) => registration.active?.postMessage({ type: "clear-personal-data" }));
-    }
-  }, [signedIn, enabled]);
+    // Signed out (owner null), or someone else signed in on this device without signing out
+    // first: the worker drops the tickets it kept for the previous owner.
+    void navigator.serviceWorker.ready.then((registration) => registration.active?.postMessage({ type: "owner", owner }));
+  }, [owner, enabled]);
+  return null;
+}
+
+/**
+ * On a ticket page: asks the worker to keep this page for offline use. A page reached by a
+ * link inside the app is not a full page load, so the worker never sees it go by.
+ */
+export function KeepPageOffline({ owner, enabled }: { owner: string; enabled: boolean }) {
+  useEffect(() => {
+    if (!enabled || !("serviceWorker" in navigator)) return;
+    const url = `${window.location.pathname}${window.location.search}`;
+    void navigator.serviceWorker.ready.then((registration) => registration.active?.postMessage({ type: "keep-page", url, owner }));
+  }, [owner, enabled]);
   return null;
 }

@@ -1,9 +1,15 @@
-// The root layout's hook for the service worker: on in production builds only, because the
-// development server's scripts are not content-hashed and a cache-first worker would serve
-// stale code there.
+// The hooks for the service worker: on in production builds only, because the development
+// server's scripts are not content-hashed and a cache-first worker would serve stale code there.
 import { env } from "@/lib/env";
-import { RegisterServiceWorker } from "./register-service-worker";
+import { offlineOwner } from "@/lib/tickets/offline-owner";
+import { KeepPageOffline, RegisterServiceWorker } from "./register-service-worker";
 
-export function ServiceWorker({ signedIn }: { signedIn: boolean }) {
-  return <RegisterServiceWorker signedIn={signedIn} enabled={env().NODE_ENV === "production"} />;
+/** In the root layout: registers the worker and tells it who is signed in (or nobody). */
+export function ServiceWorker({ userId }: { userId: string | null }) {
+  return <RegisterServiceWorker owner={userId ? offlineOwner(userId) : null} enabled={env().NODE_ENV === "production"} />;
+}
+
+/** On a ticket page: keeps it for offline use, however the visitor got there. */
+export function KeepOffline({ userId }: { userId: string }) {
+  return <KeepPageOffline owner={offlineOwner(userId)} enabled={env().NODE_ENV === "production"} />;
 }

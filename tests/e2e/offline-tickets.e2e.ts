@@ -3,7 +3,7 @@
 // the offline page instead; signing out removes the kept ticket.
 import type { Browser, Page } from "playwright-core";
 import { baseUrl, collectPageErrors, launchBrowser, newContext } from "./browser";
-import { buyAsGuest, linkInNewestEmail } from "./journey";
+import { buyAsGuest, linkInNewestEmail, signInWithEmailLink } from "./journey";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -68,7 +68,9 @@ describe("tickets on a phone without a network (sv, phone)", () => {
 
     await page.goto("/account/tickets");
     await waitForServiceWorker(page);
-    await page.goto(ticketPath);
+    // Opened as a buyer would: a link inside the app, which loads no whole page.
+    await page.getByRole("link", { name: new RegExp(`^Visa biljetten ${code}`) }).click();
+    await page.waitForURL(new RegExp(`${ticketPath}$`));
     await page.getByRole("img", { name: new RegExp(`QR-kod för biljett ${code}`) }).waitFor();
     await waitUntilCached(page, ticketPath);
 
@@ -101,6 +103,29 @@ describe("tickets on a phone without a network (sv, phone)", () => {
     await page.goto(ticketPath);
     await page.getByRole("heading", { name: "Du är inte uppkopplad" }).waitFor();
     expect(await page.getByText(code, { exact: true }).count()).toBe(0);
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("a shared phone (sv, phone)", () => {
+  it("drops the kept tickets when someone else signs in without signing out first", async () => {
+    const context = await newContext(browser, { locale: "sv", viewport: "phone" });
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    const email = `first.owner.${Date.now()}@example.se`;
+    await signedInBuyer(page, email);
+
+    await page.goto("/account/tickets");
+    await waitForServiceWorker(page);
+    await waitUntilCached(page, "/account/tickets");
+
+    await signInWithEmailLink(page, "sv", `next.owner.${Date.now()}@example.se`);
+    await page.waitForFunction(() => caches.match("/account/tickets").then((kept) => !kept), undefined, { polling: 250, timeout: 15_000 });
+    await context.setOffline(true);
+    await page.goto("/account/tickets");
+    await page.getByRole("heading", { name: "Du är inte uppkopplad" }).waitFor();
 
     expect(errors).toEqual([]);
     await context.close();

@@ -212,9 +212,39 @@ describe("public/sw.js", () => {
     expect(world.fetched.filter((line) => !line.includes("offline.html"))).toEqual([]);
   });
 
+  it("keeps a ticket page the app opened with a link, when the page asks, with its scripts", async () => {
+    await dispatch("message", { data: { type: "keep-page", url: "/account/tickets/ABC123", owner: "anna" } });
+    expect(world.fetched).toContain("GET /account/tickets/ABC123");
+    expect(caches.snapshot()["biljett-tickets-v1"]).toEqual(["/__biljett/offline-owner", "/account/tickets/ABC123"]);
+    expect(caches.snapshot()["biljett-static-v1"]).toEqual(["/_next/static/chunks/app.js"]);
+    world.online = false;
+    expect(await (await navigate("/account/tickets/ABC123"))!.text()).toContain("Biljett ABC123");
+  });
+
+  it("keeps nothing a page asks for outside the ticket pages, or for nobody", async () => {
+    world.fetched = [];
+    await dispatch("message", { data: { type: "keep-page", url: "/events", owner: "anna" } });
+    await dispatch("message", { data: { type: "keep-page", url: "https://evil.example/account/tickets/ABC123", owner: "anna" } });
+    await dispatch("message", { data: { type: "keep-page", url: "/account/tickets/ABC123" } });
+    expect(world.fetched).toEqual([]);
+    expect(caches.snapshot()["biljett-tickets-v1"]).toEqual(["/__biljett/offline-owner"]);
+  });
+
+  it("drops the kept tickets when someone else signs in on the device without signing out", async () => {
+    await dispatch("message", { data: { type: "keep-page", url: "/account/tickets/ABC123", owner: "anna" } });
+    // The same owner again (every page says so) keeps them.
+    await dispatch("message", { data: { type: "owner", owner: "anna" } });
+    expect(caches.snapshot()["biljett-tickets-v1"]).toContain("/account/tickets/ABC123");
+
+    await dispatch("message", { data: { type: "owner", owner: "bertil" } });
+    expect(caches.snapshot()["biljett-tickets-v1"]).toEqual(["/__biljett/offline-owner"]);
+    world.online = false;
+    expect(await (await navigate("/account/tickets/ABC123"))!.text()).toContain("Du är inte uppkopplad");
+  });
+
   it("drops the kept tickets when the page says the visitor signed out", async () => {
     await navigate("/account/tickets/ABC123");
-    await dispatch("message", { data: { type: "clear-personal-data" } });
+    await dispatch("message", { data: { type: "owner", owner: null } });
     expect(caches.snapshot()["biljett-tickets-v1"]).toBeUndefined();
     world.online = false;
     expect(await (await navigate("/account/tickets/ABC123"))!.text()).toContain("Du är inte uppkopplad");

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { randomUUID } from "node:crypto";
 import Link from "next/link";
+import { KeepOffline } from "@/components/pwa/service-worker";
 import { getTranslations } from "next-intl/server";
 import { AccountOrderCard } from "@/components/tickets/account-order-card";
 import { Button } from "@/components/ui/button";
@@ -40,6 +41,7 @@ export default async function TicketsPage() {
 
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-8 px-4 py-6 sm:px-6 sm:py-10">
+      <KeepOffline userId={user.id} />
       <div className="flex flex-col gap-2">
         <Link href="/account" className="self-start font-semibold text-indigo-800 underline underline-offset-4 hover:text-indigo-950">
           {t("backToAccount")}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { KeepOffline } from "@/components/pwa/service-worker";
 import { DoorModeControls } from "@/components/tickets/door-mode-controls";
 import { OrderStatusBadge } from "@/components/tickets/order-status-badge";
 import { TicketQrCode } from "@/components/tickets/ticket-qr-code";
@@ -55,6 +56,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
     // Covers the whole viewport, header and footer included: black on white, nothing else.
     return (
       <div className="fixed inset-0 z-50 flex flex-col items-center justify-center gap-4 overflow-auto bg-white p-4 text-black">
+        <KeepOffline userId={user.id} />
         <h1 className="text-center text-2xl font-extrabold">{door("heading", { title: ticket.event.title })}</h1>
         <p className="text-center text-lg font-semibold">
           <time dateTime={ticket.event.startsAt}>{when}</time>
@@ -80,6 +82,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
 
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-6 px-4 py-6 sm:px-6 sm:py-10">
+      <KeepOffline userId={user.id} />
       <Link href="/account/tickets" className="self-start font-semibold text-indigo-800 underline underline-offset-4 hover:text-indigo-950">
         {t("backToTickets")}
       </Link>
