@@ -1,12 +1,15 @@
 // The public profile at /u/<handle>: its settings and what a visitor may see of it.
 import { z } from "zod";
 import { db } from "../db/client";
+import { hit, type RateLimit } from "../rate-limit";
 import { parseHandle, type HandleProblem } from "./handle";
 
 export const BIO_MAX_LENGTH = 280;
+/** New handles one account may try: "taken" tells whether a handle exists, private or not. */
+export const HANDLE_TRIES: RateLimit = { limit: 20, windowMs: 60 * 60_000 };
 
 export type PublicProfileInput = { handle: string; bio: string; profilePublic: boolean };
-export type PublicProfileFieldErrors = { handle?: HandleProblem | "required_for_public"; bio?: "too_long" };
+export type PublicProfileFieldErrors = { handle?: HandleProblem | "required_for_public" | "too_many_tries"; bio?: "too_long" };
 export type UpdatePublicProfileResult =
   | { ok: true; handle: string | null }
   | { ok: false; error: "invalid_form"; fieldErrors: PublicProfileFieldErrors }
@@ -44,6 +47,13 @@ export async function updatePublicProfile({ userId, handle: rawHandle, bio: rawB
   const bio = cleanBio(rawBio);
   if (Array.from(bio).length > BIO_MAX_LENGTH) fieldErrors.bio = "too_long";
   if (fieldErrors.handle || fieldErrors.bio) return { ok: false, error: "invalid_form", fieldErrors };
+
+  // Only a change of handle counts: saving the bio under the same handle is free.
+  const current = await db.user.findUnique({ where: { id: userId }, select: { handle: true } });
+  if (!current) return { ok: false, error: "no_such_user", fieldErrors: {} };
+  if (handle !== null && handle !== current.handle && !(await hit(`handle-try:user:${userId}`, HANDLE_TRIES)).allowed) {
+    return { ok: false, error: "invalid_form", fieldErrors: { handle: "too_many_tries" } };
+  }
 
   try {
     const { count } = await db.user.updateMany({

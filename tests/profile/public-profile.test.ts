@@ -4,7 +4,7 @@ useTestDatabase();
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { handleFromPath, parseHandle } from "@/lib/profile/handle";
-import { cleanBio, parsePublicProfileForm, updatePublicProfile } from "@/lib/profile/public-profile";
+import { cleanBio, HANDLE_TRIES, parsePublicProfileForm, updatePublicProfile } from "@/lib/profile/public-profile";
 import { getPublicProfile } from "@/lib/profile/queries";
 
 const tag = () => randomBytes(3).toString("hex");
@@ -139,5 +139,21 @@ describeOnPostgres("updatePublicProfile, two accounts at once (PostgreSQL)", () 
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(results.find((result) => !result.ok)).toEqual({ ok: false, error: "invalid_form", fieldErrors: { handle: "taken" } });
     expect(await db.user.count({ where: { handle } })).toBe(1);
+  });
+});
+
+describe("trying handles", () => {
+  it("stops an account from probing many handles, while the bio under its own handle still saves", async () => {
+    const user = await newUser();
+    const mine = `egen_${tag()}`;
+    expect(await updatePublicProfile({ userId: user.id, handle: mine, bio: "", profilePublic: false })).toMatchObject({ ok: true });
+    for (let i = 1; i < HANDLE_TRIES.limit; i++) {
+      await updatePublicProfile({ userId: user.id, handle: `prov_${i}_${tag()}`, bio: "", profilePublic: false });
+    }
+    const refused = await updatePublicProfile({ userId: user.id, handle: `sista_${tag()}`, bio: "", profilePublic: false });
+    expect(refused).toEqual({ ok: false, error: "invalid_form", fieldErrors: { handle: "too_many_tries" } });
+
+    const stored = (await db.user.findUniqueOrThrow({ where: { id: user.id } })).handle!;
+    expect(await updatePublicProfile({ userId: user.id, handle: stored, bio: "Ny bio", profilePublic: true })).toEqual({ ok: true, handle: stored });
   });
 });
