@@ -31,7 +31,15 @@ async function waitForServiceWorker(page: Page) {
 
 /** Waits until the page itself and every script and stylesheet it loaded are in the worker's caches. */
 async function waitUntilCached(page: Page, path: string) {
-  await page.waitForFunction(
+  // Polled from here: waitForFunction would take the predicate's promise itself as truthy.
+  for (const started = Date.now(); Date.now() - started < 15_000; await page.waitForTimeout(250)) {
+    if (await isCached(page, path)) return;
+  }
+  throw new Error(`${path} was not kept for offline use within 15 s`);
+}
+
+function isCached(page: Page, path: string): Promise<boolean> {
+  return page.evaluate(
     async (pagePath) => {
       if (!(await caches.match(pagePath))) return false;
       const assets = [
@@ -42,7 +50,6 @@ async function waitUntilCached(page: Page, path: string) {
       return found.every(Boolean);
     },
     path,
-    { polling: 250, timeout: 15_000 },
   );
 }
 
@@ -122,7 +129,9 @@ describe("a shared phone (sv, phone)", () => {
     await waitUntilCached(page, "/account/tickets");
 
     await signInWithEmailLink(page, "sv", `next.owner.${Date.now()}@example.se`);
-    await page.waitForFunction(() => caches.match("/account/tickets").then((kept) => !kept), undefined, { polling: 250, timeout: 15_000 });
+    for (const started = Date.now(); await isCached(page, "/account/tickets"); await page.waitForTimeout(250)) {
+      if (Date.now() - started > 15_000) throw new Error("the first owner's tickets were not dropped");
+    }
     await context.setOffline(true);
     await page.goto("/account/tickets");
     await page.getByRole("heading", { name: "Du är inte uppkopplad" }).waitFor();
