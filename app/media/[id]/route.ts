@@ -17,8 +17,10 @@ export async function GET(_request: Request, { params }: Context): Promise<Respo
       "Content-Length": String(upload.data.byteLength),
       "Content-Disposition": "inline",
       "X-Content-Type-Options": "nosniff",
-      // A new picture gets a new id, so a stored one never changes.
-      "Cache-Control": "public, max-age=31536000, immutable",
+      // A stored picture never changes (a new one gets a new id), but it can be removed, with
+      // its account even: a day in a browser and an hour in a shared cache is as long as a
+      // picture its owner took down may linger.
+      "Cache-Control": "public, max-age=86400, s-maxage=3600",
       "Content-Security-Policy": "default-src 'none'; sandbox",
       "Cross-Origin-Resource-Policy": "same-site",
     },
