@@ -84,11 +84,24 @@ async function keepPage(href) {
   } catch {
     return;
   }
+  await keepOrForget(cache, url.href, response);
+}
+
+/**
+ * What a fresh answer means for the kept copy of a ticket page: a whole page is kept, with the
+ * scripts and styles it names (it must open offline even when they were loaded before this
+ * worker took control); a redirect to the login page (signed out) or a 404 (no longer this
+ * visitor's ticket) removes the old copy, which must not outlive that. A 5xx changes nothing.
+ */
+async function keepOrForget(cache, key, response) {
   if (cacheable(response) && isHtml(response)) {
-    await cache.put(url.href, response.clone());
-    await cacheAssetsOf(response);
-  } else if (response.status < 500) {
-    await cache.delete(url.href, { ignoreVary: true });
+    // Copies taken before anything is awaited: the caller may hand the original to the page.
+    const copy = response.clone();
+    const forAssets = response.clone();
+    await cache.put(key, copy);
+    await cacheAssetsOf(forAssets);
+  } else if (!cacheable(response) && response.status < 500) {
+    await cache.delete(key, { ignoreVary: true });
   }
 }
 
@@ -171,18 +184,8 @@ async function ticketPage(event) {
     const cached = await cache.match(request, { ignoreVary: true });
     if (cached) return cached;
   }
-  if (cacheable(response) && isHtml(response)) {
-    // Stored beside the page's own download rather than before it, so the page is not slowed.
-    // It must also open offline when its scripts and styles were loaded before this worker took
-    // control, so what it names is fetched now.
-    const copy = response.clone();
-    const forAssets = response.clone();
-    event.waitUntil(cache.put(request, copy).then(() => cacheAssetsOf(forAssets)));
-  } else if (!cacheable(response) && response.status < 500) {
-    // Signed out (a redirect to the login page) or no longer this visitor's ticket (404):
-    // the old copy must not outlive that.
-    await cache.delete(request, { ignoreVary: true });
-  }
+  // Stored beside the page's own download rather than before it, so the page is not slowed.
+  event.waitUntil(keepOrForget(cache, request, response));
   return response;
 }
 

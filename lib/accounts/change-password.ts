@@ -9,7 +9,7 @@
 import { z } from "zod";
 import { db } from "../db/client";
 import { hit, type RateLimit } from "../rate-limit";
-import { checkPasswordPolicy, verifyNothing, verifyPassword, type PasswordProblem } from "./passwords";
+import { checkPasswordPolicy, verifyPassword, type PasswordProblem } from "./passwords";
 import { setPassword } from "./set-password";
 
 export const RECENT_SIGN_IN_MINUTES = 15;
@@ -43,9 +43,19 @@ export function parsePasswordForm(formData: FormData): PasswordFormInput {
 }
 
 /**
- * Whether this session must give the current password to replace it: only when the account
- * has one and the session was not made within the last few minutes (or is not this user's).
+ * The hash the current password must match, when this session must give it: only when the
+ * account has one and the session was not made within the last few minutes (or is not this
+ * user's). Null when the new password is enough.
  */
+async function passwordToConfirm(userId: string, sessionToken: string | null, now: Date): Promise<string | null> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  if (!user?.passwordHash) return null;
+  const session = sessionToken ? await db.session.findFirst({ where: { sessionToken, userId }, select: { createdAt: true } }) : null;
+  const recent = session !== null && now.getTime() - session.createdAt.getTime() <= RECENT_SIGN_IN_MINUTES * 60_000;
+  return recent ? null : user.passwordHash;
+}
+
+/** Whether this session must give the current password to replace it (see passwordToConfirm). */
 export async function needsCurrentPassword({
   userId,
   sessionToken,
@@ -55,10 +65,7 @@ export async function needsCurrentPassword({
   sessionToken: string | null;
   now?: Date;
 }): Promise<boolean> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
-  if (!user?.passwordHash) return false;
-  const session = sessionToken ? await db.session.findFirst({ where: { sessionToken, userId }, select: { createdAt: true } }) : null;
-  return !session || now.getTime() - session.createdAt.getTime() > RECENT_SIGN_IN_MINUTES * 60_000;
+  return (await passwordToConfirm(userId, sessionToken, now)) !== null;
 }
 
 /** The problems of a posted pair of new passwords, one per field, without hashing anything. */
@@ -71,16 +78,16 @@ export function checkPasswordForm({ password, confirmation }: Pick<PasswordFormI
   return fieldErrors;
 }
 
-async function checkCurrentPassword(userId: string, currentPassword: string, now: Date): Promise<PasswordFormFieldErrors["currentPassword"]> {
+async function checkCurrentPassword(
+  userId: string,
+  passwordHash: string,
+  currentPassword: string,
+  now: Date,
+): Promise<PasswordFormFieldErrors["currentPassword"]> {
   if (currentPassword === "") return "missing";
   const tries = await hit(`password-change:user:${userId}`, { ...CURRENT_PASSWORD_TRIES, now });
   if (!tries.allowed) return "rate_limited";
-  const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
-  if (!user?.passwordHash) {
-    await verifyNothing(currentPassword);
-    return "wrong";
-  }
-  return (await verifyPassword(user.passwordHash, currentPassword)) ? undefined : "wrong";
+  return (await verifyPassword(passwordHash, currentPassword)) ? undefined : "wrong";
 }
 
 export async function changePasswordForUser({
@@ -101,8 +108,9 @@ export async function changePasswordForUser({
   now?: Date;
 }): Promise<ChangePasswordResult> {
   const fieldErrors = checkPasswordForm({ password, confirmation });
-  if (await needsCurrentPassword({ userId, sessionToken, now })) {
-    const problem = await checkCurrentPassword(userId, currentPassword, now);
+  const passwordHash = await passwordToConfirm(userId, sessionToken, now);
+  if (passwordHash) {
+    const problem = await checkCurrentPassword(userId, passwordHash, currentPassword, now);
     if (problem) fieldErrors.currentPassword = problem;
   }
   if (fieldErrors.currentPassword || fieldErrors.password || fieldErrors.confirmation) return { ok: false, error: "invalid_form", fieldErrors };

@@ -3,9 +3,10 @@
 // address that already has an account looks exactly like any other request (same answer, same
 // email), and only the confirmation, by someone who reads that mailbox, is refused.
 import { createHash, randomBytes } from "node:crypto";
-import { db, type DbTransaction } from "../db/client";
+import { db } from "../db/client";
 import { env } from "../env";
 import { enqueueEmails } from "../outbox/queue";
+import { moveConsentsToAddress } from "../privacy/consents";
 import { emailRateLimitKey, hit, type RateLimit } from "../rate-limit";
 import { normaliseEmail, parseEmail, type EmailProblem } from "./email-address";
 import { verifyNothing, verifyPassword } from "./passwords";
@@ -117,22 +118,6 @@ export type ConfirmEmailChangeResult =
 
 class AddressUnavailable extends Error {}
 
-/**
- * The account's permissions for news go with it to the new address: the organizer's list then
- * reaches the person who gave them, not whoever gets the old mailbox next. Where a consent for
- * the new address exists already (left by a deleted account), the old one is withdrawn instead.
- */
-async function moveConsents(tx: DbTransaction, userId: string, oldEmail: string, newEmail: string, now: Date): Promise<void> {
-  await tx.$executeRaw`
-    UPDATE "MarketingConsent" AS c SET "email" = ${newEmail}, "updatedAt" = ${now}
-     WHERE c."userId" = ${userId}::uuid AND c."email" = ${oldEmail}
-       AND NOT EXISTS (SELECT 1 FROM "MarketingConsent" AS d WHERE d."organizerId" = c."organizerId" AND d."email" = ${newEmail})`;
-  await tx.marketingConsent.updateMany({
-    where: { userId, email: oldEmail, withdrawnAt: null },
-    data: { withdrawnAt: now },
-  });
-}
-
 export async function confirmEmailChange({
   userId,
   token,
@@ -169,7 +154,13 @@ export async function confirmEmailChange({
       await tx.session.deleteMany({
         where: currentSessionToken ? { userId, sessionToken: { not: currentSessionToken } } : { userId },
       });
-      await moveConsents(tx, userId, normaliseEmail(user.email), normaliseEmail(request.newEmail), now);
+      // The account's permissions for news go with it: the organizer's list then reaches the
+      // person who gave them, not whoever gets the old mailbox next.
+      const consents = await tx.marketingConsent.findMany({
+        where: { userId, email: normaliseEmail(user.email) },
+        select: { id: true, organizerId: true, withdrawnAt: true },
+      });
+      await moveConsentsToAddress(tx, consents, { toEmail: normaliseEmail(request.newEmail), now });
       await enqueueEmails(tx, [
         {
           template: "email-changed",

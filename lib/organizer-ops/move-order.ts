@@ -7,6 +7,7 @@ import { createSignInLink } from "../accounts/sign-in-links";
 import { newTicketCode } from "../orders/codes";
 import { lockOrder, SET_PASSWORD_PATH, WELCOME_LINK_MAX_AGE_MS } from "../orders/finalize-order";
 import { enqueueEmails, type QueuedEmail } from "../outbox/queue";
+import { moveConsentsToAddress } from "../privacy/consents";
 import { orderConfirmationPayload } from "../tickets/order-confirmation-payload";
 
 export type EmailChangeSource = "organizer" | "buyer_claim";
@@ -88,17 +89,9 @@ export async function moveOrderToEmail(
 
   const consent = await tx.marketingConsent.findFirst({
     where: { organizerId: order.event.organizer.id, email: fromAddress, orderId, withdrawnAt: null },
+    select: { id: true, organizerId: true, withdrawnAt: true },
   });
-  if (consent) {
-    const taken = await tx.marketingConsent.findUnique({
-      where: { organizerId_email: { organizerId: order.event.organizer.id, email: toEmail } },
-      select: { id: true },
-    });
-    await tx.marketingConsent.update({
-      where: { id: consent.id },
-      data: taken ? { withdrawnAt: now } : { email: toEmail, userId: account.userId },
-    });
-  }
+  if (consent) await moveConsentsToAddress(tx, [consent], { toEmail, userId: account.userId, now });
 
   const change = await tx.orderEmailChange.create({
     data: { orderId, fromEmail, toEmail, source, changedById: changedBy.id, changedByEmail: changedBy.email, createdAt: now },

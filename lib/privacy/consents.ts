@@ -3,7 +3,7 @@
 // account's address (guest purchases before the account existed leave only the address).
 import "server-only";
 import { normaliseEmail } from "../accounts/email-address";
-import { db } from "../db/client";
+import { db, type DbTransaction } from "../db/client";
 
 export type ConsentSummary = {
   id: string;
@@ -81,4 +81,26 @@ export async function withdrawConsent({ userId, consentId, now = new Date() }: {
   // A second click on the user's own button is not an error worth a 404.
   const own = await db.marketingConsent.count({ where: { id: consentId, ...filter } });
   return own === 1 ? "already_withdrawn" : "not_found";
+}
+
+/**
+ * Moves consents to the address their giver uses now (an account's new address, or an order's
+ * corrected one). Where the organizer already has a row for that address, that row stands (a
+ * withdrawal made there is its owner's own choice) and the moved one is withdrawn instead.
+ */
+export async function moveConsentsToAddress(
+  tx: DbTransaction,
+  consents: { id: string; organizerId: string; withdrawnAt: Date | null }[],
+  { toEmail, userId, now }: { toEmail: string; userId?: string; now: Date },
+): Promise<void> {
+  for (const consent of consents) {
+    const taken = await tx.marketingConsent.findUnique({
+      where: { organizerId_email: { organizerId: consent.organizerId, email: toEmail } },
+      select: { id: true },
+    });
+    await tx.marketingConsent.update({
+      where: { id: consent.id },
+      data: taken ? { withdrawnAt: consent.withdrawnAt ?? now } : { email: toEmail, ...(userId ? { userId } : {}) },
+    });
+  }
 }

@@ -3,8 +3,9 @@
 // previewing it, finds it in the demo mailbox, checks a ticket in twice at the door, and finds
 // nothing of another organizer. Then an order sent to a misspelled address is corrected and claimed.
 // Looks the seeded ids up in the database the server uses (run with TEST_DATABASE_URL).
-import pg from "pg";
+import type pg from "pg";
 import type { Browser } from "playwright-core";
+import { connectServerDatabase } from "./database";
 import { collectPageErrors, launchBrowser, newContext } from "./browser";
 import { everyLanguageAndViewport, openNewestEmail, signInWithEmailLink } from "./journey";
 
@@ -13,10 +14,7 @@ let database: pg.Client;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("organizer-ops.e2e.ts needs the PostgreSQL database (run with TEST_DATABASE_URL)");
-  database = new pg.Client({ connectionString: url });
-  await database.connect();
+  database = await connectServerDatabase("organizer-ops.e2e.ts");
 });
 afterAll(async () => {
   await browser?.close();

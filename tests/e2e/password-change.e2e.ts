@@ -2,8 +2,9 @@
 // in the new password is enough; once the sign-in is older (the session's creation time is moved
 // back in the server's database), the page asks for the current one too: a wrong one gets its
 // message next to that field, the right one saves. Run with TEST_DATABASE_URL.
-import pg from "pg";
+import type pg from "pg";
 import type { Browser, Page } from "playwright-core";
+import { connectServerDatabase } from "./database";
 import { collectPageErrors, launchBrowser, newContext } from "./browser";
 import { everyLanguageAndViewport, signInWithEmailLink } from "./journey";
 
@@ -12,10 +13,7 @@ let database: pg.Client;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("password-change.e2e.ts needs the PostgreSQL database (run with TEST_DATABASE_URL)");
-  database = new pg.Client({ connectionString: url });
-  await database.connect();
+  database = await connectServerDatabase("password-change.e2e.ts");
 });
 afterAll(async () => {
   await browser?.close();

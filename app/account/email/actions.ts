@@ -2,13 +2,10 @@
 // Asking for and confirming a new email address. Each action checks the session itself; the
 // rules (password, rate limits, single-use links, one transaction) live in lib/accounts.
 import { revalidatePath } from "next/cache";
-import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { sessionTokenFromCookies } from "@/lib/accounts/change-password";
 import { confirmEmailChange, requestEmailChange, type EmailChangeFieldErrors } from "@/lib/accounts/email-change";
-import { env } from "@/lib/env";
-import { requireUser } from "../require-user";
+import { currentSessionToken, requireUser } from "../require-user";
 import { confirmReturnPath } from "./confirm/return-path";
 
 export type EmailChangeFormState =
@@ -37,7 +34,7 @@ export async function confirmEmailChangeAction(_previous: ConfirmEmailState, for
   const token = text.parse(formData.get("token"));
   // The same account that asked must be signed in: lib checks that the request is this user's.
   const user = await requireUser(confirmReturnPath(token));
-  const sessionToken = sessionTokenFromCookies(await cookies(), env().SITE_URL);
+  const sessionToken = await currentSessionToken();
   const result = await confirmEmailChange({ userId: user.id, token, currentSessionToken: sessionToken });
   if (!result.ok) return { ok: false, error: result.error };
   revalidatePath("/", "layout");

@@ -1,11 +1,9 @@
 "use server";
 // The set-password form's server action: who is asking, then the domain function, then on to
 // the account page. The password is never sent back, not even after a refusal.
-import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { changePasswordForUser, parsePasswordForm, sessionTokenFromCookies, type PasswordFormFieldErrors } from "@/lib/accounts/change-password";
-import { env } from "@/lib/env";
-import { requireUser } from "../require-user";
+import { changePasswordForUser, parsePasswordForm, type PasswordFormFieldErrors } from "@/lib/accounts/change-password";
+import { currentSessionToken, requireUser } from "../require-user";
 
 export type PasswordFormState = { ok: false; error: "invalid_form"; fieldErrors: PasswordFormFieldErrors } | null;
 
@@ -13,7 +11,7 @@ export async function setPasswordAction(_previous: PasswordFormState, formData: 
   // An action is a public endpoint: the session is checked here, not only by the page.
   const user = await requireUser("/account/password");
   const { currentPassword, password, confirmation } = parsePasswordForm(formData);
-  const sessionToken = sessionTokenFromCookies(await cookies(), env().SITE_URL);
+  const sessionToken = await currentSessionToken();
   const result = await changePasswordForUser({ userId: user.id, sessionToken, currentPassword, password, confirmation });
   if (!result.ok && result.error === "no_such_user") redirect("/login?callbackUrl=/account/password");
   if (!result.ok) return { ok: false, error: "invalid_form", fieldErrors: result.fieldErrors };

@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
-import { cookies } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
-import { needsCurrentPassword, RECENT_SIGN_IN_MINUTES, sessionTokenFromCookies } from "@/lib/accounts/change-password";
+import { needsCurrentPassword, RECENT_SIGN_IN_MINUTES } from "@/lib/accounts/change-password";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/accounts/passwords";
-import { env } from "@/lib/env";
 import { getAccountOverview } from "@/lib/accounts/queries";
-import { requireUser } from "../require-user";
+import { currentSessionToken, requireUser } from "../require-user";
 import { PasswordForm } from "./password-form";
 import { PageHeader } from "@/components/ui/page-header";
 
@@ -18,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Where the sign-in, welcome and forgot-password links land: choose a (new) password. */
 export default async function PasswordPage() {
   const user = await requireUser("/account/password");
-  const sessionToken = sessionTokenFromCookies(await cookies(), env().SITE_URL);
+  const sessionToken = await currentSessionToken();
   const [t, overview, askCurrent] = await Promise.all([
     getTranslations("PasswordPage"),
     getAccountOverview(user.id),
