@@ -13,6 +13,8 @@ import { EmailChangeEmail, emailChangeSubject } from "./email-change";
 import { EmailChangedEmail, emailChangedSubject } from "./email-changed";
 import { MagicLinkEmail, magicLinkSubject } from "./magic-link";
 import { OrderConfirmationEmail, orderConfirmationSubject, qrContentId } from "./order-confirmation";
+import { OrderCorrectionEmail, orderCorrectionSubject } from "./order-correction";
+import { OrderMovedEmail, orderMovedSubject } from "./order-moved";
 import { OrganizerMessageEmail, organizerMessageSubject } from "./organizer-message";
 import { PasswordSetEmail, passwordSetSubject } from "./password-set";
 import { WelcomeEmail, welcomeSubject } from "./welcome";
@@ -87,6 +89,18 @@ export async function renderOrganizerMessage(locale: AppLocale, payload: EmailPa
   };
 }
 
+export async function renderOrderMoved(locale: AppLocale, payload: EmailPayloads["order-moved"]): Promise<RenderedEmail> {
+  return { subject: orderMovedSubject(locale, payload), ...(await html(<OrderMovedEmail {...payload} locale={locale} />)), attachments: [] };
+}
+
+export async function renderOrderCorrection(locale: AppLocale, payload: EmailPayloads["order-correction"]): Promise<RenderedEmail> {
+  return {
+    subject: orderCorrectionSubject(locale, payload),
+    ...(await html(<OrderCorrectionEmail {...payload} locale={locale} />)),
+    attachments: [],
+  };
+}
+
 /** The subject alone, without rendering the body, QR codes or PDF (for lists of emails). */
 export function outboxEmailSubject(email: Pick<OutboxEmail, "template" | "locale" | "payload">): string {
   if (!isEmailTemplate(email.template)) throw new Error(`unknown email template ${email.template}`);
@@ -105,6 +119,10 @@ export function outboxEmailSubject(email: Pick<OutboxEmail, "template" | "locale
       return emailChangedSubject(email.locale);
     case "organizer-message":
       return organizerMessageSubject(email.locale, email.payload as EmailPayloads["organizer-message"]);
+    case "order-moved":
+      return orderMovedSubject(email.locale, email.payload as EmailPayloads["order-moved"]);
+    case "order-correction":
+      return orderCorrectionSubject(email.locale, email.payload as EmailPayloads["order-correction"]);
   }
 }
 
@@ -128,5 +146,9 @@ export async function renderOutboxEmail(
       return renderEmailChanged(email.locale, email.payload as EmailPayloads["email-changed"]);
     case "organizer-message":
       return renderOrganizerMessage(email.locale, email.payload as EmailPayloads["organizer-message"]);
+    case "order-moved":
+      return renderOrderMoved(email.locale, email.payload as EmailPayloads["order-moved"]);
+    case "order-correction":
+      return renderOrderCorrection(email.locale, email.payload as EmailPayloads["order-correction"]);
   }
 }

@@ -65,18 +65,25 @@ const TYPO_DOMAINS: Record<string, string> = {
   "icluod.com": "icloud.com",
 };
 
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+/**
+ * Edits between two strings, where an edit is inserting, deleting or replacing one character,
+ * or swapping two neighbours ("gmial" → "gmail" is one slip of the fingers, not two).
+ */
+export function editDistance(a: string, b: string): number {
+  const previous: number[] = [];
+  let above = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0];
-    row[0] = i;
+    const row = [i];
     for (let j = 1; j <= b.length; j++) {
-      const above = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(above[j] + 1, row[j - 1] + 1, above[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, previous[j - 2] + 1);
+      row.push(best);
     }
+    previous.splice(0, previous.length, ...above);
+    above = row;
   }
-  return row[b.length];
+  return above[b.length];
 }
 
 /** The address with its domain corrected, when the domain looks like a slip of a common one. */
@@ -94,4 +101,32 @@ export function suggestDomain(email: string): string | null {
     if (distance <= 2 && (!best || distance < best.distance)) best = { domain: known, distance };
   }
   return best && best.distance <= (domain.length > 8 ? 2 : 1) ? `${local}@${best.domain}` : null;
+}
+
+/** Shortest local part whose one-letter slip may be claimed: shorter ones are too easy to hit. */
+export const MIN_CLAIMABLE_LOCAL_PART = 6;
+
+function splitAddress(email: string): { local: string; domain: string } | null {
+  const at = email.lastIndexOf("@");
+  return at > 0 ? { local: email.slice(0, at), domain: email.slice(at + 1) } : null;
+}
+
+/**
+ * Whether `corrected` is a believable fix of a slip made while typing `typed` at checkout: the
+ * only case in which a buyer may move an order to their own account without the organizer.
+ * Either the local part is the same and the domain is what checkout would have suggested, or
+ * one edit away; or the domain is the same and the local part (at least six characters) is one
+ * edit away. Anything else (a different name, a different provider) is the organizer's to judge.
+ */
+export function isPlausibleCorrection(typed: string, corrected: string): boolean {
+  const from = splitAddress(normaliseEmail(typed));
+  const to = splitAddress(normaliseEmail(corrected));
+  if (!from || !to) return false;
+  if (from.local === to.local && from.domain !== to.domain) {
+    return suggestDomain(`${from.local}@${from.domain}`) === `${to.local}@${to.domain}` || editDistance(from.domain, to.domain) === 1;
+  }
+  if (from.domain === to.domain && from.local !== to.local) {
+    return Math.min(from.local.length, to.local.length) >= MIN_CLAIMABLE_LOCAL_PART && editDistance(from.local, to.local) === 1;
+  }
+  return false;
 }

@@ -9,6 +9,7 @@ type Namespace = keyof Messages;
 export const clientNamespaces = {
   site: ["ErrorPage", "LanguageSwitcher", "Dialog", "Likes", "Field"],
   checkout: ["Checkout"],
+  orders: ["BuyerCorrection"],
   login: ["LoginPage", "ForgotPage", "Auth"],
   account: ["PublicProfile", "Profile", "OrderClaim", "EmailChange", "Tickets", "PrivacyDelete", "AccessTokens", "PasswordPage", "Auth"],
   organizer: ["OrderCorrection", "CheckIn", "OrganizerMessages", "OrganizerEvents"],

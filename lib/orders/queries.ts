@@ -115,6 +115,8 @@ export type OrderConfirmation = {
   };
   lines: { name: string; quantity: number; unitPriceMinor: number }[];
   tickets: { code: string; typeName: string; valid: boolean }[];
+  /** Whether any ticket has been let in at the door. */
+  anyCheckedIn: boolean;
   /** The buyer's account: whether it has a password decides the invitation to set one. */
   account: { email: string; hasPassword: boolean } | null;
 };
@@ -162,7 +164,7 @@ export async function getOrderForConfirmation(orderId: string): Promise<OrderCon
       },
       tickets: {
         orderBy: [{ createdAt: "asc" }, { code: "asc" }],
-        select: { code: true, status: true, ticketType: { select: { name: true, sortOrder: true } } },
+        select: { code: true, status: true, checkedInAt: true, ticketType: { select: { name: true, sortOrder: true } } },
       },
       // Only whether a password is set travels further; the hash itself stays in this function.
       user: { select: { email: true, passwordHash: true } },
@@ -189,6 +191,7 @@ export async function getOrderForConfirmation(orderId: string): Promise<OrderCon
     tickets: [...tickets]
       .sort((a, b) => a.ticketType.sortOrder - b.ticketType.sortOrder)
       .map((ticket) => ({ code: ticket.code, typeName: ticket.ticketType.name, valid: ticket.status === "VALID" })),
+    anyCheckedIn: tickets.some((ticket) => ticket.checkedInAt !== null),
     account: user ? { email: user.email, hasPassword: user.passwordHash !== null } : null,
   };
 }

@@ -10,7 +10,13 @@ import { enqueueEmails, type QueuedEmail } from "../outbox/queue";
 import { moveConsentsToAddress } from "../privacy/consents";
 import { orderConfirmationPayload } from "../tickets/order-confirmation-payload";
 
-export type EmailChangeSource = "organizer" | "buyer_claim";
+/**
+ * Who moved an order: an organizer member; the buyer from an account with a believable
+ * correction of the address ("buyer_claim"); or the buyer from the browser that bought it,
+ * confirmed from the new mailbox ("buyer_correction").
+ */
+export const EMAIL_CHANGE_SOURCES = ["organizer", "buyer_claim", "buyer_correction"] as const;
+export type EmailChangeSource = (typeof EMAIL_CHANGE_SOURCES)[number];
 
 export const SUPERSEDED_ERROR = "superseded by email correction";
 
@@ -29,6 +35,9 @@ export type MoveOrderResult =
  * new address already has a row for this organizer, that row stands (a withdrawal made there
  * is the owner's own choice and must not be undone) and the old one is marked withdrawn.
  *
+ * The old address is told, briefly, that the order moved and at whose request, with neither a
+ * link to the tickets nor the new address: whoever reads it may be a stranger.
+ *
  * `toEmail` is normalised. The order's buyerEmail is kept as the buyer typed it, while the
  * account, the consent and the emails use the normalised address: everything about the old
  * address is looked up by that.
@@ -41,7 +50,7 @@ export async function moveOrderToEmail(
     source,
     changedBy,
     now = new Date(),
-  }: { orderId: string; toEmail: string; source: EmailChangeSource; changedBy: { id: string; email: string }; now?: Date },
+  }: { orderId: string; toEmail: string; source: EmailChangeSource; changedBy: { id: string | null; email: string }; now?: Date },
 ): Promise<MoveOrderResult> {
   // The row lock orders two corrections of the same order one after the other.
   const status = await lockOrder(tx, orderId);
@@ -126,6 +135,18 @@ export async function moveOrderToEmail(
       payload: { name: order.buyerName, setPasswordUrl: link },
     });
   }
+  emails.push({
+    template: "order-moved",
+    to: fromAddress,
+    locale: order.locale,
+    dedupeKey: `order-moved:${change.id}`,
+    payload: {
+      orderNumber: order.number,
+      eventTitle: order.event.title,
+      organizerName: order.event.organizer.name,
+      movedBy: source === "organizer" ? "organizer" : "buyer",
+    },
+  });
   await enqueueEmails(tx, emails);
   return { ok: true, changeId: change.id, fromEmail, toEmail, accountCreated: account.created };
 }

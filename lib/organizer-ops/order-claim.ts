@@ -1,40 +1,44 @@
-// A signed-in buyer claims an order that was sent to a misspelled address, by proving they
-// paid for it: the order number and the card's last four digits or the exact amount. The
-// number is printed on every ticket and the amount is a guess away, so that proof is only
-// enough while nobody has shown they read the address: an order whose account has been
-// used is the organizer's to move, never a claim's.
+// A signed-in buyer claims an order that was sent to a misspelled address. The order number
+// travels on every ticket and prices are public, so knowing them proves little; the claim is
+// therefore open only to the one person who plausibly made the slip: an account whose verified
+// address is a believable correction of the order's (lib/accounts/email-address.ts), proving
+// both the amount and the card's last four digits, on a paid card order whose account nobody
+// has used, before anyone has been let in and before the event starts. Everything else is the
+// organizer's to move. Every refusal gives the same answer, so none of them confirms a guess.
 import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
-import { normaliseEmail } from "../accounts/email-address";
+import { isPlausibleCorrection, normaliseEmail } from "../accounts/email-address";
 import { db, type DbTransaction } from "../db/client";
 import { lockOrder } from "../orders/finalize-order";
-import { hit } from "../rate-limit";
+import { clientRateLimitKey, hit, isLimited, type RateLimit } from "../rate-limit";
 import { moveOrderToEmail } from "./move-order";
 
-/** Wrong answers an order's claim takes before it is locked for the rest of the window. */
-export const CLAIM_ORDER_LIMIT = { limit: 5, windowMs: 30 * 60_000 };
-/** Claims one user may try across all orders, so numbers cannot be tried in bulk. */
-export const CLAIM_USER_LIMIT = { limit: 20, windowMs: 60 * 60_000 };
+/** Wrong answers one account may give; the real buyer's tries are never spent by others. */
+export const CLAIM_USER_LIMIT: RateLimit = { limit: 10, windowMs: 60 * 60_000 };
+/** Wrong answers from one client address, whatever accounts it uses. */
+export const CLAIM_CLIENT_LIMIT: RateLimit = { limit: 20, windowMs: 60 * 60_000 };
 
 export const claimFormSchema = z.object({
   orderNumber: z.string().trim().min(1, "required").max(32, "invalid"),
-  method: z.enum(["card", "amount"], "required"),
-  secret: z.string().trim().min(1, "required").max(32, "invalid"),
+  amount: z.string().trim().min(1, "required").max(32, "invalid"),
+  last4: z
+    .string()
+    .transform((value) => value.replace(/\s/g, ""))
+    .pipe(z.string().min(1, "required").regex(/^\d{4}$/, "invalid")),
 });
 
-export type ClaimForm = z.infer<typeof claimFormSchema>;
+export type ClaimForm = z.input<typeof claimFormSchema>;
 export type ClaimFieldErrors = Partial<Record<keyof ClaimForm, "required" | "invalid">>;
 
 export type ClaimResult =
   | { ok: true; orderId: string; orderNumber: string }
   | { ok: false; error: "invalid_form"; fieldErrors: ClaimFieldErrors }
-  /** The one answer for a wrong number, a wrong secret, or an order that cannot be claimed so. */
+  /** The one answer for every refusal about the order: nothing in it confirms a right guess. */
   | { ok: false; error: "no_match" }
-  | { ok: false; error: "locked"; retryAfterMs: number }
-  | { ok: false; error: "already_yours" | "not_paid" | "no_such_user" }
-  /** Proven, but the order's account has been used (or is gone): only the organizer may move it. */
-  | { ok: false; error: "in_use" };
+  /** Too many wrong answers from this account or this client. */
+  | { ok: false; error: "locked" }
+  | { ok: false; error: "no_such_user" };
 
 /** Order numbers as typed: case, spaces and dashes do not matter; O, I and L read as digits. */
 export function normaliseOrderNumber(raw: string): string {
@@ -77,17 +81,27 @@ async function ownerNeverUsed(tx: DbTransaction, orderId: string): Promise<boole
   return current?.userId === owner.id;
 }
 
-function claimOrderKey(orderNumber: string): string {
-  return `order-claim:order:${createHash("sha256").update(orderNumber).digest("base64url").slice(0, 32)}`;
+/** Whether the order may still change hands by itself: nobody let in yet, the event not begun. */
+export async function isOrderStillMovable(tx: DbTransaction, orderId: string, now: Date): Promise<boolean> {
+  const order = await tx.order.findUnique({
+    where: { id: orderId },
+    select: { status: true, event: { select: { startsAt: true } }, tickets: { where: { checkedInAt: { not: null } }, select: { id: true }, take: 1 } },
+  });
+  return order !== null && order.status === "PAID" && order.event.startsAt > now && order.tickets.length === 0;
 }
+
+type Claimant = { id: string; email: string; emailVerified: Date | null };
 
 export async function claimOrder({
   userId,
   form,
+  clientAddress,
   now = new Date(),
 }: {
   userId: string;
-  form: { orderNumber: string; method: string; secret: string };
+  form: ClaimForm;
+  /** The claimer's address as the proxy reports it; wrong answers are counted per client too. */
+  clientAddress?: string;
   now?: Date;
 }): Promise<ClaimResult> {
   const parsed = claimFormSchema.safeParse(form);
@@ -99,43 +113,49 @@ export async function claimOrder({
     }
     return { ok: false, error: "invalid_form", fieldErrors };
   }
-  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, email: true } });
+  const user: Claimant | null = await db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, emailVerified: true } });
   if (!user) return { ok: false, error: "no_such_user" };
 
-  const number = normaliseOrderNumber(parsed.data.orderNumber);
-  // Counted before the answer is looked at, for every number (existing or not), so the lock
-  // tells nothing; the successful try is among the five.
-  const perUser = await hit(`order-claim:user:${userId}`, { ...CLAIM_USER_LIMIT, now });
-  if (!perUser.allowed) return { ok: false, error: "locked", retryAfterMs: perUser.retryAfterMs };
-  const perOrder = await hit(claimOrderKey(number), { ...CLAIM_ORDER_LIMIT, now });
-  if (!perOrder.allowed) return { ok: false, error: "locked", retryAfterMs: perOrder.retryAfterMs };
+  const userKey = `order-claim:user:${userId}`;
+  const client = clientAddress && clientAddress !== "unknown" ? clientRateLimitKey("order-claim", clientAddress) : null;
+  if ((await isLimited(userKey, CLAIM_USER_LIMIT.limit, now)) || (client && (await isLimited(client, CLAIM_CLIENT_LIMIT.limit, now)))) {
+    return { ok: false, error: "locked" };
+  }
 
+  const moved = await tryClaim(user, parsed.data, now);
+  if (moved) return { ok: true, orderId: moved.id, orderNumber: moved.number };
+  // Only wrong answers count, against the claimer and their client, never against the order:
+  // strangers guessing at an order cannot use up the real buyer's tries.
+  await hit(userKey, { ...CLAIM_USER_LIMIT, now });
+  if (client) await hit(client, { ...CLAIM_CLIENT_LIMIT, now });
+  return { ok: false, error: "no_match" };
+}
+
+async function tryClaim(
+  user: Claimant,
+  answer: z.output<typeof claimFormSchema>,
+  now: Date,
+): Promise<{ id: string; number: string } | null> {
   const order = await db.order.findUnique({
-    where: { number },
+    where: { number: normaliseOrderNumber(answer.orderNumber) },
     select: { id: true, number: true, status: true, userId: true, buyerEmail: true, cardLast4: true, totalMinor: true },
   });
   // Compared even without an order, so a missing number costs the same time as a wrong answer.
-  const expected =
-    parsed.data.method === "card"
-      ? (order?.cardLast4 ?? "no card on this order")
-      : order && order.totalMinor > 0
-        ? String(order.totalMinor)
-        : "no amount to prove";
-  const given =
-    parsed.data.method === "card" ? parsed.data.secret.replace(/\s/g, "") : String(parseAmountMinor(parsed.data.secret) ?? "unreadable");
+  // A free order has no amount to prove and an order without card digits no card: neither is
+  // ever claimed by its buyer.
+  const expected = order && order.totalMinor > 0 && order.cardLast4 ? `${order.totalMinor}:${order.cardLast4}` : "nothing to prove";
+  const given = `${parseAmountMinor(answer.amount) ?? "unreadable"}:${answer.last4}`;
   const matches = sameSecret(given, expected);
-  if (!order || !matches) return { ok: false, error: "no_match" };
+  if (!order || !matches || order.status !== "PAID" || order.userId === user.id) return null;
+  // The claimer's address must be one whose owner has shown they read it, and a believable
+  // correction of what was typed at checkout.
+  if (user.emailVerified === null || !isPlausibleCorrection(order.buyerEmail, user.email)) return null;
+  if (normaliseEmail(order.buyerEmail) === user.email) return null;
 
-  if (order.userId === user.id || normaliseEmail(order.buyerEmail) === user.email) return { ok: false, error: "already_yours" };
-  if (order.status !== "PAID") return { ok: false, error: "not_paid" };
-
-  const moved = await db.$transaction(async (tx) => {
-    if (!(await ownerNeverUsed(tx, order.id))) return { ok: false, error: "in_use" } as const;
+  const result = await db.$transaction(async (tx) => {
+    if (!(await ownerNeverUsed(tx, order.id))) return null;
+    if (!(await isOrderStillMovable(tx, order.id, now))) return null;
     return moveOrderToEmail(tx, { orderId: order.id, toEmail: user.email, source: "buyer_claim", changedBy: user, now });
   });
-  if (!moved.ok) {
-    if (moved.error === "in_use") return { ok: false, error: "in_use" };
-    return { ok: false, error: moved.error === "same_email" ? "already_yours" : "not_paid" };
-  }
-  return { ok: true, orderId: order.id, orderNumber: order.number };
+  return result?.ok ? { id: order.id, number: order.number } : null;
 }

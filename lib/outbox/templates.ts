@@ -72,6 +72,28 @@ export type OrganizerMessagePayload = {
   orderUrl: string;
 };
 
+/**
+ * To the address an order was moved away from. Deliberately no link to the tickets and no new
+ * address: the old mailbox may be a stranger's.
+ */
+export type OrderMovedPayload = {
+  orderNumber: string;
+  eventTitle: string;
+  organizerName: string;
+  /** At whose request: the buyer (a correction or a claim) or the organizer. */
+  movedBy: "buyer" | "organizer";
+};
+
+/** To the address a buyer asked, from the browser that bought the order, to move it to. */
+export type OrderCorrectionPayload = {
+  buyerName: string;
+  orderNumber: string;
+  eventTitle: string;
+  /** Single-use link; the order moves only when it is followed. */
+  confirmUrl: string;
+  expiresInMinutes: number;
+};
+
 export type EmailPayloads = {
   "order-confirmation": OrderConfirmationPayload;
   welcome: WelcomePayload;
@@ -80,11 +102,13 @@ export type EmailPayloads = {
   "email-change": EmailChangePayload;
   "email-changed": EmailChangedPayload;
   "organizer-message": OrganizerMessagePayload;
+  "order-moved": OrderMovedPayload;
+  "order-correction": OrderCorrectionPayload;
 };
 
 export type EmailTemplate = keyof EmailPayloads;
 
-export const emailTemplates = ["order-confirmation", "welcome", "magic-link", "password-set", "email-change", "email-changed", "organizer-message"] as const satisfies readonly EmailTemplate[];
+export const emailTemplates = ["order-confirmation", "welcome", "magic-link", "password-set", "email-change", "email-changed", "organizer-message", "order-moved", "order-correction"] as const satisfies readonly EmailTemplate[];
 
 /**
  * The payload field of each template that holds a secret link. Once such an email has left
@@ -95,6 +119,7 @@ export const secretLinkFields: Partial<Record<EmailTemplate, string>> = {
   "magic-link": "url",
   welcome: "setPasswordUrl",
   "email-change": "confirmUrl",
+  "order-correction": "confirmUrl",
 };
 
 export function withoutSecretLink(template: string, payload: unknown): object | null {

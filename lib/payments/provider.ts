@@ -54,7 +54,15 @@ export interface RedirectProvider {
    * completes the order). Throws PaymentUnavailableError when the provider cannot say.
    */
   closeCheckout(reference: string): Promise<"closed" | "paid">;
+  /**
+   * The brand and last four digits of the card that paid `paymentReference` (the provider's
+   * payment id), as the provider reports them; null when no card paid. Throws
+   * PaymentUnavailableError when the provider cannot say.
+   */
+  paymentCard(paymentReference: string): Promise<PaymentCard | null>;
 }
+
+export type PaymentCard = { brand: string | null; last4: string | null };
 
 export type PaymentProvider = CardFormProvider | RedirectProvider;
 

@@ -5,6 +5,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { db } from "../db/client";
 import { completeOrder, failOrder, lockOrder } from "../orders/finalize-order";
 import { SoldOutError } from "../orders/inventory";
+import type { PaymentCard } from "./provider";
 
 export class WebhookSignatureError extends Error {
   constructor(message: string) {
@@ -59,8 +60,17 @@ type Session = {
   metadata?: { orderId?: string } | null;
 };
 
-/** Applies a verified event to its order. Safe to receive twice: Stripe retries deliveries. */
-export async function handleStripeEvent(event: StripeEvent, log: (line: string) => void = console.warn): Promise<WebhookOutcome> {
+/**
+ * Applies a verified event to its order. Safe to receive twice: Stripe retries deliveries.
+ * `paymentCard` asks Stripe which card paid (a buyer who later claims a misspelled order proves
+ * it with the last four digits); without it, or when Stripe cannot say, the order completes
+ * without them.
+ */
+export async function handleStripeEvent(
+  event: StripeEvent,
+  log: (line: string) => void = console.warn,
+  { paymentCard }: { paymentCard?: (paymentIntentId: string) => Promise<PaymentCard | null> } = {},
+): Promise<WebhookOutcome> {
   const session = event.data.object as Session;
   const orderId = session.metadata?.orderId ?? session.client_reference_id ?? null;
   if (!event.type.startsWith("checkout.session.") || !orderId || !/^[0-9a-f-]{36}$/.test(orderId)) return "ignored";
@@ -79,12 +89,20 @@ export async function handleStripeEvent(event: StripeEvent, log: (line: string) 
         log(`stripe webhook ${event.id}: amount or currency differs from order ${order.number}`);
         return "mismatch";
       }
+      let card: PaymentCard | null = null;
+      if (paymentCard && typeof session.payment_intent === "string" && order.status !== "PAID") {
+        // Asked outside the transaction: no row stays locked while Stripe answers.
+        card = await paymentCard(session.payment_intent).catch((error: Error) => {
+          log(`stripe webhook ${event.id}: card of order ${order.number} unknown (${error.message})`);
+          return null;
+        });
+      }
       const payment = {
         provider: "stripe",
         // The session id stays the reference: it is what every later event names.
         reference: session.id!,
-        cardBrand: null,
-        cardLast4: null,
+        cardBrand: card?.brand ?? null,
+        cardLast4: card?.last4 ?? null,
       };
       return db.$transaction(async (tx) => {
         const status = await lockOrder(tx, order.id);

@@ -1,7 +1,7 @@
 // Stripe Checkout: the buyer types their card on Stripe's own page, so card data never
 // reaches our servers. We create a Checkout Session for the pending order and learn the
 // outcome only from Stripe's signed webhook (see stripe-webhook.ts).
-import { PaymentUnavailableError, type RedirectCheckoutInput, type RedirectProvider } from "./provider";
+import { PaymentUnavailableError, type PaymentCard, type RedirectCheckoutInput, type RedirectProvider } from "./provider";
 
 export const STRIPE_API = "https://api.stripe.com";
 
@@ -81,6 +81,18 @@ export function stripeProvider({
       if (session.status === "expired") return "closed";
       if (session.status === "complete") return "paid";
       throw new PaymentUnavailableError(`Stripe session is ${session.status ?? "of unknown status"}`);
+    },
+    async paymentCard(paymentIntentId): Promise<PaymentCard | null> {
+      // The charge holds what the card network told Stripe: brand and last four, never more.
+      const response = await call("GET", `/v1/payment_intents/${encodeURIComponent(paymentIntentId)}?expand[]=latest_charge`);
+      if (!response.ok) throw new PaymentUnavailableError(`Stripe answered ${response.status}`);
+      const intent = (await response.json()) as {
+        latest_charge?: { payment_method_details?: { card?: { brand?: string | null; last4?: string | null } | null } | null } | string | null;
+      };
+      const card = typeof intent.latest_charge === "object" ? intent.latest_charge?.payment_method_details?.card : null;
+      if (!card) return null;
+      const last4 = typeof card.last4 === "string" && /^\d{4}$/.test(card.last4) ? card.last4 : null;
+      return { brand: typeof card.brand === "string" ? card.brand.slice(0, 32) : null, last4 };
     },
     async createCheckout(input) {
       // The idempotency key: a retried request creates no second session.

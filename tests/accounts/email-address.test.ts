@@ -1,4 +1,4 @@
-import { normaliseEmail, parseEmail, suggestDomain } from "@/lib/accounts/email-address";
+import { isPlausibleCorrection, normaliseEmail, parseEmail, suggestDomain } from "@/lib/accounts/email-address";
 
 describe("normaliseEmail", () => {
   it("trims, applies NFKC and lower-cases", () => {
@@ -68,4 +68,42 @@ describe("suggestDomain", () => {
       expect(suggestDomain(typed)).toBeNull();
     },
   );
+});
+
+describe("isPlausibleCorrection", () => {
+  it.each([
+    // Same name, the domain checkout would have suggested or one slip away from it.
+    ["anna.berg@gmial.com", "anna.berg@gmail.com"],
+    ["anna.berg@hotmial.com", "anna.berg@hotmail.com"],
+    ["anna.berg@gmail.co", "anna.berg@gmail.com"],
+    ["anna.berg@iclod.com", "anna.berg@icloud.com"],
+    ["anna.berg@telia.con", "anna.berg@telia.com"],
+    ["anna.berg@kth.es", "anna.berg@kth.se"],
+    // Same domain, a local part of six or more characters one slip away.
+    ["annaberg@gmail.com", "anna.berg@gmail.com"],
+    ["anna.brg@example.se", "anna.berg@example.se"],
+    ["anna.bregs@example.se", "anna.bergs@example.se"],
+    ["Anna.Berg@Gmial.com", "anna.berg@gmail.com"],
+  ])("accepts %s → %s", (typed, corrected) => {
+    expect(isPlausibleCorrection(typed, corrected)).toBe(true);
+  });
+
+  it.each([
+    // Another person altogether.
+    ["greta@hotmial.com", "mallory@gmail.com"],
+    ["anna.berg@gmail.com", "anna.berg@gmail.com"],
+    // Right name, a different provider: not a slip.
+    ["anna.berg@gmail.com", "anna.berg@outlook.com"],
+    ["anna.berg@hotmail.se", "anna.berg@hotmail.com"],
+    // A short local part one edit away is someone else too easily.
+    ["anna@gmail.com", "anne@gmail.com"],
+    ["bob12@gmail.com", "bob1@gmail.com"],
+    // Two slips, or a slip in both halves.
+    ["anna.berg@gmail.com", "anna.bery@gnail.com"],
+    ["anna.berg@gmail.com", "anna.bxrz@gmail.com"],
+    ["anna.berg@example.se", "anna.berg@examples.com"],
+    ["not-an-address", "anna.berg@gmail.com"],
+  ])("refuses %s → %s", (typed, corrected) => {
+    expect(isPlausibleCorrection(typed, corrected)).toBe(false);
+  });
 });

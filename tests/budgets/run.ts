@@ -241,6 +241,14 @@ const payloads: { [T in EmailTemplate]: EmailPayloads[T] } = {
     body: Array.from({ length: 6 }, (_, i) => `Stycke ${i + 1}: insläppet börjar 18.00 i stället för 18.30, och garderoben på plan två är stängd. Välkomna!`).join("\n\n"),
     orderUrl: `${site}/orders/01a214c6-e1a7-72be-bfbc-0a633bc6349b?key=eM1kQDDeBy24ApNnrdvwHVGG_0ox4_sC`,
   },
+  "order-moved": { orderNumber: "7KQ2M9XD", eventTitle: event.title, organizerName: "Nordljus Konserter", movedBy: "organizer" },
+  "order-correction": {
+    buyerName: "Åsa Berg-Lindqvist",
+    orderNumber: "7KQ2M9XD",
+    eventTitle: event.title,
+    confirmUrl: `${site}/orders/correct?token=${"w".repeat(43)}`,
+    expiresInMinutes: 60,
+  },
 };
 
 async function emailBudgets(): Promise<void> {

@@ -13,6 +13,9 @@ useTestDatabase();
 const redirectProvider: RedirectProvider = {
   id: "fake-redirect",
   flow: "redirect",
+  async paymentCard() {
+    return null;
+  },
   async closeCheckout() {
     return "closed" as const;
   },

@@ -187,6 +187,9 @@ describe(`checkoutFormAction (${databaseKind})`, () => {
     const provider: RedirectProvider = {
       id: "fake-redirect",
       flow: "redirect",
+      async paymentCard() {
+        return null;
+      },
       async closeCheckout() {
         return "closed" as const;
       },

@@ -24,6 +24,7 @@ function areasOfRoute(file: string): ClientArea[] {
   if (file.startsWith("app/account/")) areas.push("account");
   if (file.startsWith("app/organizer/")) areas.push("organizer");
   if (file.startsWith("app/login/")) areas.push("login");
+  if (file.startsWith("app/orders/")) areas.push("orders");
   if (file.startsWith("app/events/[slug]/checkout/")) areas.push("checkout");
   return areas;
 }

@@ -254,6 +254,9 @@ describe(`placeOrder (${databaseKind})`, () => {
     const redirect: RedirectProvider = {
       id: "redirect-test",
       flow: "redirect",
+      async paymentCard() {
+        return null;
+      },
       async closeCheckout() {
         return "closed" as const;
       },

@@ -48,9 +48,13 @@ describe(`correctOrderEmail (${databaseKind})`, () => {
     expect(order.user).toEqual({ email: team.right, passwordHash: null });
     expect(order.userId).not.toBe(previousUserId);
 
-    const toOld = await db.outboxEmail.findMany({ where: { to: team.wrong } });
+    const toOld = await db.outboxEmail.findMany({ where: { to: team.wrong, template: { not: "order-moved" } } });
     expect(toOld.map((email) => email.template).sort()).toEqual(["order-confirmation", "order-confirmation", "organizer-message", "welcome"]);
     expect(toOld.every((email) => email.status === "FAILED" && email.lastError === SUPERSEDED_ERROR)).toBe(true);
+    // The old address hears that the order moved at the organizer's request: no link, no new address.
+    const notice = await db.outboxEmail.findFirstOrThrow({ where: { to: team.wrong, template: "order-moved" } });
+    expect([notice.status, notice.payload]).toEqual(["PENDING", expect.objectContaining({ movedBy: "organizer" })]);
+    expect(JSON.stringify(notice.payload)).not.toContain(team.right);
 
     const toNew = await db.outboxEmail.findMany({ where: { to: team.right } });
     expect(toNew.map((email) => [email.template, email.status]).sort()).toEqual([
@@ -111,7 +115,7 @@ describe(`correctOrderEmail (${databaseKind})`, () => {
     const result = await correctOrderEmail({ userId: team.admin.id, organizerId: team.organizerId, orderId: order.id, email: right, confirmation: right });
 
     expect(result).toMatchObject({ ok: true, toEmail: right });
-    const old = await toOld();
+    const old = (await toOld()).filter((email) => email.template !== "order-moved");
     expect(old).toHaveLength(4);
     expect(old.every((email) => email.status === "FAILED" && email.lastError === SUPERSEDED_ERROR)).toBe(true);
     const consents = await db.marketingConsent.findMany({ where: { organizerId: team.organizerId } });
@@ -136,7 +140,7 @@ describe(`correctOrderEmail (${databaseKind})`, () => {
 
     expect(result).toMatchObject({ ok: true, accountCreated: false });
     expect((await db.order.findUniqueOrThrow({ where: { id: team.order.id } })).userId).toBe(existing.id);
-    expect((await db.outboxEmail.findMany({ where: { to: team.wrong } })).every((email) => email.status === "SENT")).toBe(true);
+    expect((await db.outboxEmail.findMany({ where: { to: team.wrong, template: { not: "order-moved" } } })).every((email) => email.status === "SENT")).toBe(true);
     expect((await db.outboxEmail.findMany({ where: { to: existing.email } })).map((email) => email.template)).toEqual(["order-confirmation"]);
   });
 

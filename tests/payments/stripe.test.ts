@@ -198,6 +198,30 @@ describe(`Stripe Checkout (${databaseKind})`, () => {
     expect(await db.outboxEmail.count({ where: { template: "order-confirmation", to: paid.buyerEmail } })).toBe(1);
   });
 
+  it("keeps the brand and last four digits of the card Stripe says paid, for a later claim", async () => {
+    const { order } = await pendingStripeOrder();
+    answerFor = (method, path) =>
+      method === "GET" && path.startsWith("/v1/payment_intents/pi_test_123")
+        ? { status: 200, body: { id: "pi_test_123", latest_charge: { id: "ch_1", payment_method_details: { type: "card", card: { brand: "mastercard", last4: "4444" } } } } }
+        : undefined;
+    const outcome = await handleStripeEvent(sessionEvent("checkout.session.completed", order), () => {}, { paymentCard: (id) => provider().paymentCard(id) });
+    expect(outcome).toBe("completed");
+    expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: "PAID", cardBrand: "mastercard", cardLast4: "4444" });
+    const asked = requests.find((request) => request.path.startsWith("/v1/payment_intents/"));
+    expect(asked?.path).toBe("/v1/payment_intents/pi_test_123?expand[]=latest_charge");
+    expect(asked?.headers.authorization).toBe("Bearer sk_test_123");
+  });
+
+  it("completes the order without card digits when Stripe cannot say which card paid", async () => {
+    const { order } = await pendingStripeOrder();
+    answerFor = (method, path) => (path.startsWith("/v1/payment_intents/") ? { status: 500, body: { error: { message: "down" } } } : undefined);
+    const lines: string[] = [];
+    const outcome = await handleStripeEvent(sessionEvent("checkout.session.completed", order), (line) => lines.push(line), { paymentCard: (id) => provider().paymentCard(id) });
+    expect(outcome).toBe("completed");
+    expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: "PAID", cardLast4: null });
+    expect(lines.join("\n")).toContain("card of order");
+  });
+
   it("refuses an unsigned or wrongly signed request, and changes nothing", async () => {
     const { order } = await pendingStripeOrder();
     const event = sessionEvent("checkout.session.completed", order);

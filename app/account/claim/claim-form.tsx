@@ -1,5 +1,5 @@
 "use client";
-// Order number plus one proof (card digits or amount). A plain form: works without JavaScript.
+// Order number plus the two proofs (amount and card digits). A plain form: works without JavaScript.
 import { useActionState } from "react";
 import { useTranslations } from "@/components/i18n/client-text";
 import { Notice } from "@/components/ui/notice";
@@ -11,7 +11,6 @@ export function ClaimForm() {
   const t = useTranslations("OrderClaim");
   const [state, formAction, pending] = useActionState<ClaimFormState, FormData>(claimOrderAction, null);
   const errors = state?.fieldErrors ?? {};
-  const method = state?.values.method || "card";
   return (
     <form action={formAction} noValidate className="flex flex-col gap-5">
       {state?.error ? <Notice tone="danger">{t(`errors.${state.error}`)}</Notice> : null}
@@ -27,27 +26,25 @@ export function ClaimForm() {
         spellCheck={false}
         required
       />
-      <fieldset className="flex flex-col gap-2" aria-describedby={errors.method ? "claim-method-error" : undefined}>
-        <legend className="mb-1 text-sm font-semibold text-zinc-900">{t("methodLegend")}</legend>
-        {(["card", "amount"] as const).map((value) => (
-          <label key={value} className="flex min-h-11 items-center gap-3 text-base text-zinc-900">
-            <input type="radio" name="method" value={value} defaultChecked={method === value} className="size-5 accent-indigo-700" />
-            {value === "card" ? t("methodCard") : t("methodAmount")}
-          </label>
-        ))}
-        {errors.method ? (
-          <p id="claim-method-error" className="text-sm font-medium text-red-700">
-            {t(`errors.${errors.method}`)}
-          </p>
-        ) : null}
-      </fieldset>
       <Field
-        id="claim-secret"
-        name="secret"
-        label={t("secretLabel")}
-        hint={t("secretHint")}
-        error={errors.secret ? t(`errors.${errors.secret}`) : null}
+        id="claim-amount"
+        name="amount"
+        label={t("amountLabel")}
+        hint={t("amountHint")}
+        error={errors.amount ? t(`errors.${errors.amount}`) : null}
+        defaultValue={state?.values.amount ?? ""}
         inputMode="decimal"
+        autoComplete="off"
+        required
+      />
+      <Field
+        id="claim-last4"
+        name="last4"
+        label={t("last4Label")}
+        hint={t("last4Hint")}
+        error={errors.last4 ? t(`errors.${errors.last4}`) : null}
+        inputMode="numeric"
+        maxLength={4}
         autoComplete="off"
         required
       />

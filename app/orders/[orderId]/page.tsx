@@ -4,13 +4,16 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { OrderTickets } from "@/components/checkout/order-tickets";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
 import { formatEventDateRange, formatPrice } from "@/lib/i18n/format";
+import { ordersOfThisBrowser } from "@/lib/orders/buyer-browser";
 import { isValidOrderKey } from "@/lib/orders/order-links";
 import { getOrderForConfirmation } from "@/lib/orders/queries";
+import { CorrectEmailForm } from "./correct-email-form";
 
 type Props = {
   params: Promise<{ orderId: string }>;
-  searchParams: Promise<{ key?: string | string[] }>;
+  searchParams: Promise<{ key?: string | string[]; moved?: string | string[] }>;
 };
 
 // How often a page waiting for the payment provider's confirmation looks again.
@@ -23,7 +26,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function OrderPage({ params, searchParams }: Props) {
-  const [{ orderId }, { key }] = await Promise.all([params, searchParams]);
+  const [{ orderId }, { key, moved }] = await Promise.all([params, searchParams]);
   const order = await getOrderForConfirmation(orderId);
   // Without the right key the order does not exist, as far as the visitor can tell.
   if (!order || !isValidOrderKey(order, Array.isArray(key) ? key[0] : key)) notFound();
@@ -85,6 +88,8 @@ export default async function OrderPage({ params, searchParams }: Props) {
   }
 
   const email = order.account?.email ?? order.buyerEmail;
+  // Only the browser that bought the order may send it elsewhere, and only while it may move.
+  const correctable = !order.anyCheckedIn && order.event.startsAt > new Date() && (await ordersOfThisBrowser()).has(order.id);
   const setPasswordHref = `/login?${new URLSearchParams({ email, intent: "set-password" }).toString()}`;
 
   return (
@@ -94,6 +99,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
         <p className="text-lg text-zinc-800">{t("orderNumber", { number: order.number })}</p>
         <p className="text-zinc-800">{t("emailOnItsWay", { email: order.buyerEmail })}</p>
       </div>
+      {moved === "1" ? <Notice tone="success">{t("movedNotice", { email: order.buyerEmail })}</Notice> : null}
 
       {eventSummary}
 
@@ -121,6 +127,16 @@ export default async function OrderPage({ params, searchParams }: Props) {
           </p>
         ) : null}
       </Card>
+
+      {correctable ? (
+        <Card as="section" aria-labelledby="order-correction-title" className="flex flex-col gap-3 p-4 sm:p-6">
+          <h2 id="order-correction-title" className="text-xl font-bold text-zinc-950">
+            {t("correctionHeading")}
+          </h2>
+          <p className="text-zinc-800">{t("correctionBody")}</p>
+          <CorrectEmailForm orderId={order.id} />
+        </Card>
+      ) : null}
 
       {order.account && !order.account.hasPassword ? (
         <Card as="section" aria-labelledby="order-password-title" className="flex flex-col items-start gap-3 border-indigo-200 bg-indigo-50 p-4 sm:p-6">

@@ -56,7 +56,7 @@ export type CheckoutFormOptions = {
   provider?: PaymentProvider;
   now?: Date;
   /** Runs once an order is placed; by default it wakes the in-process email sender. */
-  afterOrderPlaced?: () => void;
+  afterOrderPlaced?: (order: { id: string }) => void | Promise<void>;
 };
 
 export async function checkoutFormAction(formData: FormData, options: CheckoutFormOptions): Promise<CheckoutFormState> {
@@ -122,7 +122,7 @@ export async function checkoutFormAction(formData: FormData, options: CheckoutFo
     };
   }
 
-  afterOrderPlaced();
+  await afterOrderPlaced({ id: result.orderId });
   // redirect() throws to end the request, so it stays outside any try/catch.
   redirect(result.status === "PAID" ? result.confirmationPath : result.redirectUrl);
 }

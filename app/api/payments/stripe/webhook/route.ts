@@ -2,6 +2,7 @@
 import { NextResponse } from "next/server";
 import { env } from "@/lib/env";
 import { wakeOutboxSender } from "@/lib/outbox/in-app";
+import { paymentProvider } from "@/lib/payments";
 import { handleStripeEvent, verifyStripeSignature, WebhookSignatureError } from "@/lib/payments/stripe-webhook";
 
 export async function POST(request: Request) {
@@ -19,7 +20,9 @@ export async function POST(request: Request) {
     throw error;
   }
 
-  const outcome = await handleStripeEvent(event);
+  const provider = paymentProvider();
+  const paymentCard = provider.flow === "redirect" ? (id: string) => provider.paymentCard(id) : undefined;
+  const outcome = await handleStripeEvent(event, console.warn, { paymentCard });
   if (outcome === "completed") wakeOutboxSender();
   return NextResponse.json({ received: true, outcome });
 }

@@ -1,0 +1,39 @@
+"use client";
+// The buyer types the address they meant; a link goes there. A plain form: works without JavaScript.
+import { useActionState } from "react";
+import { useTranslations } from "@/components/i18n/client-text";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { requestOrderCorrectionAction, type BuyerCorrectionState } from "./actions";
+
+export function CorrectEmailForm({ orderId }: { orderId: string }) {
+  const t = useTranslations("BuyerCorrection");
+  const [state, formAction, pending] = useActionState<BuyerCorrectionState, FormData>(requestOrderCorrectionAction, null);
+  if (state?.ok) {
+    return <Notice tone="success">{t("sent", { email: state.sentTo })}</Notice>;
+  }
+  const emailError = state?.fieldErrors.email;
+  return (
+    <form action={formAction} noValidate className="flex flex-col gap-4">
+      {state?.error ? <Notice tone="danger">{t(`errors.${state.error}`)}</Notice> : null}
+      <input type="hidden" name="orderId" value={orderId} />
+      <Field
+        id="buyer-correction-email"
+        name="email"
+        type="email"
+        label={t("emailLabel")}
+        hint={t("emailHint")}
+        error={emailError ? t(`errors.${emailError}`) : null}
+        defaultValue={state?.email ?? ""}
+        autoComplete="email"
+        inputMode="email"
+        spellCheck={false}
+        required
+      />
+      <Button type="submit" variant="secondary" disabled={pending} aria-disabled={pending} className="self-start">
+        {pending ? t("sending") : t("submit")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,67 @@
+// The browser that bought an order keeps a signed, http-only cookie naming it for a day. It is
+// the only proof, besides the new mailbox, that may correct a misspelled address without the
+// organizer: the order's own link is no proof, because it also went to the misspelled mailbox.
+import "server-only";
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { cookies } from "next/headers";
+import { env } from "../env";
+
+export const BUYER_ORDERS_COOKIE = "buyer_orders";
+export const BUYER_ORDERS_MAX_AGE_MS = 24 * 60 * 60_000;
+/** Orders one browser remembers at a time; the oldest fall off first. */
+const MAX_REMEMBERED = 5;
+
+function signature(orderId: string, expiresAt: number): string {
+  return createHmac("sha256", env().AUTH_SECRET).update(`buyer-browser:${orderId}:${expiresAt}`).digest("hex").slice(0, 32);
+}
+
+type Entry = { orderId: string; expiresAt: number };
+
+function readEntries(value: string | undefined, now: Date): Entry[] {
+  if (!value) return [];
+  const entries: Entry[] = [];
+  for (const part of value.split("~").slice(0, MAX_REMEMBERED)) {
+    const [orderId, expires, given] = part.split(".");
+    const expiresAt = Number(expires);
+    if (!orderId || !given || !Number.isSafeInteger(expiresAt) || expiresAt * 1000 <= now.getTime()) continue;
+    const expected = Buffer.from(signature(orderId, expiresAt));
+    const actual = Buffer.from(given);
+    if (actual.length === expected.length && timingSafeEqual(actual, expected)) entries.push({ orderId, expiresAt });
+  }
+  return entries;
+}
+
+/** The orders this cookie value vouches for: signed by us and not expired. */
+export function ordersInBuyerCookie(value: string | undefined, now = new Date()): Set<string> {
+  return new Set(readEntries(value, now).map((entry) => entry.orderId));
+}
+
+/** The cookie value with `orderId` added for another day, keeping the newest few. */
+export function addOrderToBuyerCookie(value: string | undefined, orderId: string, now = new Date()): string {
+  const expiresAt = Math.floor((now.getTime() + BUYER_ORDERS_MAX_AGE_MS) / 1000);
+  const kept = readEntries(value, now).filter((entry) => entry.orderId !== orderId);
+  return [{ orderId, expiresAt }, ...kept]
+    .slice(0, MAX_REMEMBERED)
+    .map((entry) => `${entry.orderId}.${entry.expiresAt}.${signature(entry.orderId, entry.expiresAt)}`)
+    .join("~");
+}
+
+/**
+ * Remembers, in the current request's answer, that this browser bought `orderId`. Sent only
+ * under /orders, so public pages stay free of it (and cacheable).
+ */
+export async function rememberOrderInThisBrowser(orderId: string, now = new Date()): Promise<void> {
+  const jar = await cookies();
+  jar.set(BUYER_ORDERS_COOKIE, addOrderToBuyerCookie(jar.get(BUYER_ORDERS_COOKIE)?.value, orderId, now), {
+    path: "/orders",
+    maxAge: BUYER_ORDERS_MAX_AGE_MS / 1000,
+    sameSite: "lax",
+    httpOnly: true,
+    secure: env().SITE_URL.startsWith("https://"),
+  });
+}
+
+/** The orders the current request's browser bought within the last day. */
+export async function ordersOfThisBrowser(now = new Date()): Promise<Set<string>> {
+  return ordersInBuyerCookie((await cookies()).get(BUYER_ORDERS_COOKIE)?.value, now);
+}
