@@ -22,7 +22,7 @@ export async function generateMetadata({ searchParams }: EventsPageProps): Promi
 
 export default async function EventsPage({ searchParams }: EventsPageProps) {
   const t = await getTranslations("EventsPage");
-  const { query, city, page: requestedPage } = parseBrowseParams(await searchParams);
+  const { query, city, page: requestedPage, queryProblem } = parseBrowseParams(await searchParams);
   const now = new Date();
   const [{ events, total, page, pageCount }, cities, session] = await Promise.all([
     listEvents({ query, city, page: requestedPage, pageSize: PAGE_SIZE, now }),
@@ -52,7 +52,7 @@ export default async function EventsPage({ searchParams }: EventsPageProps) {
       </div>
 
       <div className="rounded-2xl border border-zinc-200 bg-zinc-50 p-4 sm:p-5">
-        <EventSearchForm key={`${query ?? ""}|${city ?? ""}`} query={query} city={city} cities={cities} />
+        <EventSearchForm key={`${query ?? ""}|${city ?? ""}`} query={query} city={city} cities={cities} queryProblem={queryProblem} />
       </div>
 
       {/* Polite live region: after a search made without a page load, the new count is read out. */}

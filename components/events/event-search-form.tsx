@@ -7,6 +7,8 @@ export type EventSearchFormProps = {
   query: string | null;
   city: string | null;
   cities: string[];
+  /** The search was refused (control characters): said under the box. */
+  queryProblem?: "control_characters" | null;
 };
 
 /**
@@ -14,7 +16,7 @@ export type EventSearchFormProps = {
  * is a shareable address; with JavaScript next/form turns the submit into a client navigation.
  * A new search starts on page 1, since the page number is not one of its fields.
  */
-export function EventSearchForm({ query, city, cities }: EventSearchFormProps) {
+export function EventSearchForm({ query, city, cities, queryProblem }: EventSearchFormProps) {
   const t = useTranslations("EventsPage");
   // A city given in the address but no longer in the list still shows as chosen.
   const options = city && !cities.includes(city) ? [city, ...cities] : cities;
@@ -32,12 +34,18 @@ export function EventSearchForm({ query, city, cities }: EventSearchFormProps) {
           maxLength={100}
           autoComplete="off"
           enterKeyHint="search"
-          aria-describedby="event-search-hint"
+          aria-describedby={queryProblem ? "event-search-hint event-search-error" : "event-search-hint"}
+          aria-invalid={queryProblem ? true : undefined}
           className={inputClasses}
         />
         <p id="event-search-hint" className="text-sm text-zinc-700">
           {t("searchHint")}
         </p>
+        {queryProblem ? (
+          <p id="event-search-error" className="text-sm font-medium text-red-700">
+            {t("searchControlCharacters")}
+          </p>
+        ) : null}
       </div>
       {/* The hint under the search box would push the controls beside it down: line them up at the top. */}
       <div className="flex flex-col gap-1.5 sm:w-56 sm:self-start">

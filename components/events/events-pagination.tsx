@@ -17,7 +17,7 @@ export type EventsPaginationProps = {
 export function EventsPagination({ query, city, page, pageCount }: EventsPaginationProps) {
   const t = useTranslations("Pagination");
   if (pageCount <= 1) return null;
-  const href = (target: number) => browseHref({ query, city, page: target } satisfies BrowseParams);
+  const href = (target: number) => browseHref({ query, city, page: target } satisfies Omit<BrowseParams, "queryProblem">);
   const linkClasses = buttonClasses({ variant: "secondary" });
   return (
     <nav aria-label={t("label")} className="grid grid-cols-[1fr_auto_1fr] items-center gap-3">

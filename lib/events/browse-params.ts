@@ -1,11 +1,15 @@
 // The query string of /events: what a visitor searched for, which city and which page, read
 // leniently (anything odd falls back to "none" or page 1) and written back into links.
 
+import { isSingleLineText } from "../free-text";
+
 export type BrowseParams = {
   /** The search as typed, trimmed; null when empty. */
   query: string | null;
   city: string | null;
   page: number;
+  /** Why the typed search was not used (it held control characters); null when it was. */
+  queryProblem: "control_characters" | null;
 };
 
 type RawParams = Record<string, string | string[] | undefined>;
@@ -20,7 +24,9 @@ function first(value: string | string[] | undefined): string {
 
 function text(value: string | string[] | undefined, maxLength: number): string | null {
   const trimmed = first(value).normalize("NFC").trim();
-  return trimmed === "" ? null : Array.from(trimmed).slice(0, maxLength).join("");
+  // A control character reaches neither the database (which refuses NUL) nor the page.
+  if (trimmed === "" || !isSingleLineText(trimmed)) return null;
+  return Array.from(trimmed).slice(0, maxLength).join("");
 }
 
 export function parseBrowseParams(raw: RawParams): BrowseParams {
@@ -30,11 +36,12 @@ export function parseBrowseParams(raw: RawParams): BrowseParams {
     query: text(raw.q, MAX_QUERY_LENGTH),
     city: text(raw.city, MAX_CITY_LENGTH),
     page: page >= 1 ? page : 1,
+    queryProblem: isSingleLineText(first(raw.q)) ? null : "control_characters",
   };
 }
 
 /** The address of a list of events, leaving out what is empty or the default (page 1). */
-export function browseHref({ query, city, page }: Partial<BrowseParams>): string {
+export function browseHref({ query, city, page }: Partial<Omit<BrowseParams, "queryProblem">>): string {
   const params = new URLSearchParams();
   if (query) params.set("q", query);
   if (city) params.set("city", city);

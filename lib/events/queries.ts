@@ -1,5 +1,6 @@
 // Reads of published events for the public pages.
 import "server-only";
+import { isEventSlug } from "./slug";
 import { db, type Db } from "@/lib/db/client";
 
 /** Prisma's filter on events (the generated client's own types stay private to lib/db). */
@@ -191,6 +192,7 @@ export type EventTicketType = {
  * organizer's order; null for drafts, cancelled events and slugs that do not exist.
  */
 export async function getPublishedEventBySlug(slug: string): Promise<PublishedEvent | null> {
+  if (!isEventSlug(slug)) return null;
   const event = await db.event.findFirst({
     where: { slug, status: "PUBLISHED" },
     select: {

@@ -1,5 +1,6 @@
 // Reads of likes, shaped for the pages that show hearts and the liked list.
 import "server-only";
+import { isEventSlug } from "../events/slug";
 import { normaliseEmail } from "../accounts/email-address";
 import { db } from "../db/client";
 
@@ -21,6 +22,7 @@ export async function isEventLiked(userId: string | null | undefined, eventId: s
 /** A published event by id or slug, as much as liking it needs; null for drafts and unknown ones. */
 export async function getLikeableEvent(where: { id: string } | { slug: string }): Promise<{ id: string; slug: string } | null> {
   if ("id" in where && !/^[0-9a-f-]{36}$/i.test(where.id)) return null;
+  if ("slug" in where && !isEventSlug(where.slug)) return null;
   return db.event.findFirst({ where: { ...where, status: "PUBLISHED" }, select: { id: true, slug: true } });
 }
 

@@ -3,12 +3,14 @@
 // the order again from the database, and nothing the form says about money is read.
 import { z } from "zod";
 import { normaliseEmail, parseEmail } from "../accounts/email-address";
+import { singleLineText } from "../free-text";
 import type { CardInput } from "../payments/provider";
 import { checkCard } from "../payments/test-provider";
 
 export type CheckoutErrorCode =
   | "name_required"
   | "name_too_long"
+  | "name_control_characters"
   | "email_required"
   | "email_invalid"
   | "email_not_plain"
@@ -85,7 +87,7 @@ const ticked = (value: FormDataEntryValue | null) => value === "on" || value ===
 // Codes, not sentences: the form translates them into the reader's language.
 const buyerSchema = z.object({
   idempotencyKey: z.uuid({ error: "form_expired" }),
-  name: z.string().trim().min(1, { error: "name_required" }).max(MAX_NAME_LENGTH, { error: "name_too_long" }),
+  name: singleLineText("name_control_characters").min(1, { error: "name_required" }).max(MAX_NAME_LENGTH, { error: "name_too_long" }),
   email: z
     .string()
     .trim()

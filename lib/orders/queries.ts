@@ -1,5 +1,6 @@
 // Reads for the checkout and the order pages, shaped for them: plain objects, no password hash.
 import "server-only";
+import { isEventSlug } from "../events/slug";
 import { db } from "../db/client";
 import type { OrderStatus } from "../db/types";
 import { availability, isPurchasable, maxQuantity, type AvailabilityState } from "../events/availability";
@@ -31,6 +32,7 @@ export type CheckoutEvent = {
 
 /** A published event that has not ended, with the ticket types one can buy now; null otherwise. */
 export async function getCheckoutEventBySlug(slug: string, now = new Date()): Promise<CheckoutEvent | null> {
+  if (!isEventSlug(slug)) return null;
   const event = await db.event.findUnique({
     where: { slug },
     select: {

@@ -10,6 +10,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { isPlausibleCorrection, normaliseEmail } from "../accounts/email-address";
 import { db, type DbTransaction } from "../db/client";
+import { singleLineText } from "../free-text";
 import { lockOrder } from "../orders/finalize-order";
 import { clientRateLimitKey, hit, isLimited, type RateLimit } from "../rate-limit";
 import { moveOrderToEmail } from "./move-order";
@@ -20,8 +21,8 @@ export const CLAIM_USER_LIMIT: RateLimit = { limit: 10, windowMs: 60 * 60_000 };
 export const CLAIM_CLIENT_LIMIT: RateLimit = { limit: 20, windowMs: 60 * 60_000 };
 
 export const claimFormSchema = z.object({
-  orderNumber: z.string().trim().min(1, "required").max(32, "invalid"),
-  amount: z.string().trim().min(1, "required").max(32, "invalid"),
+  orderNumber: singleLineText("invalid").min(1, "required").max(32, "invalid"),
+  amount: singleLineText("invalid").min(1, "required").max(32, "invalid"),
   last4: z
     .string()
     .transform((value) => value.replace(/\s/g, ""))

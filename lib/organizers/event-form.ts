@@ -1,6 +1,8 @@
 // The event form: what it posts, how that is checked, and how local times and kronor become
 // the database's UTC instants and öre. Error values are message keys of "OrganizerEvents.errors".
 import { z } from "zod";
+import { EVENT_SLUG_MAX_LENGTH, isEventSlug } from "../events/slug";
+import { CONTROL_CHARACTERS_ERROR, isSingleLineText, multiLineText, singleLineText } from "../free-text";
 import { zonedTimeToUtc, zoneOffsetMs } from "@/lib/seed/zoned-time";
 
 export const EVENT_TIME_ZONES = ["Europe/Stockholm", "Europe/Oslo", "Europe/Copenhagen", "Europe/Helsinki", "Europe/London", "UTC"] as const;
@@ -159,15 +161,15 @@ export type ParsedEvent = {
 };
 
 const eventTextSchema = z.object({
-  title: z.string().min(1, "required").max(200, "too_long"),
+  title: singleLineText().min(1, "required").max(200, "too_long"),
   slug: z
     .string()
-    .max(80, "too_long")
-    .regex(/^$|^[a-z0-9]+(?:-[a-z0-9]+)*$/, "slug_format"),
-  description: z.string().min(1, "required").max(10_000, "too_long"),
-  venue: z.string().min(1, "required").max(200, "too_long"),
-  address: z.string().max(300, "too_long"),
-  city: z.string().min(1, "required").max(100, "too_long"),
+    .max(EVENT_SLUG_MAX_LENGTH, "too_long")
+    .refine((value) => value === "" || isEventSlug(value), "slug_format"),
+  description: multiLineText().min(1, "required").max(10_000, "too_long"),
+  venue: singleLineText().min(1, "required").max(200, "too_long"),
+  address: singleLineText().max(300, "too_long"),
+  city: singleLineText().min(1, "required").max(100, "too_long"),
   timeZone: z.enum(EVENT_TIME_ZONES, { error: "time_zone" }),
 });
 
@@ -208,6 +210,7 @@ export function parseEventForm(values: EventFormValues): { ok: true; data: Parse
       return;
     }
     if (!row.name) error("name", "required");
+    else if (!isSingleLineText(row.name)) error("name", CONTROL_CHARACTERS_ERROR);
     else if (row.name.length > 100) error("name", "too_long");
     else if (names.has(row.name.toLowerCase())) error("name", "duplicate_name");
     names.add(row.name.toLowerCase());

@@ -2,6 +2,7 @@
 // when that user is not a member of the organizer (or the event is not the organizer's), so a
 // page can answer 404 and a test can prove the check without a request.
 import "server-only";
+import { isSingleLineText } from "../free-text";
 import { db } from "@/lib/db/client";
 import type { EventStatus } from "@/lib/db/types";
 import { findMemberEvent, findMembership } from "./membership";
@@ -159,7 +160,9 @@ export type AttendeeRow = {
 const escapeLike = (word: string) => word.replace(/[\\%_]/g, "\\$&");
 
 function attendeeWhere(eventId: string, query: string) {
-  const q = query.trim().slice(0, 200);
+  // No stored name, address, number or code holds a control character: such a search matches
+  // nothing (and a NUL would make PostgreSQL refuse the query).
+  const q = isSingleLineText(query) ? query.trim().slice(0, 200) : "\u{FFFD}";
   const contains = { contains: escapeLike(q), mode: "insensitive" } as const;
   return {
     eventId,

@@ -1,6 +1,7 @@
 // The demo's mailbox: the outbox read back as a recipient would see it. Only available where
 // mailboxEnabled() says so; every reader here checks that itself.
 import "server-only";
+import { isSingleLineText } from "../free-text";
 import { outboxEmailSubject, renderOutboxEmail } from "../../emails/render";
 import { db } from "../db/client";
 import { mailboxEnabled } from "../env";
@@ -17,6 +18,8 @@ export type MailboxEntry = {
 
 export async function listMailbox({ limit = 100, to }: { limit?: number; to?: string } = {}): Promise<MailboxEntry[] | null> {
   if (!mailboxEnabled()) return null;
+  // No address holds a control character (and a NUL would make PostgreSQL refuse the query).
+  if (to && !isSingleLineText(to)) return [];
   const rows = await db.outboxEmail.findMany({
     where: to ? { to: to.trim().toLowerCase() } : undefined,
     orderBy: { createdAt: "desc" },

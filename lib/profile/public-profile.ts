@@ -1,5 +1,6 @@
 // The public profile at /u/<handle>: its settings and what a visitor may see of it.
 import { z } from "zod";
+import { isMultiLineText, normaliseLineBreaks } from "../free-text";
 import { db } from "../db/client";
 import { hit, type RateLimit } from "../rate-limit";
 import { parseHandle, type HandleProblem } from "./handle";
@@ -9,7 +10,7 @@ export const BIO_MAX_LENGTH = 280;
 export const HANDLE_TRIES: RateLimit = { limit: 20, windowMs: 60 * 60_000 };
 
 export type PublicProfileInput = { handle: string; bio: string; profilePublic: boolean };
-export type PublicProfileFieldErrors = { handle?: HandleProblem | "required_for_public" | "too_many_tries"; bio?: "too_long" };
+export type PublicProfileFieldErrors = { handle?: HandleProblem | "required_for_public" | "too_many_tries"; bio?: "too_long" | "control_characters" };
 export type UpdatePublicProfileResult =
   | { ok: true; handle: string | null }
   | { ok: false; error: "invalid_form"; fieldErrors: PublicProfileFieldErrors }
@@ -24,14 +25,9 @@ export function parsePublicProfileForm(formData: FormData): PublicProfileInput {
   return { handle, bio, profilePublic: profilePublic === "on" || profilePublic === "true" };
 }
 
-/** A bio as stored: line breaks kept (at most one blank line), other control characters dropped. */
+/** A bio as stored: LF line breaks, at most one blank line in a row. */
 export function cleanBio(raw: string): string {
-  return raw
-    .normalize("NFC")
-    .replace(/\r\n?/g, "\n")
-    .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu, "")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
+  return normaliseLineBreaks(raw.normalize("NFC")).replace(/\n{3,}/g, "\n\n").trim();
 }
 
 export async function updatePublicProfile({ userId, handle: rawHandle, bio: rawBio, profilePublic }: PublicProfileInput & { userId: string }): Promise<UpdatePublicProfileResult> {
@@ -45,7 +41,8 @@ export async function updatePublicProfile({ userId, handle: rawHandle, bio: rawB
     fieldErrors.handle = "required_for_public";
   }
   const bio = cleanBio(rawBio);
-  if (Array.from(bio).length > BIO_MAX_LENGTH) fieldErrors.bio = "too_long";
+  if (!isMultiLineText(bio)) fieldErrors.bio = "control_characters";
+  else if (Array.from(bio).length > BIO_MAX_LENGTH) fieldErrors.bio = "too_long";
   if (fieldErrors.handle || fieldErrors.bio) return { ok: false, error: "invalid_form", fieldErrors };
 
   // Only a change of handle counts: saving the bio under the same handle is free.

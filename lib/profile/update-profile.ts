@@ -1,5 +1,6 @@
 // The /account/profile form's core: the account's name and language.
 import { z } from "zod";
+import { isSingleLineText } from "../free-text";
 import { db } from "../db/client";
 import { locales, type AppLocale } from "../i18n/locales";
 
@@ -19,13 +20,12 @@ export function parseProfileForm(formData: FormData): ProfileInput {
   return z.object({ name: text, locale: text }).parse({ name: formData.get("name"), locale: formData.get("locale") });
 }
 
-// Line breaks and other control characters would end up in email headers and greetings.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
 
 export function checkProfileForm({ name, locale }: ProfileInput): { fieldErrors: ProfileFieldErrors; name: string | null; locale: AppLocale | null } {
   const fieldErrors: ProfileFieldErrors = {};
   const trimmed = name.normalize("NFC").trim().replace(/\s+/gu, " ");
-  if (CONTROL.test(name.replace(/[\r\n\t]/g, " "))) fieldErrors.name = "not_plain";
+  // Line breaks and other control characters would end up in email headers and greetings.
+  if (!isSingleLineText(name)) fieldErrors.name = "not_plain";
   else if (Array.from(trimmed).length > NAME_MAX_LENGTH) fieldErrors.name = "too_long";
   const parsedLocale = z.enum(locales).safeParse(locale);
   if (!parsedLocale.success) fieldErrors.locale = "invalid";

@@ -1,13 +1,18 @@
 import { MAX_QUERY_LENGTH, browseHref, parseBrowseParams } from "@/lib/events/browse-params";
 
 describe("parseBrowseParams", () => {
+  it("drops a search or city with control characters and says why", () => {
+    expect(parseBrowseParams({ q: "jazz\u0000", city: "Malm\u0000ö" })).toEqual({ query: null, city: null, page: 1, queryProblem: "control_characters" });
+    expect(parseBrowseParams({ q: "a\r\nb" }).queryProblem).toBe("control_characters");
+  });
+
   it("reads the search, city and page", () => {
-    expect(parseBrowseParams({ q: " jazz ", city: "Malmö", page: "2" })).toEqual({ query: "jazz", city: "Malmö", page: 2 });
+    expect(parseBrowseParams({ q: " jazz ", city: "Malmö", page: "2" })).toEqual({ query: "jazz", city: "Malmö", page: 2, queryProblem: null });
   });
 
   it("treats missing and blank values as none, and starts on page 1", () => {
-    expect(parseBrowseParams({})).toEqual({ query: null, city: null, page: 1 });
-    expect(parseBrowseParams({ q: "  ", city: "" })).toEqual({ query: null, city: null, page: 1 });
+    expect(parseBrowseParams({})).toEqual({ query: null, city: null, page: 1, queryProblem: null });
+    expect(parseBrowseParams({ q: "  ", city: "" })).toEqual({ query: null, city: null, page: 1, queryProblem: null });
   });
 
   it.each(["0", "-1", "1.5", "abc", "", "1e3", "99999999999999999999"])("falls back to page 1 for %p", (page) => {
@@ -19,6 +24,7 @@ describe("parseBrowseParams", () => {
       query: "a",
       city: "Lund",
       page: 3,
+      queryProblem: null,
     });
   });
 
@@ -45,6 +51,6 @@ describe("browseHref", () => {
   it("reads back what it wrote", () => {
     const params = { query: "ö/ä?#", city: "Västerås", page: 3 };
     const search = new URLSearchParams(browseHref(params).split("?")[1]);
-    expect(parseBrowseParams(Object.fromEntries(search))).toEqual(params);
+    expect(parseBrowseParams(Object.fromEntries(search))).toEqual({ ...params, queryProblem: null });
   });
 });

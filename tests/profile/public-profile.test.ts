@@ -43,8 +43,17 @@ describe("handleFromPath", () => {
 });
 
 describe("cleanBio", () => {
-  it("keeps paragraphs and drops control and direction characters", () => {
-    expect(cleanBio("  Hej!\r\n\r\n\r\n\r\nJag gillar jazz.\u0007\u202e ")).toBe("Hej!\n\nJag gillar jazz.");
+  it("keeps paragraphs with LF line breaks and at most one blank line", () => {
+    expect(cleanBio("  Hej!\r\n\r\n\r\n\r\nJag gillar jazz. ")).toBe("Hej!\n\nJag gillar jazz.");
+  });
+
+  it("leaves control and direction characters for updatePublicProfile to refuse", async () => {
+    const user = await db.user.create({ data: { email: `bio-${tag()}@example.se` } });
+    expect(await updatePublicProfile({ userId: user.id, handle: "", bio: "Jazz.\u0007\u202e", profilePublic: false })).toEqual({
+      ok: false,
+      error: "invalid_form",
+      fieldErrors: { bio: "control_characters" },
+    });
   });
 });
 
