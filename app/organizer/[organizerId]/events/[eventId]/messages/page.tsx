@@ -8,6 +8,7 @@ import { Notice } from "@/components/ui/notice";
 import { requireOrganizerEvent } from "@/lib/organizers/access";
 import { isManager } from "@/lib/organizer-ops/membership";
 import { getMessageComposer, listSentMessages } from "@/lib/organizer-ops/messages";
+import { organizerMessageAction } from "./actions";
 import { MessageForm } from "./message-form";
 
 type Props = {
@@ -84,7 +85,9 @@ export default async function OrganizerMessagesPage({ params, searchParams }: Pr
   );
 }
 
-function MessageFormWithKey(props: { organizerId: string; eventId: string; organizerName: string }) {
+function MessageFormWithKey({ organizerId, eventId, organizerName }: { organizerId: string; eventId: string; organizerName: string }) {
   const requestKey = randomUUID();
-  return <MessageForm key={requestKey} {...props} requestKey={requestKey} />;
+  // Bound here, not in the client component: see tests/components/server-action-binding.test.ts.
+  const action = organizerMessageAction.bind(null, organizerId, eventId);
+  return <MessageForm key={requestKey} action={action} organizerName={organizerName} requestKey={requestKey} />;
 }
