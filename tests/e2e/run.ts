@@ -24,7 +24,7 @@ async function main() {
     run(
       process.execPath,
       ["--experimental-vm-modules", path.join("node_modules", "jest", "bin", "jest.js"), "-c", ".config/jest.e2e.config.mjs", ...process.argv.slice(2)],
-      { ...served.env, E2E_BASE_URL: served.baseUrl },
+      { ...served.env, E2E_BASE_URL: served.baseUrl, E2E_SERVER_PID: String(served.pid) },
     );
   } finally {
     await served.stop();

@@ -20,6 +20,8 @@ export type ServedBuild = {
   databaseUrl: string;
   /** The environment the server runs with (for child scripts that need the same). */
   env: NodeJS.ProcessEnv;
+  /** The server's process id (`next start` itself, not a fork): its CPU time is in /proc/<pid>/stat. */
+  pid: number;
   /** Stops the server and drops the database. Safe to call twice. */
   stop: () => Promise<void>;
 };
@@ -162,11 +164,12 @@ export async function serveBuild(options: ServeOptions): Promise<ServedBuild> {
       stdio: ["ignore", options.serverOutput ?? "inherit", options.serverOutput ?? "inherit"],
     });
     await waitForUrl(baseUrl, server);
+    if (server.pid === undefined) throw new Error("the server has no process id");
   } catch (error) {
     await stop();
     throw error;
   }
-  return { baseUrl, port, databaseUrl: database.url, env, stop };
+  return { baseUrl, port, databaseUrl: database.url, env, pid: server.pid, stop };
 }
 
 /** Stops `served` on Ctrl-C or a kill too, so no server or database is left behind. */

@@ -11,7 +11,10 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("EmailChange.confirm");
-  return { title: t("title"), robots: { index: false }, referrer: "no-referrer" };
+  // The address carries the token: referrers name only our origin, never the path. Not
+  // "no-referrer": with it a browser posts the form with `Origin: null`, which Next refuses as
+  // a cross-site server action, so the button failed without JavaScript.
+  return { title: t("title"), robots: { index: false }, referrer: "strict-origin" };
 }
 
 /*

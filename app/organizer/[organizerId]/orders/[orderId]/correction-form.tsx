@@ -5,14 +5,12 @@ import { useTranslations } from "@/components/i18n/client-text";
 import { Notice } from "@/components/ui/notice";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { correctOrderEmailAction, type CorrectionFormState } from "./actions";
+import type { CorrectionFormState } from "./actions";
 
-export function CorrectionForm({ organizerId, orderId }: { organizerId: string; orderId: string }) {
+/** `action` is correctOrderEmailAction bound to the order by the page (a server component): see page.tsx. */
+export function CorrectionForm({ action }: { action: (previous: CorrectionFormState, formData: FormData) => Promise<CorrectionFormState> }) {
   const t = useTranslations("OrderCorrection");
-  const [state, formAction, pending] = useActionState<CorrectionFormState, FormData>(
-    correctOrderEmailAction.bind(null, organizerId, orderId),
-    null,
-  );
+  const [state, formAction, pending] = useActionState(action, null);
   const errors = state?.fieldErrors ?? {};
   return (
     <form action={formAction} noValidate className="flex flex-col gap-5">

@@ -7,6 +7,7 @@ import { Card } from "@/components/ui/card";
 import { formatEventDateRange, formatPrice } from "@/lib/i18n/format";
 import { requireOrganizerMember } from "@/lib/organizers/access";
 import { getOrganizerOrder } from "@/lib/organizer-ops/order-correction";
+import { correctOrderEmailAction } from "./actions";
 import { CorrectionForm } from "./correction-form";
 import { PageHeader } from "@/components/ui/page-header";
 
@@ -125,7 +126,8 @@ export default async function OrganizerOrderPage({ params, searchParams }: Props
         ) : (
           <>
             <p className="text-zinc-700">{t("formIntro")}</p>
-            <CorrectionForm organizerId={organizerId} orderId={order.id} />
+            {/* Bound here, not in the client component: see tests/components/server-action-binding.test.ts. */}
+            <CorrectionForm action={correctOrderEmailAction.bind(null, organizerId, order.id)} />
           </>
         )}
       </Card>

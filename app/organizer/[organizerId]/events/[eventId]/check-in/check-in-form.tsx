@@ -7,7 +7,7 @@ import { Notice } from "@/components/ui/notice";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { formatEventDate, formatEventTime } from "@/lib/i18n/format";
-import { checkInAction, type CheckInFormState } from "./actions";
+import type { CheckInFormState } from "./actions";
 
 type Detector = { detect(source: HTMLVideoElement): Promise<{ rawValue: string }[]> };
 type DetectorConstructor = new (options: { formats: string[] }) => Detector;
@@ -22,10 +22,11 @@ function useScannerSupport(): boolean {
   );
 }
 
-export function CheckInForm({ organizerId, eventId }: { organizerId: string; eventId: string }) {
+/** `action` is checkInAction bound to the event by the page (a server component): see page.tsx. */
+export function CheckInForm({ action }: { action: (previous: CheckInFormState, formData: FormData) => Promise<CheckInFormState> }) {
   const t = useTranslations("CheckIn");
   const locale = useLocale();
-  const [state, formAction, pending] = useActionState<CheckInFormState, FormData>(checkInAction.bind(null, organizerId, eventId), null);
+  const [state, formAction, pending] = useActionState(action, null);
   const formRef = useRef<HTMLFormElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const scannerSupported = useScannerSupport();

@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { requireOrganizerEvent } from "@/lib/organizers/access";
 import { getCheckInOverview } from "@/lib/organizer-ops/check-in";
+import { checkInAction } from "./actions";
 import { CheckInForm } from "./check-in-form";
 
 type Props = { params: Promise<{ organizerId: string; eventId: string }> };
@@ -41,7 +42,8 @@ export default async function CheckInPage({ params }: Props) {
         </p>
       </div>
       <Card className="p-4 sm:p-6">
-        <CheckInForm organizerId={organizerId} eventId={eventId} />
+        {/* Bound here, not in the client component: see tests/components/server-action-binding.test.ts. */}
+        <CheckInForm action={checkInAction.bind(null, organizerId, eventId)} />
       </Card>
     </div>
   );

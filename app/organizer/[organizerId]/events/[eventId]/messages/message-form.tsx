@@ -7,16 +7,18 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { inputClasses } from "@/components/ui/input";
 import { MESSAGE_BODY_MAX, MESSAGE_SUBJECT_MAX } from "@/lib/organizer-ops/message-schema";
-import { organizerMessageAction, type MessageFormState } from "./actions";
+import type { MessageFormState } from "./actions";
 
-type MessageFormProps = { organizerId: string; eventId: string; organizerName: string; requestKey: string };
+type MessageFormProps = {
+  /** organizerMessageAction bound to the event by the page (a server component): see page.tsx. */
+  action: (previous: MessageFormState, formData: FormData) => Promise<MessageFormState>;
+  organizerName: string;
+  requestKey: string;
+};
 
-export function MessageForm({ organizerId, eventId, organizerName, requestKey }: MessageFormProps) {
+export function MessageForm({ action, organizerName, requestKey }: MessageFormProps) {
   const t = useTranslations("OrganizerMessages");
-  const [state, formAction, pending] = useActionState<MessageFormState, FormData>(
-    organizerMessageAction.bind(null, organizerId, eventId),
-    null,
-  );
+  const [state, formAction, pending] = useActionState(action, null);
   const values = state?.values ?? { subject: "", body: "", requestKey };
 
   if (state?.step === "preview") {

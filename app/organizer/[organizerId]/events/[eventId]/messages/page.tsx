@@ -8,6 +8,7 @@ import { Notice } from "@/components/ui/notice";
 import { requireOrganizerEvent } from "@/lib/organizers/access";
 import { isManager } from "@/lib/organizer-ops/membership";
 import { getMessageComposer, listSentMessages } from "@/lib/organizer-ops/messages";
+import { organizerMessageAction } from "./actions";
 import { MessageForm } from "./message-form";
 
 type Props = {
@@ -51,8 +52,8 @@ export default async function OrganizerMessagesPage({ params, searchParams }: Pr
       {sentMessage ? <Notice tone="success">{t("sentNotice", { count: sentMessage.recipientCount })}</Notice> : null}
       {canSend ? (
         <Card as="section" aria-label={t("composeLabel")} className="p-4 sm:p-6">
-          {/* A new key per rendering: after a send the page comes back with an empty form and a fresh key. */}
-          <MessageFormWithKey organizerId={organizerId} eventId={eventId} organizerName={composer.organizer.name} />
+          {/* Remounted after each send (the page comes back with ?sent=<id>), so the form starts empty. */}
+          <MessageFormWithKey key={typeof sent === "string" ? sent : "compose"} organizerId={organizerId} eventId={eventId} organizerName={composer.organizer.name} />
         </Card>
       ) : (
         <Notice tone="neutral">{t("staffNotice")}</Notice>
@@ -84,7 +85,15 @@ export default async function OrganizerMessagesPage({ params, searchParams }: Pr
   );
 }
 
-function MessageFormWithKey(props: { organizerId: string; eventId: string; organizerName: string }) {
+/**
+ * A fresh one-time key on every rendering; during a compose → preview → send the form carries
+ * the first one along in its state. The component's key must not change from one rendering to
+ * the next: without JavaScript, React finds a post's answer by the form's place in the tree, keys
+ * included, and a new random key there would drop every answer (the form came back empty).
+ */
+function MessageFormWithKey({ organizerId, eventId, organizerName }: { organizerId: string; eventId: string; organizerName: string }) {
   const requestKey = randomUUID();
-  return <MessageForm key={requestKey} {...props} requestKey={requestKey} />;
+  // Bound here, not in the client component: see tests/components/server-action-binding.test.ts.
+  const action = organizerMessageAction.bind(null, organizerId, eventId);
+  return <MessageForm action={action} organizerName={organizerName} requestKey={requestKey} />;
 }
