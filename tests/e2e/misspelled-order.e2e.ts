@@ -97,6 +97,29 @@ describe.each(everyLanguageAndViewport)("a misspelled address ($locale, $viewpor
     await context.close();
   });
 
+  it("is corrected without JavaScript too", async () => {
+    const stamp = `${Date.now()}.${viewport}.nojs`;
+    const wrong = `gretta.${stamp}@example.se`;
+    const right = `greta.${stamp}@example.se`;
+    // Bought with JavaScript (the checkout has its own no-JavaScript journey); corrected without.
+    const buying = await newContext(browser, { locale, viewport });
+    const { url, orderNumber } = await buyAsGuest(await buying.newPage(), locale, { email: wrong });
+    const context = await newContext(browser, { locale, viewport, javaScript: false });
+    await context.addCookies(await buying.cookies());
+    await buying.close();
+    const page = await context.newPage();
+
+    await page.goto(url);
+    await page.getByLabel(w.rightAddress).fill(right);
+    await page.getByRole("button", { name: w.sendLink }).click();
+    await page.getByText(w.sent(right)).waitFor();
+    const link = await linkInNewestEmail(page, right, w.linkSubject(orderNumber), w.linkButton);
+    await page.goto(link);
+    await page.getByRole("button", { name: w.confirm }).click();
+    await page.getByText(w.moved(right)).waitFor();
+    await context.close();
+  });
+
   it("is claimed later from the account of the address the buyer meant", async () => {
     const stamp = `${Date.now()}.${viewport}`;
     const wrong = `greta.gustafson.${stamp}@example.se`;

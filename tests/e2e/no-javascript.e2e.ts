@@ -107,9 +107,10 @@ const words = {
     withdraw: /^Återkalla samtycket för/,
     withdrawn: "Klart. Arrangören får inte längre mejla dig nyheter.",
     orderNumber: /^Ordernummer/,
-    answer: /^Svar/,
+    amount: /^Belopp som betalades/,
+    last4: /^De fyra sista siffrorna/,
     claim: "Hämta beställningen",
-    noMatch: /^Vi kunde inte hitta en beställning/,
+    noMatch: /^Vi kan inte flytta någon beställning/,
     newEmail: /^Ny e-postadress/,
     currentPassword: /^Ditt nuvarande lösenord/,
     sendLink: "Skicka länken",
@@ -190,9 +191,10 @@ const words = {
     withdraw: /^Withdraw consent for/,
     withdrawn: "Done. The organizer may no longer email you news.",
     orderNumber: /^Order number/,
-    answer: /^Answer/,
+    amount: /^Amount paid/,
+    last4: /^Last four digits/,
     claim: "Claim the order",
-    noMatch: /^We could not find an order/,
+    noMatch: /^We cannot move an order/,
     newEmail: /^New email address/,
     currentPassword: /^Your current password/,
     sendLink: "Send the link",
@@ -404,7 +406,8 @@ describe.each(everyLanguageAndViewport)("every organizer and account form withou
     // Claiming an order that does not exist.
     await page.goto("/account/claim");
     await page.getByLabel(w.orderNumber).fill("ZZZZ2222");
-    await page.getByLabel(w.answer).fill("1234");
+    await page.getByLabel(w.amount).fill("450");
+    await page.getByLabel(w.last4).fill("1234");
     await submit(timings, "claim (refused)", page.getByRole("button", { name: w.claim }), page.getByText(w.noMatch));
 
     // A new address: asked for with the password, confirmed from the new inbox.

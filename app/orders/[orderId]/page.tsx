@@ -22,7 +22,7 @@ const PENDING_REFRESH_SECONDS = 4;
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("OrderPage");
   // The address carries the order's key: keep it out of search engines and referrers.
-  return { title: t("title"), robots: { index: false, follow: false }, referrer: "no-referrer" };
+  return { title: t("title"), robots: { index: false, follow: false }, referrer: "strict-origin" };
 }
 
 export default async function OrderPage({ params, searchParams }: Props) {

@@ -14,7 +14,7 @@ type Props = {
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("OrderCancelPage");
-  return { title: t("title"), robots: { index: false, follow: false }, referrer: "no-referrer" };
+  return { title: t("title"), robots: { index: false, follow: false }, referrer: "strict-origin" };
 }
 
 /** Where the payment page sends a buyer who gave up. Showing it changes nothing; the button does. */
