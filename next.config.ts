@@ -20,6 +20,9 @@ export default function config(phase: string): NextConfig {
       // the action, so that a larger photo straight from a phone, sent without JavaScript,
       // gets the clear "at most 5 MB" message rather than a generic error page.
       serverActions: { bodySizeLimit: "16mb" },
+      // proxy.ts makes Next buffer request bodies for it up to this size and cut the rest
+      // silently: it must let a server action's whole body through (lib/security/request-guard.ts).
+      proxyClientMaxBodySize: "16mb",
     },
     async headers() {
       return [

@@ -21,6 +21,9 @@ function authConfig(): NextAuthConfig {
     adapter: PrismaAdapter(db),
     secret: env().AUTH_SECRET,
     trustHost: true,
+    // Secure, __Secure- prefixed cookies whenever the site is served over https, whatever
+    // protocol the proxy in front reports to us.
+    useSecureCookies: env().SITE_URL.startsWith("https://"),
     session: { strategy: "database", maxAge: SESSION_MAX_AGE_S, updateAge: SESSION_UPDATE_AGE_S },
     pages: { signIn: "/login", verifyRequest: "/login/check-email", error: "/login" },
     providers: [

@@ -53,9 +53,13 @@ export async function newContext(
   return context;
 }
 
-/** Fails the test on any error the page logs (a crashed component, a failed hydration). */
+/** Fails the test on any error the page logs (a crashed component, a failed hydration, a CSP violation). */
 export function collectPageErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
+  // A script, style or image the Content-Security-Policy refused is a broken page too.
+  page.on("console", (message) => {
+    if (message.type() === "error" && /Content Security Policy/i.test(message.text())) errors.push(message.text());
+  });
   return errors;
 }

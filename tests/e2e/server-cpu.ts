@@ -27,3 +27,10 @@ export async function serverCpuSecondsOver(seconds: number): Promise<number> {
   await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
   return serverCpuSeconds() - before;
 }
+
+/** The server's resident memory in bytes (VmRSS of /proc/<pid>/status). */
+export function serverRssBytes(): number {
+  const status = readFileSync(`/proc/${serverPid()}/status`, "utf8");
+  const kilobytes = Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1]);
+  return kilobytes * 1024;
+}

@@ -4,6 +4,7 @@
 import { requestSignInLink } from "@/lib/auth/request-link";
 import { wakeOutboxSender } from "@/lib/outbox/in-app";
 import { clientAddress } from "@/lib/rate-limit";
+import { BodyTooLargeError, bodyTooLargeResponse, readBoundedText } from "@/lib/security/bounded-body";
 
 export async function POST(request: Request): Promise<Response> {
   if (!request.headers.get("content-type")?.toLowerCase().startsWith("application/json")) {
@@ -11,8 +12,9 @@ export async function POST(request: Request): Promise<Response> {
   }
   let body: unknown;
   try {
-    body = await request.json();
-  } catch {
+    body = JSON.parse(await readBoundedText(request));
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return bodyTooLargeResponse();
     return Response.json({ ok: false, error: "invalid_json" }, { status: 400 });
   }
   const { email, callbackPath } = (typeof body === "object" && body !== null ? body : {}) as Record<string, unknown>;

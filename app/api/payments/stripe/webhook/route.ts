@@ -3,13 +3,20 @@ import { NextResponse } from "next/server";
 import { env } from "@/lib/env";
 import { wakeOutboxSender } from "@/lib/outbox/in-app";
 import { paymentProvider } from "@/lib/payments";
+import { BodyTooLargeError, bodyTooLargeResponse, readBoundedText } from "@/lib/security/bounded-body";
 import { handleStripeEvent, verifyStripeSignature, WebhookSignatureError } from "@/lib/payments/stripe-webhook";
 
 export async function POST(request: Request) {
   const secret = env().STRIPE_WEBHOOK_SECRET;
   if (!secret) return NextResponse.json({ error: "not_found" }, { status: 404 });
 
-  const payload = await request.text();
+  let payload: string;
+  try {
+    payload = await readBoundedText(request);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return bodyTooLargeResponse();
+    throw error;
+  }
   let event;
   try {
     event = verifyStripeSignature(payload, request.headers.get("stripe-signature"), secret);

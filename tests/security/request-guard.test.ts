@@ -1,0 +1,97 @@
+import { NextRequest } from "next/server";
+import { BodyTooLargeError, readBoundedText } from "@/lib/security/bounded-body";
+import { bodyLimitFor, contentSecurityPolicy, guardRequest, securityHeaders, SERVER_ACTION_BODY_LIMIT } from "@/lib/security/request-guard";
+import { proxy } from "@/proxy";
+
+const site = "http://localhost:3000";
+const headers = (entries: Record<string, string>) => new Headers(entries);
+
+describe("guardRequest", () => {
+  it.each([
+    ["a same-site form post", "POST", "/account/profile", { origin: site, "content-length": "300" }, null],
+    ["a cross-site form post", "POST", "/account/profile", { origin: "https://evil.example" }, 403],
+    ["an opaque origin", "POST", "/account/profile", { origin: "null" }, 403],
+    ["a post without Origin (an app, a script)", "POST", "/login/link", { "content-length": "40" }, null],
+    ["Stripe's webhook, server to server", "POST", "/api/payments/stripe/webhook", { origin: "https://stripe.example" }, null],
+    ["a cross-site GET (a link)", "GET", "/events", { origin: "https://evil.example" }, null],
+    ["a sign-in link request over 16 kB", "POST", "/login/link", { origin: site, "content-length": String(16 * 1024 + 1) }, 413],
+    ["a webhook over 256 kB", "POST", "/api/payments/stripe/webhook", { "content-length": String(256 * 1024 + 1) }, 413],
+    ["an API request over 64 kB", "GET", "/api/v1/me/tickets", { "content-length": String(64 * 1024 + 1) }, 413],
+    ["a 100 MB upload", "POST", "/account/profile", { origin: site, "content-length": String(100 * 1024 * 1024) }, 413],
+    ["a 7 MB photo (the action explains the 5 MB limit)", "POST", "/account/profile", { origin: site, "content-length": String(7 * 1024 * 1024) }, null],
+    ["a nonsense length", "POST", "/account/profile", { origin: site, "content-length": "12abc" }, 413],
+  ])("%s", (_label, method, pathname, given, status) => {
+    const refusal = guardRequest({ method, pathname, headers: headers(given), siteOrigin: site });
+    expect(refusal?.status ?? null).toBe(status);
+  });
+
+  it("names each route's limit, and the server actions' for the rest", () => {
+    expect([bodyLimitFor("/login/link"), bodyLimitFor("/api/payments/stripe/webhook"), bodyLimitFor("/api/v1/me/tickets/X"), bodyLimitFor("/events/x")]).toEqual([
+      16 * 1024,
+      256 * 1024,
+      64 * 1024,
+      SERVER_ACTION_BODY_LIMIT,
+    ]);
+  });
+});
+
+describe("securityHeaders", () => {
+  it("sends HSTS only for an https site, and the CSP always", () => {
+    expect(Object.keys(securityHeaders("https://biljett.example.se")).sort()).toEqual(["Content-Security-Policy", "Strict-Transport-Security"]);
+    expect(Object.keys(securityHeaders("http://localhost:3000"))).toEqual(["Content-Security-Policy"]);
+  });
+
+  it("limits what a page may load, embed and post to", () => {
+    const directives = new Map(contentSecurityPolicy().split("; ").map((part) => [part.split(" ")[0], part.split(" ").slice(1)] as const));
+    expect(directives.get("default-src")).toEqual(["'self'"]);
+    expect(directives.get("object-src")).toEqual(["'none'"]);
+    expect(directives.get("base-uri")).toEqual(["'self'"]);
+    expect(directives.get("frame-ancestors")).toEqual(["'none'"]);
+    expect(directives.get("img-src")).toEqual(expect.arrayContaining(["'self'", "data:"]));
+    expect(directives.get("form-action")).toEqual(["'self'", "https://checkout.stripe.com"]);
+  });
+});
+
+describe("proxy", () => {
+  it("answers a cross-site post with a short translated page, and passes the rest on with the headers", async () => {
+    const refused = proxy(new NextRequest(`${site}/account/profile`, { method: "POST", headers: { origin: "https://evil.example", "accept-language": "en" } }));
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain("The form was sent from another website");
+    expect(refused.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+
+    const passed = proxy(new NextRequest(`${site}/events`));
+    expect(passed.status).toBe(200);
+    expect(passed.headers.get("x-middleware-next")).toBe("1");
+    expect(passed.headers.get("content-security-policy")).toContain("default-src 'self'");
+  });
+
+  it("answers an oversized body with 413 in Swedish by default", async () => {
+    const refused = proxy(new NextRequest(`${site}/login/link`, { method: "POST", headers: { origin: site, "content-length": String(20 * 1024) } }));
+    expect(refused.status).toBe(413);
+    expect(await refused.text()).toContain("högst 16 kB");
+  });
+});
+
+describe("readBoundedText", () => {
+  function chunked(totalBytes: number): Request {
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= totalBytes) return controller.close();
+        const chunk = new Uint8Array(Math.min(64 * 1024, totalBytes - sent)).fill(97);
+        sent += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    return new Request(`${site}/login/link`, { method: "POST", body: stream, duplex: "half" } as RequestInit);
+  }
+
+  it("reads a body within the limit", async () => {
+    expect(await readBoundedText(chunked(1000))).toBe("a".repeat(1000));
+  });
+
+  it("stops a chunked body as soon as it passes the limit, without reading the rest", async () => {
+    const request = chunked(2 * 1024 * 1024);
+    await expect(readBoundedText(request)).rejects.toBeInstanceOf(BodyTooLargeError);
+  });
+});
