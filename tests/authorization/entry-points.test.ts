@@ -17,6 +17,9 @@ const GUARDS = [
   "requireOrganizerEvent", // a member, and the event is this organizer's, or 404
   "auth", // Auth.js's session, for routes that answer with their own status codes
   "isValidOrderKey", // the order's signed link
+  "ordersOfThisBrowser", // the signed cookie of the browser that bought the order (lib/orders/buyer-browser.ts)
+  "findOrderCorrection", // the single-use link sent to a corrected address: looked at, never used, by a GET
+  "confirmOrderCorrection", // the same link, used up before the order moves
   "myTicketsResponse", // the mobile API: a session or a personal access token (lib/api)
   "myTicketResponse",
 ];
