@@ -55,6 +55,7 @@ describe(`placeOrder (${databaseKind})`, () => {
     expect(await counters(ticketTypes[0].id)).toEqual({ sold: 2, held: 0 });
     const emails = await db.outboxEmail.findMany({ where: { to: saved.user!.email }, orderBy: { template: "asc" } });
     expect(emails.map((e) => e.template)).toEqual(["order-confirmation", "welcome"]);
+    expect(emails.map((e) => e.toName)).toEqual(["Åsa Berg", "Åsa Berg"]);
     const welcome = emails[1].payload as { setPasswordUrl: string };
     expect(welcome.setPasswordUrl).toMatch(/^http:\/\/localhost:3000\/login\/confirm\?token=[0-9a-f]{64}&/);
     expect(await db.verificationToken.count({ where: { identifier: saved.user!.email } })).toBe(1);
