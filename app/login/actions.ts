@@ -4,8 +4,8 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { signIn } from "@/lib/auth";
-import { sameSiteAuthPath } from "@/lib/auth/redirect";
 import { requestSignInLink } from "@/lib/auth/request-link";
+import { safeReturnPath } from "@/lib/navigation/return-path";
 import { wakeOutboxSender } from "@/lib/outbox/in-app";
 import { clientAddress } from "@/lib/rate-limit";
 import { postedText, type LoginFormState } from "./form-state";
@@ -17,7 +17,7 @@ function authErrorKind(error: unknown): { type?: unknown; code?: unknown } | nul
 
 export async function signInAction(_previous: LoginFormState, formData: FormData): Promise<LoginFormState> {
   const email = postedText(formData, "email").trim();
-  const callbackPath = sameSiteAuthPath(postedText(formData, "callbackUrl")) ?? "/";
+  const callbackPath = safeReturnPath(postedText(formData, "callbackUrl"), "/");
 
   if (postedText(formData, "intent") === "link") {
     const result = await requestSignInLink({ email, callbackPath, clientAddress: clientAddress(await headers()) });

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
-import { sameSiteAuthPath } from "@/lib/auth/redirect";
+import { safeReturnPath } from "@/lib/navigation/return-path";
 import { LoginForm } from "./login-form";
 import { queryEmail, queryValue, type PageQuery } from "./query";
 
@@ -22,7 +22,7 @@ export default async function LoginPage({ searchParams }: Props) {
   const email = queryEmail(query);
   const setPassword = queryValue(query, "intent") === "set-password";
   // Only a path on this site is carried on; anything else would make this page an open redirect.
-  const callbackUrl = sameSiteAuthPath(queryValue(query, "callbackUrl"));
+  const callbackUrl = safeReturnPath(queryValue(query, "callbackUrl"), null);
   const error = queryValue(query, "error");
   const notice =
     error === null

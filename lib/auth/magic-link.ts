@@ -8,9 +8,9 @@ import { db } from "../db/client";
 import type { Locale } from "../db/types";
 import { env } from "../env";
 import { localeCookie, pickLocale } from "../i18n/locales";
+import { safeReturnPath } from "../navigation/return-path";
 import { enqueueEmails } from "../outbox/queue";
 import { clientAddress, clientRateLimitKey, emailRateLimitKey, hit } from "../rate-limit";
-import { sameSiteAuthPath } from "./redirect";
 
 // A backstop for clients that call Auth.js's /api/auth/signin/email directly instead of our
 // forms (which have tighter limits of their own): over it, no email is queued and the token is
@@ -46,7 +46,7 @@ async function recipientLocale(email: string, request: Request | undefined): Pro
 export async function queueMagicLink({ identifier, token, url, request }: EmailProviderSendVerificationRequestParams): Promise<void> {
   // Only the path of the callbackUrl Auth.js put in its own link is kept; Auth.js has already
   // passed it through our redirect callback, this is the second line of defence.
-  const callbackPath = sameSiteAuthPath(new URL(url).searchParams.get("callbackUrl")) ?? "/";
+  const callbackPath = safeReturnPath(new URL(url).searchParams.get("callbackUrl"), "/");
   const [perEmail, perClient] = await Promise.all([
     hit(emailRateLimitKey("magic-link-send", identifier), SENDS_PER_EMAIL),
     hit(clientRateLimitKey("magic-link-send", clientAddress(request.headers)), SENDS_PER_CLIENT),

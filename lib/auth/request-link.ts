@@ -2,7 +2,7 @@
 // same answer, after about the same time, whoever the address belongs to.
 import { parseEmail } from "../accounts/email-address";
 import { clientRateLimitKey, emailRateLimitKey, hit, type RateLimit } from "../rate-limit";
-import { sameSiteAuthPath } from "./redirect";
+import { safeReturnPath } from "../navigation/return-path";
 
 export const LINK_REQUESTS_PER_EMAIL: RateLimit = { limit: 5, windowMs: 15 * 60_000 };
 export const LINK_REQUESTS_PER_CLIENT: RateLimit = { limit: 20, windowMs: 15 * 60_000 };
@@ -75,7 +75,7 @@ async function sendUnlessLimited({
   const perEmail = await hit(emailRateLimitKey("sign-in-link", parsed.email), { ...LINK_REQUESTS_PER_EMAIL, now });
   if (!perEmail.allowed) return { ok: false, reason: "rate_limited", retryAfterMs: perEmail.retryAfterMs };
 
-  const path = sameSiteAuthPath(callbackPath) ?? "/";
+  const path = safeReturnPath(callbackPath, "/");
   const url = await sendLink(parsed.email, path);
   // parseEmail accepted the address, and Auth.js normalises with the same function, so a
   // refusal here is not about the address: it is logged, and the caller hears the usual answer.

@@ -3,10 +3,10 @@
 // signed-in user's account takes the same language, so the emails we send them follow it.
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { safeReturnPath } from "../navigation/return-path";
 import { saveAccountLocale } from "../profile/update-profile";
 import { locales } from "./locales";
 import { rememberLocale } from "./remember-locale";
-import { sameSitePath } from "./return-path";
 
 const setLocaleSchema = z.object({ locale: z.enum(locales) });
 
@@ -25,5 +25,5 @@ export async function setLocaleAction(formData: FormData): Promise<void> {
     const userId = (await auth())?.user?.id;
     if (userId) await saveAccountLocale(userId, parsed.data.locale);
   }
-  redirect(sameSitePath(formData.get("returnTo")) ?? "/");
+  redirect(safeReturnPath(formData.get("returnTo"), "/"));
 }

@@ -1,12 +1,12 @@
 // The like form's fields and the answer its action gives, shared by the action, the button and tests.
 import { z } from "zod";
-import { sameSitePath } from "../i18n/return-path";
+import { safeReturnPath } from "../navigation/return-path";
 
 export const likeFormSchema = z.object({
   eventId: z.uuid(),
   intent: z.enum(["like", "unlike"]),
   // Where a browser without JavaScript is sent back to; only a path on this site.
-  returnTo: z.string().transform((value) => sameSitePath(value) ?? "/"),
+  returnTo: z.string().transform((value) => safeReturnPath(value, "/")),
   // Present only once the page runs JavaScript: the button then wants an answer, not a redirect.
   enhanced: z.literal("1").optional(),
 });

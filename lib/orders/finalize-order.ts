@@ -9,6 +9,7 @@ import { enqueueEmails, type QueuedEmail } from "../outbox/queue";
 import { orderConfirmationPayload } from "../tickets/order-confirmation-payload";
 import { newTicketCode } from "./codes";
 import { convertHeldToSold, releaseHeld, sellAdmissions } from "./inventory";
+import { orderRecipient } from "./order-recipient";
 
 /** The welcome email's sign-in link: a full sign-in, so short-lived; "Forgot password" is there after. */
 export const WELCOME_LINK_MAX_AGE_MS = 48 * 60 * 60_000;
@@ -99,6 +100,7 @@ export async function completeOrder(
   }
 
   if (!email) return true;
+  const { name: toName } = orderRecipient({ buyerEmail: order.buyerEmail, buyerName: order.buyerName, user: order.user });
   // Read back from what was just written, as a resend or an email correction does.
   const payload = await orderConfirmationPayload(tx, orderId);
   if (!payload) throw new Error(`order ${orderId} vanished inside its own transaction`);
@@ -106,6 +108,7 @@ export async function completeOrder(
     {
       template: "order-confirmation",
       to: email,
+      toName,
       locale: order.locale,
       dedupeKey: `order-confirmation:${orderId}`,
       payload,
@@ -124,6 +127,7 @@ export async function completeOrder(
       emails.push({
         template: "welcome",
         to: email,
+        toName,
         locale: order.locale,
         dedupeKey: `welcome:${order.user.id}`,
         payload: { name: order.user.name ?? order.buyerName, setPasswordUrl: link },

@@ -2,7 +2,6 @@
 // each: (1) reserve — the account, the pending order and the held admissions; (2) after the
 // payment answers, complete or fail it. A free order does both in one transaction. Network
 // calls to a payment provider happen between transactions, never inside one.
-import { createHash } from "node:crypto";
 import { db, type DbTransaction } from "../db/client";
 import type { Locale } from "../db/types";
 import { env } from "../env";
@@ -13,6 +12,7 @@ import { newOrderNumber } from "./codes";
 import { completeOrder, failOrder, type FailureReason } from "./finalize-order";
 import { holdAdmissions, SoldOutError } from "./inventory";
 import { orderCancelPath, orderPath } from "./order-links";
+import { checkoutRequestHash } from "./request-hash";
 
 export const MAX_TICKETS_PER_ORDER = 20;
 
@@ -58,13 +58,6 @@ class DuplicateRequest extends Error {}
 
 const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 20_000 } as const;
 const IDEMPOTENCY_TTL_MS = 24 * 60 * 60_000;
-
-function requestHash(input: PlaceOrderInput, email: string): string {
-  const items = [...input.items].sort((a, b) => a.ticketTypeId.localeCompare(b.ticketTypeId));
-  return createHash("sha256")
-    .update(JSON.stringify([input.eventId, items, email, input.buyer.name.trim(), input.marketingOptIn]))
-    .digest("hex");
-}
 
 /**
  * What a repeated request sees: the order the first one made, in its current state. While the
@@ -195,7 +188,7 @@ export async function placeOrder(
 ): Promise<PlaceOrderResult> {
   const parsed = parseEmail(input.buyer.email);
   if (!parsed.ok) return { ok: false, refusal: "invalid_email" };
-  const hash = requestHash(input, parsed.email);
+  const hash = checkoutRequestHash({ ...input, buyerName: input.buyer.name }, parsed.email);
 
   const earlier = await resultOfEarlierRequest(input.idempotencyKey, hash);
   if (earlier) return earlier;

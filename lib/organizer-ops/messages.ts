@@ -1,40 +1,51 @@
 // "Important information" from an organizer to every ticket holder of one event: who gets it,
 // the preview, and the send, which happens at most once per form (its requestKey).
 import "server-only";
-import { normaliseEmail } from "../accounts/email-address";
 import { db, type Db, type DbTransaction } from "../db/client";
 import type { Locale } from "../db/types";
 import { enqueueEmails, type QueuedEmail } from "../outbox/queue";
 import type { OrganizerMessagePayload } from "../outbox/templates";
 import { env } from "../env";
 import { orderUrl } from "../orders/order-links";
+import { orderRecipient } from "../orders/order-recipient";
 import { eventOfMember, MANAGER_ROLES } from "./membership";
 import type { MessageForm } from "./message-schema";
 
 type Reader = Db | DbTransaction;
 
 /**
- * `email` is the normalised address the message goes to; `buyerEmail` the order's as typed,
- * which its link is signed with.
+ * `email` is the address the message goes to (the account's current one, see orderRecipient)
+ * and `name` the name for its To header; `buyerEmail` is the order's address as typed at
+ * purchase, which its link is signed with.
  */
-export type MessageRecipient = { email: string; orderId: string; orderNumber: string; buyerName: string; buyerEmail: string; locale: Locale };
+export type MessageRecipient = {
+  email: string;
+  name: string | null;
+  orderId: string;
+  orderNumber: string;
+  buyerName: string;
+  buyerEmail: string;
+  locale: Locale;
+};
 
 /**
- * One recipient per address (normalised) with a paid order of the event that still has a
- * valid ticket: a buyer with two orders gets one email, about the newest order (its number,
- * link, name and language), in the order the addresses first bought.
+ * One recipient per address with a paid order of the event that still has a valid ticket: a
+ * buyer with two orders gets one email, about the newest order (its number, link, name and
+ * language), in the order the addresses first bought. An order of an account goes to the
+ * account's current address, not to the one it was bought with.
  */
 export async function messageRecipients(reader: Reader, eventId: string): Promise<MessageRecipient[]> {
   const orders = await reader.order.findMany({
     where: { eventId, status: "PAID", tickets: { some: { status: "VALID" } } },
-    select: { id: true, number: true, buyerName: true, buyerEmail: true, locale: true },
+    select: { id: true, number: true, buyerName: true, buyerEmail: true, locale: true, user: { select: { email: true, name: true } } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
   const byAddress = new Map<string, MessageRecipient>();
   for (const order of orders) {
-    const email = normaliseEmail(order.buyerEmail);
+    const { email, name } = orderRecipient(order);
     byAddress.set(email, {
       email,
+      name,
       orderId: order.id,
       orderNumber: order.number,
       buyerName: order.buyerName,
@@ -145,6 +156,7 @@ export async function sendOrganizerMessage({
       const emails: QueuedEmail<"organizer-message">[] = recipients.map((recipient) => ({
         template: "organizer-message",
         to: recipient.email,
+        toName: recipient.name,
         locale: recipient.locale,
         dedupeKey: `organizer-message:${row.id}:${recipient.orderId}`,
         payload: payloadFor(context, message, recipient, orderUrl({ id: recipient.orderId, buyerEmail: recipient.buyerEmail })),

@@ -7,6 +7,8 @@ import type { EmailPayloads, EmailTemplate } from "./templates";
 export type QueuedEmail<T extends EmailTemplate = EmailTemplate> = {
   template: T;
   to: string;
+  /** The recipient's name for the To header, when known. */
+  toName?: string | null;
   locale: Locale;
   payload: EmailPayloads[T];
   /** Queued at most once per key; a second call with the same key is ignored. */
@@ -19,6 +21,7 @@ export async function enqueueEmails(tx: DbTransaction, emails: QueuedEmail[]): P
     data: emails.map((email) => ({
       template: email.template,
       to: email.to,
+      toName: email.toName ?? null,
       locale: email.locale,
       payload: email.payload as object,
       dedupeKey: email.dedupeKey ?? null,

@@ -90,6 +90,7 @@ export async function deliverDueEmails(options: SenderOptions): Promise<Delivery
         ...rendered,
         from: options.from,
         to: email.to,
+        toName: email.toName,
         messageId: `<${email.id}@${options.messageIdDomain}>`,
       });
       const scrubbed = options.transport.kind === "smtp" ? withoutSecretLink(email.template, email.payload) : null;

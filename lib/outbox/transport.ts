@@ -3,7 +3,18 @@
 import nodemailer from "nodemailer";
 import type { RenderedEmail } from "./templates";
 
-export type OutgoingEmail = RenderedEmail & { from: string; to: string; messageId: string };
+export type OutgoingEmail = RenderedEmail & { from: string; to: string; toName?: string | null; messageId: string };
+
+/**
+ * The To header's recipient: the address with the person's name when known. The name is
+ * handed to nodemailer as data ({ name, address }), never pasted into a header string, so
+ * quotes, commas and non-ASCII letters are quoted or encoded by it; line breaks and other
+ * control characters, which no name needs, become spaces first.
+ */
+export function mailRecipient(address: string, name?: string | null): string | { name: string; address: string } {
+  const clean = (name ?? "").replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ").replace(/\s+/g, " ").trim().slice(0, 200);
+  return clean ? { name: clean, address } : address;
+}
 
 export interface MailTransport {
   readonly kind: "smtp" | "mailbox";
@@ -24,7 +35,7 @@ export function smtpTransport(url: string): MailTransport {
     async send(email) {
       const info = await transporter.sendMail({
         from: email.from,
-        to: email.to,
+        to: mailRecipient(email.to, email.toName),
         subject: email.subject,
         replyTo: email.replyTo,
         html: email.html,

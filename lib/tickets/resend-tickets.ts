@@ -4,6 +4,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "../db/client";
 import type { AppLocale } from "../i18n/locales";
+import { orderRecipient } from "../orders/order-recipient";
 import { enqueueEmails } from "../outbox/queue";
 import { hit } from "../rate-limit";
 import { findAccountOrder } from "./account-tickets";
@@ -46,12 +47,15 @@ export async function resendOrderTickets({
   const order = await findAccountOrder(userId, orderId);
   if (!order) return { ok: false, error: "not_found" };
   if (order.status !== "PAID") return { ok: false, error: "not_paid" };
-  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true } });
+  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, name: true } });
   if (!user) return { ok: false, error: "not_found" };
+  // The order is this account's (or unlinked, bought with the account's address): it goes to the
+  // account's current address and name, not to the purchase's.
+  const to = orderRecipient({ buyerEmail: user.email, buyerName: order.buyerName, user });
 
   const dedupeKey = resendDedupeKey(order.id, requestKey);
   // The same form posted twice: already queued, and not counted against the limit again.
-  if ((await db.outboxEmail.count({ where: { dedupeKey } })) > 0) return { ok: true, to: user.email };
+  if ((await db.outboxEmail.count({ where: { dedupeKey } })) > 0) return { ok: true, to: to.email };
 
   const limit = await hit(`tickets-resend:order:${order.id}`, { ...RESEND_TICKETS_LIMIT, now });
   if (!limit.allowed) return { ok: false, error: "rate_limited", retryAfterMinutes: Math.max(1, Math.ceil(limit.retryAfterMs / 60_000)) };
@@ -60,7 +64,7 @@ export async function resendOrderTickets({
     const payload = await orderConfirmationPayload(tx, order.id);
     if (!payload) return;
     // Two posts racing past the check above still give one email: the dedupe key is unique.
-    await enqueueEmails(tx, [{ template: "order-confirmation", to: user.email, locale, dedupeKey, payload }]);
+    await enqueueEmails(tx, [{ template: "order-confirmation", to: to.email, toName: to.name, locale, dedupeKey, payload }]);
   });
-  return { ok: true, to: user.email };
+  return { ok: true, to: to.email };
 }

@@ -36,6 +36,10 @@ describe("authRedirect", () => {
       "javascript:alert(1)",
       "http://localhost:3000.evil.example/",
       "https://localhost:3000/",
+      "/.//evil.example",
+      "/./\\evil.example",
+      "/%2e/%2f/evil.example",
+      "http://localhost:3000/.//evil.example",
     ]) {
       expect(authRedirect({ url, baseUrl })).toBe("/");
     }

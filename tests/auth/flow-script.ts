@@ -141,6 +141,36 @@ async function main() {
     session: JSON.parse((await call("GET", "/api/auth/session")).body),
   };
 
+  // 6. A callbackUrl that is no path on this site, in the query, the form or the cookie: the
+  // sign-in still ends on the site (Auth.js alone answers some of these with a 500).
+  const hostile = ["javascript:alert(1)", "/.//evil.example", "/%2e/%2f/evil.example"];
+  const signInWith = async (place: "query" | "form" | "cookie", callbackUrl: string) => {
+    jar.delete("authjs.session-token");
+    const token = await csrf();
+    if (place === "cookie") jar.set("authjs.callback-url", encodeURIComponent(callbackUrl));
+    const query = place === "query" ? `?${new URLSearchParams({ callbackUrl })}` : "";
+    const form = { email, password: "tre gröna hästar", csrfToken: token, ...(place === "form" ? { callbackUrl } : {}) };
+    const answer = await call("POST", `/api/auth/callback/password${query}`, form);
+    jar.delete("authjs.callback-url");
+    return { status: answer.status, location: answer.location, signedIn: jar.has("authjs.session-token") };
+  };
+  out.hostileCallbacks = [] as unknown[];
+  for (const callbackUrl of hostile) {
+    for (const place of ["query", "form", "cookie"] as const) {
+      (out.hostileCallbacks as unknown[]).push({ callbackUrl, place, ...(await signInWith(place, callbackUrl)) });
+    }
+  }
+  jar.delete("authjs.session-token");
+  const linkWithHostileQuery = await call("POST", `/api/auth/signin/email?${new URLSearchParams({ callbackUrl: "javascript:alert(1)" })}`, {
+    email,
+    csrfToken: await csrf(),
+  });
+  const hostileLink = await db.outboxEmail.findFirstOrThrow({ where: { to: email, template: "magic-link" }, orderBy: { createdAt: "desc" } });
+  out.hostileLinkRequest = {
+    status: linkWithHostileQuery.status,
+    callbackUrl: new URL((hostileLink.payload as { url: string }).url).searchParams.get("callbackUrl"),
+  };
+
   process.stdout.write(`\n@@RESULT@@${JSON.stringify(out)}\n`);
   await disconnectDb();
 }

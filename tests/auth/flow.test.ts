@@ -81,3 +81,18 @@ describe("sign-in by password through Auth.js's handlers", () => {
     expect(result.signOut).toEqual({ status: 302, rowLeft: 0, session: null });
   });
 });
+
+describe("callback URLs that are no path on this site", () => {
+  it("end a password sign-in on the home page, from the query, the form or the cookie, never in a 500", () => {
+    const seen = result.hostileCallbacks as unknown as { callbackUrl: string; place: string; status: number; location: string; signedIn: boolean }[];
+    expect(seen).toHaveLength(9);
+    for (const attempt of seen) {
+      expect({ ...attempt, location: attempt.location }).toEqual({ ...attempt, status: 302, location: "/", signedIn: true });
+    }
+  });
+
+  it("keep a sign-in link request working, with a link back to the home page", () => {
+    expect(result.hostileLinkRequest).toEqual({ status: 302, callbackUrl: "/" });
+  });
+});
+

@@ -48,7 +48,7 @@ describe("magicLinkProvider", () => {
   });
 
   it("keeps only a same-site callback path in the link", async () => {
-    for (const callbackUrl of ["https://evil.example/steal", "//evil.example", "/\\evil.example"]) {
+    for (const callbackUrl of ["https://evil.example/steal", "//evil.example", "/\\evil.example", "/.//evil.example", "/./\\evil.example", "/%2e/%2f/evil.example"]) {
       const { emails } = await send(newEmail(), { callbackUrl });
       expect(new URL((emails[0].payload as { url: string }).url).searchParams.get("callbackUrl")).toBe("/");
     }

@@ -8,6 +8,8 @@ export type TestSmtpServer = {
   url: string;
   port: number;
   received: ParsedMail[];
+  /** The SMTP envelope of each received message (RCPT TO), in the same order. */
+  recipients: string[][];
   /** While true, every message is refused with a temporary error (a server having trouble). */
   failing: boolean;
   waitFor(count: number, timeoutMs?: number): Promise<ParsedMail[]>;
@@ -17,11 +19,12 @@ export type TestSmtpServer = {
 export async function startSmtpServer(port = 0): Promise<TestSmtpServer> {
   const state = { failing: false };
   const received: ParsedMail[] = [];
+  const recipients: string[][] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
-    onData(stream, _session, callback) {
+    onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", async () => {
@@ -31,7 +34,9 @@ export async function startSmtpServer(port = 0): Promise<TestSmtpServer> {
           return;
         }
         // keepCidLinks: show the HTML as sent, with its cid: references to inline images.
-        received.push(await simpleParser(Buffer.concat(chunks), { keepCidLinks: true }));
+        const mail = await simpleParser(Buffer.concat(chunks), { keepCidLinks: true });
+        recipients.push(session.envelope.rcptTo.map((rcpt) => rcpt.address));
+        received.push(mail);
         callback();
       });
     },
@@ -43,6 +48,7 @@ export async function startSmtpServer(port = 0): Promise<TestSmtpServer> {
     url: `smtp://127.0.0.1:${actualPort}`,
     port: actualPort,
     received,
+    recipients,
     get failing() {
       return state.failing;
     },

@@ -29,7 +29,10 @@ describe("parseLikeForm", () => {
       returnTo: "/",
       enhanced: "1",
     });
-    expect(parseLikeForm(form({ eventId, intent: "like", returnTo: "//evil.example" }))?.returnTo).toBe("/");
+    for (const returnTo of ["//evil.example", "/.//evil.example", "/./\\evil.example", "/%2e/%2f/evil.example", "javascript:alert(1)"]) {
+      expect(parseLikeForm(form({ eventId, intent: "like", returnTo }))?.returnTo).toBe("/");
+    }
+    expect(parseLikeForm(form({ eventId, intent: "like", returnTo: "/events/./x#like-y" }))?.returnTo).toBe("/events/x#like-y");
   });
 
   it("refuses a post that is not a like form", () => {

@@ -51,7 +51,7 @@ async function buy(email: string) {
   return result;
 }
 
-const recipients = () => smtp.received.map((mail) => (mail.to && "text" in mail.to ? mail.to.text : ""));
+const recipients = () => smtp.received.map((mail) => (mail.to && "value" in mail.to ? mail.to.value[0].address : ""));
 
 describe(`emails of a purchase (${databaseKind})`, () => {
   it("delivers the confirmation with both tickets and the welcome email over SMTP", async () => {

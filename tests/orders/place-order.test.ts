@@ -55,6 +55,7 @@ describe(`placeOrder (${databaseKind})`, () => {
     expect(await counters(ticketTypes[0].id)).toEqual({ sold: 2, held: 0 });
     const emails = await db.outboxEmail.findMany({ where: { to: saved.user!.email }, orderBy: { template: "asc" } });
     expect(emails.map((e) => e.template)).toEqual(["order-confirmation", "welcome"]);
+    expect(emails.map((e) => e.toName)).toEqual(["Åsa Berg", "Åsa Berg"]);
     const welcome = emails[1].payload as { setPasswordUrl: string };
     expect(welcome.setPasswordUrl).toMatch(/^http:\/\/localhost:3000\/login\/confirm\?token=[0-9a-f]{64}&/);
     expect(await db.verificationToken.count({ where: { identifier: saved.user!.email } })).toBe(1);
@@ -135,6 +136,38 @@ describe(`placeOrder (${databaseKind})`, () => {
     await placeOrder(input, { provider });
     const changed = { ...input, items: [{ ticketTypeId: ticketTypes[0].id, quantity: 3 }] };
     expect(await placeOrder(changed, { provider })).toEqual({ ok: false, refusal: "request_conflict" });
+  });
+
+  it("refuses the same idempotency key with another card, and charges nothing", async () => {
+    const { event, ticketTypes } = await createEvent();
+    const input = order(event.id, ticketTypes[0].id);
+    const first = await placeOrder(input, { provider });
+    expect(first).toMatchObject({ ok: true, status: "PAID" });
+
+    const otherCard = { number: "5555 5555 5555 4444", expiry: "12/30", cvc: "123" };
+    expect(await placeOrder({ ...input, card: otherCard }, { provider })).toEqual({ ok: false, refusal: "request_conflict" });
+    const otherExpiry = { ...goodCard, expiry: "11/30" };
+    expect(await placeOrder({ ...input, card: otherExpiry }, { provider })).toEqual({ ok: false, refusal: "request_conflict" });
+    expect(await db.order.count({ where: { eventId: event.id } })).toBe(1);
+    expect(await counters(ticketTypes[0].id)).toEqual({ sold: 2, held: 0 });
+  });
+
+  it("shows the first order for the same key and the same card typed differently, whatever the CVC", async () => {
+    const { event, ticketTypes } = await createEvent();
+    const input = order(event.id, ticketTypes[0].id);
+    const first = await placeOrder(input, { provider });
+
+    const retyped = { number: " 4242-4242 42424242 ", expiry: "12 / 2030", cvc: "999" };
+    expect(await placeOrder({ ...input, card: retyped }, { provider })).toEqual(first);
+    expect(await db.order.count({ where: { eventId: event.id } })).toBe(1);
+  });
+
+  it("stores no card number in the idempotency record", async () => {
+    const { event, ticketTypes } = await createEvent();
+    const input = order(event.id, ticketTypes[0].id);
+    await placeOrder(input, { provider });
+    const row = await db.idempotencyKey.findUniqueOrThrow({ where: { scope_key: { scope: "checkout", key: input.idempotencyKey } } });
+    expect(JSON.stringify(row)).not.toMatch(/4242|123/);
   });
 
   it("refuses the sixth ticket when five are left", async () => {

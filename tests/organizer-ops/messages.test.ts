@@ -1,5 +1,6 @@
 import { databaseKind, describeOnPostgres, useTestDatabase } from "../helpers/test-db";
 import { randomUUID } from "node:crypto";
+import type { AddressObject } from "mailparser";
 import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp";
 import { renderOutboxEmail } from "@/emails/render";
 import { db } from "@/lib/db/client";
@@ -81,6 +82,35 @@ describe(`sendOrganizerMessage (${databaseKind})`, () => {
     const key = new URL(toAsa.orderUrl).searchParams.get("key");
     expect(isValidOrderKey({ id: newer.id, buyerEmail: newer.buyerEmail }, key)).toBe(true);
     expect(toAsa.orderUrl).not.toContain(older.id);
+  });
+
+  it("goes to the account's current address and name after the address changed; the order keeps the one it was bought with", async () => {
+    const team = await organizerWithTeam();
+    const ids = { eventId: team.event.id, ticketTypeId: team.ticketTypes[0].id };
+    const tag = randomUUID().slice(0, 8);
+    const bought = await paidOrder(ids, { email: `Kim.${tag}@Old.example`, name: "Kim Kund" });
+    const newAddress = `kim-${tag}@new.example`;
+    // What confirming an address change does to the account.
+    await db.user.update({ where: { id: bought.userId! }, data: { email: newAddress, name: "Kim Nyström" } });
+    // An order without an account (its account deleted) goes to the address it was bought with.
+    const unlinked = await paidOrder(ids, { email: `Gast.${tag}@Example.se`, name: "Gäst Gästsson" });
+    await db.order.update({ where: { id: unlinked.id }, data: { userId: null } });
+
+    const result = await sendOrganizerMessage({ userId: team.owner.id, organizerId: team.organizerId, eventId: team.event.id, message: message() });
+    expect(result).toMatchObject({ ok: true, recipientCount: 2 });
+
+    const emails = await messageEmails(team.event.title);
+    expect(emails.map((email) => [email.to, email.toName]).sort()).toEqual(
+      [
+        [newAddress, "Kim Nyström"],
+        [`gast.${tag}@example.se`, "Gäst Gästsson"],
+      ].sort(),
+    );
+    expect(await db.outboxEmail.count({ where: { to: `kim.${tag}@old.example`, template: "organizer-message" } })).toBe(0);
+    expect((await db.order.findUniqueOrThrow({ where: { id: bought.id } })).buyerEmail).toBe(`Kim.${tag}@Old.example`);
+    // The order link is still signed with the order's own address, so it opens the order.
+    const toKim = emails.find((email) => email.to === newAddress)!.payload as { orderUrl: string };
+    expect(isValidOrderKey({ id: bought.id, buyerEmail: bought.buyerEmail }, new URL(toKim.orderUrl).searchParams.get("key"))).toBe(true);
   });
 
   it("sends once when the same form is posted twice", async () => {
@@ -175,13 +205,16 @@ describe(`a sent message over SMTP (${databaseKind})`, () => {
     }
     const mails = await smtp.waitFor(2);
     const organizer = await db.organizer.findUniqueOrThrow({ where: { id: team.organizerId } });
-    const byRecipient = Object.fromEntries(mails.map((mail) => [(mail.to as { text: string }).text, mail]));
+    const byRecipient = Object.fromEntries(mails.map((mail) => [(mail.to as AddressObject).value[0].address, mail]));
     expect(Object.keys(byRecipient).sort()).toEqual(["asa@example.se", "bo@example.se"]);
     expect(byRecipient["asa@example.se"].subject).toContain("Ändrad starttid");
     expect(byRecipient["asa@example.se"].subject).toContain(organizer.name);
     expect(byRecipient["bo@example.se"].subject).toContain("Ändrad starttid");
     expect(byRecipient["asa@example.se"].replyTo?.text).toContain(organizer.email);
     expect(byRecipient["asa@example.se"].text).toContain("Vi börjar 19.30.");
+    // The To header names the person: "Åsa Berg" <asa@example.se>.
+    expect((byRecipient["asa@example.se"].to as AddressObject).value).toEqual([{ address: "asa@example.se", name: "Åsa Berg" }]);
+    expect((byRecipient["bo@example.se"].to as AddressObject).value).toEqual([{ address: "bo@example.se", name: "Bo Ek" }]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { createServer, type AddressInfo, type Socket } from "node:net";
 import { databaseKind, describeOnPostgres, useTestDatabase } from "../helpers/test-db";
+import type { AddressObject, ParsedMail } from "mailparser";
 import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp";
 import { db } from "@/lib/db/client";
 import { enqueueEmails, type QueuedEmail } from "@/lib/outbox/queue";
@@ -24,6 +25,7 @@ afterAll(async () => {
 beforeEach(async () => {
   await db.outboxEmail.deleteMany();
   smtp.received.length = 0;
+  smtp.recipients.length = 0;
   smtp.failing = false;
 });
 
@@ -75,6 +77,27 @@ describe(`outbox sender (${databaseKind})`, () => {
     for (const image of inline) expect(order.html).toContain(`cid:${image.cid}`);
     const rows = await db.outboxEmail.findMany();
     expect(rows.every((r) => r.status === "SENT" && r.sentAt && r.attempts === 1)).toBe(true);
+  });
+
+  it("names the recipient in the To header, encoding quotes, commas, line breaks and non-ASCII safely", async () => {
+    const hostile = 'Kalle "Ankan" Anka, Jr.\r\nBcc: spion@evil.example\r\n';
+    await queue({ ...welcome("kalle@example.se"), toName: hostile }, { ...welcome("asa@example.se"), toName: "Åsa Öberg-Ståhl" }, welcome("bo@example.se"));
+
+    expect(await deliverDueEmails(options())).toEqual({ sent: 3, retrying: 0, failed: 0 });
+    const mails = await smtp.waitFor(3);
+    const to = (mail: ParsedMail) => (mail.to as AddressObject).value.map(({ address, name }) => ({ address, name }));
+    const byAddress: Record<string, ParsedMail> = Object.fromEntries(mails.map((mail) => [to(mail)[0].address, mail]));
+
+    const kalle = byAddress["kalle@example.se"];
+    expect(to(kalle)).toEqual([{ address: "kalle@example.se", name: 'Kalle "Ankan" Anka, Jr. Bcc: spion@evil.example' }]);
+    expect(kalle.headers.has("bcc")).toBe(false);
+    expect(kalle.headerLines.filter((line) => /^to$/i.test(line.key))).toHaveLength(1);
+    expect(to(byAddress["asa@example.se"])).toEqual([{ address: "asa@example.se", name: "Åsa Öberg-Ståhl" }]);
+    // Non-ASCII goes out encoded (RFC 2047), never as raw 8-bit in the header.
+    expect(byAddress["asa@example.se"].headerLines.find((line) => line.key === "to")!.line).toMatch(/^To: =\?UTF-8\?/i);
+    expect(to(byAddress["bo@example.se"])).toEqual([{ address: "bo@example.se", name: "" }]);
+    // Each went to exactly its one address: nothing in a name added a recipient.
+    expect(smtp.recipients.map((rcpt) => rcpt.join(",")).sort()).toEqual(["asa@example.se", "bo@example.se", "kalle@example.se"]);
   });
 
   it("queues an email once per dedupe key", async () => {

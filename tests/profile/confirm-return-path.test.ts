@@ -1,12 +1,12 @@
 import { confirmReturnPath } from "@/app/account/email/confirm/return-path";
-import { sameSitePath } from "@/lib/i18n/return-path";
+import { safeReturnPath } from "@/lib/navigation/return-path";
 
 describe("confirmReturnPath", () => {
   it("brings a signed-out visitor back to the same confirmation link after signing in", () => {
     const encoded = confirmReturnPath("abcDEF123_-xyz");
     const callbackUrl = new URLSearchParams(`callbackUrl=${encoded}`).get("callbackUrl");
     expect(callbackUrl).toBe("/account/email/confirm?token=abcDEF123_-xyz");
-    expect(sameSitePath(callbackUrl)).toBe(callbackUrl);
+    expect(safeReturnPath(callbackUrl, null)).toBe(callbackUrl);
   });
 
   it("falls back to the change page for anything that is not a token", () => {

@@ -27,7 +27,7 @@ describe(`resendOrderTickets (${databaseKind})`, () => {
 
     const queued = await db.outboxEmail.findMany({ where: { template: "order-confirmation", to: user.email } });
     expect(queued).toHaveLength(1);
-    expect(queued[0]).toMatchObject({ locale: "en", status: "PENDING" });
+    expect(queued[0]).toMatchObject({ locale: "en", status: "PENDING", toName: "Kim Kund" });
     const payload = queued[0].payload as { orderNumber: string; tickets: { code: string }[] };
     expect(payload.orderNumber).toBe(order.number);
     expect(payload.tickets.map((ticket) => ticket.code).sort()).toEqual(order.tickets.map((ticket) => ticket.code).sort());

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { sameSiteAuthPath } from "@/lib/auth/redirect";
+import { safeReturnPath } from "@/lib/navigation/return-path";
 import { queryEmail, queryValue, type PageQuery } from "../query";
 
 type Props = { searchParams: Promise<PageQuery> };
@@ -24,7 +24,7 @@ export default async function ConfirmLinkPage({ searchParams }: Props) {
   const t = await getTranslations("ConfirmLinkPage");
   const token = queryValue(query, "token");
   const email = queryEmail(query);
-  const callbackUrl = sameSiteAuthPath(queryValue(query, "callbackUrl")) ?? "/";
+  const callbackUrl = safeReturnPath(queryValue(query, "callbackUrl"), "/");
   const complete = token !== null && /^[A-Za-z0-9_-]{16,256}$/.test(token) && email !== "";
   const action = complete ? `/api/auth/callback/email?${new URLSearchParams({ token, email, callbackUrl }).toString()}` : "";
 
