@@ -93,6 +93,7 @@ export async function requestOrderCorrection({
       {
         template: "order-correction",
         to: parsed.email,
+        toName: order.buyerName,
         locale,
         dedupeKey: `order-correction:${request.id}`,
         payload: {

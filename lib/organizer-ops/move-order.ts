@@ -118,6 +118,7 @@ export async function moveOrderToEmail(
     {
       template: "order-confirmation",
       to: toEmail,
+      toName: order.buyerName,
       locale: order.locale,
       // A key per change: the first confirmation's key is taken, and a second correction
       // must send again.
@@ -130,11 +131,13 @@ export async function moveOrderToEmail(
     emails.push({
       template: "welcome",
       to: toEmail,
+      toName: order.buyerName,
       locale: order.locale,
       dedupeKey: `welcome:${account.userId}`,
       payload: { name: order.buyerName, setPasswordUrl: link },
     });
   }
+  // No name in the To header: the old mailbox may be a stranger's, who learns nobody's name.
   emails.push({
     template: "order-moved",
     to: fromAddress,
