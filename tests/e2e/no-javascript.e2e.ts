@@ -214,11 +214,17 @@ type Timing = { form: string; ms: number };
  * Presses `button` and waits for `answer` on the page that comes back: the form's result or
  * its message. Without JavaScript the press is a plain POST and the answer a whole new page.
  */
+/**
+ * Clicks a form's button and times the server's answer to the post (its status line: a page,
+ * or a redirect to one), then waits for the answer's text on the page it leads to.
+ */
 async function submit(timings: Timing[], form: string, button: Locator, answer: Locator): Promise<void> {
+  const answered = button.page().waitForResponse((response) => response.request().method() === "POST" && response.request().isNavigationRequest(), { timeout: 10_000 });
   const started = performance.now();
   await button.click();
-  await answer.first().waitFor({ timeout: 10_000 });
+  await answered;
   const ms = Math.round(performance.now() - started);
+  await answer.first().waitFor({ timeout: 10_000 });
   timings.push({ form, ms });
 }
 
@@ -435,8 +441,15 @@ describe.each(everyLanguageAndViewport)("every organizer and account form withou
 
     // Nothing left running once every answer is in: no render looping after the client left.
     await waitForOutbox();
-    const cpu = await serverCpuSecondsOver(IDLE_WINDOW_S);
+    // A render left looping uses nearly a whole core in every window; a one-off job of the
+    // server's own (housekeeping, a garbage collection) does not recur, so a busy first window
+    // is followed by a second one.
+    let cpu = await serverCpuSecondsOver(IDLE_WINDOW_S);
     console.log(`${locale} ${viewport}: the server used ${cpu.toFixed(2)} s of CPU in the ${IDLE_WINDOW_S} s after the last answer`);
+    if (cpu > IDLE_CPU_S) {
+      cpu = await serverCpuSecondsOver(IDLE_WINDOW_S);
+      console.log(`${locale} ${viewport}: and ${cpu.toFixed(2)} s in the ${IDLE_WINDOW_S} s after that`);
+    }
     expect(cpu).toBeLessThanOrEqual(IDLE_CPU_S);
   }, 300_000);
 });
