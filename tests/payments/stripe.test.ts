@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
+import Stripe from "stripe";
 
 const WEBHOOK_SECRET = "whsec_test_secret_for_signatures";
 process.env.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET;
@@ -13,7 +14,6 @@ import { placeOrder, releaseExpiredHolds } from "@/lib/orders/place-order";
 import { stripeProvider } from "@/lib/payments/stripe";
 import {
   handleStripeEvent,
-  signStripePayload,
   verifyStripeSignature,
   WebhookSignatureError,
   type StripeEvent,
@@ -22,6 +22,11 @@ import { stopOutboxSender } from "@/lib/outbox/in-app";
 import { POST } from "@/app/api/payments/stripe/webhook/route";
 
 useTestDatabase();
+
+/** Signs as Stripe does, with the SDK's own test helper. */
+function signStripePayload(payload: string, secret: string, timestamp: number): string {
+  return Stripe.webhooks.generateTestHeaderString({ payload, secret, timestamp });
+}
 
 // Stripe's API, played by a local HTTP server: it records each request as Stripe would see it.
 type Recorded = { method: string; path: string; headers: IncomingMessage["headers"]; form: URLSearchParams };
