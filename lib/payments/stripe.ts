@@ -1,25 +1,14 @@
 // Stripe Checkout: the buyer types their card on Stripe's own page, so card data never
 // reaches our servers. We create a Checkout Session for the pending order and learn the
-// outcome only from Stripe's signed webhook (see stripe-webhook.ts).
+// outcome only from Stripe's signed webhook (see stripe-webhook.ts). Requests go through
+// Stripe's official SDK.
+import Stripe from "stripe";
 import { PaymentUnavailableError, type PaymentCard, type RedirectCheckoutInput, type RedirectProvider } from "./provider";
 
-export const STRIPE_API = "https://api.stripe.com";
+const STRIPE_API = "https://api.stripe.com";
 
-/** Stripe's form encoding: nested keys in brackets (line_items[0][price_data][currency]). */
-export function stripeForm(params: Record<string, unknown>, prefix = ""): URLSearchParams {
-  const form = new URLSearchParams();
-  const add = (key: string, value: unknown) => {
-    if (value === undefined || value === null) return;
-    if (Array.isArray(value)) value.forEach((item, index) => add(`${key}[${index}]`, item));
-    else if (typeof value === "object") for (const [k, v] of Object.entries(value)) add(`${key}[${k}]`, v);
-    else form.append(key, String(value));
-  };
-  for (const [key, value] of Object.entries(params)) add(prefix ? `${prefix}[${key}]` : key, value);
-  return form;
-}
-
-export function checkoutSessionParams(input: RedirectCheckoutInput): URLSearchParams {
-  return stripeForm({
+function checkoutSessionParams(input: RedirectCheckoutInput): Stripe.Checkout.SessionCreateParams {
+  return {
     mode: "payment",
     client_reference_id: input.orderId,
     customer_email: input.customerEmail,
@@ -37,74 +26,85 @@ export function checkoutSessionParams(input: RedirectCheckoutInput): URLSearchPa
         product_data: { name: line.name },
       },
     })),
-  });
+  };
+}
+
+/** What Stripe made of a request: its answer, or the status of a refusal. */
+type Answer<T> = { ok: true; body: T } | { ok: false; status: number };
+
+/**
+ * Sends one request through the SDK. No answer at all (network error, timeout, after the SDK's
+ * retries) throws PaymentUnavailableError; an answer other than 2xx comes back as `ok: false`.
+ */
+async function send<T>(request: Promise<Stripe.Response<T>>): Promise<Answer<T>> {
+  try {
+    const body = await request;
+    const status = body.lastResponse.statusCode;
+    // The SDK trusts a body without `error`; a non-2xx answer is a refusal all the same.
+    return status >= 200 && status < 300 ? { ok: true, body } : { ok: false, status };
+  } catch (error) {
+    if (error instanceof Stripe.errors.StripeConnectionError) throw new PaymentUnavailableError(`Stripe unreachable: ${error.message}`);
+    // The error may name the request but never holds card data (we send none).
+    if (error instanceof Stripe.errors.StripeError) return { ok: false, status: error.statusCode ?? 0 };
+    throw error;
+  }
 }
 
 export function stripeProvider({
   secretKey,
   apiBase = STRIPE_API,
-  timeoutMs = 15_000,
+  timeoutMs = 10_000,
+  maxNetworkRetries = 1,
 }: {
   secretKey: string;
+  /** Where Stripe's API answers; tests point it at a local fake. */
   apiBase?: string;
+  /** Per attempt: the buyer waits at most about (1 + maxNetworkRetries) × timeoutMs. */
   timeoutMs?: number;
+  /** Retries after a network error, 409 or 5xx; a retry sends the same idempotency key. */
+  maxNetworkRetries?: number;
 }): RedirectProvider {
-  async function call(method: "GET" | "POST", path: string, init: { body?: URLSearchParams; idempotencyKey?: string } = {}) {
-    try {
-      return await fetch(`${apiBase}${path}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${secretKey}`,
-          ...(init.body ? { "content-type": "application/x-www-form-urlencoded" } : {}),
-          ...(init.idempotencyKey ? { "idempotency-key": init.idempotencyKey } : {}),
-        },
-        body: init.body,
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    } catch (error) {
-      throw new PaymentUnavailableError(`Stripe unreachable: ${(error as Error).name}`);
-    }
-  }
+  const base = new URL(apiBase);
+  const stripe = new Stripe(secretKey, {
+    host: base.hostname,
+    port: base.port || (base.protocol === "http:" ? 80 : 443),
+    protocol: base.protocol === "http:" ? "http" : "https",
+    timeout: timeoutMs,
+    maxNetworkRetries,
+  });
 
   return {
     id: "stripe",
     flow: "redirect",
     async closeCheckout(reference) {
-      const path = `/v1/checkout/sessions/${encodeURIComponent(reference)}`;
       // Expiring an open session makes its page refuse payment at once.
-      const expired = await call("POST", `${path}/expire`);
+      const expired = await send(stripe.checkout.sessions.expire(reference));
       if (expired.ok) return "closed";
       // Stripe refuses to expire a session that is no longer open: ask what became of it.
-      const looked = await call("GET", path);
+      const looked = await send(stripe.checkout.sessions.retrieve(reference));
       if (!looked.ok) throw new PaymentUnavailableError(`Stripe answered ${expired.status}, then ${looked.status}`);
-      const session = (await looked.json()) as { status?: string; payment_status?: string };
+      const session = looked.body;
       if (session.status === "expired") return "closed";
       if (session.status === "complete") return "paid";
       throw new PaymentUnavailableError(`Stripe session is ${session.status ?? "of unknown status"}`);
     },
     async paymentCard(paymentIntentId): Promise<PaymentCard | null> {
       // The charge holds what the card network told Stripe: brand and last four, never more.
-      const response = await call("GET", `/v1/payment_intents/${encodeURIComponent(paymentIntentId)}?expand[]=latest_charge`);
-      if (!response.ok) throw new PaymentUnavailableError(`Stripe answered ${response.status}`);
-      const intent = (await response.json()) as {
-        latest_charge?: { payment_method_details?: { card?: { brand?: string | null; last4?: string | null } | null } | null } | string | null;
-      };
-      const card = typeof intent.latest_charge === "object" ? intent.latest_charge?.payment_method_details?.card : null;
+      const answer = await send(stripe.paymentIntents.retrieve(paymentIntentId, { expand: ["latest_charge"] }));
+      if (!answer.ok) throw new PaymentUnavailableError(`Stripe answered ${answer.status}`);
+      const charge = answer.body.latest_charge;
+      const card = typeof charge === "object" ? charge?.payment_method_details?.card : null;
       if (!card) return null;
       const last4 = typeof card.last4 === "string" && /^\d{4}$/.test(card.last4) ? card.last4 : null;
       return { brand: typeof card.brand === "string" ? card.brand.slice(0, 32) : null, last4 };
     },
     async createCheckout(input) {
-      // The idempotency key: a retried request creates no second session.
-      const response = await call("POST", "/v1/checkout/sessions", {
-        body: checkoutSessionParams(input),
-        idempotencyKey: `checkout-${input.idempotencyKey}`,
-      });
-      if (!response.ok) {
-        // The body may name the request but never holds card data (we send none).
-        throw new PaymentUnavailableError(`Stripe answered ${response.status}`);
-      }
-      const session = (await response.json()) as { id?: string; url?: string };
+      // The idempotency key: a retried request (ours or the SDK's) creates no second session.
+      const answer = await send(
+        stripe.checkout.sessions.create(checkoutSessionParams(input), { idempotencyKey: `checkout-${input.idempotencyKey}` }),
+      );
+      if (!answer.ok) throw new PaymentUnavailableError(`Stripe answered ${answer.status}`);
+      const session = answer.body;
       if (!session.id || !session.url) throw new PaymentUnavailableError("Stripe sent no session URL");
       return { url: session.url, reference: session.id };
     },

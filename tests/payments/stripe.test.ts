@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
+import Stripe from "stripe";
 
 const WEBHOOK_SECRET = "whsec_test_secret_for_signatures";
 process.env.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET;
@@ -13,7 +14,6 @@ import { placeOrder, releaseExpiredHolds } from "@/lib/orders/place-order";
 import { stripeProvider } from "@/lib/payments/stripe";
 import {
   handleStripeEvent,
-  signStripePayload,
   verifyStripeSignature,
   WebhookSignatureError,
   type StripeEvent,
@@ -23,14 +23,20 @@ import { POST } from "@/app/api/payments/stripe/webhook/route";
 
 useTestDatabase();
 
+/** Signs as Stripe does, with the SDK's own test helper. */
+function signStripePayload(payload: string, secret: string, timestamp: number): string {
+  return Stripe.webhooks.generateTestHeaderString({ payload, secret, timestamp });
+}
+
 // Stripe's API, played by a local HTTP server: it records each request as Stripe would see it.
 type Recorded = { method: string; path: string; headers: IncomingMessage["headers"]; form: URLSearchParams };
 let stripeApi: Server;
 let apiBase: string;
 const requests: Recorded[] = [];
-let answer: { status: number; body: unknown } = { status: 200, body: {} };
+type Answer = { status: number; body: unknown; delayMs?: number };
+let answer: Answer = { status: 200, body: {} };
 /** Answers for particular requests (method and path); the rest get `answer`. */
-let answerFor: (method: string, path: string) => { status: number; body: unknown } | undefined = () => undefined;
+let answerFor: (method: string, path: string) => Answer | undefined = () => undefined;
 
 beforeAll(async () => {
   stripeApi = createServer((req, res) => {
@@ -45,8 +51,13 @@ beforeAll(async () => {
         : answer.status === 200
           ? { id: sessionId, url: `https://checkout.stripe.test/c/pay/${sessionId}`, object: "checkout.session" }
           : answer.body;
-      res.writeHead(special?.status ?? answer.status, { "content-type": "application/json" });
-      res.end(JSON.stringify(payload));
+      const reply = () => {
+        res.writeHead(special?.status ?? answer.status, { "content-type": "application/json" });
+        res.end(JSON.stringify(payload));
+      };
+      const delayMs = special?.delayMs ?? answer.delayMs;
+      if (delayMs) setTimeout(reply, delayMs);
+      else reply();
     });
   });
   await new Promise<void>((resolve) => stripeApi.listen(0, "127.0.0.1", resolve));
@@ -180,6 +191,38 @@ describe(`Stripe Checkout (${databaseKind})`, () => {
     expect((await db.ticketType.findUniqueOrThrow({ where: { id: ticketTypes[0].id } })).held).toBe(0);
   });
 
+  it("retries a session Stripe failed to create with the same idempotency key, so it is created once", async () => {
+    let failed = false;
+    answerFor = (method, path) => {
+      if (failed || method !== "POST" || path !== "/v1/checkout/sessions") return undefined;
+      failed = true;
+      return { status: 503, body: { error: { type: "api_error", message: "try again" } } };
+    };
+    const { result } = await pendingStripeOrder();
+    expect(requests.map((request) => `${request.method} ${request.path}`)).toEqual(["POST /v1/checkout/sessions", "POST /v1/checkout/sessions"]);
+    expect(requests[1].headers["idempotency-key"]).toMatch(/^checkout-/);
+    expect(requests[1].headers["idempotency-key"]).toBe(requests[0].headers["idempotency-key"]);
+    expect(result.redirectUrl).toMatch(/^https:\/\/checkout\.stripe\.test\//);
+  });
+
+  it("releases the hold when Stripe does not answer in time", async () => {
+    answer = { status: 200, body: {}, delayMs: 1_000 };
+    const { event, ticketTypes } = await createEvent();
+    const result = await placeOrder(
+      {
+        eventId: event.id,
+        items: [{ ticketTypeId: ticketTypes[0].id, quantity: 1 }],
+        buyer: { name: "Per", email: "per@example.se" },
+        marketingOptIn: false,
+        locale: "sv",
+        idempotencyKey: randomUUID(),
+      },
+      { provider: stripeProvider({ secretKey: "sk_test_123", apiBase, timeoutMs: 200, maxNetworkRetries: 0 }) },
+    );
+    expect(result).toEqual({ ok: false, refusal: "payment_unavailable" });
+    expect((await db.ticketType.findUniqueOrThrow({ where: { id: ticketTypes[0].id } })).held).toBe(0);
+  });
+
   it("completes the order on a signed checkout.session.completed, once", async () => {
     const { order, ticketType } = await pendingStripeOrder();
     const event = sessionEvent("checkout.session.completed", order);
@@ -208,7 +251,8 @@ describe(`Stripe Checkout (${databaseKind})`, () => {
     expect(outcome).toBe("completed");
     expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: "PAID", cardBrand: "mastercard", cardLast4: "4444" });
     const asked = requests.find((request) => request.path.startsWith("/v1/payment_intents/"));
-    expect(asked?.path).toBe("/v1/payment_intents/pi_test_123?expand[]=latest_charge");
+    // The SDK numbers array items (expand[0]); Stripe reads expand[] and expand[0] alike.
+    expect(asked?.path).toBe("/v1/payment_intents/pi_test_123?expand[0]=latest_charge");
     expect(asked?.headers.authorization).toBe("Bearer sk_test_123");
   });
 
