@@ -74,7 +74,6 @@ export type CheckoutParseResult =
   | { ok: true; data: CheckoutFormData; values: CheckoutValues }
   | { ok: false; fieldErrors: CheckoutFieldErrors; values: CheckoutValues };
 
-export const CARD_FIELDS = ["cardNumber", "cardExpiry", "cardCvc"] as const;
 export const MAX_NAME_LENGTH = 200;
 
 export function quantityField(ticketTypeId: string): string {

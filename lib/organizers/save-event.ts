@@ -4,7 +4,7 @@
 import "server-only";
 import { db, type DbTransaction } from "@/lib/db/client";
 import { findMembership, isUuid } from "./membership";
-import { parseEventForm, readEventForm, slugify, type EventFieldErrors, type EventFormValues, type ParsedEvent } from "./event-form";
+import { parseEventForm, slugify, type EventFieldErrors, type EventFormValues, type ParsedEvent } from "./event-form";
 
 export type SaveEventResult =
   | { ok: true; eventId: string }
@@ -185,11 +185,6 @@ export async function saveEventForMember({
     }
     throw error;
   }
-}
-
-/** The form's post, read and saved (the server action's whole job after the access check). */
-export function saveEventFormForMember(args: { userId: string; organizerId: string; eventId: string | null; form: FormData }) {
-  return saveEventForMember({ ...args, values: readEventForm(args.form) });
 }
 
 export type PublishResult = { ok: true } | { ok: false; error: "not_found" | "needs_ticket_type" | "confirm_unpublish" | "not_allowed" };
