@@ -7,7 +7,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { migrate, pgliteMigrationConnection, postgresMigrationConnection, type MigrationConnection } from "@/lib/db/migrate";
 import { createDatabase, dropDatabase, newDatabaseName, testDatabaseUrl } from "../helpers/postgres";
 
-const MIGRATION = "20261203190000_access_token_max_lifetime";
+const MIGRATION = "20261203194000_access_token_max_lifetime";
 const repoMigrations = path.join(process.cwd(), "prisma", "migrations");
 const kind = testDatabaseUrl ? "PostgreSQL" : "PGlite";
 
