@@ -46,7 +46,7 @@ export default async function SessionsPage({ searchParams }: Props) {
             return (
               <Card as="li" key={index} className="flex flex-col gap-1 p-4">
                 <p className="font-semibold text-zinc-950">
-                  {device}
+                  <span>{device}</span>
                   {session.current ? <span className="ml-2 rounded bg-indigo-100 px-2 py-0.5 text-sm font-medium text-indigo-900">{t("thisDevice")}</span> : null}
                 </p>
                 <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5 text-sm text-zinc-700">
