@@ -97,6 +97,17 @@ export const envSchema = variables
         message: "required in production: the SMTP server that delivers the site's emails (or DEMO_MODE=true)",
       });
     }
+    // The test provider accepts the documented test cards, so a real site on it would hand out
+    // tickets for nothing. Only the demo may run a production build without a real provider.
+    if (!testPaymentsAllowed(value) && !value.STRIPE_SECRET_KEY) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["STRIPE_SECRET_KEY"],
+        message:
+          "required in production: without it payments go to the test payment provider, which accepts test cards and takes no money. " +
+          "Set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET, or DEMO_MODE=true for a demonstration site",
+      });
+    }
     if (value.STRIPE_SECRET_KEY && !value.STRIPE_WEBHOOK_SECRET) {
       ctx.addIssue({
         code: "custom",
@@ -122,6 +133,14 @@ export type Env = z.infer<typeof envSchema>;
  */
 export function mailboxEnabled(config: Env = env()): boolean {
   return !config.SMTP_URL && (config.NODE_ENV !== "production" || config.DEMO_MODE);
+}
+
+/**
+ * Whether the test payment provider (the documented test cards, no money) may take payments:
+ * outside production, and in production only for the demo. Stripe wins whenever it is set.
+ */
+export function testPaymentsAllowed(config: Pick<Env, "NODE_ENV" | "DEMO_MODE">): boolean {
+  return config.NODE_ENV !== "production" || config.DEMO_MODE;
 }
 
 export class ConfigError extends Error {

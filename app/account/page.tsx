@@ -22,6 +22,7 @@ const sections = [
 ] as const;
 const moreSections = [
   { href: "/account/password", key: "password" },
+  { href: "/account/sessions", key: "sessions" },
   { href: "/account/tokens", key: "tokens" },
   { href: "/account/privacy", key: "privacy" },
   { href: "/account/claim", key: "claim" },

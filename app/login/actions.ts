@@ -35,7 +35,9 @@ export async function signInAction(_previous: LoginFormState, formData: FormData
   } catch (error) {
     const kind = authErrorKind(error);
     if (kind?.type === "CredentialsSignin") {
-      return { ok: false, error: kind.code === "rate_limited" ? "rate_limited" : "invalid_credentials", email };
+      // Only password sign-in is locked: the answer points to the link button of the same form.
+      if (kind.code === "rate_limited") return { ok: false, error: "password_locked", field: "password", email };
+      return { ok: false, error: "invalid_credentials", email };
     }
     throw error;
   }

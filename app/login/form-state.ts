@@ -1,6 +1,7 @@
 // What the sign-in forms show after a post: one form-level message or one field error, and the
 // email as typed (never the password).
-export type LoginError = "invalid_credentials" | "rate_limited" | "invalid_email" | "password_missing";
+/** rate_limited: too many link requests; password_locked: too many wrong passwords (a link still works). */
+export type LoginError = "invalid_credentials" | "rate_limited" | "password_locked" | "invalid_email" | "password_missing";
 
 export type LoginFormState = {
   ok: false;

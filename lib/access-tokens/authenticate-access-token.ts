@@ -14,7 +14,7 @@ export async function authenticateAccessToken(token: string, now = new Date()): 
     select: { id: true, userId: true, revokedAt: true, expiresAt: true, lastUsedAt: true },
   });
   if (!row || row.revokedAt !== null) return null;
-  if (row.expiresAt !== null && row.expiresAt <= now) return null;
+  if (row.expiresAt <= now) return null;
   if (row.lastUsedAt === null || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
     // Conditional on still being live, so a revocation racing this call is not undone or hidden.
     await db.personalAccessToken.updateMany({ where: { id: row.id, revokedAt: null }, data: { lastUsedAt: now } });

@@ -10,7 +10,7 @@ export const ACCESS_TOKEN_CREATE_LIMIT = { limit: 10, windowMs: 60 * 60 * 1000 }
 /** Live tokens one account may hold at once. */
 export const MAX_ACTIVE_ACCESS_TOKENS = 20;
 
-export type CreatedAccessToken = { id: string; name: string; prefix: string; token: string; expiresAt: Date | null };
+export type CreatedAccessToken = { id: string; name: string; prefix: string; token: string; expiresAt: Date };
 
 export type CreateAccessTokenResult =
   | { ok: true; created: CreatedAccessToken }
@@ -35,7 +35,7 @@ export async function createAccessToken({
       SELECT "id"::text AS "id" FROM "User" WHERE "id" = ${userId}::uuid FOR UPDATE`;
     if (!user) throw new Error("createAccessToken: no such user");
     const active = await tx.personalAccessToken.count({
-      where: { userId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+      where: { userId, revokedAt: null, expiresAt: { gt: now } },
     });
     if (active >= MAX_ACTIVE_ACCESS_TOKENS) return null;
     return tx.personalAccessToken.create({

@@ -8,7 +8,7 @@ export type AccessTokenSummary = {
   prefix: string;
   createdAt: Date;
   lastUsedAt: Date | null;
-  expiresAt: Date | null;
+  expiresAt: Date;
   expired: boolean;
 };
 
@@ -19,5 +19,5 @@ export async function listAccessTokens(userId: string, now = new Date()): Promis
     select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, expiresAt: true },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
-  return rows.map((row) => ({ ...row, expired: row.expiresAt !== null && row.expiresAt <= now }));
+  return rows.map((row) => ({ ...row, expired: row.expiresAt <= now }));
 }

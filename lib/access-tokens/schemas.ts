@@ -2,7 +2,9 @@
 import { z } from "zod";
 
 export const ACCESS_TOKEN_NAME_MAX_LENGTH = 60;
-export const ACCESS_TOKEN_LIFETIMES = ["30", "90", "365", "never"] as const;
+/** The longest a token lives (a trigger in the database refuses more): a lost phone's token dies on its own. */
+export const ACCESS_TOKEN_MAX_LIFETIME_DAYS = 365;
+export const ACCESS_TOKEN_LIFETIMES = ["30", "90", "365"] as const;
 export type AccessTokenLifetime = (typeof ACCESS_TOKEN_LIFETIMES)[number];
 
 const text = z.preprocess((value) => (typeof value === "string" ? value : ""), z.string());
@@ -31,6 +33,7 @@ export function parseCreateAccessTokenForm(
   return { ok: false, fieldErrors, name: typeof raw.name === "string" ? raw.name : "" };
 }
 
-export function lifetimeExpiry(lifetime: AccessTokenLifetime, now: Date): Date | null {
-  return lifetime === "never" ? null : new Date(now.getTime() + Number(lifetime) * 86_400_000);
+export function lifetimeExpiry(lifetime: AccessTokenLifetime, now: Date): Date {
+  const days = Math.min(Number(lifetime), ACCESS_TOKEN_MAX_LIFETIME_DAYS);
+  return new Date(now.getTime() + days * 86_400_000);
 }

@@ -4,15 +4,15 @@
 // Replacing a password that exists needs proof that the person at the keyboard is the owner,
 // not someone at an unlocked computer or holding a stolen cookie (who could then use the new
 // password to move the account to their own address). The proof is either the current
-// password or a sign-in moments ago: a session this young was just made by a password or by
-// an emailed link, which is how "Forgot password" ends up here.
+// password or a sign-in moments ago (recent-sign-in.ts), which is how "Forgot password" ends up here.
 import { z } from "zod";
 import { db } from "../db/client";
 import { hit, type RateLimit } from "../rate-limit";
 import { checkPasswordPolicy, verifyPassword, type PasswordProblem } from "./passwords";
+import { signedInRecently } from "./recent-sign-in";
 import { setPassword } from "./set-password";
 
-export const RECENT_SIGN_IN_MINUTES = 15;
+export { RECENT_SIGN_IN_MINUTES } from "./recent-sign-in";
 /** Guesses at the current password per account, so a stolen session cannot try many. */
 export const CURRENT_PASSWORD_TRIES: RateLimit = { limit: 5, windowMs: 15 * 60_000 };
 
@@ -50,9 +50,7 @@ export function parsePasswordForm(formData: FormData): PasswordFormInput {
 async function passwordToConfirm(userId: string, sessionToken: string | null, now: Date): Promise<string | null> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
   if (!user?.passwordHash) return null;
-  const session = sessionToken ? await db.session.findFirst({ where: { sessionToken, userId }, select: { createdAt: true } }) : null;
-  const recent = session !== null && now.getTime() - session.createdAt.getTime() <= RECENT_SIGN_IN_MINUTES * 60_000;
-  return recent ? null : user.passwordHash;
+  return (await signedInRecently({ userId, sessionToken, now })) ? null : user.passwordHash;
 }
 
 /** Whether this session must give the current password to replace it (see passwordToConfirm). */

@@ -2,6 +2,10 @@
 // address is followed by the same signed-in user; then the old address is told. Asking for an
 // address that already has an account looks exactly like any other request (same answer, same
 // email), and only the confirmation, by someone who reads that mailbox, is refused.
+//
+// Moving the address moves the account (links, password resets), so asking needs the same proof
+// as replacing a password: a sign-in within the last minutes or the current password. An account
+// without a password can only sign in again.
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "../db/client";
 import { env } from "../env";
@@ -10,6 +14,7 @@ import { moveConsentsToAddress } from "../privacy/consents";
 import { emailRateLimitKey, hit, type RateLimit } from "../rate-limit";
 import { normaliseEmail, parseEmail, type EmailProblem } from "./email-address";
 import { verifyNothing, verifyPassword } from "./passwords";
+import { signedInRecently } from "./recent-sign-in";
 
 export const EMAIL_CHANGE_PATH = "/account/email/confirm";
 export const EMAIL_CHANGE_LIFETIME_MINUTES = 30;
@@ -19,9 +24,32 @@ export const EMAIL_CHANGE_REQUESTS_PER_USER: RateLimit = { limit: 5, windowMs: 6
 export const EMAIL_CHANGE_EMAILS_PER_ADDRESS: RateLimit = { limit: 3, windowMs: 60 * 60_000 };
 
 export type EmailChangeFieldErrors = {
-  newEmail?: EmailProblem | "same_as_current";
+  /** sign_in_again: no password to ask for and the session is not recent enough. */
+  newEmail?: EmailProblem | "same_as_current" | "sign_in_again";
   currentPassword?: "missing" | "wrong";
 };
+
+/** What a session must give to ask for a new address: nothing, the password, or a new sign-in. */
+export type EmailChangeProof = "none" | "password" | "sign_in_again";
+
+function proofNeeded(hasPassword: boolean, recent: boolean): EmailChangeProof {
+  if (recent) return "none";
+  return hasPassword ? "password" : "sign_in_again";
+}
+
+/** For the form: whether to show the password field, or to say that a new sign-in is needed. */
+export async function emailChangeProof({
+  userId,
+  sessionToken,
+  now = new Date(),
+}: {
+  userId: string;
+  sessionToken: string | null;
+  now?: Date;
+}): Promise<EmailChangeProof> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  return proofNeeded(Boolean(user?.passwordHash), await signedInRecently({ userId, sessionToken, now }));
+}
 
 export type RequestEmailChangeResult =
   | { ok: true; newEmail: string }
@@ -34,12 +62,16 @@ export function hashEmailChangeToken(token: string): string {
 
 export async function requestEmailChange({
   userId,
+  sessionToken,
   newEmail: rawEmail,
   currentPassword,
   now = new Date(),
 }: {
   userId: string;
+  /** The session asking: a recent sign-in stands in for the password. */
+  sessionToken: string | null;
   newEmail: string;
+  /** Checked only when the session is not recent and the account has a password. */
   currentPassword: string;
   now?: Date;
 }): Promise<RequestEmailChangeResult> {
@@ -58,11 +90,14 @@ export async function requestEmailChange({
   if (!parsed.ok) fieldErrors.newEmail = parsed.problem;
   else if (parsed.email === user.email) fieldErrors.newEmail = "same_as_current";
   // Someone at an unlocked computer should not be able to move the account to their address.
-  if (user.passwordHash) {
+  const proof = proofNeeded(Boolean(user.passwordHash), await signedInRecently({ userId, sessionToken, now }));
+  if (proof === "password" && user.passwordHash) {
     if (currentPassword === "") fieldErrors.currentPassword = "missing";
     else if (!(await verifyPassword(user.passwordHash, currentPassword))) fieldErrors.currentPassword = "wrong";
-  } else if (currentPassword !== "") {
-    await verifyNothing(currentPassword);
+  } else if (proof === "sign_in_again") {
+    // Said next to the address, the one field such an account sees; a typed password changes nothing.
+    if (currentPassword !== "") await verifyNothing(currentPassword);
+    fieldErrors.newEmail = "sign_in_again";
   }
   if (!parsed.ok || fieldErrors.newEmail || fieldErrors.currentPassword) return { ok: false, error: "invalid_form", fieldErrors };
   const newEmail = parsed.email;
@@ -154,6 +189,8 @@ export async function confirmEmailChange({
       await tx.session.deleteMany({
         where: currentSessionToken ? { userId, sessionToken: { not: currentSessionToken } } : { userId },
       });
+      // The same goes for API tokens: one made by whoever held the account must stop with it.
+      await tx.personalAccessToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
       // The account's permissions for news go with it: the organizer's list then reaches the
       // person who gave them, not whoever gets the old mailbox next.
       const consents = await tx.marketingConsent.findMany({

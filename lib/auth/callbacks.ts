@@ -31,9 +31,12 @@ export function sessionCallback({ session, user }: { session: { expires: Date | 
  * the row) are the same for both ways of signing in, and nothing of ours re-implements them.
  * tests/auth/flow.test.ts proves it against the pinned next-auth version.
  */
-export async function jwtCallback({ token, user, account }: { token: JWT; user?: User; account?: { provider: string } | null }): Promise<JWT> {
+export async function jwtCallback(
+  { token, user, account }: { token: JWT; user?: User; account?: { provider: string } | null },
+  { userAgent = async () => null }: { userAgent?: () => Promise<string | null> } = {},
+): Promise<JWT> {
   if (account?.provider === PASSWORD_PROVIDER_ID && user?.id) {
-    const session = await createSession(user.id);
+    const session = await createSession(user.id, { userAgent: await userAgent() });
     return { sessionToken: session.sessionToken };
   }
   return token;

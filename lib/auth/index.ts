@@ -9,6 +9,7 @@ import { encodeSessionToken, jwtCallback, PASSWORD_PROVIDER_ID, sessionCallback 
 import { magicLinkProvider } from "./magic-link";
 import { checkPasswordSignIn } from "./password-sign-in";
 import { authRedirect } from "./redirect";
+import { withSessionLimits } from "./session-adapter";
 import { SESSION_MAX_AGE_S, SESSION_UPDATE_AGE_S } from "./sessions";
 
 /** signIn("password", …) throws this when too many attempts were made; `error.code` says so. */
@@ -16,9 +17,27 @@ export class RateLimitedSignIn extends CredentialsSignin {
   code = "rate_limited";
 }
 
-function authConfig(): NextAuthConfig {
+/**
+ * The User-Agent of the request signing in, for the account's list of sessions: the route
+ * handler's request (emailed links), or in a server action (passwords), where Auth.js passes
+ * none, the action's own headers. Read only when a session is created.
+ */
+function signInUserAgent(request: Request | undefined): () => Promise<string | null> {
+  return async () => {
+    if (request) return request.headers.get("user-agent");
+    try {
+      const { headers } = await import("next/headers");
+      return (await headers()).get("user-agent");
+    } catch {
+      return null; // outside a request (a script): no device to name
+    }
+  };
+}
+
+function authConfig(request?: Request): NextAuthConfig {
+  const userAgent = signInUserAgent(request);
   return {
-    adapter: PrismaAdapter(db),
+    adapter: withSessionLimits(PrismaAdapter(db), { userAgent }),
     secret: env().AUTH_SECRET,
     trustHost: true,
     // Secure, __Secure- prefixed cookies whenever the site is served over https, whatever
@@ -47,7 +66,7 @@ function authConfig(): NextAuthConfig {
     ],
     callbacks: {
       session: sessionCallback,
-      jwt: jwtCallback,
+      jwt: (params) => jwtCallback(params, { userAgent }),
       redirect: authRedirect,
     },
     jwt: { encode: encodeSessionToken },
@@ -56,4 +75,4 @@ function authConfig(): NextAuthConfig {
 
 // The configuration is built per request: reading env() while `next build` imports this module
 // would demand production settings (SITE_URL, AUTH_SECRET) at build time.
-export const { handlers, auth, signIn, signOut } = NextAuth(() => authConfig());
+export const { handlers, auth, signIn, signOut } = NextAuth((request) => authConfig(request));

@@ -4,6 +4,7 @@
 // server when no worker runs (the demo). Every step is safe to run on several servers at once.
 import { db } from "../db/client";
 import { releaseExpiredHolds } from "../orders/place-order";
+import { liveSessionWhere } from "../auth/sessions";
 import { deleteExpiredRateLimits } from "../rate-limit";
 
 export type HousekeepingReport = {
@@ -27,7 +28,8 @@ export async function runHousekeeping(now = new Date()): Promise<HousekeepingRep
   const { count: emailChangeRequestsDeleted } = await db.emailChangeRequest.deleteMany({
     where: { OR: [{ expiresAt: { lte: graceEnd } }, { usedAt: { lte: graceEnd } }] },
   });
-  const { count: sessionsDeleted } = await db.session.deleteMany({ where: { expires: { lte: now } } });
+  // Ended by either lifetime: sliding (expires) or absolute (90 days after the sign-in).
+  const { count: sessionsDeleted } = await db.session.deleteMany({ where: { NOT: liveSessionWhere(now) } });
   return { holdsReleased, rateLimitsDeleted, idempotencyKeysDeleted, signInLinksDeleted, emailChangeRequestsDeleted, sessionsDeleted };
 }
 

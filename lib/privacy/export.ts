@@ -3,6 +3,7 @@
 // never read, so they cannot end up in the file.
 import "server-only";
 import { normaliseEmail } from "../accounts/email-address";
+import { liveSessionWhere } from "../auth/sessions";
 import { db } from "../db/client";
 import { mediaUrl } from "../uploads/media-url";
 
@@ -87,7 +88,7 @@ export async function buildDataExport(userId: string, now = new Date()) {
       orderBy: { createdAt: "asc" },
       select: { name: true, prefix: true, createdAt: true, lastUsedAt: true, expiresAt: true, revokedAt: true },
     }),
-    db.session.findMany({ where: { userId, expires: { gt: now } }, orderBy: { expires: "asc" }, select: { expires: true } }),
+    db.session.findMany({ where: { userId, ...liveSessionWhere(now) }, orderBy: { expires: "asc" }, select: { expires: true, userAgent: true } }),
     db.emailChangeRequest.findMany({
       where: { userId },
       orderBy: { createdAt: "asc" },
@@ -181,7 +182,12 @@ export async function buildDataExport(userId: string, now = new Date()) {
       expiresAt: iso(token.expiresAt),
       revokedAt: iso(token.revokedAt),
     })),
-    sessions: { active: sessions.length, expires: sessions.map((session) => session.expires.toISOString()) },
+    sessions: {
+      active: sessions.length,
+      expires: sessions.map((session) => session.expires.toISOString()),
+      // The User-Agent each sign-in came from, kept to name the device on /account/sessions.
+      devices: sessions.map((session) => session.userAgent),
+    },
     emailChangeRequests: emailChanges.map((request) => ({
       newEmail: request.newEmail,
       requestedAt: request.createdAt.toISOString(),

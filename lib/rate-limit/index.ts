@@ -41,6 +41,11 @@ export async function isLimited(key: string, limit: number, now = new Date()): P
   return bucket !== null && bucket.resetAt > now && bucket.count >= limit;
 }
 
+/** Takes back one attempt counted against `key` in its current window (it turned out not to be a failure). */
+export async function refundHit(key: string, now = new Date()): Promise<void> {
+  await db.rateLimitBucket.updateMany({ where: { key, resetAt: { gt: now }, count: { gt: 0 } }, data: { count: { decrement: 1 } } });
+}
+
 /** Forgets every attempt counted against `key` (say, after a successful sign-in). */
 export async function resetRateLimit(key: string): Promise<void> {
   await db.rateLimitBucket.deleteMany({ where: { key } });
@@ -61,6 +66,14 @@ function digest(value: string): string {
 /** The key for attempts on one email address, in any spelling of it. */
 export function emailRateLimitKey(action: string, email: string): string {
   return `${action}:email:${digest(normaliseEmail(email))}`;
+}
+
+/**
+ * The key for attempts on one email address from one client address: what one attacker (or the
+ * owner at one device) can do to one account, without touching anyone else's count.
+ */
+export function emailAndClientRateLimitKey(action: string, email: string, address: string): string {
+  return `${action}:email-client:${digest(`${normaliseEmail(email)}\n${clientAddressPrefix(address)}`)}`;
 }
 
 /**

@@ -57,7 +57,7 @@ describe("setPassword", () => {
   it("revokes the account's app access tokens, and nobody else's", async () => {
     const { user, tokens } = await userWithSessions(1);
     const other = await userWithSessions(0);
-    const token = (userId: string) => ({ userId, name: "Mobilen", tokenHash: randomBytes(32).toString("hex"), prefix: "bil_" });
+    const token = (userId: string) => ({ userId, name: "Mobilen", tokenHash: randomBytes(32).toString("hex"), prefix: "bil_", expiresAt: new Date(Date.now() + 86_400_000) });
     await db.personalAccessToken.createMany({ data: [token(user.id), token(other.user.id)] });
     const now = new Date("2027-04-17T16:05:00Z");
     await setPassword({ userId: user.id, password: "tre gröna hästar", currentSessionToken: tokens[0], now });

@@ -1,4 +1,4 @@
-import { ConfigError, mailboxEnabled, parseEnv } from "@/lib/env";
+import { ConfigError, mailboxEnabled, parseEnv, testPaymentsAllowed } from "@/lib/env";
 
 function problemsOf(source: Record<string, string | undefined>): string[] {
   try {
@@ -9,6 +9,8 @@ function problemsOf(source: Record<string, string | undefined>): string[] {
   }
   throw new Error("expected a configuration error");
 }
+
+const stripe = { STRIPE_SECRET_KEY: "sk_live_abc123", STRIPE_WEBHOOK_SECRET: "whsec_abc" };
 
 describe("parseEnv", () => {
   it("defaults to the embedded database and localhost outside production", () => {
@@ -25,6 +27,7 @@ describe("parseEnv", () => {
       SITE_URL: "https://biljett.example/",
       AUTH_SECRET: "x".repeat(32),
       SMTP_URL: "smtps://mailer:secret@smtp.biljett.example:465",
+      ...stripe,
     });
     expect(env.DATABASE_URL).toBe("postgresql://app@db.internal:5432/biljett");
     expect(env.SITE_URL).toBe("https://biljett.example");
@@ -35,7 +38,7 @@ describe("parseEnv", () => {
     expect(mailboxEnabled(parseEnv({ NODE_ENV: "development" }))).toBe(true);
     expect(mailboxEnabled(parseEnv({ NODE_ENV: "development", SMTP_URL: "smtp://127.0.0.1:2525" }))).toBe(false);
     expect(mailboxEnabled(parseEnv({ ...production, DEMO_MODE: "true" }))).toBe(true);
-    expect(mailboxEnabled(parseEnv({ ...production, SMTP_URL: "smtp://mail.example" }))).toBe(false);
+    expect(mailboxEnabled(parseEnv({ ...production, ...stripe, SMTP_URL: "smtp://mail.example" }))).toBe(false);
     expect(problemsOf({ DEMO_MODE: "yes" })[0]).toMatch(/^DEMO_MODE is malformed/);
   });
 
@@ -58,10 +61,32 @@ describe("parseEnv", () => {
 
   it("names each variable production cannot do without", () => {
     const problems = problemsOf({ NODE_ENV: "production" });
-    expect(problems).toHaveLength(3);
+    expect(problems).toHaveLength(4);
     expect(problems[0]).toMatch(/^SITE_URL is missing: required in production/);
     expect(problems[1]).toMatch(/^AUTH_SECRET is missing: required in production/);
     expect(problems[2]).toMatch(/^SMTP_URL is missing: required in production/);
+    expect(problems[3]).toMatch(/^STRIPE_SECRET_KEY is missing: required in production/);
+  });
+
+  it("refuses to run a production server on the test payment provider, unless it is the demo", () => {
+    const production = {
+      NODE_ENV: "production",
+      SITE_URL: "https://biljett.example",
+      AUTH_SECRET: "x".repeat(32),
+      SMTP_URL: "smtp://mail.example",
+    };
+    // The test provider would accept 4242 4242 4242 4242 and hand out tickets for nothing.
+    const problems = problemsOf(production);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^STRIPE_SECRET_KEY is missing: required in production/);
+    expect(problems[0]).toMatch(/test payment provider/);
+    expect(problems[0]).toMatch(/STRIPE_WEBHOOK_SECRET/);
+    expect(problems[0]).toMatch(/DEMO_MODE=true/);
+    expect(parseEnv({ ...production, ...stripe }).STRIPE_SECRET_KEY).toBe(stripe.STRIPE_SECRET_KEY);
+    expect(testPaymentsAllowed(parseEnv({ ...production, DEMO_MODE: "true" }))).toBe(true);
+    expect(testPaymentsAllowed(parseEnv({ NODE_ENV: "development" }))).toBe(true);
+    expect(testPaymentsAllowed(parseEnv({ NODE_ENV: "test" }))).toBe(true);
+    expect(testPaymentsAllowed(parseEnv({ ...production, ...stripe }))).toBe(false);
   });
 
   it("refuses a short secret", () => {

@@ -36,6 +36,8 @@ describe(`housekeeping (${databaseKind})`, () => {
       data: [
         { sessionToken: "old", userId: user.id, expires: past },
         { sessionToken: "live", userId: user.id, expires: future },
+        // Kept alive by use, but older than the absolute lifetime of 90 days.
+        { sessionToken: "too-old", userId: user.id, expires: future, createdAt: new Date(now.getTime() - 90 * 24 * hour - 1) },
       ],
     });
     await db.emailChangeRequest.createMany({
@@ -53,7 +55,7 @@ describe(`housekeeping (${databaseKind})`, () => {
       rateLimitsDeleted: 1,
       idempotencyKeysDeleted: 1,
       signInLinksDeleted: 1,
-      sessionsDeleted: 1,
+      sessionsDeleted: 2,
       emailChangeRequestsDeleted: 2,
     });
     expect((await db.rateLimitBucket.findMany()).map((row) => row.key)).toEqual(["live"]);

@@ -6,14 +6,14 @@ import { authenticateAccessToken } from "@/lib/access-tokens/authenticate-access
 import { ACCESS_TOKEN_CREATE_LIMIT, createAccessToken, MAX_ACTIVE_ACCESS_TOKENS } from "@/lib/access-tokens/create-access-token";
 import { listAccessTokens } from "@/lib/access-tokens/queries";
 import { revokeAccessToken } from "@/lib/access-tokens/revoke-access-token";
-import { parseCreateAccessTokenForm } from "@/lib/access-tokens/schemas";
+import { ACCESS_TOKEN_LIFETIMES, ACCESS_TOKEN_MAX_LIFETIME_DAYS, parseCreateAccessTokenForm } from "@/lib/access-tokens/schemas";
 import { db } from "@/lib/db/client";
 
 async function newUser() {
   return db.user.create({ data: { email: `token-${randomBytes(4).toString("hex")}@example.se`, name: "Sara Lind" } });
 }
 
-async function createdToken(userId: string, name = "Telefonen", lifetime: "30" | "90" | "365" | "never" = "90") {
+async function createdToken(userId: string, name = "Telefonen", lifetime: "30" | "90" | "365" = "90") {
   const result = await createAccessToken({ userId, name, lifetime });
   if (!result.ok) throw new Error(`could not create a token: ${result.error}`);
   return result.created;
@@ -53,8 +53,35 @@ describe("createAccessToken", () => {
     const user = await newUser();
     const now = new Date("2026-03-01T10:00:00Z");
     const result = await createAccessToken({ userId: user.id, name: "Kort", lifetime: "30", now });
-    expect(result.ok && result.created.expiresAt?.toISOString()).toBe("2026-03-31T10:00:00.000Z");
-    expect((await createdToken(user.id, "Evig", "never")).expiresAt).toBeNull();
+    expect(result.ok && result.created.expiresAt.toISOString()).toBe("2026-03-31T10:00:00.000Z");
+    const longest = await createAccessToken({ userId: user.id, name: "Länge", lifetime: "365", now });
+    expect(longest.ok && longest.created.expiresAt.toISOString()).toBe("2027-03-01T10:00:00.000Z");
+  });
+
+  it("offers no token that never expires: a year is the longest", () => {
+    expect(ACCESS_TOKEN_LIFETIMES).toEqual(["30", "90", "365"]);
+    expect(Math.max(...ACCESS_TOKEN_LIFETIMES.map(Number))).toBe(ACCESS_TOKEN_MAX_LIFETIME_DAYS);
+    expect(ACCESS_TOKEN_MAX_LIFETIME_DAYS).toBe(365);
+  });
+
+  it("cannot be stored without an expiry or with one more than a year away, whatever the code does", async () => {
+    const user = await newUser();
+    const createdAt = new Date("2026-03-01T10:00:00Z");
+    const row = (expiresAt: Date) => ({
+      userId: user.id,
+      name: "Direkt",
+      tokenHash: randomBytes(32).toString("hex"),
+      prefix: "bt_abcdef",
+      createdAt,
+      expiresAt,
+    });
+    // Not even past the type checker: the column is NOT NULL.
+    await expect(db.personalAccessToken.create({ data: { ...row(new Date()), expiresAt: null } as never })).rejects.toThrow();
+    await expect(db.personalAccessToken.create({ data: row(new Date("2027-03-01T10:00:00.001Z")) })).rejects.toThrow(/PersonalAccessToken_max_lifetime/);
+    const ok = await db.personalAccessToken.create({ data: row(new Date("2027-03-01T10:00:00Z")) });
+    await expect(db.personalAccessToken.update({ where: { id: ok.id }, data: { expiresAt: new Date("2030-01-01T00:00:00Z") } })).rejects.toThrow(
+      /PersonalAccessToken_max_lifetime/,
+    );
   });
 
   it("refuses more than the hourly limit of new tokens", async () => {
@@ -73,6 +100,7 @@ describe("createAccessToken", () => {
         name: `gammal ${index}`,
         tokenHash: randomBytes(32).toString("hex"),
         prefix: "bt_xxxxxx",
+        expiresAt: new Date(Date.now() + 86_400_000),
       })),
     });
     expect(await createAccessToken({ userId: user.id, name: "en till", lifetime: "90" })).toEqual({ ok: false, error: "too_many" });
@@ -87,6 +115,7 @@ describe("createAccessToken", () => {
         name: `gammal ${index}`,
         tokenHash: randomBytes(32).toString("hex"),
         prefix: "bt_xxxxxx",
+        expiresAt: new Date(Date.now() + 86_400_000),
       })),
     });
     // As many at once as the hourly limit lets through, more than there is room for.
@@ -119,6 +148,7 @@ describe("parseCreateAccessTokenForm", () => {
       name: "   ",
     });
     expect(parseCreateAccessTokenForm(form({ name: "x".repeat(61) }))).toMatchObject({ ok: false, fieldErrors: { name: "name_too_long" } });
+    expect(parseCreateAccessTokenForm(form({ name: "Evig", lifetime: "never" }))).toMatchObject({ ok: false, fieldErrors: { lifetime: "lifetime_invalid" } });
   });
 });
 

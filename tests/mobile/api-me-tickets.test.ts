@@ -36,7 +36,7 @@ async function buyerWithTickets() {
   return { userId: user.id, orderId: result.orderId, codes: tickets.map((ticket) => ticket.code), event };
 }
 
-async function tokenFor(userId: string, lifetime: "30" | "never" = "never", now?: Date) {
+async function tokenFor(userId: string, lifetime: "30" | "365" = "365", now?: Date) {
   const created = await createAccessToken({ userId, name: "Mobilappen", lifetime, now });
   if (!created.ok) throw new Error("no token");
   return created.created;

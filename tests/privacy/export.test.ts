@@ -43,6 +43,21 @@ describe("buildDataExport", () => {
     expect(data.emailChangeRequests).toEqual([expect.objectContaining({ newEmail: account.newEmail, usedAt: null })]);
   });
 
+  it("names the device of each live session, and leaves out sessions past their 90 days", async () => {
+    const account = await createFullAccount();
+    const userAgent = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
+    const expires = new Date(Date.now() + 86_400_000);
+    await db.session.createMany({
+      data: [
+        { userId: account.user.id, sessionToken: `ua-${unique()}`, expires, userAgent },
+        { userId: account.user.id, sessionToken: `old-${unique()}`, expires, createdAt: new Date(Date.now() - 91 * 86_400_000) },
+      ],
+    });
+    const data = (await buildDataExport(account.user.id))!;
+    expect(data.sessions.active).toBe(2);
+    expect(data.sessions.devices.sort()).toEqual([null, userAgent].sort());
+  });
+
   it("never contains the password hash, session tokens or token hashes", async () => {
     const account = await createFullAccount();
     const text = JSON.stringify(await buildDataExport(account.user.id));

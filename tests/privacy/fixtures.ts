@@ -74,7 +74,7 @@ export async function createFullAccount() {
   const consent = await createConsent({ organizerId, email: user.email, userId: user.id, orderId: order.id });
   await db.like.create({ data: { userId: user.id, eventId: event.id } });
   await db.session.create({ data: { userId: user.id, sessionToken: secrets.sessionToken, expires: new Date(Date.now() + 86_400_000) } });
-  await db.personalAccessToken.create({ data: { userId: user.id, name: "Telefonen", tokenHash: secrets.tokenHash, prefix: "bjt_ab12" } });
+  await db.personalAccessToken.create({ data: { userId: user.id, name: "Telefonen", tokenHash: secrets.tokenHash, prefix: "bjt_ab12", expiresAt: new Date(Date.now() + 86_400_000) } });
   const newEmail = `ny-${unique()}@example.se`;
   await db.emailChangeRequest.create({
     data: { userId: user.id, newEmail, tokenHash: secrets.changeHash, expiresAt: new Date(Date.now() + 3_600_000) },

@@ -2,7 +2,15 @@ import { describeOnPostgres, useTestDatabase } from "../helpers/test-db";
 useTestDatabase();
 
 import { randomBytes } from "node:crypto";
-import { clientAddress, clientRateLimitKey, deleteExpiredRateLimits, emailRateLimitKey, hit } from "@/lib/rate-limit";
+import {
+  clientAddress,
+  clientRateLimitKey,
+  deleteExpiredRateLimits,
+  emailAndClientRateLimitKey,
+  emailRateLimitKey,
+  hit,
+  refundHit,
+} from "@/lib/rate-limit";
 
 const newKey = () => `test:${randomBytes(6).toString("hex")}`;
 const t0 = new Date("2027-01-01T12:00:00Z");
@@ -31,6 +39,17 @@ describe("hit", () => {
     expect((await hit(b, { limit: 1, windowMs: 60_000, now: t0 })).allowed).toBe(true);
   });
 
+  it("takes back one attempt on refund, within the window only", async () => {
+    const key = newKey();
+    await hit(key, { limit: 2, windowMs: 60_000, now: t0 });
+    await hit(key, { limit: 2, windowMs: 60_000, now: t0 });
+    await refundHit(key, at(1000));
+    expect(await hit(key, { limit: 2, windowMs: 60_000, now: at(2000) })).toMatchObject({ allowed: true, remaining: 0 });
+    await refundHit(key, at(60_000));
+    expect((await hit(key, { limit: 2, windowMs: 60_000, now: at(59_999) })).allowed).toBe(false);
+    await refundHit(newKey(), t0);
+  });
+
   it("forgets buckets whose window has ended", async () => {
     const key = newKey();
     await hit(key, { limit: 1, windowMs: 1000, now: new Date(Date.now() - 5000) });
@@ -44,6 +63,16 @@ describe("rate limit keys", () => {
     expect(emailRateLimitKey("sign-in", " Åsa@Example.se ")).toBe(emailRateLimitKey("sign-in", "åsa@example.se"));
     expect(emailRateLimitKey("sign-in", "asa@example.se")).not.toContain("example");
     expect(emailRateLimitKey("sign-in", "a@example.se")).not.toBe(emailRateLimitKey("magic-link", "a@example.se"));
+  });
+
+  it("count one account from one client apart from the same account elsewhere", () => {
+    const key = (email: string, address: string) => emailAndClientRateLimitKey("sign-in", email, address);
+    expect(key(" Åsa@Example.se ", "192.0.2.1")).toBe(key("åsa@example.se", "192.0.2.1"));
+    expect(key("asa@example.se", "192.0.2.1")).not.toBe(key("asa@example.se", "192.0.2.2"));
+    expect(key("asa@example.se", "192.0.2.1")).not.toBe(key("bo@example.se", "192.0.2.1"));
+    expect(key("asa@example.se", "2001:db8:1:2::1")).toBe(key("asa@example.se", "2001:db8:1:2::99"));
+    expect(key("asa@example.se", "192.0.2.1")).not.toContain("example");
+    expect(key("asa@example.se", "192.0.2.1")).not.toBe(emailRateLimitKey("sign-in", "asa@example.se"));
   });
 
   it("count an IPv6 client by its /64 and an IPv4-mapped address as IPv4", () => {

@@ -139,7 +139,7 @@ describe(`nothing with a control character is stored (${databaseKind})`, () => {
   it("email change: the new address", async () => {
     const user = await db.user.create({ data: { email: `byte-${randomUUID().slice(0, 8)}@example.se` } });
     for (const bad of [`ny${NUL}@example.se`, `ny@example.se\r\nBcc: x@example.se`]) {
-      const result = await requestEmailChange({ userId: user.id, newEmail: bad, currentPassword: "" });
+      const result = await requestEmailChange({ userId: user.id, sessionToken: null, newEmail: bad, currentPassword: "" });
       expect(result).toMatchObject({ ok: false, error: "invalid_form", fieldErrors: { newEmail: expect.any(String) } });
     }
     expect(await db.emailChangeRequest.count({ where: { userId: user.id } })).toBe(0);

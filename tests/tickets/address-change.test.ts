@@ -9,9 +9,12 @@ import type { EmailChangePayload } from "@/lib/outbox/templates";
 import { findAccountOrder, findAccountTicket, listAccountOrders } from "@/lib/tickets/account-tickets";
 import { resendOrderTickets } from "@/lib/tickets/resend-tickets";
 
-/** Moves the account to `newEmail` the way the site does: request, then follow the emailed link. */
+/** Moves the account to `newEmail` the way the site does: sign in, request, then follow the emailed link. */
 async function changeAddress(userId: string, newEmail: string) {
-  expect(await requestEmailChange({ userId, newEmail, currentPassword: "" })).toEqual({ ok: true, newEmail });
+  const { sessionToken } = await db.session.create({
+    data: { userId, sessionToken: randomBytes(16).toString("hex"), expires: new Date(Date.now() + 86_400_000) },
+  });
+  expect(await requestEmailChange({ userId, sessionToken, newEmail, currentPassword: "" })).toEqual({ ok: true, newEmail });
   const email = await db.outboxEmail.findFirstOrThrow({ where: { to: newEmail, template: "email-change" } });
   const token = new URL((email.payload as EmailChangePayload).confirmUrl).searchParams.get("token")!;
   expect(await confirmEmailChange({ userId, token })).toEqual({ ok: true, newEmail });

@@ -21,7 +21,7 @@ const requestSchema = z.object({ newEmail: text, currentPassword: text });
 export async function requestEmailChangeAction(_previous: EmailChangeFormState, formData: FormData): Promise<EmailChangeFormState> {
   const user = await requireUser("/account/email");
   const { newEmail, currentPassword } = requestSchema.parse({ newEmail: formData.get("newEmail"), currentPassword: formData.get("currentPassword") });
-  const result = await requestEmailChange({ userId: user.id, newEmail, currentPassword });
+  const result = await requestEmailChange({ userId: user.id, sessionToken: await currentSessionToken(), newEmail, currentPassword });
   if (!result.ok) {
     if (result.error === "no_such_user") redirect("/login?callbackUrl=/account/email");
     return { ok: false, error: result.error, fieldErrors: result.fieldErrors, newEmail };

@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
-import { EMAIL_CHANGE_LIFETIME_MINUTES } from "@/lib/accounts/email-change";
+import { EMAIL_CHANGE_LIFETIME_MINUTES, emailChangeProof } from "@/lib/accounts/email-change";
 import { getAccountOverview } from "@/lib/accounts/queries";
-import { requireUser } from "../require-user";
+import { RECENT_SIGN_IN_MINUTES } from "@/lib/accounts/recent-sign-in";
+import { currentSessionToken, requireUser } from "../require-user";
 import { EmailChangeForm } from "./email-change-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,7 +16,12 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Asks for a new address; the change happens only from the link sent there. */
 export default async function EmailChangePage() {
   const user = await requireUser("/account/email");
-  const [t, overview] = await Promise.all([getTranslations("EmailChange"), getAccountOverview(user.id)]);
+  const sessionToken = await currentSessionToken();
+  const [t, overview, proof] = await Promise.all([
+    getTranslations("EmailChange"),
+    getAccountOverview(user.id),
+    emailChangeProof({ userId: user.id, sessionToken }),
+  ]);
   const email = overview?.email ?? user.email;
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-6 px-4 py-6 sm:px-6 sm:py-10">
@@ -27,7 +33,7 @@ export default async function EmailChangePage() {
         <p className="break-words text-zinc-700">{t("intro", { email, minutes: EMAIL_CHANGE_LIFETIME_MINUTES })}</p>
       </div>
       <Card as="section" aria-label={t("title")} className="p-4 sm:p-6">
-        <EmailChangeForm currentEmail={email} needsPassword={overview?.hasPassword ?? false} minutes={EMAIL_CHANGE_LIFETIME_MINUTES} />
+        <EmailChangeForm currentEmail={email} proof={proof} minutes={EMAIL_CHANGE_LIFETIME_MINUTES} recentMinutes={RECENT_SIGN_IN_MINUTES} />
       </Card>
     </div>
   );

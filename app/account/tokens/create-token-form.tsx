@@ -14,7 +14,6 @@ const lifetimeLabels = {
   "30": "form.lifetime30",
   "90": "form.lifetime90",
   "365": "form.lifetime365",
-  never: "form.lifetimeNever",
 } as const;
 
 const subscribeNothing = () => () => {};

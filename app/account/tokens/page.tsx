@@ -67,11 +67,7 @@ export default async function AccessTokensPage({ searchParams }: Props) {
                     <dd>{token.lastUsedAt ? dateFormat.format(token.lastUsedAt) : t("list.neverUsed")}</dd>
                     <dt>{t("list.expires")}</dt>
                     <dd>
-                      {token.expiresAt
-                        ? token.expired
-                          ? t("list.expiredOn", { date: dateFormat.format(token.expiresAt) })
-                          : dateFormat.format(token.expiresAt)
-                        : t("list.noExpiry")}
+                      {token.expired ? t("list.expiredOn", { date: dateFormat.format(token.expiresAt) }) : dateFormat.format(token.expiresAt)}
                     </dd>
                   </dl>
                 </div>
