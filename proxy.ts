@@ -5,7 +5,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "./lib/env";
 import { guardRequest, securityHeaders } from "./lib/security/request-guard";
-import { localeCookie, refusalPage } from "./lib/security/refusal-page";
+import { localeCookie } from "./lib/i18n/locales";
+import { refusalPage } from "./lib/security/refusal-page";
 
 export function proxy(request: NextRequest): Response {
   const { SITE_URL } = env();

@@ -8,7 +8,7 @@
 import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
-import { isPlausibleCorrection, normaliseEmail } from "../accounts/email-address";
+import { isPlausibleCorrection } from "../accounts/email-address";
 import { db, type DbTransaction } from "../db/client";
 import { singleLineText } from "../free-text";
 import { lockOrder } from "../orders/finalize-order";
@@ -150,8 +150,8 @@ async function tryClaim(
   if (!order || !matches || order.status !== "PAID" || order.userId === user.id) return null;
   // The claimer's address must be one whose owner has shown they read it, and a believable
   // correction of what was typed at checkout.
+  // (The same address is no correction: isPlausibleCorrection refuses it.)
   if (user.emailVerified === null || !isPlausibleCorrection(order.buyerEmail, user.email)) return null;
-  if (normaliseEmail(order.buyerEmail) === user.email) return null;
 
   const result = await db.$transaction(async (tx) => {
     if (!(await ownerNeverUsed(tx, order.id))) return null;

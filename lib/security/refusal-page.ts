@@ -1,6 +1,6 @@
 // The short page proxy.ts answers a refused request with, in the visitor's language.
 import { createTranslator } from "next-intl";
-import { localeCookie, pickLocale } from "../i18n/locales";
+import { pickLocale } from "../i18n/locales";
 import { messages } from "../i18n/messages";
 import type { GuardRefusal } from "./request-guard";
 
@@ -26,5 +26,3 @@ export function refusalPage(refusal: GuardRefusal, headers: Headers, cookie: str
     },
   });
 }
-
-export { localeCookie };
