@@ -2,7 +2,7 @@
 // refused without telling which other event a code belongs to.
 import "server-only";
 import { db } from "../db/client";
-import { eventOfMember } from "./membership";
+import { findMemberEvent } from "../organizers/membership";
 
 export type CheckInResult =
   | { ok: true; status: "checked_in"; checkedInAt: Date; holderName: string; ticketType: string }
@@ -37,8 +37,8 @@ export async function checkInTicket({
   code: string;
   now?: Date;
 }): Promise<CheckInResult> {
-  // Every role checks tickets in: STAFF at the door is who this is for.
-  const context = await eventOfMember(userId, organizerId, eventId);
+  // Every role checks tickets in (roles.ts): STAFF at the door is who this is for.
+  const context = await findMemberEvent(userId, organizerId, eventId, "checkIn");
   if (!context) return { ok: false, status: "not_found" };
   const normalised = normaliseTicketCode(code);
   if (!CODE_PATTERN.test(normalised)) return { ok: false, status: "invalid_code" };
@@ -72,12 +72,13 @@ export async function checkInTicket({
 
 /** The check-in page's header: the event and how many of its valid tickets are in. */
 export async function getCheckInOverview(userId: string, organizerId: string, eventId: string) {
-  const context = await eventOfMember(userId, organizerId, eventId);
+  const context = await findMemberEvent(userId, organizerId, eventId, "checkIn");
   if (!context) return null;
   const admitted = { eventId, status: "VALID" as const, order: { status: "PAID" as const } };
   const [total, checkedIn] = await Promise.all([
     db.ticket.count({ where: admitted }),
     db.ticket.count({ where: { ...admitted, checkedInAt: { not: null } } }),
   ]);
-  return { event: context.event, organizer: context.membership.organizer, role: context.membership.role, total, checkedIn };
+  const { role, ...organizer } = context.membership;
+  return { event: context.event, organizer, role, total, checkedIn };
 }

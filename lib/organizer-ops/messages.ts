@@ -8,7 +8,8 @@ import type { OrganizerMessagePayload } from "../outbox/templates";
 import { env } from "../env";
 import { orderUrl } from "../orders/order-links";
 import { orderRecipient } from "../orders/order-recipient";
-import { eventOfMember, MANAGER_ROLES } from "./membership";
+import { findMemberEvent } from "../organizers/membership";
+import { can } from "../organizers/roles";
 import type { MessageForm } from "./message-schema";
 
 type Reader = Db | DbTransaction;
@@ -56,7 +57,7 @@ export async function messageRecipients(reader: Reader, eventId: string): Promis
   return [...byAddress.values()];
 }
 
-type EventForMessage = NonNullable<Awaited<ReturnType<typeof eventOfMember>>>;
+type EventForMessage = NonNullable<Awaited<ReturnType<typeof findMemberEvent>>>;
 
 function payloadFor(
   context: EventForMessage,
@@ -66,8 +67,8 @@ function payloadFor(
 ): OrganizerMessagePayload {
   const { event, membership } = context;
   return {
-    organizerName: membership.organizer.name,
-    replyTo: membership.organizer.email,
+    organizerName: membership.name,
+    replyTo: membership.email,
     buyerName: recipient.buyerName,
     orderNumber: recipient.orderNumber,
     event: {
@@ -86,10 +87,11 @@ function payloadFor(
 
 /** The compose page: the event, how many would get a message, and whether this user may send. */
 export async function getMessageComposer(userId: string, organizerId: string, eventId: string) {
-  const context = await eventOfMember(userId, organizerId, eventId);
+  const context = await findMemberEvent(userId, organizerId, eventId, "viewEvents");
   if (!context) return null;
   const recipientCount = (await messageRecipients(db, eventId)).length;
-  return { event: context.event, organizer: context.membership.organizer, role: context.membership.role, recipientCount };
+  const { role, ...organizer } = context.membership;
+  return { event: context.event, organizer, role, canSend: can(role, "messageHolders"), recipientCount };
 }
 
 /**
@@ -100,7 +102,7 @@ export async function previewOrganizerMessage(
   { userId, organizerId, eventId, message }: { userId: string; organizerId: string; eventId: string; message: Pick<MessageForm, "subject" | "body"> },
   standIn: { buyerName: string; orderNumber: string },
 ): Promise<{ payload: OrganizerMessagePayload; recipientCount: number } | null> {
-  const context = await eventOfMember(userId, organizerId, eventId, MANAGER_ROLES);
+  const context = await findMemberEvent(userId, organizerId, eventId, "messageHolders");
   if (!context) return null;
   const recipients = await messageRecipients(db, eventId);
   const first = recipients[0];
@@ -130,7 +132,7 @@ export async function sendOrganizerMessage({
   eventId: string;
   message: MessageForm;
 }): Promise<SendMessageResult> {
-  const context = await eventOfMember(userId, organizerId, eventId, MANAGER_ROLES);
+  const context = await findMemberEvent(userId, organizerId, eventId, "messageHolders");
   if (!context) return { ok: false, error: "not_found" };
 
   const earlier = await findByRequestKey(message.requestKey, eventId);
@@ -184,7 +186,7 @@ async function findByRequestKey(requestKey: string, eventId: string): Promise<Se
 
 /** Messages sent for the event, newest first; any member may read the history. */
 export async function listSentMessages(userId: string, organizerId: string, eventId: string) {
-  const context = await eventOfMember(userId, organizerId, eventId);
+  const context = await findMemberEvent(userId, organizerId, eventId, "viewEvents");
   if (!context) return null;
   return db.organizerMessage.findMany({
     where: { eventId, organizerId },

@@ -2,13 +2,14 @@
 import "server-only";
 import { parseEmail, type EmailProblem } from "../accounts/email-address";
 import { db } from "../db/client";
-import { isManager, isUuidString, membershipOf } from "./membership";
+import { findMembership, isUuid } from "../organizers/membership";
+import { can } from "../organizers/roles";
 import { moveOrderToEmail } from "./move-order";
 
 /** The order, if it belongs to an event of the organizer and the user is its member. */
 export async function getOrganizerOrder(userId: string, organizerId: string, orderId: string) {
-  const membership = await membershipOf(userId, organizerId);
-  if (!membership || !isUuidString(orderId)) return null;
+  const membership = await findMembership(userId, organizerId, "viewEvents");
+  if (!membership || !isUuid(orderId)) return null;
   const order = await db.order.findFirst({
     where: { id: orderId, event: { organizerId } },
     select: {
@@ -35,7 +36,8 @@ export async function getOrganizerOrder(userId: string, organizerId: string, ord
   });
   if (!order) return null;
   const items = [...order.items].sort((a, b) => a.ticketType.sortOrder - b.ticketType.sortOrder);
-  return { ...order, items, organizer: membership.organizer, role: membership.role, canCorrect: isManager(membership.role) };
+  const { role, ...organizer } = membership;
+  return { ...order, items, organizer, role, canCorrect: can(role, "correctOrders") };
 }
 
 export type CorrectionFieldErrors = { email?: EmailProblem; confirmation?: "mismatch" };
@@ -65,8 +67,8 @@ export async function correctOrderEmail({
   confirmation: string;
   now?: Date;
 }): Promise<CorrectOrderEmailResult> {
-  const membership = await membershipOf(userId, organizerId);
-  if (!membership || !isManager(membership.role) || !isUuidString(orderId)) return { ok: false, error: "not_found" };
+  const membership = await findMembership(userId, organizerId, "correctOrders");
+  if (!membership || !isUuid(orderId)) return { ok: false, error: "not_found" };
   const order = await db.order.findFirst({ where: { id: orderId, event: { organizerId } }, select: { id: true } });
   if (!order) return { ok: false, error: "not_found" };
 

@@ -9,8 +9,10 @@ import { auth } from "@/lib/auth";
 import type { SessionUser } from "@/lib/auth/callbacks";
 import type { OrganizerRole } from "@/lib/db/types";
 import { findMemberEvent, findMembership } from "./membership";
+import type { OrganizerPermission } from "./roles";
 
 export { findMembership, isOrganizerMember, isUuid, organizersOf } from "./membership";
+export { can, type OrganizerPermission } from "./roles";
 
 export type OrganizerAccess = {
   user: SessionUser;
@@ -18,7 +20,8 @@ export type OrganizerAccess = {
   organizer: { id: string; slug: string; name: string; email: string };
 };
 
-type AccessOptions = { returnPath?: string; roles?: readonly OrganizerRole[] };
+/** Every guard names the row of the role matrix (roles.ts) its page, route or action needs. */
+type AccessOptions = { permission: OrganizerPermission; returnPath?: string };
 
 /** The signed-in user, or a redirect to sign in that comes back to `returnPath`. */
 export async function requireSignedIn(returnPath: string): Promise<SessionUser> {
@@ -30,22 +33,44 @@ export async function requireSignedIn(returnPath: string): Promise<SessionUser> 
 
 /**
  * For pages and actions of one organizer: the signed-in member, or a sign-in redirect for a
- * visitor, or notFound() for a signed-in user who is not a member (or whose role is not in
- * `roles`, when given).
+ * visitor, or notFound() for a signed-in user who is not a member or whose role does not allow
+ * `permission`: a staff member asking for an owner's page learns no more than a stranger.
  */
-export async function requireOrganizerMember(organizerId: string, options: AccessOptions = {}): Promise<OrganizerAccess> {
+export async function requireOrganizerMember(organizerId: string, options: AccessOptions): Promise<OrganizerAccess> {
   const user = await requireSignedIn(options.returnPath ?? "/organizer");
-  const membership = await findMembership(user.id, organizerId);
-  if (!membership || (options.roles && !options.roles.includes(membership.role))) notFound();
+  const membership = await findMembership(user.id, organizerId, options.permission);
+  if (!membership) notFound();
   const { role, ...organizer } = membership;
   return { user, role, organizer };
 }
 
 /** An event of the organizer the caller is a member of, or notFound(). */
-export async function requireOrganizerEvent(organizerId: string, eventId: string, options: AccessOptions = {}) {
+export async function requireOrganizerEvent(organizerId: string, eventId: string, options: AccessOptions) {
   const user = await requireSignedIn(options.returnPath ?? "/organizer");
-  const found = await findMemberEvent(user.id, organizerId, eventId);
-  if (!found || (options.roles && !options.roles.includes(found.membership.role))) notFound();
+  const found = await findMemberEvent(user.id, organizerId, eventId, options.permission);
+  if (!found) notFound();
   const { role, ...organizer } = found.membership;
   return { user, role, organizer, event: found.event };
+}
+
+/**
+ * For route handlers, which answer with their own responses: the signed-in user's id, or the
+ * response to send instead (a sign-in redirect for a visitor, 404 for anyone whose role in
+ * this organizer does not allow `permission`). The handler's query checks the same again.
+ */
+export async function organizerRouteAccess(
+  organizerId: string,
+  permission: OrganizerPermission,
+  returnPath: string,
+): Promise<{ ok: true; userId: string } | { ok: false; response: Response }> {
+  const session = await auth();
+  const userId = session?.user?.id;
+  if (!userId) {
+    const location = `/login?callbackUrl=${encodeURIComponent(returnPath)}`;
+    return { ok: false, response: new Response(null, { status: 303, headers: { Location: location } }) };
+  }
+  if (!(await findMembership(userId, organizerId, permission))) {
+    return { ok: false, response: new Response("Not found", { status: 404, headers: { "Cache-Control": "private, no-store" } }) };
+  }
+  return { ok: true, userId };
 }

@@ -1,31 +1,35 @@
-// Who is a member of which organizer. Plain functions of a user id (no session, no request), so
-// that every check the pages and actions make can be called from a test as it is.
+// Who is a member of which organizer, and whether their role allows what they ask (the matrix
+// in roles.ts). Plain functions of a user id (no session, no request), used by the page guards
+// in access.ts and again by every domain function of lib/organizers and lib/organizer-ops, so
+// a page or action that forgot a check still cannot reach another organizer's data.
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { OrganizerRole } from "@/lib/db/types";
+import { isUuid } from "@/lib/ids";
+import { can, type OrganizerPermission } from "./roles";
+
+export { isUuid } from "@/lib/ids";
 
 export type Membership = { id: string; slug: string; name: string; email: string; role: OrganizerRole };
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: unknown): value is string {
-  return typeof value === "string" && uuidPattern.test(value);
-}
-
-/** The membership of `userId` in `organizerId`, or null (also for a malformed id). */
-export async function findMembership(userId: string, organizerId: string): Promise<Membership | null> {
+/**
+ * The membership of `userId` in `organizerId` if its role allows `permission`, else null (also
+ * for a malformed id): a member without the right and a stranger get the same answer.
+ */
+export async function findMembership(userId: string, organizerId: string, permission: OrganizerPermission): Promise<Membership | null> {
   if (!isUuid(organizerId) || !isUuid(userId)) return null;
   const member = await db.organizerMember.findUnique({
     where: { organizerId_userId: { organizerId, userId } },
     select: { role: true, organizer: { select: { id: true, slug: true, name: true, email: true } } },
   });
-  return member ? { ...member.organizer, role: member.role } : null;
+  if (!member || !can(member.role, permission)) return null;
+  return { ...member.organizer, role: member.role };
 }
 
-/** The event `eventId` if it belongs to `organizerId` and `userId` is a member there, else null. */
-export async function findMemberEvent(userId: string, organizerId: string, eventId: string) {
+/** The event `eventId` if it belongs to `organizerId` and the user's role there allows `permission`. */
+export async function findMemberEvent(userId: string, organizerId: string, eventId: string, permission: OrganizerPermission) {
   if (!isUuid(eventId)) return null;
-  const membership = await findMembership(userId, organizerId);
+  const membership = await findMembership(userId, organizerId, permission);
   if (!membership) return null;
   const event = await db.event.findFirst({
     where: { id: eventId, organizerId: membership.id },

@@ -24,7 +24,7 @@ export type DashboardEvent = {
 
 /** The organizer's events in three groups: drafts, upcoming (published or cancelled) and past. */
 export async function getOrganizerDashboard(userId: string, organizerId: string, now = new Date()) {
-  const membership = await findMembership(userId, organizerId);
+  const membership = await findMembership(userId, organizerId, "viewEvents");
   if (!membership) return null;
   const rows = await db.event.findMany({
     where: { organizerId: membership.id },
@@ -49,7 +49,7 @@ export async function getOrganizerDashboard(userId: string, organizerId: string,
 
 /** The event as the edit form shows it: local times in the event's zone, prices in kronor. */
 export async function getEventForEditing(userId: string, organizerId: string, eventId: string) {
-  const found = await findMemberEvent(userId, organizerId, eventId);
+  const found = await findMemberEvent(userId, organizerId, eventId, "editEvents");
   if (!found) return null;
   const event = await db.event.findUniqueOrThrow({
     where: { id: found.event.id },
@@ -110,7 +110,7 @@ export type TicketTypeSales = {
  * of PAID orders only (pending, failed, cancelled and refunded orders bring in nothing).
  */
 export async function getEventSales(userId: string, organizerId: string, eventId: string) {
-  const found = await findMemberEvent(userId, organizerId, eventId);
+  const found = await findMemberEvent(userId, organizerId, eventId, "viewEvents");
   if (!found) return null;
   const [types, revenue] = await Promise.all([
     db.ticketType.findMany({
@@ -216,7 +216,7 @@ const attendeeOrder = [{ order: { createdAt: "asc" as const } }, { createdAt: "a
  * buyer's name or email, the order number or the ticket code.
  */
 export async function listAttendees(userId: string, organizerId: string, eventId: string, { query = "", page = 1 }: { query?: string; page?: number } = {}) {
-  const found = await findMemberEvent(userId, organizerId, eventId);
+  const found = await findMemberEvent(userId, organizerId, eventId, "viewAttendees");
   if (!found) return null;
   const where = attendeeWhere(found.event.id, query);
   const total = await db.ticket.count({ where });
@@ -234,7 +234,7 @@ export async function listAttendees(userId: string, organizerId: string, eventId
 
 /** Every attendee (the same rows, unpaged), for the CSV export. */
 export async function listAllAttendees(userId: string, organizerId: string, eventId: string, query = "") {
-  const found = await findMemberEvent(userId, organizerId, eventId);
+  const found = await findMemberEvent(userId, organizerId, eventId, "exportAttendees");
   if (!found) return null;
   const tickets = await db.ticket.findMany({ where: attendeeWhere(found.event.id, query), orderBy: attendeeOrder, select: attendeeSelect });
   return { organizer: found.membership, event: found.event, attendees: tickets.map(toAttendee) };
@@ -247,7 +247,7 @@ export type MarketingContact = { id: string; email: string; name: string | null;
  * name comes from the order the consent was given with, else from the buyer's account.
  */
 export async function listMarketingContacts(userId: string, organizerId: string) {
-  const membership = await findMembership(userId, organizerId);
+  const membership = await findMembership(userId, organizerId, "marketingContacts");
   if (!membership) return null;
   const consents = await db.marketingConsent.findMany({
     where: { organizerId: membership.id, withdrawnAt: null },

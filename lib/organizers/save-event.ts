@@ -115,7 +115,7 @@ export async function saveEventForMember({
   eventId: string | null;
   values: EventFormValues;
 }): Promise<SaveEventResult> {
-  const membership = await findMembership(userId, organizerId);
+  const membership = await findMembership(userId, organizerId, "editEvents");
   if (!membership || (eventId !== null && !isUuid(eventId))) return { ok: false, error: "not_found" };
   const parsed = parseEventForm(values);
   if (!parsed.ok) return { ok: false, error: "invalid_form", fieldErrors: parsed.fieldErrors };
@@ -207,7 +207,7 @@ export async function setEventPublishedForMember({
   publish: boolean;
   confirmSold?: boolean;
 }): Promise<PublishResult> {
-  const membership = await findMembership(userId, organizerId);
+  const membership = await findMembership(userId, organizerId, "publishEvents");
   if (!membership || !isUuid(eventId)) return { ok: false, error: "not_found" };
   return db.$transaction(async (tx) => {
     const event = await tx.event.findFirst({

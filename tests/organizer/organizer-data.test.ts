@@ -12,7 +12,7 @@ useTestDatabase();
 async function setting() {
   const organizer = await createOrganizer({ name: "Nordljus" });
   const other = await createOrganizer({ name: "Glashuset" });
-  const member = await addMember(organizer.id, "STAFF");
+  const member = await addMember(organizer.id, "ADMIN");
   const outsider = await addMember(other.id, "OWNER");
   const buyer = await createUser("Köpare");
   return { organizer, other, member, outsider, buyer };
@@ -205,7 +205,7 @@ describe(`organizer queries (${databaseKind})`, () => {
     const { organizer, member, outsider, buyer } = await setting();
     const { event } = await createEvent({ organizerId: organizer.id });
     for (const userId of [outsider.id, buyer.id]) {
-      expect(await findMembership(userId, organizer.id)).toBeNull();
+      expect(await findMembership(userId, organizer.id, "viewEvents")).toBeNull();
       expect(await getOrganizerDashboard(userId, organizer.id)).toBeNull();
       expect(await getEventForEditing(userId, organizer.id, event.id)).toBeNull();
       expect(await getEventSales(userId, organizer.id, event.id)).toBeNull();

@@ -19,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** An organizer's events: drafts, upcoming and past, with how much of each is sold. */
 export default async function OrganizerDashboardPage({ params }: Props) {
   const { organizerId } = await params;
-  const { user } = await requireOrganizerMember(organizerId, { returnPath: `/organizer/${organizerId}` });
+  const { user } = await requireOrganizerMember(organizerId, { permission: "viewEvents", returnPath: `/organizer/${organizerId}` });
   const [t, locale, dashboard] = await Promise.all([getTranslations("Organizer"), getLocale(), getOrganizerDashboard(user.id, organizerId)]);
   if (!dashboard) notFound();
   const groups: [string, DashboardEvent[]][] = [

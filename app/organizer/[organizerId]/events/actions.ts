@@ -11,7 +11,7 @@ import type { EventFormState, PublishFormState } from "./form-state";
 
 export async function saveEventAction(organizerId: string, eventId: string | null, _previous: EventFormState, formData: FormData): Promise<EventFormState> {
   const returnPath = eventId ? `/organizer/${organizerId}/events/${eventId}/edit` : `/organizer/${organizerId}/events/new`;
-  const { user } = await requireOrganizerMember(organizerId, { returnPath });
+  const { user } = await requireOrganizerMember(organizerId, { permission: "editEvents", returnPath });
   const values = readEventForm(formData);
   const result = await saveEventForMember({ userId: user.id, organizerId, eventId, values });
   if (!result.ok && result.error === "not_found") notFound();
@@ -21,7 +21,7 @@ export async function saveEventAction(organizerId: string, eventId: string | nul
 }
 
 export async function setPublishedAction(organizerId: string, eventId: string, _previous: PublishFormState, formData: FormData): Promise<PublishFormState> {
-  const { user } = await requireOrganizerMember(organizerId, { returnPath: `/organizer/${organizerId}/events/${eventId}` });
+  const { user } = await requireOrganizerMember(organizerId, { permission: "publishEvents", returnPath: `/organizer/${organizerId}/events/${eventId}` });
   const publish = formData.get("intent") === "publish";
   const result = await setEventPublishedForMember({ userId: user.id, organizerId, eventId, publish, confirmSold: formData.get("confirmSold") === "on" });
   if (!result.ok) {

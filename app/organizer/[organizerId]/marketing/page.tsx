@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Who may receive this organizer's news: consents to this organizer only, not withdrawn. */
 export default async function MarketingPage({ params }: Props) {
   const { organizerId } = await params;
-  const { user } = await requireOrganizerMember(organizerId, { returnPath: `/organizer/${organizerId}/marketing` });
+  const { user } = await requireOrganizerMember(organizerId, { permission: "marketingContacts", returnPath: `/organizer/${organizerId}/marketing` });
   const [t, locale, list] = await Promise.all([getTranslations("Organizer"), getLocale(), listMarketingContacts(user.id, organizerId)]);
   if (!list) notFound();
   const sourceName = (source: string) => (source === "checkout" ? t("source.checkout") : source);

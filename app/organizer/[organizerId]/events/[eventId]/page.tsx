@@ -26,7 +26,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** One event's sales per ticket type, and publishing. */
 export default async function EventOverviewPage({ params, searchParams }: Props) {
   const { organizerId, eventId } = await params;
-  const { user, event } = await requireOrganizerEvent(organizerId, eventId, { returnPath: `/organizer/${organizerId}/events/${eventId}` });
+  const { user, event } = await requireOrganizerEvent(organizerId, eventId, { permission: "viewEvents", returnPath: `/organizer/${organizerId}/events/${eventId}` });
   const [t, locale, sales, query] = await Promise.all([getTranslations("OrganizerEvents"), getLocale(), getEventSales(user.id, organizerId, eventId), searchParams]);
   if (!sales) notFound();
   const notice = notices.find((name) => name === query.notice);

@@ -4,7 +4,6 @@
 import { notFound, redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { requireOrganizerMember } from "@/lib/organizers/access";
-import { MANAGER_ROLES } from "@/lib/organizer-ops/membership";
 import { correctOrderEmail, type CorrectionFieldErrors } from "@/lib/organizer-ops/order-correction";
 import { wakeOutboxSender } from "@/lib/outbox/in-app";
 
@@ -21,7 +20,7 @@ export async function correctOrderEmailAction(
   formData: FormData,
 ): Promise<CorrectionFormState> {
   const path = `/organizer/${organizerId}/orders/${orderId}`;
-  const { user } = await requireOrganizerMember(organizerId, { returnPath: path, roles: MANAGER_ROLES });
+  const { user } = await requireOrganizerMember(organizerId, { returnPath: path, permission: "correctOrders" });
   const text = (name: string) => (typeof formData.get(name) === "string" ? String(formData.get(name)).slice(0, 320) : "");
   const values = { email: text("email"), confirmation: text("confirmation") };
   const result = await correctOrderEmail({ userId: user.id, organizerId, orderId, ...values });

@@ -26,7 +26,7 @@ export const dynamic = "force-dynamic";
 export default async function OrganizerOrderPage({ params, searchParams }: Props) {
   const [{ organizerId, orderId }, { corrected }] = await Promise.all([params, searchParams]);
   const path = `/organizer/${organizerId}/orders/${orderId}`;
-  const { user } = await requireOrganizerMember(organizerId, { returnPath: path });
+  const { user } = await requireOrganizerMember(organizerId, { permission: "viewEvents", returnPath: path });
   const order = await getOrganizerOrder(user.id, organizerId, orderId);
   if (!order) notFound();
   const [t, format, locale] = await Promise.all([getTranslations("OrderCorrection"), getFormatter(), getLocale()]);

@@ -26,7 +26,7 @@ const single = (value: string | string[] | undefined) => (typeof value === "stri
 export default async function AttendeesPage({ params, searchParams }: Props) {
   const { organizerId, eventId } = await params;
   const base = `/organizer/${organizerId}/events/${eventId}/attendees`;
-  const { user, event, organizer } = await requireOrganizerEvent(organizerId, eventId, { returnPath: base });
+  const { user, event, organizer } = await requireOrganizerEvent(organizerId, eventId, { permission: "viewAttendees", returnPath: base });
   const search = await searchParams;
   const query = single(search.q).trim().slice(0, 200);
   const [t, locale, list] = await Promise.all([

@@ -21,7 +21,7 @@ export type CheckInFormState = {
 
 export async function checkInAction(organizerId: string, eventId: string, _previous: CheckInFormState, formData: FormData): Promise<CheckInFormState> {
   const path = `/organizer/${organizerId}/events/${eventId}/check-in`;
-  const { user, event } = await requireOrganizerEvent(organizerId, eventId, { returnPath: path });
+  const { user, event } = await requireOrganizerEvent(organizerId, eventId, { permission: "checkIn", returnPath: path });
   const code = typeof formData.get("code") === "string" ? String(formData.get("code")).slice(0, 100) : "";
   const result = await checkInTicket({ userId: user.id, organizerId, eventId, code });
   if (result.status === "not_found") notFound();

@@ -20,7 +20,7 @@ export const dynamic = "force-dynamic";
 export default async function CheckInPage({ params }: Props) {
   const { organizerId, eventId } = await params;
   const path = `/organizer/${organizerId}/events/${eventId}/check-in`;
-  const { user } = await requireOrganizerEvent(organizerId, eventId, { returnPath: path });
+  const { user } = await requireOrganizerEvent(organizerId, eventId, { permission: "checkIn", returnPath: path });
   const overview = await getCheckInOverview(user.id, organizerId, eventId);
   if (!overview) notFound();
   const t = await getTranslations("CheckIn");

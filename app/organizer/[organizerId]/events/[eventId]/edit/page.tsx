@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function EditEventPage({ params }: Props) {
   const { organizerId, eventId } = await params;
-  const { user } = await requireOrganizerEvent(organizerId, eventId, { returnPath: `/organizer/${organizerId}/events/${eventId}/edit` });
+  const { user } = await requireOrganizerEvent(organizerId, eventId, { permission: "editEvents", returnPath: `/organizer/${organizerId}/events/${eventId}/edit` });
   const editing = await getEventForEditing(user.id, organizerId, eventId);
   if (!editing) notFound();
   return (

@@ -7,7 +7,6 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { renderOrganizerMessage } from "@/emails/render";
 import { isLocale } from "@/lib/i18n/locales";
 import { requireOrganizerEvent } from "@/lib/organizers/access";
-import { MANAGER_ROLES } from "@/lib/organizer-ops/membership";
 import { messageValues, parseMessageForm, type MessageFieldErrors, type MessageValues } from "@/lib/organizer-ops/message-schema";
 import { previewOrganizerMessage, sendOrganizerMessage } from "@/lib/organizer-ops/messages";
 import { wakeOutboxSender } from "@/lib/outbox/in-app";
@@ -25,7 +24,7 @@ export async function organizerMessageAction(
 ): Promise<MessageFormState> {
   const path = `/organizer/${organizerId}/events/${eventId}/messages`;
   // STAFF and outsiders get the 404 a missing event gives; nothing below runs for them.
-  const { user } = await requireOrganizerEvent(organizerId, eventId, { returnPath: path, roles: MANAGER_ROLES });
+  const { user } = await requireOrganizerEvent(organizerId, eventId, { returnPath: path, permission: "messageHolders" });
   const values = messageValues(formData);
   const intent = formData.get("intent");
   if (intent === "edit") return { step: "edit", values, fieldErrors: {} };

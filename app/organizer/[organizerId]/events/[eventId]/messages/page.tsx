@@ -6,7 +6,6 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { requireOrganizerEvent } from "@/lib/organizers/access";
-import { isManager } from "@/lib/organizer-ops/membership";
 import { getMessageComposer, listSentMessages } from "@/lib/organizer-ops/messages";
 import { organizerMessageAction } from "./actions";
 import { MessageForm } from "./message-form";
@@ -26,7 +25,7 @@ export const dynamic = "force-dynamic";
 export default async function OrganizerMessagesPage({ params, searchParams }: Props) {
   const [{ organizerId, eventId }, { sent }] = await Promise.all([params, searchParams]);
   const path = `/organizer/${organizerId}/events/${eventId}/messages`;
-  const { user } = await requireOrganizerEvent(organizerId, eventId, { returnPath: path });
+  const { user } = await requireOrganizerEvent(organizerId, eventId, { permission: "viewEvents", returnPath: path });
   const [composer, history] = await Promise.all([
     getMessageComposer(user.id, organizerId, eventId),
     listSentMessages(user.id, organizerId, eventId),
@@ -34,7 +33,7 @@ export default async function OrganizerMessagesPage({ params, searchParams }: Pr
   if (!composer || !history) notFound();
   const [t, format] = await Promise.all([getTranslations("OrganizerMessages"), getFormatter()]);
   const sentMessage = typeof sent === "string" ? history.find((message) => message.id === sent) : undefined;
-  const canSend = isManager(composer.role);
+  const canSend = composer.canSend;
 
   return (
     <div className="mx-auto flex w-full max-w-3xl flex-col gap-6 px-4 py-6 sm:px-6 sm:py-10">
