@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
-import type { EventStatus } from "@/lib/db/types";
+import type { EventStatus, OrganizerRole } from "@/lib/db/types";
 import { EventTabs, type EventTab } from "./event-tabs";
 
 /** The top of every page of one event: back to the organizer, the title, its status and the tabs. */
@@ -9,6 +9,7 @@ export function EventPageHeader(props: {
   organizer: { id: string; name: string };
   event: { id: string; title: string; status: EventStatus };
   current: EventTab;
+  role: OrganizerRole;
 }) {
   const t = useTranslations("Organizer");
   return (
@@ -20,7 +21,7 @@ export function EventPageHeader(props: {
         <h1 className="text-3xl font-extrabold tracking-tight text-zinc-950">{props.event.title}</h1>
         <Badge tone={props.event.status === "PUBLISHED" ? "success" : props.event.status === "CANCELLED" ? "danger" : "neutral"}>{t(`status.${props.event.status}`)}</Badge>
       </div>
-      <EventTabs organizerId={props.organizer.id} eventId={props.event.id} current={props.current} />
+      <EventTabs organizerId={props.organizer.id} eventId={props.event.id} current={props.current} role={props.role} />
     </div>
   );
 }

@@ -1,16 +1,21 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { classNames } from "@/components/ui/class-names";
+import type { OrganizerRole } from "@/lib/db/types";
+import { can } from "@/lib/organizers/roles";
 
 export type EventTab = "overview" | "edit" | "attendees" | "messages" | "checkIn";
 
-/** The pages of one event for its organizer; the current one is marked for screen readers too. */
-export function EventTabs({ organizerId, eventId, current }: { organizerId: string; eventId: string; current: EventTab }) {
+/**
+ * The pages of one event for its organizer that the member's role may open (staff see no edit
+ * tab); the current one is marked for screen readers too.
+ */
+export function EventTabs({ organizerId, eventId, current, role }: { organizerId: string; eventId: string; current: EventTab; role: OrganizerRole }) {
   const t = useTranslations("OrganizerEvents.tabs");
   const base = `/organizer/${organizerId}/events/${eventId}`;
   const tabs: { id: EventTab; href: string }[] = [
     { id: "overview", href: base },
-    { id: "edit", href: `${base}/edit` },
+    ...(can(role, "editEvents") ? [{ id: "edit" as const, href: `${base}/edit` }] : []),
     { id: "attendees", href: `${base}/attendees` },
     { id: "messages", href: `${base}/messages` },
     { id: "checkIn", href: `${base}/check-in` },

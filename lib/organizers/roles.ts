@@ -1,6 +1,6 @@
 // What each organizer role may do: the one matrix that every organizer page, route, server
 // action and domain function asks (through `can`), and that README's role table is checked
-// against (tests/organizers/role-matrix.test.ts walks every cell). A new capability (refund
+// against (tests/organizer/role-matrix.test.ts walks every cell). A new capability (refund
 // policies, cancelling an event) is one new row here, and its entry points name the row.
 import type { OrganizerRole } from "@/lib/db/types";
 

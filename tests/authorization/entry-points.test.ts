@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
+import { isOrganizerPermission } from "@/lib/organizers/roles";
 
 const root = path.resolve(__dirname, "../..");
 
@@ -15,6 +16,7 @@ const GUARDS = [
   "requireSignedIn",
   "requireOrganizerMember", // a member of this organizer, or 404
   "requireOrganizerEvent", // a member, and the event is this organizer's, or 404
+  "organizerRouteAccess", // the same for route handlers, which answer with their own responses
   "auth", // Auth.js's session, for routes that answer with their own status codes
   "isValidOrderKey", // the order's signed link
   "ordersOfThisBrowser", // the signed cookie of the browser that bought the order (lib/orders/buyer-browser.ts)
@@ -80,5 +82,22 @@ describe("every page, route and server action that touches someone's data", () =
     const list = handlers(file);
     expect(list.length).toBeGreaterThan(0);
     expect(list.filter((handler) => !guardCall.test(handler.body)).map((handler) => handler.name)).toEqual([]);
+  });
+});
+
+describe("every handler of one organizer's pages", () => {
+  // The organizer guards take the capability of the role matrix (lib/organizers/roles.ts) the
+  // handler needs; a handler that names none, or a name the matrix lacks, fails here.
+  const named = /\b(?:requireOrganizerMember|requireOrganizerEvent)\([^;]*?permission: "(\w+)"|\borganizerRouteAccess\([^,;]+, "(\w+)"/g;
+  const organizerFiles = files.filter((file) => file.startsWith("app/organizer/[organizerId]/"));
+
+  it("are found", () => expect(organizerFiles.length).toBeGreaterThan(10));
+
+  it.each(organizerFiles)("%s names a capability of the role matrix in each handler", (file) => {
+    for (const handler of handlers(file)) {
+      const capabilities = [...handler.body.matchAll(named)].map((match) => match[1] ?? match[2]);
+      expect({ handler: handler.name, named: capabilities.length > 0 }).toEqual({ handler: handler.name, named: true });
+      expect(capabilities.filter((name) => !isOrganizerPermission(name))).toEqual([]);
+    }
   });
 });

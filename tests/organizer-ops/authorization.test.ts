@@ -88,11 +88,11 @@ describe("routes and actions", () => {
   const root = path.resolve(__dirname, "../..");
   const guarded: Array<[string, RegExp]> = [
     ["app/organizer/[organizerId]/events/[eventId]/messages/page.tsx", /requireOrganizerEvent\(organizerId, eventId/],
-    ["app/organizer/[organizerId]/events/[eventId]/messages/actions.ts", /requireOrganizerEvent\(organizerId, eventId, \{ returnPath: path, roles: MANAGER_ROLES \}\)/],
+    ["app/organizer/[organizerId]/events/[eventId]/messages/actions.ts", /requireOrganizerEvent\(organizerId, eventId, \{ returnPath: path, permission: "messageHolders" \}\)/],
     ["app/organizer/[organizerId]/events/[eventId]/check-in/page.tsx", /requireOrganizerEvent\(organizerId, eventId/],
     ["app/organizer/[organizerId]/events/[eventId]/check-in/actions.ts", /requireOrganizerEvent\(organizerId, eventId/],
     ["app/organizer/[organizerId]/orders/[orderId]/page.tsx", /requireOrganizerMember\(organizerId/],
-    ["app/organizer/[organizerId]/orders/[orderId]/actions.ts", /requireOrganizerMember\(organizerId, \{ returnPath: path, roles: MANAGER_ROLES \}\)/],
+    ["app/organizer/[organizerId]/orders/[orderId]/actions.ts", /requireOrganizerMember\(organizerId, \{ returnPath: path, permission: "correctOrders" \}\)/],
     ["app/account/claim/page.tsx", /requireUser\("\/account\/claim"\)/],
     ["app/account/claim/actions.ts", /requireUser\("\/account\/claim"\)/],
   ];

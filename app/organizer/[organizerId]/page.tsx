@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { formatEventDateRange } from "@/lib/i18n/format";
-import { requireOrganizerMember } from "@/lib/organizers/access";
+import { can, requireOrganizerMember } from "@/lib/organizers/access";
 import { getOrganizerDashboard, type DashboardEvent } from "@/lib/organizers/queries";
 
 type Props = { params: Promise<{ organizerId: string }> };
@@ -19,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** An organizer's events: drafts, upcoming and past, with how much of each is sold. */
 export default async function OrganizerDashboardPage({ params }: Props) {
   const { organizerId } = await params;
-  const { user } = await requireOrganizerMember(organizerId, { permission: "viewEvents", returnPath: `/organizer/${organizerId}` });
+  const { user, role } = await requireOrganizerMember(organizerId, { permission: "viewEvents", returnPath: `/organizer/${organizerId}` });
   const [t, locale, dashboard] = await Promise.all([getTranslations("Organizer"), getLocale(), getOrganizerDashboard(user.id, organizerId)]);
   if (!dashboard) notFound();
   const groups: [string, DashboardEvent[]][] = [
@@ -35,10 +35,12 @@ export default async function OrganizerDashboardPage({ params }: Props) {
           <h1 className="text-3xl font-extrabold tracking-tight text-zinc-950">{t("dashboardHeading")}</h1>
         </div>
         <div className="flex flex-wrap gap-2">
-          <Button href={`/organizer/${organizerId}/marketing`} variant="secondary">
-            {t("marketingLink")}
-          </Button>
-          <Button href={`/organizer/${organizerId}/events/new`}>{t("createEvent")}</Button>
+          {can(role, "marketingContacts") ? (
+            <Button href={`/organizer/${organizerId}/marketing`} variant="secondary">
+              {t("marketingLink")}
+            </Button>
+          ) : null}
+          {can(role, "editEvents") ? <Button href={`/organizer/${organizerId}/events/new`}>{t("createEvent")}</Button> : null}
         </div>
       </div>
       {groups.map(([heading, events]) => (

@@ -6,7 +6,7 @@ import { EventPageHeader } from "@/components/organizer/event-page-header";
 import { PublishForm } from "@/components/organizer/publish-form";
 import { Card } from "@/components/ui/card";
 import { formatEventDateRange, formatPrice } from "@/lib/i18n/format";
-import { requireOrganizerEvent } from "@/lib/organizers/access";
+import { can, requireOrganizerEvent } from "@/lib/organizers/access";
 import { getEventSales } from "@/lib/organizers/queries";
 import { setPublishedAction } from "../actions";
 import { ScrollRegion } from "@/components/ui/scroll-region";
@@ -26,7 +26,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** One event's sales per ticket type, and publishing. */
 export default async function EventOverviewPage({ params, searchParams }: Props) {
   const { organizerId, eventId } = await params;
-  const { user, event } = await requireOrganizerEvent(organizerId, eventId, { permission: "viewEvents", returnPath: `/organizer/${organizerId}/events/${eventId}` });
+  const { user, event, role } = await requireOrganizerEvent(organizerId, eventId, { permission: "viewEvents", returnPath: `/organizer/${organizerId}/events/${eventId}` });
   const [t, locale, sales, query] = await Promise.all([getTranslations("OrganizerEvents"), getLocale(), getEventSales(user.id, organizerId, eventId), searchParams]);
   if (!sales) notFound();
   const notice = notices.find((name) => name === query.notice);
@@ -34,7 +34,7 @@ export default async function EventOverviewPage({ params, searchParams }: Props)
   const cell = "px-3 py-2 text-right tabular-nums";
   return (
     <div className="mx-auto flex max-w-5xl flex-col gap-6 px-4 py-8 sm:px-6 sm:py-12">
-      <EventPageHeader organizer={sales.organizer} event={event} current="overview" />
+      <EventPageHeader organizer={sales.organizer} event={event} current="overview" role={role} />
       {notice ? (
         <p role="status" className="rounded-lg border border-green-300 bg-green-50 px-4 py-3 font-semibold text-green-900">
           {t(notice)}
@@ -96,7 +96,7 @@ export default async function EventOverviewPage({ params, searchParams }: Props)
           </ScrollRegion>
         )}
       </Card>
-      {event.status !== "CANCELLED" ? (
+      {event.status !== "CANCELLED" && can(role, "publishEvents") ? (
         <PublishForm action={setPublishedAction.bind(null, sales.organizer.id, event.id)} published={event.status === "PUBLISHED"} hasSales={sales.totals.sold + sales.totals.held > 0} />
       ) : null}
     </div>

@@ -6,7 +6,7 @@ import { EventPageHeader } from "@/components/organizer/event-page-header";
 import { Button } from "@/components/ui/button";
 import { inputClasses } from "@/components/ui/input";
 import { formatEventDate, formatEventTime } from "@/lib/i18n/format";
-import { requireOrganizerEvent } from "@/lib/organizers/access";
+import { can, requireOrganizerEvent } from "@/lib/organizers/access";
 import { listAttendees } from "@/lib/organizers/queries";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
@@ -26,7 +26,7 @@ const single = (value: string | string[] | undefined) => (typeof value === "stri
 export default async function AttendeesPage({ params, searchParams }: Props) {
   const { organizerId, eventId } = await params;
   const base = `/organizer/${organizerId}/events/${eventId}/attendees`;
-  const { user, event, organizer } = await requireOrganizerEvent(organizerId, eventId, { permission: "viewAttendees", returnPath: base });
+  const { user, event, organizer, role } = await requireOrganizerEvent(organizerId, eventId, { permission: "viewAttendees", returnPath: base });
   const search = await searchParams;
   const query = single(search.q).trim().slice(0, 200);
   const [t, locale, list] = await Promise.all([
@@ -40,7 +40,7 @@ export default async function AttendeesPage({ params, searchParams }: Props) {
   const when = (date: Date) => `${formatEventDate(date, locale, event.timeZone)} ${formatEventTime(date, locale, event.timeZone)}`;
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-8 sm:px-6 sm:py-12">
-      <EventPageHeader organizer={organizer} event={event} current="attendees" />
+      <EventPageHeader organizer={organizer} event={event} current="attendees" role={role} />
       <form method="get" action={base} role="search" className="flex flex-wrap items-end gap-3">
         <div className="flex min-w-64 flex-1 flex-col gap-1.5">
           <label htmlFor="attendee-search" className="text-sm font-semibold text-zinc-900">
@@ -59,10 +59,12 @@ export default async function AttendeesPage({ params, searchParams }: Props) {
         <p role="status" className="font-semibold text-zinc-900">
           {t("count", { count: list.total })}
         </p>
-        {/* A download, not a page: a plain link so the browser saves the file. */}
-        <a href={exportHref} download className="inline-flex min-h-11 items-center font-semibold text-indigo-800 underline underline-offset-4">
-          {t("export")}
-        </a>
+        {/* A download, not a page: a plain link so the browser saves the file (owners and admins only). */}
+        {can(role, "exportAttendees") ? (
+          <a href={exportHref} download className="inline-flex min-h-11 items-center font-semibold text-indigo-800 underline underline-offset-4">
+            {t("export")}
+          </a>
+        ) : null}
       </div>
       {list.attendees.length > 0 ? (
         <ScrollRegion label={t("heading")}>
