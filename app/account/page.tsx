@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { getAccountOverview } from "@/lib/accounts/queries";
-import { requireUser } from "./require-user";
+import { requireUser } from "@/lib/guards";
 import { Notice } from "@/components/ui/notice";
 
 export async function generateMetadata(): Promise<Metadata> {

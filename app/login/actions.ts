@@ -3,43 +3,63 @@
 // through Auth.js's credentials provider, "link" asks for a sign-in link by email.
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { signIn } from "@/lib/auth";
+import { z } from "zod";
+import { publicAction, type ActionResult } from "@/lib/actions";
 import { requestSignInLink } from "@/lib/auth/request-link";
+import { form } from "@/lib/forms";
 import { safeReturnPath } from "@/lib/navigation/return-path";
-import { wakeOutboxSender } from "@/lib/outbox/in-app";
 import { clientAddress } from "@/lib/rate-limit";
-import { postedText, type LoginFormState } from "./form-state";
+
+/** rate_limited: too many link requests; password_locked: too many wrong passwords (a link still works). */
+export type LoginError = "invalid_credentials" | "rate_limited" | "password_locked" | "invalid_email" | "password_missing";
+/**
+ * One message, next to its field or for the form; the email comes back as typed, never the
+ * password. Only refusals come back: a sign-in or a link request redirects.
+ */
+export type LoginFormState = Extract<ActionResult<object, LoginError, { fieldErrors: { email?: LoginError; password?: LoginError }; email: string }>, { ok: false }>;
 
 /** Auth.js's errors carry `type` (CredentialsSignin) and, for ours, `code`; names are minified. */
 function authErrorKind(error: unknown): { type?: unknown; code?: unknown } | null {
   return typeof error === "object" && error !== null && "type" in error ? (error as { type?: unknown; code?: unknown }) : null;
 }
 
-export async function signInAction(_previous: LoginFormState, formData: FormData): Promise<LoginFormState> {
-  const email = postedText(formData, "email").trim();
-  const callbackPath = safeReturnPath(postedText(formData, "callbackUrl"), "/");
+const refuse = (error: LoginError, email: string, field?: "email" | "password"): LoginFormState => ({
+  ok: false,
+  error,
+  fieldErrors: field ? { [field]: error } : {},
+  email,
+});
 
-  if (postedText(formData, "intent") === "link") {
-    const result = await requestSignInLink({ email, callbackPath, clientAddress: clientAddress(await headers()) });
-    if (!result.ok) return { ok: false, error: result.reason, field: result.reason === "invalid_email" ? "email" : undefined, email };
-    wakeOutboxSender();
-    redirect("/login/check-email");
-  }
+export const signInAction = publicAction({
+  schema: z.object({ email: form.text(1_000), password: form.text(), intent: form.text(16), callbackUrl: form.text(2_048) }),
+  run: async (fields, { emailQueued }): Promise<LoginFormState> => {
+    const email = fields.email.trim();
+    const callbackPath = safeReturnPath(fields.callbackUrl, "/");
 
-  const password = postedText(formData, "password");
-  if (email === "") return { ok: false, error: "invalid_email", field: "email", email };
-  if (password === "") return { ok: false, error: "password_missing", field: "password", email };
-  try {
-    // On success this throws Next's redirect to the callback path; it must not be caught here.
-    await signIn("password", { email, password, redirectTo: callbackPath });
-  } catch (error) {
-    const kind = authErrorKind(error);
-    if (kind?.type === "CredentialsSignin") {
-      // Only password sign-in is locked: the answer points to the link button of the same form.
-      if (kind.code === "rate_limited") return { ok: false, error: "password_locked", field: "password", email };
-      return { ok: false, error: "invalid_credentials", email };
+    if (fields.intent === "link") {
+      const result = await requestSignInLink({ email, callbackPath, clientAddress: clientAddress(await headers()) });
+      if (!result.ok) return refuse(result.reason, email, result.reason === "invalid_email" ? "email" : undefined);
+      emailQueued();
+      redirect("/login/check-email");
     }
-    throw error;
-  }
-  return null;
-}
+
+    if (email === "") return refuse("invalid_email", email, "email");
+    if (fields.password === "") return refuse("password_missing", email, "password");
+    try {
+      // Auth.js is loaded here, not with the module: see signedInUser in lib/guards.ts.
+      const { signIn } = await import("@/lib/auth");
+      // On success this throws Next's redirect to the callback path; it must not be caught here.
+      await signIn("password", { email, password: fields.password, redirectTo: callbackPath });
+    } catch (error) {
+      const kind = authErrorKind(error);
+      if (kind?.type === "CredentialsSignin") {
+        // Only password sign-in is locked: the answer points to the link button of the same form.
+        if (kind.code === "rate_limited") return refuse("password_locked", email, "password");
+        return refuse("invalid_credentials", email);
+      }
+      throw error;
+    }
+    // signIn redirects on success; reaching this line would be Auth.js answering without one.
+    return refuse("invalid_credentials", email);
+  },
+});

@@ -30,8 +30,12 @@ export function LoginForm({
     if (state) setEmail(state.email);
   }
 
-  const formError = state && !state.field ? t(`errors.${state.error}`) : null;
-  const fieldError = (field: "email" | "password") => (state?.field === field ? t(`errors.${state.error}`) : null);
+  const fieldErrors = state?.fieldErrors ?? {};
+  const formError = state && !fieldErrors.email && !fieldErrors.password ? t(`errors.${state.error}`) : null;
+  const fieldError = (field: "email" | "password") => {
+    const code = fieldErrors[field];
+    return code ? t(`errors.${code}`) : null;
+  };
   const forgotHref = email.trim() ? `/login/forgot?${new URLSearchParams({ email: email.trim() }).toString()}` : "/login/forgot";
   const message = formError ?? (state ? null : notice);
 

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
-import { organizersOf, requireSignedIn } from "@/lib/organizers/access";
+import { requireUser } from "@/lib/guards";
+import { organizersOf } from "@/lib/organizers/membership";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Organizer");
@@ -12,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The organizers the signed-in user belongs to; with exactly one, straight to it. */
 export default async function OrganizerStartPage() {
-  const user = await requireSignedIn("/organizer");
+  const user = await requireUser("/organizer");
   const [t, organizers] = await Promise.all([getTranslations("Organizer"), organizersOf(user.id)]);
   if (organizers.length === 1) redirect(`/organizer/${organizers[0].id}`);
   return (

@@ -5,12 +5,12 @@
 import { startTransition, useOptimistic, useState } from "react";
 import { useTranslations } from "@/components/i18n/client-text";
 import { classNames } from "@/components/ui/class-names";
-import type { LikeResult } from "@/lib/likes/schemas";
+import type { LikeAnswer } from "@/lib/likes/schemas";
 import { HeartIcon } from "./heart-icon";
 import { useHydrated } from "./use-hydrated";
 
 /** toggleLikeAction from app/likes/actions.ts, handed down by the page (server actions are props). */
-export type LikeAction = (formData: FormData) => Promise<LikeResult>;
+export type LikeAction = (formData: FormData) => Promise<LikeAnswer>;
 
 export type LikeButtonProps = {
   eventId: string;
@@ -52,11 +52,11 @@ export function LikeButton({ eventId, eventTitle, liked, action, returnTo, ancho
     data.set("intent", next ? "like" : "unlike");
     data.set("returnTo", back);
     data.set("enhanced", "1");
-    let result: LikeResult;
+    let result: LikeAnswer;
     try {
       result = await action(data);
     } catch {
-      result = { ok: false, error: "invalid", liked: stored };
+      result = { ok: false, error: "invalid", fieldErrors: {}, liked: stored };
     }
     startTransition(() => {
       setStored(result.liked);

@@ -5,7 +5,7 @@
 import { startTransition, useOptimistic, useState, type ReactNode } from "react";
 import { useTranslations } from "@/components/i18n/client-text";
 import { Button } from "@/components/ui/button";
-import type { LikeResult } from "@/lib/likes/schemas";
+import type { LikeAnswer } from "@/lib/likes/schemas";
 import type { LikeAction } from "./like-button";
 import { useHydrated } from "./use-hydrated";
 
@@ -40,11 +40,11 @@ export function LikedEventItem({
     data.set("intent", "unlike");
     data.set("returnTo", returnTo);
     data.set("enhanced", "1");
-    let result: LikeResult;
+    let result: LikeAnswer;
     try {
       result = await action(data);
     } catch {
-      result = { ok: false, error: "invalid", liked: true };
+      result = { ok: false, error: "invalid", fieldErrors: {}, liked: true };
     }
     startTransition(() => {
       setRemoved(!result.liked);

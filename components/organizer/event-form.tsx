@@ -7,17 +7,11 @@ import { useTranslations } from "@/components/i18n/client-text";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { inputClasses } from "@/components/ui/input";
-import type { EventFormValues, TicketTypeFormValues } from "@/lib/organizers/event-form";
+import type { EventFormState, EventFormValues, TicketTypeFormValues } from "@/lib/organizers/event-form";
 import { EVENT_TIME_ZONES } from "@/lib/organizers/event-form";
 
-type State = {
-  fieldErrors: Partial<Record<string, string>>;
-  counts: Partial<Record<string, number>>;
-  values: EventFormValues;
-} | null;
-
 type EventFormProps = {
-  action: (previous: State, formData: FormData) => Promise<State>;
+  action: (previous: EventFormState | null, formData: FormData) => Promise<EventFormState | null>;
   initial: EventFormValues;
   /** Ticket type id → true when it has orders and cannot be removed. */
   locked: Record<string, boolean>;

@@ -3,10 +3,15 @@
 import { useActionState } from "react";
 import { useTranslations } from "@/components/i18n/client-text";
 import { Button } from "@/components/ui/button";
+import type { PublishFormState } from "@/lib/organizers/event-form";
 
-type State = { error: "needs_ticket_type" | "confirm_unpublish" | "not_allowed" } | null;
+type PublishFormProps = {
+  action: (previous: PublishFormState | null, formData: FormData) => Promise<PublishFormState | null>;
+  published: boolean;
+  hasSales: boolean;
+};
 
-export function PublishForm({ action, published, hasSales }: { action: (previous: State, formData: FormData) => Promise<State>; published: boolean; hasSales: boolean }) {
+export function PublishForm({ action, published, hasSales }: PublishFormProps) {
   const t = useTranslations("OrganizerEvents");
   const [state, formAction, pending] = useActionState(action, null);
   return (

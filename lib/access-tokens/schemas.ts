@@ -1,5 +1,6 @@
 // The create-token form's fields.
 import { z } from "zod";
+import { fieldErrorsOf, form, formFields } from "../forms";
 
 export const ACCESS_TOKEN_NAME_MAX_LENGTH = 60;
 /** The longest a token lives (a trigger in the database refuses more): a lost phone's token dies on its own. */
@@ -7,10 +8,8 @@ export const ACCESS_TOKEN_MAX_LIFETIME_DAYS = 365;
 export const ACCESS_TOKEN_LIFETIMES = ["30", "90", "365"] as const;
 export type AccessTokenLifetime = (typeof ACCESS_TOKEN_LIFETIMES)[number];
 
-const text = z.preprocess((value) => (typeof value === "string" ? value : ""), z.string());
-
 export const createAccessTokenSchema = z.object({
-  name: text.transform((value) => value.trim().replace(/\s+/g, " ")).pipe(
+  name: form.text().transform((value) => value.trim().replace(/\s+/g, " ")).pipe(
     z.string().min(1, "name_missing").max(ACCESS_TOKEN_NAME_MAX_LENGTH, "name_too_long"),
   ),
   lifetime: z.preprocess((value) => (value === undefined || value === null || value === "" ? "90" : value), z.enum(ACCESS_TOKEN_LIFETIMES, "lifetime_invalid")),
@@ -22,15 +21,19 @@ export type CreateAccessTokenFieldErrors = { name?: "name_missing" | "name_too_l
 export function parseCreateAccessTokenForm(
   formData: FormData,
 ): { ok: true; data: CreateAccessTokenInput } | { ok: false; fieldErrors: CreateAccessTokenFieldErrors; name: string } {
-  const raw = { name: formData.get("name"), lifetime: formData.get("lifetime") };
-  const parsed = createAccessTokenSchema.safeParse(raw);
+  return checkCreateAccessTokenForm(formFields(formData));
+}
+
+/** The form's fields checked; `name` as typed comes back with a refusal, to show it again. */
+export function checkCreateAccessTokenForm(
+  fields: Record<string, unknown>,
+): { ok: true; data: CreateAccessTokenInput } | { ok: false; fieldErrors: CreateAccessTokenFieldErrors; name: string } {
+  const parsed = createAccessTokenSchema.safeParse(fields);
   if (parsed.success) return { ok: true, data: parsed.data };
-  const fieldErrors: CreateAccessTokenFieldErrors = {};
-  for (const issue of parsed.error.issues) {
-    if (issue.path[0] === "name") fieldErrors.name ??= issue.message === "name_too_long" ? "name_too_long" : "name_missing";
-    if (issue.path[0] === "lifetime") fieldErrors.lifetime = "lifetime_invalid";
-  }
-  return { ok: false, fieldErrors, name: typeof raw.name === "string" ? raw.name : "" };
+  const fieldErrors: CreateAccessTokenFieldErrors = fieldErrorsOf(parsed.error, (issue) =>
+    issue.path[0] === "name" ? (issue.message === "name_too_long" ? "name_too_long" : "name_missing") : "lifetime_invalid",
+  );
+  return { ok: false, fieldErrors, name: typeof fields.name === "string" ? fields.name : "" };
 }
 
 export function lifetimeExpiry(lifetime: AccessTokenLifetime, now: Date): Date {

@@ -7,6 +7,7 @@
 // password or a sign-in moments ago (recent-sign-in.ts), which is how "Forgot password" ends up here.
 import { z } from "zod";
 import { db } from "../db/client";
+import { formFields, form } from "../forms";
 import { hit, type RateLimit } from "../rate-limit";
 import { checkPasswordPolicy, verifyPassword, type PasswordProblem } from "./passwords";
 import { signedInRecently } from "./recent-sign-in";
@@ -28,18 +29,12 @@ export type ChangePasswordResult =
   | { ok: false; error: "no_such_user"; fieldErrors: PasswordFormFieldErrors };
 
 // A missing field reads as an empty one, so the policy's "too short" explains it.
-const text = z.preprocess((value) => (typeof value === "string" ? value : ""), z.string());
-
-export const passwordFormSchema = z.object({ currentPassword: text, password: text, confirmation: text });
+export const passwordFormSchema = z.object({ currentPassword: form.text(), password: form.text(), confirmation: form.text() });
 
 export type PasswordFormInput = z.infer<typeof passwordFormSchema>;
 
 export function parsePasswordForm(formData: FormData): PasswordFormInput {
-  return passwordFormSchema.parse({
-    currentPassword: formData.get("currentPassword"),
-    password: formData.get("password"),
-    confirmation: formData.get("confirmation"),
-  });
+  return passwordFormSchema.parse(formFields(formData));
 }
 
 /**

@@ -2,7 +2,7 @@
 // reads the session, then sets the cookie and redirects or answers as this says.
 import { pendingLikeCompletionPath, signPendingLike } from "./pending-like";
 import { getLikeableEvent } from "./queries";
-import { parseLikeForm, type LikeResult } from "./schemas";
+import { parseLikeForm, type LikeFields, type LikeResult } from "./schemas";
 import { setLike } from "./set-like";
 
 export type LikeRequestOutcome =
@@ -16,14 +16,14 @@ export type LikeRequestOutcome =
 
 export async function handleLikeRequest({
   userId,
-  formData,
+  fields,
   now = new Date(),
 }: {
   userId: string | null | undefined;
-  formData: FormData;
+  fields: Partial<LikeFields>;
   now?: Date;
 }): Promise<LikeRequestOutcome> {
-  const form = parseLikeForm(formData);
+  const form = parseLikeForm(fields);
   if (!form) return { kind: "not_found" };
 
   if (!userId) {

@@ -80,8 +80,11 @@ export function quantityField(ticketTypeId: string): string {
   return `q_${ticketTypeId}`;
 }
 
-const text = (value: FormDataEntryValue | null) => (typeof value === "string" ? value : "");
-const ticked = (value: FormDataEntryValue | null) => value === "on" || value === "true";
+/** The posted form as lib/forms.ts's formFields reads it: field names can be any ticket type's. */
+export type CheckoutFields = Record<string, unknown>;
+
+const text = (value: unknown) => (typeof value === "string" ? value : "");
+const ticked = (value: unknown) => value === "on" || value === "true";
 
 // Codes, not sentences: the form translates them into the reader's language.
 const buyerSchema = z.object({
@@ -122,15 +125,15 @@ function cardProblems(card: CardInput, now: Date): CheckoutFieldErrors {
 }
 
 /** What the form holds, without card details, for filling it in again. */
-export function checkoutValues(form: FormData, ticketTypeIds: string[]): CheckoutValues {
+export function checkoutValues(form: CheckoutFields, ticketTypeIds: string[]): CheckoutValues {
   return {
-    name: text(form.get("name")),
-    email: text(form.get("email")),
-    emailConfirm: text(form.get("emailConfirm")),
-    terms: ticked(form.get("terms")),
-    marketingOptIn: ticked(form.get("marketingOptIn")),
-    quantities: Object.fromEntries(ticketTypeIds.map((id) => [id, text(form.get(quantityField(id)))])),
-    suggestionSeenFor: text(form.get("suggestionSeenFor")),
+    name: text(form.name),
+    email: text(form.email),
+    emailConfirm: text(form.emailConfirm),
+    terms: ticked(form.terms),
+    marketingOptIn: ticked(form.marketingOptIn),
+    quantities: Object.fromEntries(ticketTypeIds.map((id) => [id, text(form[quantityField(id)])])),
+    suggestionSeenFor: text(form.suggestionSeenFor),
   };
 }
 
@@ -138,7 +141,7 @@ export function checkoutValues(form: FormData, ticketTypeIds: string[]): Checkou
  * Checks a posted checkout form against the ticket types on sale. A misspelt-looking email
  * domain stops the form once, with the suggestion; posting the same address again goes on.
  */
-export function parseCheckoutForm(form: FormData, context: CheckoutFormContext): CheckoutParseResult {
+export function parseCheckoutForm(form: CheckoutFields, context: CheckoutFormContext): CheckoutParseResult {
   const now = context.now ?? new Date();
   const values = checkoutValues(
     form,
@@ -153,7 +156,7 @@ export function parseCheckoutForm(form: FormData, context: CheckoutFormContext):
   };
 
   const buyer = buyerSchema.safeParse({
-    idempotencyKey: text(form.get("idempotencyKey")),
+    idempotencyKey: text(form.idempotencyKey),
     name: values.name,
     email: values.email,
     emailConfirm: values.emailConfirm,
@@ -190,9 +193,9 @@ export function parseCheckoutForm(form: FormData, context: CheckoutFormContext):
   if (count > context.maxTicketsPerOrder) fieldErrors.tickets = { code: "tickets_too_many", max: context.maxTicketsPerOrder };
 
   const card: CardInput = {
-    number: text(form.get("cardNumber")),
-    expiry: text(form.get("cardExpiry")),
-    cvc: text(form.get("cardCvc")),
+    number: text(form.cardNumber),
+    expiry: text(form.cardExpiry),
+    cvc: text(form.cardCvc),
   };
   // Free tickets need no card; the card fields of a free order are ignored, not refused.
   if (context.cardForm && totalMinor > 0) Object.assign(fieldErrors, cardProblems(card, now));

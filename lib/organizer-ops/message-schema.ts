@@ -1,5 +1,6 @@
 // The "important information" form: what may be sent and how a bad post is described.
 import { z } from "zod";
+import { fieldErrorsOf, form } from "../forms";
 import { multiLineText, singleLineText } from "../free-text";
 
 export const MESSAGE_SUBJECT_MAX = 150;
@@ -17,23 +18,18 @@ export type MessageFieldError = "required" | "too_long" | "one_line" | "control_
 export type MessageFieldErrors = Partial<Record<keyof MessageForm, MessageFieldError>>;
 export type MessageValues = { subject: string; body: string; requestKey: string };
 
-export function messageValues(formData: FormData): MessageValues {
-  const text = (name: string) => {
-    const value = formData.get(name);
-    return typeof value === "string" ? value : "";
-  };
-  return { subject: text("subject"), body: text("body"), requestKey: text("requestKey") };
-}
+/** The form as posted, to check with parseMessageForm and to show again as typed. */
+export const messageFieldsSchema = z.object({ subject: form.text(), body: form.text(), requestKey: form.text(100) });
+
+const FIELD_ERRORS: readonly string[] = ["required", "too_long", "one_line", "control_characters"];
 
 export function parseMessageForm(
   values: MessageValues,
 ): { ok: true; data: MessageForm } | { ok: false; fieldErrors: MessageFieldErrors } {
   const parsed = messageFormSchema.safeParse(values);
   if (parsed.success) return { ok: true, data: parsed.data };
-  const fieldErrors: MessageFieldErrors = {};
-  for (const issue of parsed.error.issues) {
-    const field = issue.path[0] as keyof MessageForm;
-    fieldErrors[field] ??= (["required", "too_long", "one_line", "control_characters"].includes(issue.message) ? issue.message : "invalid") as MessageFieldError;
-  }
+  const fieldErrors: MessageFieldErrors = fieldErrorsOf(parsed.error, (issue): MessageFieldError =>
+    FIELD_ERRORS.includes(issue.message) ? (issue.message as MessageFieldError) : "invalid",
+  );
   return { ok: false, fieldErrors };
 }

@@ -1,5 +1,6 @@
 // The event form: what it posts, how that is checked, and how local times and kronor become
 // the database's UTC instants and öre. Error values are message keys of "OrganizerEvents.errors".
+import type { ActionResult } from "../action-result";
 import { z } from "zod";
 import { EVENT_SLUG_MAX_LENGTH, isEventSlug } from "../events/slug";
 import { CONTROL_CHARACTERS_ERROR, isSingleLineText, multiLineText, singleLineText } from "../free-text";
@@ -38,15 +39,27 @@ export type EventFormValues = {
 /** Field name → message key; ticket type fields are named "ticketTypes.<row>.<field>". */
 export type EventFieldErrors = Partial<Record<string, string>>;
 
-const text = (form: FormData, name: string) => {
-  const value = form.get(name);
+/** What the event form shows after a refused post: the values as typed, a message key per field. */
+export type EventFormState = Extract<
+  ActionResult<object, "invalid_form", { fieldErrors: EventFieldErrors; counts: Partial<Record<string, number>>; values: EventFormValues }>,
+  { ok: false }
+>;
+
+/** What the publish buttons show after a refusal. */
+export type PublishFormState = Extract<ActionResult<object, "needs_ticket_type" | "confirm_unpublish" | "not_allowed">, { ok: false }>;
+
+/** The posted form as lib/forms.ts's formFields reads it (ticket type rows have numbered names). */
+export type EventFormFields = Record<string, unknown>;
+
+const text = (form: EventFormFields, name: string) => {
+  const value = form[name];
   return typeof value === "string" ? value.trim() : "";
 };
 
 /** What the form posted, as text, so a refused form can be shown again as it was typed. */
-export function readEventForm(form: FormData): EventFormValues {
+export function readEventForm(form: EventFormFields): EventFormValues {
   const rows = new Set<number>();
-  for (const key of form.keys()) {
+  for (const key of Object.keys(form)) {
     const match = /^ticketTypes\.(\d{1,2})\./.exec(key);
     if (match && Number(match[1]) < MAX_TICKET_TYPE_ROWS) rows.add(Number(match[1]));
   }
@@ -63,7 +76,7 @@ export function readEventForm(form: FormData): EventFormValues {
         salesEndAt: field("salesEndAt"),
         maxPerOrder: field("maxPerOrder"),
         sortOrder: field("sortOrder"),
-        remove: form.get(`ticketTypes.${row}.remove`) === "on",
+        remove: form[`ticketTypes.${row}.remove`] === "on",
       };
     })
     // A row left entirely empty is a spare "add a ticket type" row, not a ticket type.

@@ -1,5 +1,6 @@
 // The public profile at /u/<handle>: its settings and what a visitor may see of it.
 import { z } from "zod";
+import { formFields, form } from "../forms";
 import { isMultiLineText, normaliseLineBreaks } from "../free-text";
 import { db } from "../db/client";
 import { hit, type RateLimit } from "../rate-limit";
@@ -16,13 +17,11 @@ export type UpdatePublicProfileResult =
   | { ok: false; error: "invalid_form"; fieldErrors: PublicProfileFieldErrors }
   | { ok: false; error: "no_such_user"; fieldErrors: PublicProfileFieldErrors };
 
-const text = z.preprocess((value) => (typeof value === "string" ? value : ""), z.string());
+/** The form as posted: the checkbox is on when present; updatePublicProfile checks the rest. */
+export const publicProfileFormSchema = z.object({ handle: form.text(1_000), bio: form.text(10_000), profilePublic: form.checkbox() });
 
 export function parsePublicProfileForm(formData: FormData): PublicProfileInput {
-  const { handle, bio, profilePublic } = z
-    .object({ handle: text, bio: text, profilePublic: text })
-    .parse({ handle: formData.get("handle"), bio: formData.get("bio"), profilePublic: formData.get("profilePublic") });
-  return { handle, bio, profilePublic: profilePublic === "on" || profilePublic === "true" };
+  return publicProfileFormSchema.parse(formFields(formData));
 }
 
 /** A bio as stored: LF line breaks, at most one blank line in a row. */

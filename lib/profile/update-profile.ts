@@ -1,5 +1,6 @@
 // The /account/profile form's core: the account's name and language.
 import { z } from "zod";
+import { formFields, form } from "../forms";
 import { isSingleLineText } from "../free-text";
 import { db } from "../db/client";
 import { locales, type AppLocale } from "../i18n/locales";
@@ -14,10 +15,11 @@ export type UpdateProfileResult =
   | { ok: false; error: "invalid_form"; fieldErrors: ProfileFieldErrors }
   | { ok: false; error: "no_such_user"; fieldErrors: ProfileFieldErrors };
 
-const text = z.preprocess((value) => (typeof value === "string" ? value : ""), z.string());
+/** The form as posted; checkProfileForm and updateProfile decide what is acceptable. */
+export const profileFormSchema = z.object({ name: form.text(1_000), locale: form.text(16) });
 
 export function parseProfileForm(formData: FormData): ProfileInput {
-  return z.object({ name: text, locale: text }).parse({ name: formData.get("name"), locale: formData.get("locale") });
+  return profileFormSchema.parse(formFields(formData));
 }
 
 

@@ -1,11 +1,17 @@
 // Authorization is checked inside every page, route and server action that touches someone's
-// data, never only by a layout or a link not shown. This reads every such entry point under
-// app/ and fails when an exported handler calls none of the guards below. What each guard then
-// allows is tested where it lives (tests/organizer-ops/authorization.test.ts, the lib tests,
-// and the journeys in tests/e2e, which ask for other people's pages and get 404).
+// data, never only by a layout or a link not shown. Pages and routes: this reads every such
+// entry point under app/ and fails when an exported handler calls none of the guards below.
+// Server actions: this imports every actions module and fails when an export was not built
+// by the pipeline of lib/actions.ts (which resolves who is asking before anything runs), when
+// an account action is not a user action, an organizer action not a member action naming a
+// capability of the role matrix, or a public action is not one of those listed with a reason.
+// What each guard then allows is tested where it lives (tests/organizer-ops/authorization.test.ts,
+// tests/organizer/role-matrix.test.ts, the lib tests, and the journeys in tests/e2e, which ask
+// for other people's pages and get 404).
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
+import { pipelineActionInfo } from "@/lib/actions";
 import { isOrganizerPermission } from "@/lib/organizers/roles";
 
 const root = path.resolve(__dirname, "../..");
@@ -43,7 +49,7 @@ function entryPoints(dir: string): string[] {
   return readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
     const relative = path.join(dir, entry.name);
     if (entry.isDirectory()) return entryPoints(relative);
-    return /^(page\.tsx|route\.ts|actions\.ts)$/.test(entry.name) ? [relative] : [];
+    return /^(page\.tsx|route\.ts)$/.test(entry.name) ? [relative] : [];
   });
 }
 
@@ -74,7 +80,7 @@ const files = AREAS.flatMap(entryPoints).sort();
 
 describe("every page, route and server action that touches someone's data", () => {
   it("are all found", () => {
-    expect(files.length).toBeGreaterThan(50);
+    expect(files.length).toBeGreaterThan(40);
     expect(files.filter((file) => file in PUBLIC)).toEqual(Object.keys(PUBLIC).sort());
   });
 
@@ -99,5 +105,54 @@ describe("every handler of one organizer's pages", () => {
       expect({ handler: handler.name, named: capabilities.length > 0 }).toEqual({ handler: handler.name, named: true });
       expect(capabilities.filter((name) => !isOrganizerPermission(name))).toEqual([]);
     }
+  });
+});
+
+/** Server actions anyone may post, and what stands in for a signed-in user in each. */
+const PUBLIC_ACTIONS: Record<string, string> = {
+  placeOrderAction: "buying needs no account; placeOrder checks every input again",
+  toggleLikeAction: "a visitor is sent to sign in; a signed-in user likes only for themselves",
+  signInAction: "signing in",
+  forgotPasswordAction: "the same answer for every address; the link goes only to that mailbox",
+  requestOrderCorrectionAction: "the buying browser's signed cookie (ordersOfThisBrowser)",
+  cancelOrderAction: "the order's signed key (isValidOrderKey)",
+  confirmOrderCorrectionAction: "the single-use link sent to the corrected address",
+  setLocaleAction: "changes only the caller's own cookie and account",
+};
+
+function actionModules(dir: string): string[] {
+  return readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
+    const relative = path.join(dir, entry.name);
+    if (entry.isDirectory()) return actionModules(relative);
+    return entry.name === "actions.ts" ? [relative] : [];
+  });
+}
+
+const actionFiles = [...actionModules("app"), "lib/i18n/actions.ts"].sort();
+
+describe("every server action", () => {
+  it("are all found", () => {
+    expect(actionFiles.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it.each(actionFiles)("%s exports only actions the pipeline built, of the kind its area needs", async (file) => {
+    const exported = Object.entries(await import(path.join(root, file)));
+    expect(exported.length).toBeGreaterThan(0);
+    for (const [name, value] of exported) {
+      const info = pipelineActionInfo(value);
+      expect({ name, built: info !== undefined }).toEqual({ name, built: true });
+      if (!info) continue;
+      if (file.startsWith("app/account/")) expect({ name, kind: info.kind }).toEqual({ name, kind: "user" });
+      if (file.startsWith("app/organizer/")) {
+        expect({ name, kind: info.kind }).toEqual({ name, kind: "member" });
+        expect(isOrganizerPermission(info.permission)).toBe(true);
+      }
+      if (info.kind === "public") expect(Object.keys(PUBLIC_ACTIONS)).toContain(name);
+    }
+  });
+
+  it("lists no public action that no longer exists", async () => {
+    const names = (await Promise.all(actionFiles.map(async (file) => Object.keys(await import(path.join(root, file)))))).flat();
+    expect(Object.keys(PUBLIC_ACTIONS).filter((name) => !names.includes(name))).toEqual([]);
   });
 });

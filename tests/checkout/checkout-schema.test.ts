@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { formFields } from "@/lib/forms";
 import { parseCheckoutForm, quantityField, type CheckoutFormContext } from "@/lib/orders/checkout-schema";
 import { TEST_CARDS } from "@/lib/payments/test-provider";
 
@@ -8,7 +9,7 @@ const gone = { id: "0197a000-0000-7000-8000-000000000003", priceMinor: 10_000, m
 const now = new Date("2026-03-01T12:00:00Z");
 const context: CheckoutFormContext = { ticketTypes: [adult, child, gone], cardForm: true, maxTicketsPerOrder: 20, now };
 
-function form(fields: Record<string, string | undefined> = {}): FormData {
+function form(fields: Record<string, string | undefined> = {}) {
   const defaults: Record<string, string> = {
     idempotencyKey: randomUUID(),
     name: "Kalle Anka",
@@ -24,7 +25,7 @@ function form(fields: Record<string, string | undefined> = {}): FormData {
   for (const [name, value] of Object.entries({ ...defaults, ...fields })) {
     if (value !== undefined) data.set(name, value);
   }
-  return data;
+  return formFields(data);
 }
 
 function errorsOf(fields: Record<string, string | undefined>, ctx = context) {

@@ -6,7 +6,9 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 
 const root = join(__dirname, "..", "..");
-const READS_RETURN_PATH = /(?:\.get|queryValue|postedText|field)\([^)]*["'](?:callbackUrl|returnTo|redirectTo|returnPath|next)["']/;
+const NAMES = "callbackUrl|returnTo|redirectTo|returnPath|next";
+// A direct read (`.get("returnTo")`), or a field of a server action's form schema (`returnTo: form.text()`).
+const READS_RETURN_PATH = new RegExp(`(?:\\.get|queryValue|postedText|field)\\([^)]*["'](?:${NAMES})["']|\\b(?:${NAMES}): form\\.`);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -41,7 +43,7 @@ describe("the readers of a return path", () => {
     expect(source).toMatch(/import \{[^}]*\bsafeReturnPath\b[^}]*\} from "(?:@\/lib|\.\.)\/navigation\/return-path"/);
     for (const line of source.split("\n").filter((l) => READS_RETURN_PATH.test(l))) {
       // Read and checked on the same line, or (the route and the like form) checked right after.
-      if (!line.includes("safeReturnPath(")) expect(source).toMatch(/safeReturnPath\((?:query|value|decoded)\b/);
+      if (!line.includes("safeReturnPath(")) expect(source).toMatch(/safeReturnPath\((?:query|value|decoded|returnTo|fields\.callbackUrl)\b/);
     }
   });
 });

@@ -88,13 +88,9 @@ describe("routes and actions", () => {
   const root = path.resolve(__dirname, "../..");
   const guarded: Array<[string, RegExp]> = [
     ["app/organizer/[organizerId]/events/[eventId]/messages/page.tsx", /requireOrganizerEvent\(organizerId, eventId/],
-    ["app/organizer/[organizerId]/events/[eventId]/messages/actions.ts", /requireOrganizerEvent\(organizerId, eventId, \{ returnPath: path, permission: "messageHolders" \}\)/],
     ["app/organizer/[organizerId]/events/[eventId]/check-in/page.tsx", /requireOrganizerEvent\(organizerId, eventId/],
-    ["app/organizer/[organizerId]/events/[eventId]/check-in/actions.ts", /requireOrganizerEvent\(organizerId, eventId/],
     ["app/organizer/[organizerId]/orders/[orderId]/page.tsx", /requireOrganizerMember\(organizerId/],
-    ["app/organizer/[organizerId]/orders/[orderId]/actions.ts", /requireOrganizerMember\(organizerId, \{ returnPath: path, permission: "correctOrders" \}\)/],
     ["app/account/claim/page.tsx", /requireUser\("\/account\/claim"\)/],
-    ["app/account/claim/actions.ts", /requireUser\("\/account\/claim"\)/],
   ];
   it.each(guarded)("%s checks who is asking before anything else", (file, guard) => {
     const source = readFileSync(path.join(root, file), "utf8");
@@ -104,5 +100,19 @@ describe("routes and actions", () => {
     // No domain call (lib/organizer-ops) comes before the guard.
     const firstDomainCall = body.search(/\b(getMessageComposer|listSentMessages|previewOrganizerMessage|sendOrganizerMessage|checkInTicket|getCheckInOverview|getOrganizerOrder|correctOrderEmail|claimOrder|findOwnOrderByNumber)\(/);
     if (firstDomainCall >= 0) expect(guardAt).toBeLessThan(firstDomainCall);
+  });
+
+  // Actions are built by lib/actions.ts, which resolves the member (and the role's capability)
+  // or the signed-in user before the action's own code runs.
+  const actions: Array<[string, string, { kind: string; permission?: string }]> = [
+    ["app/organizer/[organizerId]/events/[eventId]/messages/actions.ts", "organizerMessageAction", { kind: "member", permission: "messageHolders" }],
+    ["app/organizer/[organizerId]/events/[eventId]/check-in/actions.ts", "checkInAction", { kind: "member", permission: "checkIn" }],
+    ["app/organizer/[organizerId]/orders/[orderId]/actions.ts", "correctOrderEmailAction", { kind: "member", permission: "correctOrders" }],
+    ["app/account/claim/actions.ts", "claimOrderAction", { kind: "user" }],
+  ];
+  it.each(actions)("%s: %s is built by the pipeline with the right guard", async (file, name, expected) => {
+    const { pipelineActionInfo } = await import("@/lib/actions");
+    const exported: Record<string, unknown> = await import(path.join(root, file));
+    expect(pipelineActionInfo(exported[name])).toEqual(expected.permission ? expected : { ...expected, permission: undefined });
   });
 });

@@ -1,3 +1,4 @@
+import { formFields } from "@/lib/forms";
 import { parseEventForm, parseKronor, parseLocalDateTime, readEventForm, slugify, toLocalDateTime } from "@/lib/organizers/event-form";
 import { eventValues } from "./helpers";
 
@@ -65,7 +66,7 @@ describe("readEventForm", () => {
     form.set("ticketTypes.1.price", "");
     form.set("ticketTypes.2.id", "0193aaaa-0000-7000-8000-000000000000");
     form.set("ticketTypes.2.remove", "on");
-    const values = readEventForm(form);
+    const values = readEventForm(formFields(form));
     expect(values.title).toBe("Jul");
     expect(values.timeZone).toBe("Europe/Stockholm");
     expect(values.ticketTypes.map((type) => [type.name, type.remove])).toEqual([["Vuxen", false], ["", true]]);

@@ -2,6 +2,7 @@
 // multi-line fields keep the line break (as LF) and refuse the NUL, each with a message next to
 // the field, and nothing with a forbidden control character is stored. (Route parameters and
 // query values are probed against the running server in tests/e2e/untrusted-input.e2e.ts.)
+import { formFields } from "@/lib/forms";
 import { randomUUID } from "node:crypto";
 import { databaseKind, useTestDatabase } from "../helpers/test-db";
 import { eventValues } from "../organizer/helpers";
@@ -53,7 +54,7 @@ describe("every form field refuses control characters", () => {
       const form = new FormData();
       const fields = { idempotencyKey: randomUUID(), name: bad, email: "kalle@example.se", emailConfirm: "kalle@example.se", terms: "on", [quantityField("t1")]: "1", cardNumber: TEST_CARDS.succeeds, cardExpiry: "12/30", cardCvc: "123" };
       for (const [name, value] of Object.entries(fields)) form.set(name, value);
-      const result = parseCheckoutForm(form, { ticketTypes: [{ id: "t1", priceMinor: 100, maxQuantity: 5 }], cardForm: true, maxTicketsPerOrder: 10 });
+      const result = parseCheckoutForm(formFields(form), { ticketTypes: [{ id: "t1", priceMinor: 100, maxQuantity: 5 }], cardForm: true, maxTicketsPerOrder: 10 });
       expect(result).toMatchObject({ ok: false, fieldErrors: { name: { code: "name_control_characters" } } });
     }
   });
@@ -63,7 +64,7 @@ describe("every form field refuses control characters", () => {
       const form = new FormData();
       const fields = { idempotencyKey: randomUUID(), name: "Kalle", email: bad, emailConfirm: bad, terms: "on", [quantityField("t1")]: "1" };
       for (const [name, value] of Object.entries(fields)) form.set(name, value);
-      const result = parseCheckoutForm(form, { ticketTypes: [{ id: "t1", priceMinor: 0, maxQuantity: 5 }], cardForm: true, maxTicketsPerOrder: 10 });
+      const result = parseCheckoutForm(formFields(form), { ticketTypes: [{ id: "t1", priceMinor: 0, maxQuantity: 5 }], cardForm: true, maxTicketsPerOrder: 10 });
       expect(result).toMatchObject({ ok: false, fieldErrors: { email: { code: expect.stringMatching(/^email_/) } } });
     }
   });

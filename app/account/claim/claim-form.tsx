@@ -1,26 +1,28 @@
 "use client";
 // Order number plus the two proofs (amount and card digits). A plain form: works without JavaScript.
 import { useActionState } from "react";
+import { failureOf } from "@/lib/action-result";
 import { useTranslations } from "@/components/i18n/client-text";
 import { Notice } from "@/components/ui/notice";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { claimOrderAction, type ClaimFormState } from "./actions";
+import { claimOrderAction } from "./actions";
 
 export function ClaimForm() {
   const t = useTranslations("OrderClaim");
-  const [state, formAction, pending] = useActionState<ClaimFormState, FormData>(claimOrderAction, null);
-  const errors = state?.fieldErrors ?? {};
+  const [state, formAction, pending] = useActionState(claimOrderAction, null);
+  const failed = failureOf(state);
+  const errors = failed?.fieldErrors ?? {};
   return (
     <form action={formAction} noValidate className="flex flex-col gap-5">
-      {state?.error ? <Notice tone="danger">{t(`errors.${state.error}`)}</Notice> : null}
+      {failed && failed.error !== "invalid_form" ? <Notice tone="danger">{t(`errors.${failed.error}`)}</Notice> : null}
       <Field
         id="claim-order-number"
         name="orderNumber"
         label={t("orderNumberLabel")}
         hint={t("orderNumberHint")}
         error={errors.orderNumber ? t(`errors.${errors.orderNumber}`) : null}
-        defaultValue={state?.values.orderNumber ?? ""}
+        defaultValue={failed?.values.orderNumber ?? ""}
         autoComplete="off"
         autoCapitalize="characters"
         spellCheck={false}
@@ -32,7 +34,7 @@ export function ClaimForm() {
         label={t("amountLabel")}
         hint={t("amountHint")}
         error={errors.amount ? t(`errors.${errors.amount}`) : null}
-        defaultValue={state?.values.amount ?? ""}
+        defaultValue={failed?.values.amount ?? ""}
         inputMode="decimal"
         autoComplete="off"
         required

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { findOwnOrderByNumber } from "@/lib/organizer-ops/order-claim-queries";
 import { orderPath } from "@/lib/orders/order-links";
-import { requireUser } from "../require-user";
+import { requireUser } from "@/lib/guards";
 import { ClaimForm } from "./claim-form";
 import { PageHeader } from "@/components/ui/page-header";
 

@@ -1,42 +1,38 @@
 "use server";
-// Asking for and confirming a new email address. Each action checks the session itself; the
-// rules (password, rate limits, single-use links, one transaction) live in lib/accounts.
+// Asking for and confirming a new email address. The rules (password, rate limits, single-use
+// links, one transaction) live in lib/accounts.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { confirmEmailChange, requestEmailChange, type EmailChangeFieldErrors } from "@/lib/accounts/email-change";
-import { currentSessionToken, requireUser } from "../require-user";
+import { userAction, type ActionResult, type SharedRefusal } from "@/lib/actions";
+import { form } from "@/lib/forms";
+import { currentSessionToken } from "@/lib/guards";
 import { confirmReturnPath } from "./confirm/return-path";
 
-export type EmailChangeFormState =
-  | { ok: true; newEmail: string }
-  | { ok: false; error: "invalid_form" | "rate_limited"; fieldErrors: EmailChangeFieldErrors; newEmail: string }
-  | null;
+/** `newEmail` comes back as typed, to show it again; the password never does. */
+export type EmailChangeFormState = ActionResult<{ newEmail: string }, "invalid_form" | "rate_limited", { fieldErrors: EmailChangeFieldErrors; newEmail: string }>;
+export type ConfirmEmailState = ActionResult<object, "invalid_link" | "address_unavailable">;
 
-export type ConfirmEmailState = { ok: false; error: "invalid_link" | "address_unavailable" } | null;
+export const requestEmailChangeAction = userAction({
+  returnPath: "/account/email",
+  schema: z.object({ newEmail: form.text(), currentPassword: form.text() }),
+  run: async ({ newEmail, currentPassword }, { user, emailQueued }): Promise<EmailChangeFormState | SharedRefusal> => {
+    const result = await requestEmailChange({ userId: user.id, sessionToken: await currentSessionToken(), newEmail, currentPassword });
+    if (!result.ok) return result.error === "no_such_user" ? { ok: false, error: "no_such_user" } : { ok: false, error: result.error, fieldErrors: result.fieldErrors, newEmail };
+    emailQueued();
+    return { ok: true, newEmail: result.newEmail };
+  },
+});
 
-const text = z.preprocess((value) => (typeof value === "string" ? value : ""), z.string());
-const requestSchema = z.object({ newEmail: text, currentPassword: text });
-
-export async function requestEmailChangeAction(_previous: EmailChangeFormState, formData: FormData): Promise<EmailChangeFormState> {
-  const user = await requireUser("/account/email");
-  const { newEmail, currentPassword } = requestSchema.parse({ newEmail: formData.get("newEmail"), currentPassword: formData.get("currentPassword") });
-  const result = await requestEmailChange({ userId: user.id, sessionToken: await currentSessionToken(), newEmail, currentPassword });
-  if (!result.ok) {
-    if (result.error === "no_such_user") redirect("/login?callbackUrl=/account/email");
-    return { ok: false, error: result.error, fieldErrors: result.fieldErrors, newEmail };
-  }
-  // The password is never sent back.
-  return { ok: true, newEmail: result.newEmail };
-}
-
-export async function confirmEmailChangeAction(_previous: ConfirmEmailState, formData: FormData): Promise<ConfirmEmailState> {
-  const token = text.parse(formData.get("token"));
+export const confirmEmailChangeAction = userAction({
   // The same account that asked must be signed in: lib checks that the request is this user's.
-  const user = await requireUser(confirmReturnPath(token));
-  const sessionToken = await currentSessionToken();
-  const result = await confirmEmailChange({ userId: user.id, token, currentSessionToken: sessionToken });
-  if (!result.ok) return { ok: false, error: result.error };
-  revalidatePath("/", "layout");
-  redirect("/account/profile?notice=email-changed");
-}
+  returnPath: ({ token }) => confirmReturnPath(token),
+  schema: z.object({ token: form.text(1_000) }),
+  run: async ({ token }, { user }): Promise<ConfirmEmailState> => {
+    const result = await confirmEmailChange({ userId: user.id, token, currentSessionToken: await currentSessionToken() });
+    if (!result.ok) return { ok: false, error: result.error, fieldErrors: {} };
+    revalidatePath("/", "layout");
+    redirect("/account/profile?notice=email-changed");
+  },
+});

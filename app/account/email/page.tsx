@@ -5,7 +5,7 @@ import { Card } from "@/components/ui/card";
 import { EMAIL_CHANGE_LIFETIME_MINUTES, emailChangeProof } from "@/lib/accounts/email-change";
 import { getAccountOverview } from "@/lib/accounts/queries";
 import { RECENT_SIGN_IN_MINUTES } from "@/lib/accounts/recent-sign-in";
-import { currentSessionToken, requireUser } from "../require-user";
+import { currentSessionToken, requireUser } from "@/lib/guards";
 import { EmailChangeForm } from "./email-change-form";
 
 export async function generateMetadata(): Promise<Metadata> {

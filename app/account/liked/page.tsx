@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { LikedEvents } from "@/components/likes/liked-events";
 import { listLikedNotBought } from "@/lib/likes/queries";
 import { toggleLikeAction } from "@/app/likes/actions";
-import { requireUser } from "../require-user";
+import { requireUser } from "@/lib/guards";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("LikedPage");

@@ -1,20 +1,22 @@
 "use server";
-// The set-password form's server action: who is asking, then the domain function, then on to
-// the account page. The password is never sent back, not even after a refusal.
+// The set-password form: the domain function checks and sets it, then on to the account page.
+// The password is never sent back, not even after a refusal.
 import { redirect } from "next/navigation";
-import { changePasswordForUser, parsePasswordForm, type PasswordFormFieldErrors } from "@/lib/accounts/change-password";
-import { currentSessionToken, requireUser } from "../require-user";
+import { changePasswordForUser, passwordFormSchema, type PasswordFormFieldErrors } from "@/lib/accounts/change-password";
+import { userAction, type ActionResult, type SharedRefusal } from "@/lib/actions";
+import { currentSessionToken } from "@/lib/guards";
 
-export type PasswordFormState = { ok: false; error: "invalid_form"; fieldErrors: PasswordFormFieldErrors } | null;
+export type PasswordFormState = ActionResult<object, "invalid_form", { fieldErrors: PasswordFormFieldErrors }>;
 
-export async function setPasswordAction(_previous: PasswordFormState, formData: FormData): Promise<PasswordFormState> {
-  // An action is a public endpoint: the session is checked here, not only by the page.
-  const user = await requireUser("/account/password");
-  const { currentPassword, password, confirmation } = parsePasswordForm(formData);
-  const sessionToken = await currentSessionToken();
-  const result = await changePasswordForUser({ userId: user.id, sessionToken, currentPassword, password, confirmation });
-  if (!result.ok && result.error === "no_such_user") redirect("/login?callbackUrl=/account/password");
-  if (!result.ok) return { ok: false, error: "invalid_form", fieldErrors: result.fieldErrors };
-  // redirect() throws to end the request, so it stays outside any try/catch.
-  redirect("/account?notice=password-set");
-}
+export const setPasswordAction = userAction({
+  returnPath: "/account/password",
+  schema: passwordFormSchema,
+  run: async (fields, { user, emailQueued }): Promise<PasswordFormState | SharedRefusal> => {
+    const result = await changePasswordForUser({ userId: user.id, sessionToken: await currentSessionToken(), ...fields });
+    if (!result.ok) return result.error === "no_such_user" ? { ok: false, error: "no_such_user" } : result;
+    // The account's address hears that its password was set or changed.
+    emailQueued();
+    // redirect() throws to end the request, so it stays outside any try/catch.
+    redirect("/account?notice=password-set");
+  },
+});

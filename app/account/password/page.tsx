@@ -4,7 +4,7 @@ import { Card } from "@/components/ui/card";
 import { needsCurrentPassword, RECENT_SIGN_IN_MINUTES } from "@/lib/accounts/change-password";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/accounts/passwords";
 import { getAccountOverview } from "@/lib/accounts/queries";
-import { currentSessionToken, requireUser } from "../require-user";
+import { currentSessionToken, requireUser } from "@/lib/guards";
 import { PasswordForm } from "./password-form";
 import { PageHeader } from "@/components/ui/page-header";
 

@@ -1,6 +1,7 @@
 "use client";
 // The new-password form. A plain form posting to a server action, so it works without
 // JavaScript; with it, a strength meter follows the typing and the passwords can be shown.
+import { failureOf } from "@/lib/action-result";
 import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { useTranslations } from "@/components/i18n/client-text";
 import { PasswordStrengthMeter } from "@/components/account/password-strength-meter";
@@ -50,13 +51,14 @@ export function PasswordForm({ email, askCurrent, recentMinutes, minLength, maxL
     setPasswordValue("");
   }
 
-  const fieldErrors = state?.fieldErrors ?? {};
+  const failed = failureOf(state);
+  const fieldErrors = failed?.fieldErrors ?? {};
   useEffect(() => {
-    if (!state) return;
-    if (state.fieldErrors.currentPassword) currentRef.current?.focus();
-    else if (state.fieldErrors.password) passwordRef.current?.focus();
-    else if (state.fieldErrors.confirmation) confirmationRef.current?.focus();
-  }, [state]);
+    if (!failed) return;
+    if (failed.fieldErrors.currentPassword) currentRef.current?.focus();
+    else if (failed.fieldErrors.password) passwordRef.current?.focus();
+    else if (failed.fieldErrors.confirmation) confirmationRef.current?.focus();
+  }, [failed]);
 
   const passwordError = fieldErrors.password
     ? authT(fieldErrors.password, { min: minLength, max: maxLength })

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { listConsents, type ConsentSummary } from "@/lib/privacy/consents";
-import { requireUser } from "../require-user";
+import { requireUser } from "@/lib/guards";
 import { withdrawConsentAction } from "./actions";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";

@@ -1,6 +1,7 @@
 "use client";
 // Uploading a profile picture. Works without JavaScript (the server checks everything); with it,
 // a file over the size limit is refused before it is sent, with the same message.
+import { failureOf } from "@/lib/action-result";
 import { useActionState, useState } from "react";
 import { useTranslations } from "@/components/i18n/client-text";
 import { Button } from "@/components/ui/button";
@@ -19,7 +20,7 @@ export function AvatarForm({ hasPicture, maxBytes, maxSide, maxMegapixels }: Pro
     setTooLarge(false);
   }
   const maxMb = Math.round(maxBytes / (1024 * 1024));
-  const problem = tooLarge ? "too_large" : state?.problem;
+  const problem = tooLarge ? "too_large" : failureOf(state)?.error;
 
   return (
     <form

@@ -8,7 +8,7 @@ import { Card } from "@/components/ui/card";
 import { getProfileSettings } from "@/lib/profile/queries";
 import { NAME_MAX_LENGTH } from "@/lib/profile/update-profile";
 import { MAX_INPUT_PIXELS, MAX_INPUT_SIDE, MAX_UPLOAD_BYTES } from "@/lib/uploads/image-rules";
-import { requireUser } from "../require-user";
+import { requireUser } from "@/lib/guards";
 import { removeAvatarAction } from "./actions";
 import { AvatarForm } from "./avatar-form";
 import { ProfileForm } from "./profile-form";

@@ -1,6 +1,7 @@
 "use client";
 // Name and language. A plain form posting to a server action, so it works without JavaScript;
 // a refused post keeps what was typed.
+import { failureOf } from "@/lib/action-result";
 import { useActionState, useState } from "react";
 import { useTranslations } from "@/components/i18n/client-text";
 import { Button } from "@/components/ui/button";
@@ -16,12 +17,13 @@ export function ProfileForm({ name: savedName, locale: savedLocale, nameMaxLengt
   const [answered, setAnswered] = useState(state);
   if (state !== answered) {
     setAnswered(state);
-    if (state) {
-      setName(state.values.name);
-      setLocale(state.values.locale);
+    const failed = failureOf(state);
+    if (failed) {
+      setName(failed.values.name);
+      setLocale(failed.values.locale);
     }
   }
-  const errors = state?.fieldErrors ?? {};
+  const errors = failureOf(state)?.fieldErrors ?? {};
 
   return (
     <form action={formAction} noValidate className="flex flex-col gap-5">

@@ -1,18 +1,19 @@
 "use server";
-// The public-profile form's server action: who is asking, then lib/profile, then back.
+// The public-profile form: lib/profile checks and saves it, then back to the page.
 import { redirect } from "next/navigation";
-import { parsePublicProfileForm, updatePublicProfile, type PublicProfileFieldErrors, type PublicProfileInput } from "@/lib/profile/public-profile";
-import { requireUser } from "../require-user";
+import { userAction, type ActionResult, type SharedRefusal } from "@/lib/actions";
+import { publicProfileFormSchema, updatePublicProfile, type PublicProfileFieldErrors, type PublicProfileInput } from "@/lib/profile/public-profile";
 
 const returnPath = "/account/public-profile";
 
-export type PublicProfileFormState = { ok: false; fieldErrors: PublicProfileFieldErrors; values: PublicProfileInput } | null;
+export type PublicProfileFormState = ActionResult<object, "invalid_form", { fieldErrors: PublicProfileFieldErrors; values: PublicProfileInput }>;
 
-export async function updatePublicProfileAction(_previous: PublicProfileFormState, formData: FormData): Promise<PublicProfileFormState> {
-  const user = await requireUser(returnPath);
-  const values = parsePublicProfileForm(formData);
-  const result = await updatePublicProfile({ userId: user.id, ...values });
-  if (!result.ok && result.error === "no_such_user") redirect(`/login?callbackUrl=${returnPath}`);
-  if (!result.ok) return { ok: false, fieldErrors: result.fieldErrors, values };
-  redirect(`${returnPath}?notice=saved`);
-}
+export const updatePublicProfileAction = userAction({
+  returnPath,
+  schema: publicProfileFormSchema,
+  run: async (values, { user }): Promise<PublicProfileFormState | SharedRefusal> => {
+    const result = await updatePublicProfile({ userId: user.id, ...values });
+    if (!result.ok) return result.error === "no_such_user" ? { ok: false, error: "no_such_user" } : { ...result, values };
+    redirect(`${returnPath}?notice=saved`);
+  },
+});

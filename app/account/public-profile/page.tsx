@@ -7,7 +7,7 @@ import { Card } from "@/components/ui/card";
 import { HANDLE_MAX_LENGTH, HANDLE_MIN_LENGTH } from "@/lib/profile/handle";
 import { BIO_MAX_LENGTH } from "@/lib/profile/public-profile";
 import { getProfileSettings } from "@/lib/profile/queries";
-import { requireUser } from "../require-user";
+import { requireUser } from "@/lib/guards";
 import { PublicProfileForm } from "./public-profile-form";
 import { Notice } from "@/components/ui/notice";
 

@@ -1,6 +1,7 @@
 "use client";
 // Handle, bio and the public switch. A plain form posting to a server action (works without
 // JavaScript); a refused post keeps what was typed and names the problem next to its field.
+import { failureOf } from "@/lib/action-result";
 import { useActionState, useState } from "react";
 import { useTranslations } from "@/components/i18n/client-text";
 import { Button } from "@/components/ui/button";
@@ -24,13 +25,14 @@ export function PublicProfileForm({ handle: savedHandle, bio: savedBio, profileP
   const [answered, setAnswered] = useState(state);
   if (state !== answered) {
     setAnswered(state);
-    if (state) {
-      setHandle(state.values.handle);
-      setBio(state.values.bio);
-      setProfilePublic(state.values.profilePublic);
+    const failed = failureOf(state);
+    if (failed) {
+      setHandle(failed.values.handle);
+      setBio(failed.values.bio);
+      setProfilePublic(failed.values.profilePublic);
     }
   }
-  const errors = state?.fieldErrors ?? {};
+  const errors = failureOf(state)?.fieldErrors ?? {};
   const numbers = { min: limits.handleMin, max: limits.handleMax };
 
   return (

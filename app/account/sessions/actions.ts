@@ -2,12 +2,18 @@
 // "Sign out everywhere else": every other session of the account ends at once.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { z } from "zod";
+import { userAction } from "@/lib/actions";
 import { signOutOtherSessions } from "@/lib/auth/session-list";
-import { currentSessionToken, requireUser } from "../require-user";
+import { currentSessionToken } from "@/lib/guards";
 
-export async function signOutOtherSessionsAction(): Promise<void> {
-  const user = await requireUser("/account/sessions");
-  const count = await signOutOtherSessions({ userId: user.id, currentSessionToken: await currentSessionToken() });
-  revalidatePath("/account/sessions");
-  redirect(count > 0 ? "/account/sessions?notice=signed-out" : "/account/sessions");
-}
+export const signOutOtherSessionsAction = userAction({
+  form: true,
+  returnPath: "/account/sessions",
+  schema: z.object({}),
+  run: async (_input, { user }) => {
+    const count = await signOutOtherSessions({ userId: user.id, currentSessionToken: await currentSessionToken() });
+    revalidatePath("/account/sessions");
+    redirect(count > 0 ? "/account/sessions?notice=signed-out" : "/account/sessions");
+  },
+});

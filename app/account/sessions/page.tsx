@@ -5,7 +5,7 @@ import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { listActiveSessions } from "@/lib/auth/session-list";
-import { currentSessionToken, requireUser } from "../require-user";
+import { currentSessionToken, requireUser } from "@/lib/guards";
 import { signOutOtherSessionsAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -6,7 +6,7 @@ import { getTranslations } from "next-intl/server";
 import { AccountOrderCard } from "@/components/tickets/account-order-card";
 import { Button } from "@/components/ui/button";
 import { groupAccountOrders, listAccountOrders, orderHasUsableTickets, type AccountOrder } from "@/lib/tickets/account-tickets";
-import { requireUser } from "../require-user";
+import { requireUser } from "@/lib/guards";
 import { ResendTicketsForm } from "./resend-tickets-form";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { listAccessTokens } from "@/lib/access-tokens/queries";
-import { requireUser } from "../require-user";
+import { requireUser } from "@/lib/guards";
 import { revokeAccessTokenAction } from "./actions";
 import { CreateTokenForm } from "./create-token-form";
 import { Notice } from "@/components/ui/notice";

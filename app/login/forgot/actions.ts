@@ -1,17 +1,24 @@
 "use server";
 // The forgot-password form's action: a sign-in link that lands on the set-password page.
 import { headers } from "next/headers";
+import { z } from "zod";
+import { publicAction, type ActionResult } from "@/lib/actions";
 import { requestSignInLink } from "@/lib/auth/request-link";
-import { wakeOutboxSender } from "@/lib/outbox/in-app";
+import { form } from "@/lib/forms";
 import { clientAddress } from "@/lib/rate-limit";
-import { postedText, type ForgotFormState } from "../form-state";
 
 const SET_PASSWORD_PATH = "/account/password";
 
-export async function forgotPasswordAction(_previous: ForgotFormState, formData: FormData): Promise<ForgotFormState> {
-  const email = postedText(formData, "email").trim();
-  const result = await requestSignInLink({ email, callbackPath: SET_PASSWORD_PATH, clientAddress: clientAddress(await headers()) });
-  if (!result.ok) return { ok: false, error: result.reason, email };
-  wakeOutboxSender();
-  return { ok: true, email };
-}
+/** The same answer for every address, known or not: only a malformed one or the limit differ. */
+export type ForgotFormState = ActionResult<{ email: string }, "invalid_email" | "rate_limited", { email: string }>;
+
+export const forgotPasswordAction = publicAction({
+  schema: z.object({ email: form.text(1_000) }),
+  run: async (fields, { emailQueued }): Promise<ForgotFormState> => {
+    const email = fields.email.trim();
+    const result = await requestSignInLink({ email, callbackPath: SET_PASSWORD_PATH, clientAddress: clientAddress(await headers()) });
+    if (!result.ok) return { ok: false, error: result.reason, fieldErrors: result.reason === "invalid_email" ? { email: result.reason } : {}, email };
+    emailQueued();
+    return { ok: true, email };
+  },
+});

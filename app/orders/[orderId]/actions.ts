@@ -3,32 +3,32 @@
 // buying browser's signed cookie for the order; the link then goes to the corrected address.
 import { headers } from "next/headers";
 import { getLocale } from "next-intl/server";
+import { z } from "zod";
+import { publicAction, type ActionResult, type SharedRefusal } from "@/lib/actions";
+import { form } from "@/lib/forms";
 import { isLocale } from "@/lib/i18n/locales";
 import { ordersOfThisBrowser } from "@/lib/orders/buyer-browser";
 import { requestOrderCorrection, type CorrectionFieldErrors } from "@/lib/organizer-ops/buyer-correction";
-import { wakeOutboxSender } from "@/lib/outbox/in-app";
 import { clientAddress } from "@/lib/rate-limit";
 
-export type BuyerCorrectionState =
-  | { ok: true; sentTo: string }
-  | { ok: false; email: string; fieldErrors: CorrectionFieldErrors; error?: "closed" | "rate_limited" }
-  | null;
+export type BuyerCorrectionState = ActionResult<{ sentTo: string }, "invalid_form" | "closed" | "rate_limited", { fieldErrors: CorrectionFieldErrors; email: string }>;
 
-export async function requestOrderCorrectionAction(_previous: BuyerCorrectionState, formData: FormData): Promise<BuyerCorrectionState> {
-  const orderId = typeof formData.get("orderId") === "string" ? String(formData.get("orderId")) : "";
-  const email = typeof formData.get("email") === "string" ? String(formData.get("email")).slice(0, 320) : "";
-  const locale = await getLocale();
-  const result = await requestOrderCorrection({
-    orderId,
-    browserOrders: await ordersOfThisBrowser(),
-    email,
-    locale: isLocale(locale) ? locale : "sv",
-    clientAddress: clientAddress(await headers()),
-  });
-  if (result.ok) {
-    wakeOutboxSender();
-    return { ok: true, sentTo: result.toEmail };
-  }
-  if (result.error === "invalid_form") return { ok: false, email, fieldErrors: result.fieldErrors };
-  return { ok: false, email, fieldErrors: {}, error: result.error };
-}
+export const requestOrderCorrectionAction = publicAction({
+  schema: z.object({ orderId: form.text(100), email: form.text(320) }),
+  run: async ({ orderId, email }, { emailQueued }): Promise<BuyerCorrectionState | SharedRefusal> => {
+    const locale = await getLocale();
+    const result = await requestOrderCorrection({
+      orderId,
+      browserOrders: await ordersOfThisBrowser(),
+      email,
+      locale: isLocale(locale) ? locale : "sv",
+      clientAddress: clientAddress(await headers()),
+    });
+    if (result.ok) {
+      emailQueued();
+      return { ok: true, sentTo: result.toEmail };
+    }
+    if (result.error === "invalid_form") return { ok: false, error: "invalid_form", fieldErrors: result.fieldErrors, email };
+    return { ok: false, error: result.error, fieldErrors: {}, email };
+  },
+});

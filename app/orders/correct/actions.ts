@@ -2,14 +2,19 @@
 // The button on the page the correction link opens. The link's secret is the authorization:
 // it reached only the corrected mailbox, and it is used up before anything moves.
 import { redirect } from "next/navigation";
+import { z } from "zod";
+import { publicAction } from "@/lib/actions";
+import { form } from "@/lib/forms";
 import { orderPath } from "@/lib/orders/order-links";
 import { confirmOrderCorrection } from "@/lib/organizer-ops/buyer-correction";
-import { wakeOutboxSender } from "@/lib/outbox/in-app";
 
-export async function confirmOrderCorrectionAction(formData: FormData): Promise<void> {
-  const token = typeof formData.get("token") === "string" ? String(formData.get("token")) : "";
-  const result = await confirmOrderCorrection({ token });
-  if (!result.ok) redirect(`/orders/correct?problem=${result.error}`);
-  wakeOutboxSender();
-  redirect(`${orderPath(result.order)}&moved=1`);
-}
+export const confirmOrderCorrectionAction = publicAction({
+  form: true,
+  schema: z.object({ token: form.text(1_000) }),
+  run: async ({ token }, { emailQueued }) => {
+    const result = await confirmOrderCorrection({ token });
+    if (!result.ok) redirect(`/orders/correct?problem=${result.error}`);
+    emailQueued();
+    redirect(`${orderPath(result.order)}&moved=1`);
+  },
+});

@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { formatEventDateRange } from "@/lib/i18n/format";
-import { can, requireOrganizerMember } from "@/lib/organizers/access";
+import { can, requireOrganizerMember } from "@/lib/guards";
 import { getOrganizerDashboard, type DashboardEvent } from "@/lib/organizers/queries";
 
 type Props = { params: Promise<{ organizerId: string }> };

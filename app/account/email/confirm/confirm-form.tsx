@@ -1,6 +1,7 @@
 "use client";
 // The button that uses the confirmation link: a POST, so a mail scanner's GET changes nothing.
 import { useActionState } from "react";
+import { failureOf } from "@/lib/action-result";
 import { useTranslations } from "@/components/i18n/client-text";
 import { FormAlert } from "@/components/auth/form-alert";
 import { Button } from "@/components/ui/button";
@@ -9,11 +10,12 @@ import { confirmEmailChangeAction } from "../actions";
 export function ConfirmEmailForm({ token, newEmail }: { token: string; newEmail: string }) {
   const t = useTranslations("EmailChange.confirm");
   const [state, formAction, pending] = useActionState(confirmEmailChangeAction, null);
-  if (state) {
+  const failed = failureOf(state);
+  if (failed) {
     return (
       <div className="flex flex-col gap-4">
-        <FormAlert tone="error" focusKey={state}>
-          {state.error === "address_unavailable" ? t("unavailable") : t("invalid")}
+        <FormAlert tone="error" focusKey={failed}>
+          {failed.error === "address_unavailable" ? t("unavailable") : t("invalid")}
         </FormAlert>
         <Button href="/account/email" variant="secondary" className="self-start">
           {t("requestNew")}

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { findEmailChange } from "@/lib/accounts/email-change";
-import { requireUser } from "../../require-user";
+import { requireUser } from "@/lib/guards";
 import { ConfirmEmailForm } from "./confirm-form";
 import { confirmReturnPath } from "./return-path";
 

@@ -2,6 +2,7 @@
 // The typed confirmation of an account deletion. A plain form posting to a server action, so
 // it works without JavaScript; a password is never sent back, a typed address is kept.
 import { useActionState, useEffect, useRef } from "react";
+import { failureOf } from "@/lib/action-result";
 import { useTranslations } from "@/components/i18n/client-text";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -12,21 +13,22 @@ export function DeleteAccountForm({ method, email }: { method: DeletionConfirmat
   const t = useTranslations("PrivacyDelete");
   const [state, formAction, pending] = useActionState(deleteAccountAction, null);
   const inputRef = useRef<HTMLInputElement>(null);
+  const failed = failureOf(state);
   useEffect(() => {
-    if (state) inputRef.current?.focus();
-  }, [state]);
+    if (failed) inputRef.current?.focus();
+  }, [failed]);
 
   const error =
-    state?.error === "sole_owner"
-      ? t("soleOwner", { organizers: state.organizers.join(", ") })
-      : state?.error === "rate_limited"
+    failed?.error === "sole_owner"
+      ? t("soleOwner", { organizers: (failed.organizers ?? []).join(", ") })
+      : failed?.error === "rate_limited"
         ? t("errors.rateLimited")
-        : state?.error === "mismatch"
-          ? state.method === "password"
+        : failed?.error === "mismatch"
+          ? failed.method === "password"
             ? t("errors.passwordMismatch")
             : t("errors.emailMismatch", { email })
           : null;
-  const typed = state && "typed" in state ? state.typed : undefined;
+  const typed = failed?.typed;
 
   return (
     <form action={formAction} noValidate className="flex flex-col gap-5">

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { deletionConfirmationMethod, soleOwnedOrganizers } from "@/lib/privacy/delete-account";
-import { requireUser } from "../../require-user";
+import { requireUser } from "@/lib/guards";
 import { DeleteAccountForm } from "./delete-account-form";
 import { DeletionSummary } from "@/components/privacy/deletion-summary";
 import { Notice } from "@/components/ui/notice";

@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 export async function GET(): Promise<Response> {
   const session = await auth();
-  const userId = (session?.user as { id?: string } | undefined)?.id;
+  const userId = session?.user?.id;
   const data = userId ? await buildDataExport(userId) : null;
   if (!data) {
     // Built from SITE_URL, never from the request's Host header.

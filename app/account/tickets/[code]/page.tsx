@@ -12,7 +12,7 @@ import { Card } from "@/components/ui/card";
 import { formatEventDateRange } from "@/lib/i18n/format";
 import { TICKET_CODE_PATTERN } from "@/lib/orders/codes";
 import { findAccountTicket, isUsableTicket } from "@/lib/tickets/account-tickets";
-import { requireUser } from "../../require-user";
+import { requireUser } from "@/lib/guards";
 
 type Props = {
   params: Promise<{ code: string }>;

@@ -1,27 +1,37 @@
 "use server";
 // The checkout form's server action. Anyone may buy tickets, so there is no one to check:
-// every input is checked by the form schema and again by placeOrder.
+// every input is checked by lib/orders/checkout.ts and again by placeOrder.
 import { refresh } from "next/cache";
 import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
+import { z } from "zod";
+import { publicAction } from "@/lib/actions";
+import { isLocale } from "@/lib/i18n/locales";
 import { rememberOrderInThisBrowser } from "@/lib/orders/buyer-browser";
-import { wakeOutboxSender } from "@/lib/outbox/in-app";
+import { checkout, type CheckoutResult } from "@/lib/orders/checkout";
 import { clientAddress } from "@/lib/rate-limit";
-import { checkoutFormAction, type CheckoutFormState } from "./checkout-form-action";
 
 // Refusals after which the page's quantities are out of date.
 const STOCK_CHANGED = new Set(["sold_out", "not_on_sale", "too_many", "event_unavailable"]);
 
-export async function placeOrderAction(_previous: CheckoutFormState, formData: FormData): Promise<CheckoutFormState> {
-  const state = await checkoutFormAction(formData, {
-    locale: await getLocale(),
-    clientAddress: clientAddress(await headers()),
+/** What the form shows after a post: only refusals come back, a placed order redirects. */
+export type CheckoutFormState = Extract<CheckoutResult, { ok: false }>;
+
+export const placeOrderAction = publicAction({
+  // Every field as posted: the ticket types' quantity fields are named after their ids.
+  schema: z.record(z.string(), z.unknown()),
+  run: async (fields, { emailQueued }): Promise<CheckoutFormState> => {
+    const locale = await getLocale();
+    const result = await checkout(fields, { locale: isLocale(locale) ? locale : "sv", clientAddress: clientAddress(await headers()) });
+    if (!result.ok) {
+      if (STOCK_CHANGED.has(result.error)) refresh();
+      return result;
+    }
     // This browser may correct a misspelled address for a day without the organizer.
-    afterOrderPlaced: async (order) => {
-      await rememberOrderInThisBrowser(order.id);
-      wakeOutboxSender();
-    },
-  });
-  if (state?.error && STOCK_CHANGED.has(state.error.code)) refresh();
-  return state;
-}
+    await rememberOrderInThisBrowser(result.orderId);
+    emailQueued();
+    // redirect() throws to end the request, so it stays outside any try/catch.
+    redirect(result.location);
+  },
+});

@@ -14,7 +14,7 @@ import { parseEmail } from "@/lib/accounts/email-address";
 import { formatPrice } from "@/lib/i18n/format";
 import type { CheckoutFieldError } from "@/lib/orders/checkout-schema";
 import { placeOrderAction } from "./actions";
-import type { CheckoutFormError } from "./checkout-form-action";
+import type { CheckoutFormError } from "@/lib/orders/checkout";
 
 export type CheckoutFormTicketType = {
   id: string;
@@ -170,7 +170,7 @@ export function CheckoutForm({
 
   return (
     <form key={answers} action={formAction} noValidate className="flex flex-col gap-6">
-      <ErrorSummary formError={state?.error ? refusal(state.error) : null} entries={summary} focusKey={state} />
+      <ErrorSummary formError={state?.refusal ? refusal(state.refusal) : null} entries={summary} focusKey={state} />
 
       <input type="hidden" name="event" value={eventSlug} />
       <input type="hidden" name="idempotencyKey" value={state?.idempotencyKey ?? idempotencyKey} />

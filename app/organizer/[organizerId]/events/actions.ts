@@ -1,33 +1,40 @@
 "use server";
-// Server actions of the event pages. Each one checks membership itself with the ids it was
-// given (a changed id finds nothing and answers 404), then calls one function of
-// lib/organizers that checks the same again for the user id and does the work.
+// Server actions of the event pages, bound by the page to their organizer (and event). The
+// pipeline checks the member's role first; the lib/organizers function checks the same again
+// for the user id and does the work.
 import { revalidatePath } from "next/cache";
-import { notFound, redirect } from "next/navigation";
-import { requireOrganizerMember } from "@/lib/organizers/access";
-import { readEventForm } from "@/lib/organizers/event-form";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { memberAction, type SharedRefusal } from "@/lib/actions";
+import { form } from "@/lib/forms";
+import { readEventForm, type EventFormState, type PublishFormState } from "@/lib/organizers/event-form";
 import { saveEventForMember, setEventPublishedForMember } from "@/lib/organizers/save-event";
-import type { EventFormState, PublishFormState } from "./form-state";
 
-export async function saveEventAction(organizerId: string, eventId: string | null, _previous: EventFormState, formData: FormData): Promise<EventFormState> {
-  const returnPath = eventId ? `/organizer/${organizerId}/events/${eventId}/edit` : `/organizer/${organizerId}/events/new`;
-  const { user } = await requireOrganizerMember(organizerId, { permission: "editEvents", returnPath });
-  const values = readEventForm(formData);
-  const result = await saveEventForMember({ userId: user.id, organizerId, eventId, values });
-  if (!result.ok && result.error === "not_found") notFound();
-  if (!result.ok) return { fieldErrors: result.fieldErrors, counts: result.counts ?? {}, values };
-  revalidatePath("/events");
-  redirect(`/organizer/${organizerId}/events/${result.eventId}?notice=${eventId ? "saved" : "created"}`);
-}
+/** Creates an event (no eventId in the scope) or saves one. */
+export const saveEventAction = memberAction({
+  permission: "editEvents",
+  returnPath: ({ organizerId, eventId }) => (eventId ? `/organizer/${organizerId}/events/${eventId}/edit` : `/organizer/${organizerId}/events/new`),
+  // Every field as posted: ticket type rows are numbered ("ticketTypes.0.name").
+  schema: z.record(z.string(), z.unknown()),
+  run: async (fields, { user, scope }): Promise<EventFormState | SharedRefusal> => {
+    const values = readEventForm(fields);
+    const eventId = scope.eventId ?? null;
+    const result = await saveEventForMember({ userId: user.id, organizerId: scope.organizerId, eventId, values });
+    if (!result.ok) return result.error === "not_found" ? { ok: false, error: "not_found" } : { ok: false, error: "invalid_form", fieldErrors: result.fieldErrors, counts: result.counts ?? {}, values };
+    revalidatePath("/events");
+    redirect(`/organizer/${scope.organizerId}/events/${result.eventId}?notice=${eventId ? "saved" : "created"}`);
+  },
+});
 
-export async function setPublishedAction(organizerId: string, eventId: string, _previous: PublishFormState, formData: FormData): Promise<PublishFormState> {
-  const { user } = await requireOrganizerMember(organizerId, { permission: "publishEvents", returnPath: `/organizer/${organizerId}/events/${eventId}` });
-  const publish = formData.get("intent") === "publish";
-  const result = await setEventPublishedForMember({ userId: user.id, organizerId, eventId, publish, confirmSold: formData.get("confirmSold") === "on" });
-  if (!result.ok) {
-    if (result.error === "not_found") notFound();
-    return { error: result.error };
-  }
-  revalidatePath("/events");
-  redirect(`/organizer/${organizerId}/events/${eventId}?notice=${publish ? "published" : "unpublished"}`);
-}
+export const setPublishedAction = memberAction({
+  permission: "publishEvents",
+  returnPath: ({ organizerId, eventId }) => `/organizer/${organizerId}/events/${eventId}`,
+  schema: z.object({ intent: form.text(16), confirmSold: form.checkbox() }),
+  run: async ({ intent, confirmSold }, { user, scope }): Promise<PublishFormState | SharedRefusal> => {
+    const publish = intent === "publish";
+    const result = await setEventPublishedForMember({ userId: user.id, organizerId: scope.organizerId, eventId: scope.eventId ?? "", publish, confirmSold });
+    if (!result.ok) return result.error === "not_found" ? { ok: false, error: "not_found" } : { ok: false, error: result.error, fieldErrors: {} };
+    revalidatePath("/events");
+    redirect(`/organizer/${scope.organizerId}/events/${scope.eventId}?notice=${publish ? "published" : "unpublished"}`);
+  },
+});

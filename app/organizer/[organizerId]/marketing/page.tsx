@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatEventDate } from "@/lib/i18n/format";
-import { requireOrganizerMember } from "@/lib/organizers/access";
+import { requireOrganizerMember } from "@/lib/guards";
 import { listMarketingContacts } from "@/lib/organizers/queries";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 

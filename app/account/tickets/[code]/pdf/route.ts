@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { isLocale } from "@/lib/i18n/locales";
 import { accountTicketPdf, pdfResponseHeaders } from "@/lib/tickets/account-ticket-pdf";
-import { requireUser } from "../../../require-user";
+import { requireUser } from "@/lib/guards";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ code: string }> }) {
   // A route is a public endpoint: it checks the session itself.

@@ -6,7 +6,7 @@ import { EventPageHeader } from "@/components/organizer/event-page-header";
 import { PublishForm } from "@/components/organizer/publish-form";
 import { Card } from "@/components/ui/card";
 import { formatEventDateRange, formatPrice } from "@/lib/i18n/format";
-import { can, requireOrganizerEvent } from "@/lib/organizers/access";
+import { can, requireOrganizerEvent } from "@/lib/guards";
 import { getEventSales } from "@/lib/organizers/queries";
 import { setPublishedAction } from "../actions";
 import { ScrollRegion } from "@/components/ui/scroll-region";
@@ -97,7 +97,7 @@ export default async function EventOverviewPage({ params, searchParams }: Props)
         )}
       </Card>
       {event.status !== "CANCELLED" && can(role, "publishEvents") ? (
-        <PublishForm action={setPublishedAction.bind(null, sales.organizer.id, event.id)} published={event.status === "PUBLISHED"} hasSales={sales.totals.sold + sales.totals.held > 0} />
+        <PublishForm action={setPublishedAction.bind(null, { organizerId: sales.organizer.id, eventId: event.id })} published={event.status === "PUBLISHED"} hasSales={sales.totals.sold + sales.totals.held > 0} />
       ) : null}
     </div>
   );

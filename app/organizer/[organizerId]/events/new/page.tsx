@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { EventForm } from "@/components/organizer/event-form";
-import { requireOrganizerMember } from "@/lib/organizers/access";
+import { requireOrganizerMember } from "@/lib/guards";
 import { DEFAULT_TIME_ZONE } from "@/lib/organizers/event-form";
 import { saveEventAction } from "../actions";
 
@@ -27,7 +27,7 @@ export default async function NewEventPage({ params }: Props) {
         {organizerT("backToDashboard", { name: organizer.name })}
       </Link>
       <h1 className="text-3xl font-extrabold tracking-tight text-zinc-950">{t("newHeading")}</h1>
-      <EventForm action={saveEventAction.bind(null, organizer.id, null)} initial={initial} locked={{}} mode="create" />
+      <EventForm action={saveEventAction.bind(null, { organizerId: organizer.id })} initial={initial} locked={{}} mode="create" />
     </div>
   );
 }

@@ -2,7 +2,7 @@
 // `marketingContacts` itself (owners and admins only).
 import { getTranslations } from "next-intl/server";
 import { csvResponse } from "@/lib/csv";
-import { organizerRouteAccess } from "@/lib/organizers/access";
+import { organizerRouteAccess } from "@/lib/guards";
 import { marketingCsvRows } from "@/lib/organizers/exports";
 import { listMarketingContacts } from "@/lib/organizers/queries";
 

@@ -1,35 +1,32 @@
 "use server";
-// Corrects the buyer's email of one order. Only OWNER and ADMIN; the domain function checks
-// the membership and that the order belongs to this organizer again.
-import { notFound, redirect } from "next/navigation";
+// Corrects the buyer's email of one order (roles.ts: correctOrders, owners and admins). The
+// domain function checks the membership and that the order belongs to this organizer again.
 import { revalidatePath } from "next/cache";
-import { requireOrganizerMember } from "@/lib/organizers/access";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { memberAction, type ActionResult, type SharedRefusal } from "@/lib/actions";
+import { form } from "@/lib/forms";
 import { correctOrderEmail, type CorrectionFieldErrors } from "@/lib/organizer-ops/order-correction";
-import { wakeOutboxSender } from "@/lib/outbox/in-app";
 
-export type CorrectionFormState = {
-  values: { email: string; confirmation: string };
-  fieldErrors: CorrectionFieldErrors;
-  error?: "same_email" | "not_paid";
-} | null;
+type CorrectionValues = { email: string; confirmation: string };
+export type CorrectionFormState = Extract<
+  ActionResult<object, "invalid_form" | "same_email" | "not_paid", { fieldErrors: CorrectionFieldErrors; values: CorrectionValues }>,
+  { ok: false }
+>;
 
-export async function correctOrderEmailAction(
-  organizerId: string,
-  orderId: string,
-  _previous: CorrectionFormState,
-  formData: FormData,
-): Promise<CorrectionFormState> {
-  const path = `/organizer/${organizerId}/orders/${orderId}`;
-  const { user } = await requireOrganizerMember(organizerId, { returnPath: path, permission: "correctOrders" });
-  const text = (name: string) => (typeof formData.get(name) === "string" ? String(formData.get(name)).slice(0, 320) : "");
-  const values = { email: text("email"), confirmation: text("confirmation") };
-  const result = await correctOrderEmail({ userId: user.id, organizerId, orderId, ...values });
-  if (!result.ok) {
-    if (result.error === "not_found") notFound();
-    if (result.error === "invalid_form") return { values, fieldErrors: result.fieldErrors };
-    return { values, fieldErrors: {}, error: result.error };
-  }
-  wakeOutboxSender();
-  revalidatePath(path);
-  redirect(`${path}?corrected=${result.changeId}`);
-}
+export const correctOrderEmailAction = memberAction({
+  permission: "correctOrders",
+  returnPath: ({ organizerId, orderId }) => `/organizer/${organizerId}/orders/${orderId}`,
+  schema: z.object({ email: form.text(320), confirmation: form.text(320) }),
+  run: async (values, { user, scope, emailQueued }): Promise<CorrectionFormState | SharedRefusal> => {
+    const path = `/organizer/${scope.organizerId}/orders/${scope.orderId}`;
+    const result = await correctOrderEmail({ userId: user.id, organizerId: scope.organizerId, orderId: scope.orderId ?? "", ...values });
+    if (!result.ok) {
+      if (result.error === "not_found") return { ok: false, error: "not_found" };
+      return { ok: false, error: result.error, fieldErrors: result.error === "invalid_form" ? result.fieldErrors : {}, values };
+    }
+    emailQueued();
+    revalidatePath(path);
+    redirect(`${path}?corrected=${result.changeId}`);
+  },
+});

@@ -8,13 +8,13 @@ import { Field } from "@/components/ui/field";
 import type { CorrectionFormState } from "./actions";
 
 /** `action` is correctOrderEmailAction bound to the order by the page (a server component): see page.tsx. */
-export function CorrectionForm({ action }: { action: (previous: CorrectionFormState, formData: FormData) => Promise<CorrectionFormState> }) {
+export function CorrectionForm({ action }: { action: (previous: CorrectionFormState | null, formData: FormData) => Promise<CorrectionFormState | null> }) {
   const t = useTranslations("OrderCorrection");
   const [state, formAction, pending] = useActionState(action, null);
   const errors = state?.fieldErrors ?? {};
   return (
     <form action={formAction} noValidate className="flex flex-col gap-5">
-      {state?.error ? <Notice tone="danger">{t(`errors.${state.error}`)}</Notice> : null}
+      {state && state.error !== "invalid_form" ? <Notice tone="danger">{t(`errors.${state.error}`)}</Notice> : null}
       <Field
         id="corrected-email"
         name="email"

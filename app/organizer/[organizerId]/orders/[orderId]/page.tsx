@@ -5,7 +5,7 @@ import { Notice } from "@/components/ui/notice";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { formatEventDateRange, formatPrice } from "@/lib/i18n/format";
-import { requireOrganizerMember } from "@/lib/organizers/access";
+import { requireOrganizerMember } from "@/lib/guards";
 import { getOrganizerOrder } from "@/lib/organizer-ops/order-correction";
 import { correctOrderEmailAction } from "./actions";
 import { CorrectionForm } from "./correction-form";
@@ -127,7 +127,7 @@ export default async function OrganizerOrderPage({ params, searchParams }: Props
           <>
             <p className="text-zinc-700">{t("formIntro")}</p>
             {/* Bound here, not in the client component: see tests/components/server-action-binding.test.ts. */}
-            <CorrectionForm action={correctOrderEmailAction.bind(null, organizerId, order.id)} />
+            <CorrectionForm action={correctOrderEmailAction.bind(null, { organizerId, orderId: order.id })} />
           </>
         )}
       </Card>

@@ -6,7 +6,7 @@ import { EventPageHeader } from "@/components/organizer/event-page-header";
 import { Button } from "@/components/ui/button";
 import { inputClasses } from "@/components/ui/input";
 import { formatEventDate, formatEventTime } from "@/lib/i18n/format";
-import { can, requireOrganizerEvent } from "@/lib/organizers/access";
+import { can, requireOrganizerEvent } from "@/lib/guards";
 import { listAttendees } from "@/lib/organizers/queries";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 

@@ -23,7 +23,7 @@ function useScannerSupport(): boolean {
 }
 
 /** `action` is checkInAction bound to the event by the page (a server component): see page.tsx. */
-export function CheckInForm({ action }: { action: (previous: CheckInFormState, formData: FormData) => Promise<CheckInFormState> }) {
+export function CheckInForm({ action }: { action: (previous: CheckInFormState | null, formData: FormData) => Promise<CheckInFormState | null> }) {
   const t = useTranslations("CheckIn");
   const locale = useLocale();
   const [state, formAction, pending] = useActionState(action, null);

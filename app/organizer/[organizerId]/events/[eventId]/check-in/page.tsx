@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
-import { requireOrganizerEvent } from "@/lib/organizers/access";
+import { requireOrganizerEvent } from "@/lib/guards";
 import { getCheckInOverview } from "@/lib/organizer-ops/check-in";
 import { checkInAction } from "./actions";
 import { CheckInForm } from "./check-in-form";
@@ -43,7 +43,7 @@ export default async function CheckInPage({ params }: Props) {
       </div>
       <Card className="p-4 sm:p-6">
         {/* Bound here, not in the client component: see tests/components/server-action-binding.test.ts. */}
-        <CheckInForm action={checkInAction.bind(null, organizerId, eventId)} />
+        <CheckInForm action={checkInAction.bind(null, { organizerId, eventId })} />
       </Card>
     </div>
   );

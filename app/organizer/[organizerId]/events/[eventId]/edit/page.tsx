@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { EventForm } from "@/components/organizer/event-form";
 import { EventPageHeader } from "@/components/organizer/event-page-header";
-import { requireOrganizerEvent } from "@/lib/organizers/access";
+import { requireOrganizerEvent } from "@/lib/guards";
 import { getEventForEditing } from "@/lib/organizers/queries";
 import { saveEventAction } from "../../actions";
 
@@ -22,7 +22,7 @@ export default async function EditEventPage({ params }: Props) {
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-8 sm:px-6 sm:py-12">
       <EventPageHeader organizer={editing.organizer} event={editing.event} current="edit" role={role} />
-      <EventForm action={saveEventAction.bind(null, editing.organizer.id, editing.event.id)} initial={editing.values} locked={editing.locked} mode="save" />
+      <EventForm action={saveEventAction.bind(null, { organizerId: editing.organizer.id, eventId: editing.event.id })} initial={editing.values} locked={editing.locked} mode="save" />
     </div>
   );
 }

@@ -2,6 +2,7 @@
 // Compose → preview → send. A plain form posting to the server action, so every step works
 // without JavaScript; the form's one-time key travels along and makes the send happen once.
 import { useActionState } from "react";
+import { failureOf } from "@/lib/action-result";
 import { useTranslations } from "@/components/i18n/client-text";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -11,7 +12,7 @@ import type { MessageFormState } from "./actions";
 
 type MessageFormProps = {
   /** organizerMessageAction bound to the event by the page (a server component): see page.tsx. */
-  action: (previous: MessageFormState, formData: FormData) => Promise<MessageFormState>;
+  action: (previous: MessageFormState | null, formData: FormData) => Promise<MessageFormState | null>;
   organizerName: string;
   requestKey: string;
 };
@@ -21,7 +22,7 @@ export function MessageForm({ action, organizerName, requestKey }: MessageFormPr
   const [state, formAction, pending] = useActionState(action, null);
   const values = state?.values ?? { subject: "", body: "", requestKey };
 
-  if (state?.step === "preview") {
+  if (state?.ok && state.step === "preview") {
     return (
       <form action={formAction} className="flex flex-col gap-4">
         <input type="hidden" name="subject" value={values.subject} />
@@ -49,14 +50,16 @@ export function MessageForm({ action, organizerName, requestKey }: MessageFormPr
     );
   }
 
-  const fieldErrors = state?.fieldErrors ?? {};
+  const failed = failureOf(state);
+  const fieldErrors = failed?.fieldErrors ?? {};
+  const formError = failed?.error === "no_recipients" ? "no_recipients" : fieldErrors.requestKey ? "invalid" : null;
   const errorText = (error: string | undefined, max: number) => (error ? t(`errors.${error as "required"}`, { max }) : null);
   return (
     <form action={formAction} noValidate className="flex flex-col gap-5">
       <input type="hidden" name="requestKey" value={values.requestKey} />
-      {state?.error || fieldErrors.requestKey ? (
+      {formError ? (
         <p role="alert" className="rounded-lg bg-red-50 p-3 font-medium text-red-800">
-          {t(`errors.${state?.error ?? "invalid"}`)}
+          {t(`errors.${formError}`)}
         </p>
       ) : null}
       <Field

@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
-import { requireOrganizerEvent } from "@/lib/organizers/access";
+import { requireOrganizerEvent } from "@/lib/guards";
 import { getMessageComposer, listSentMessages } from "@/lib/organizer-ops/messages";
 import { organizerMessageAction } from "./actions";
 import { MessageForm } from "./message-form";
@@ -93,6 +93,6 @@ export default async function OrganizerMessagesPage({ params, searchParams }: Pr
 function MessageFormWithKey({ organizerId, eventId, organizerName }: { organizerId: string; eventId: string; organizerName: string }) {
   const requestKey = randomUUID();
   // Bound here, not in the client component: see tests/components/server-action-binding.test.ts.
-  const action = organizerMessageAction.bind(null, organizerId, eventId);
+  const action = organizerMessageAction.bind(null, { organizerId, eventId });
   return <MessageForm action={action} organizerName={organizerName} requestKey={requestKey} />;
 }

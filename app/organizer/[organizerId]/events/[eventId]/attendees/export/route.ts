@@ -3,7 +3,7 @@
 // role does not allow it (staff see the list on screen, but do not take it away).
 import { getTranslations } from "next-intl/server";
 import { csvResponse } from "@/lib/csv";
-import { organizerRouteAccess } from "@/lib/organizers/access";
+import { organizerRouteAccess } from "@/lib/guards";
 import { attendeeCsvRows } from "@/lib/organizers/exports";
 import { listAllAttendees } from "@/lib/organizers/queries";
 

@@ -1,22 +1,17 @@
-// The checkout form's server side, callable without a request so tests can post a FormData to
-// it: check the form, place the order, then send the buyer on to their tickets or to the
-// payment page. actions.ts wraps it as the server action the page uses.
+// The checkout, from a posted form to an order: check the form, place the order, then say
+// where the buyer goes on to (their tickets, or the payment provider's page). A function of
+// the form's fields without a request, so tests post to it directly; the page's server action
+// (app/events/[slug]/checkout/actions.ts) adds the browser's cookie and the redirect.
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { redirect } from "next/navigation";
-import type { AppLocale } from "@/lib/i18n/locales";
-import {
-  checkoutValues,
-  parseCheckoutForm,
-  type CheckoutFieldErrors,
-  type CheckoutValues,
-} from "@/lib/orders/checkout-schema";
-import { MAX_TICKETS_PER_ORDER, placeOrder, type CheckoutRefusal } from "@/lib/orders/place-order";
-import { getCheckoutEventBySlug } from "@/lib/orders/queries";
-import { wakeOutboxSender } from "@/lib/outbox/in-app";
-import { clientRateLimitKey, hit, isLimited } from "@/lib/rate-limit";
-import { paymentProvider } from "@/lib/payments";
-import type { PaymentProvider } from "@/lib/payments/provider";
+import type { ActionResult } from "../action-result";
+import type { AppLocale } from "../i18n/locales";
+import { clientRateLimitKey, hit, isLimited } from "../rate-limit";
+import { paymentProvider } from "../payments";
+import type { PaymentProvider } from "../payments/provider";
+import { checkoutValues, parseCheckoutForm, type CheckoutFieldErrors, type CheckoutFields, type CheckoutValues } from "./checkout-schema";
+import { MAX_TICKETS_PER_ORDER, placeOrder, type CheckoutRefusal } from "./place-order";
+import { getCheckoutEventBySlug } from "./queries";
 
 export type CheckoutFormError = {
   code: CheckoutRefusal;
@@ -25,15 +20,22 @@ export type CheckoutFormError = {
   max?: number;
 };
 
-/** What the form shows after a post that did not lead to a payment or a confirmation. */
-export type CheckoutFormState = {
-  ok: false;
-  error: CheckoutFormError | null;
-  fieldErrors: CheckoutFieldErrors;
-  values: CheckoutValues;
-  /** The key the next post must carry: the same one, or a new one after a refused payment. */
-  idempotencyKey: string;
-} | null;
+/**
+ * Where the buyer goes after an order was placed, or what the form shows after a post that did
+ * not lead to one: `error` is "invalid_form" when only fields are wrong, else the refusal, and
+ * `refusal` says more (which ticket type, how many at most).
+ */
+export type CheckoutResult = ActionResult<
+  { orderId: string; location: string },
+  "invalid_form" | CheckoutRefusal,
+  {
+    refusal: CheckoutFormError | null;
+    fieldErrors: CheckoutFieldErrors;
+    values: CheckoutValues;
+    /** The key the next post must carry: the same one, or a new one after a refused payment. */
+    idempotencyKey: string;
+  }
+>;
 
 // After these the key has an order behind it (failed, or made with other details), so a
 // corrected retry must be a new request. Other refusals happen before the key is claimed.
@@ -55,26 +57,25 @@ export type CheckoutFormOptions = {
   clientAddress?: string;
   provider?: PaymentProvider;
   now?: Date;
-  /** Runs once an order is placed; by default it wakes the in-process email sender. */
-  afterOrderPlaced?: (order: { id: string }) => void | Promise<void>;
 };
 
-export async function checkoutFormAction(formData: FormData, options: CheckoutFormOptions): Promise<CheckoutFormState> {
-  const { locale, provider = paymentProvider(), now = new Date(), afterOrderPlaced = wakeOutboxSender } = options;
-  const postedKey = typeof formData.get("idempotencyKey") === "string" ? String(formData.get("idempotencyKey")) : "";
-  const slug = formData.get("event");
+export async function checkout(fields: CheckoutFields, options: CheckoutFormOptions): Promise<CheckoutResult> {
+  const { locale, provider = paymentProvider(), now = new Date() } = options;
+  const postedKey = typeof fields.idempotencyKey === "string" ? fields.idempotencyKey : "";
+  const slug = fields.event;
   const event = typeof slug === "string" && slug !== "" ? await getCheckoutEventBySlug(slug, now) : null;
   if (!event) {
     return {
       ok: false,
-      error: { code: "event_unavailable" },
+      error: "event_unavailable",
+      refusal: { code: "event_unavailable" },
       fieldErrors: {},
-      values: checkoutValues(formData, []),
+      values: checkoutValues(fields, []),
       idempotencyKey: postedKey || randomUUID(),
     };
   }
 
-  const parsed = parseCheckoutForm(formData, {
+  const parsed = parseCheckoutForm(fields, {
     ticketTypes: event.ticketTypes,
     cardForm: provider.flow === "card-form",
     maxTicketsPerOrder: MAX_TICKETS_PER_ORDER,
@@ -83,7 +84,8 @@ export async function checkoutFormAction(formData: FormData, options: CheckoutFo
   if (!parsed.ok) {
     return {
       ok: false,
-      error: null,
+      error: "invalid_form",
+      refusal: null,
       fieldErrors: parsed.fieldErrors,
       values: parsed.values,
       idempotencyKey: parsed.fieldErrors.idempotencyKey ? randomUUID() : postedKey,
@@ -94,7 +96,7 @@ export async function checkoutFormAction(formData: FormData, options: CheckoutFo
   const client = options.clientAddress && options.clientAddress !== "unknown" ? options.clientAddress : null;
   const declinesKey = client ? clientRateLimitKey("checkout-declines", client) : null;
   if (declinesKey && data.card && (await isLimited(declinesKey, DECLINE_LIMIT.limit, now))) {
-    return { ok: false, error: { code: "too_many_declines" }, fieldErrors: {}, values: parsed.values, idempotencyKey: data.idempotencyKey };
+    return { ok: false, error: "too_many_declines", refusal: { code: "too_many_declines" }, fieldErrors: {}, values: parsed.values, idempotencyKey: data.idempotencyKey };
   }
   const result = await placeOrder(
     {
@@ -115,14 +117,13 @@ export async function checkoutFormAction(formData: FormData, options: CheckoutFo
     const max = result.refusal === "too_many" ? (type ? type.maxQuantity : MAX_TICKETS_PER_ORDER) : undefined;
     return {
       ok: false,
-      error: { code: result.refusal, ...(type ? { ticketTypeName: type.name } : {}), ...(max !== undefined ? { max } : {}) },
+      error: result.refusal,
+      refusal: { code: result.refusal, ...(type ? { ticketTypeName: type.name } : {}), ...(max !== undefined ? { max } : {}) },
       fieldErrors: {},
       values: parsed.values,
       idempotencyKey: NEEDS_NEW_KEY.has(result.refusal) ? randomUUID() : data.idempotencyKey,
     };
   }
 
-  await afterOrderPlaced({ id: result.orderId });
-  // redirect() throws to end the request, so it stays outside any try/catch.
-  redirect(result.status === "PAID" ? result.confirmationPath : result.redirectUrl);
+  return { ok: true, orderId: result.orderId, location: result.status === "PAID" ? result.confirmationPath : result.redirectUrl };
 }
