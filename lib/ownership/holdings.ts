@@ -18,8 +18,12 @@
 //   current address, or without an account the buyer as typed at checkout.
 //
 // Passing a ticket on to another person (a holder per ticket) is meant to change this module
-// only: ticketHeldBySql would read the ticket's own holder before its order's, orderHolderContact
-// and ticketHolderName the ticket's holder, and the callers keep asking the same questions.
+// only: ticketHeldBySql would read the ticket's own holder before its order's, and
+// orderHolderContact and ticketHolderName the ticket's holder; the callers keep asking the same
+// questions. (The one field a caller selects itself is the name check-in reads: a holder on the
+// ticket changes ticketHolderName's argument type, and TypeScript then points at that query.)
+// Offline copies of tickets (lib/tickets/offline-owner.ts) are the ticket pages the service
+// worker keeps, labelled with the account they were fetched for; what they show comes from here.
 import "server-only";
 import { normaliseEmail } from "../accounts/email-address";
 import { db, Prisma, type Db, type DbTransaction } from "../db/client";
