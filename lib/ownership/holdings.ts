@@ -28,6 +28,7 @@ import "server-only";
 import { normaliseEmail } from "../accounts/email-address";
 import { db, Prisma, type Db, type DbTransaction } from "../db/client";
 import type { OrderStatus } from "../db/types";
+import { isUuid } from "../ids";
 import { orderRecipient, type OrderForRecipient, type OrderRecipient } from "../orders/order-recipient";
 
 type Reader = Db | DbTransaction;
@@ -42,7 +43,6 @@ export type HeldOrderStatus = (typeof HELD_ORDER_STATUSES)[number];
 /** Which statuses count: a list, or "any" for every order placed on the account. */
 export type HeldStatuses = readonly OrderStatus[] | "any";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** The holder for an account row already loaded. */
@@ -52,7 +52,7 @@ export function holderOf(user: { id: string; email: string }): Holder {
 
 /** The holder for an account id; null for an unknown account or anything that is not a UUID. */
 export async function findHolder(userId: string, reader: Reader = db): Promise<Holder | null> {
-  if (!UUID.test(userId)) return null;
+  if (!isUuid(userId)) return null;
   const user = await reader.user.findUnique({ where: { id: userId }, select: { id: true, email: true } });
   return user ? holderOf(user) : null;
 }
@@ -94,7 +94,7 @@ export async function heldOrderIds(
   reader: Reader = db,
 ): Promise<string[]> {
   if (orderIds !== undefined) {
-    if (orderIds.length === 0 || !orderIds.every((id) => UUID.test(id))) return [];
+    if (orderIds.length === 0 || !orderIds.every(isUuid)) return [];
   }
   const among = orderIds === undefined ? Prisma.sql`TRUE` : Prisma.sql`o."id" IN (${Prisma.join(orderIds.map((id) => Prisma.sql`${id}::uuid`))})`;
   const rows = await reader.$queryRaw<{ id: string }[]>`
