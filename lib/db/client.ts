@@ -5,6 +5,10 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/client";
 import { closeSharedPglite, databaseTarget, sharedPglite } from "./target";
 
+// Prisma's namespace, for code in lib/ that composes raw SQL (Prisma.sql, Prisma.join) or names
+// the input types of a where clause (Prisma.OrderWhereInput).
+export { Prisma } from "./generated/client";
+
 function createClient() {
   const target = databaseTarget();
   const adapter =

@@ -1,8 +1,8 @@
 // Reads of likes, shaped for the pages that show hearts and the liked list.
 import "server-only";
 import { isEventSlug } from "../events/slug";
-import { normaliseEmail } from "../accounts/email-address";
 import { db } from "../db/client";
+import { findHolder, orderHeldBySql } from "../ownership/holdings";
 
 /**
  * Which of `eventIds` the user likes, in one query for a whole page of cards. An empty list
@@ -41,18 +41,16 @@ export type LikedEvent = {
 
 /**
  * "Liked, not bought yet": the user's liked events that are published and not over, for which
- * they have no paid order, soonest first. An order counts as theirs when it is on their account
- * or was placed with their address (a guest purchase before the account existed), compared
- * after the same normalisation as User.email: the order keeps the address as it was typed.
+ * they hold no paid order (lib/ownership/holdings.ts: their account's orders, and orders
+ * without an account placed with their address; never another account's), soonest first.
  */
 export async function listLikedNotBought(userId: string, now = new Date()): Promise<LikedEvent[]> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true } });
-  if (!user) return [];
+  const holder = await findHolder(userId);
+  if (!holder) return [];
   const bought = await db.$queryRaw<{ eventId: string }[]>`
     SELECT DISTINCT o."eventId"::text AS "eventId" FROM "Order" o
-    JOIN "Like" l ON l."eventId" = o."eventId" AND l."userId" = ${userId}::uuid
-    WHERE o."status" = 'PAID'
-      AND (o."userId" = ${userId}::uuid OR lower(normalize(btrim(o."buyerEmail"), NFKC)) = ${normaliseEmail(user.email)})`;
+    JOIN "Like" l ON l."eventId" = o."eventId" AND l."userId" = ${holder.userId}::uuid
+    WHERE ${orderHeldBySql(holder, "o", ["PAID"])}`;
   const rows = await db.like.findMany({
     where: {
       userId,

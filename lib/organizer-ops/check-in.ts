@@ -3,6 +3,7 @@
 import "server-only";
 import { db } from "../db/client";
 import { findMemberEvent } from "../organizers/membership";
+import { ticketHolderName } from "../ownership/holdings";
 
 export type CheckInResult =
   | { ok: true; status: "checked_in"; checkedInAt: Date; holderName: string; ticketType: string }
@@ -55,7 +56,7 @@ export async function checkInTicket({
     },
   });
   if (!ticket) return { ok: false, status: "unknown" };
-  const details = { holderName: ticket.order.buyerName, ticketType: ticket.ticketType.name };
+  const details = { holderName: ticketHolderName(ticket), ticketType: ticket.ticketType.name };
   if (ticket.status !== "VALID" || ticket.order.status !== "PAID") return { ok: false, status: "void" };
 
   // The condition makes two scanners at two doors agree: only one UPDATE finds it unused.

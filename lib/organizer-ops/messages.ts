@@ -7,15 +7,15 @@ import { enqueueEmails, type QueuedEmail } from "../outbox/queue";
 import type { OrganizerMessagePayload } from "../outbox/templates";
 import { env } from "../env";
 import { orderUrl } from "../orders/order-links";
-import { orderRecipient } from "../orders/order-recipient";
 import { findMemberEvent } from "../organizers/membership";
 import { can } from "../organizers/roles";
+import { ORDER_HOLDER_SELECT, orderHolderContact } from "../ownership/holdings";
 import type { MessageForm } from "./message-schema";
 
 type Reader = Db | DbTransaction;
 
 /**
- * `email` is the address the message goes to (the account's current one, see orderRecipient)
+ * `email` is the address the message goes to (the holder's, see orderHolderContact)
  * and `name` the name for its To header; `buyerEmail` is the order's address as typed at
  * purchase, which its link is signed with.
  */
@@ -38,12 +38,12 @@ export type MessageRecipient = {
 export async function messageRecipients(reader: Reader, eventId: string): Promise<MessageRecipient[]> {
   const orders = await reader.order.findMany({
     where: { eventId, status: "PAID", tickets: { some: { status: "VALID" } } },
-    select: { id: true, number: true, buyerName: true, buyerEmail: true, locale: true, user: { select: { email: true, name: true } } },
+    select: { ...ORDER_HOLDER_SELECT, id: true, number: true, buyerName: true, buyerEmail: true, locale: true },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
   const byAddress = new Map<string, MessageRecipient>();
   for (const order of orders) {
-    const { email, name } = orderRecipient(order);
+    const { email, name } = orderHolderContact(order);
     byAddress.set(email, {
       email,
       name,

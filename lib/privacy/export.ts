@@ -5,6 +5,7 @@ import "server-only";
 import { normaliseEmail } from "../accounts/email-address";
 import { liveSessionWhere } from "../auth/sessions";
 import { db } from "../db/client";
+import { heldOrdersWhere, holderOf } from "../ownership/holdings";
 import { mediaUrl } from "../uploads/media-url";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -38,17 +39,13 @@ export async function buildDataExport(userId: string, now = new Date()) {
   });
   if (!user) return null;
   const email = normaliseEmail(user.email);
-
-  // Orders linked to the account, and those with no account bought with its address. Another
-  // account's order never matches by address: the address may have changed hands since.
-  const orderIds = await db.$queryRaw<{ id: string }[]>`
-    SELECT "id"::text AS "id" FROM "Order"
-    WHERE "userId" = ${userId}::uuid
-       OR ("userId" IS NULL AND lower(normalize(btrim("buyerEmail"), NFKC)) = ${email})`;
+  // The orders the account holds (lib/ownership/holdings.ts), in every status: pending and
+  // failed ones were placed with its data too.
+  const heldOrders = await heldOrdersWhere(holderOf(user), { statuses: "any" });
 
   const [orders, likes, consents, tokens, sessions, emailChanges, memberships, uploads] = await Promise.all([
     db.order.findMany({
-      where: { id: { in: orderIds.map((row) => row.id) } },
+      where: heldOrders,
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       select: {
         number: true,

@@ -1,17 +1,13 @@
-// The signed-in buyer's orders and tickets. An order belongs to an account when its userId is
-// the account's, or when it has no account and the address typed at checkout is the account's
-// (in any spelling), so orders left without one (e.g. by an account deletion) show up too. An
-// order of another account never matches by address: that address may since have changed
-// hands. Everything returned is plain, JSON-serialisable data (times as ISO 8601 strings) for
-// pages and the API alike.
+// The signed-in buyer's orders and tickets: those the account holds, by the one rule in
+// lib/ownership/holdings.ts. Everything returned is plain, JSON-serialisable data (times as
+// ISO 8601 strings) for pages and the API alike.
 import "server-only";
-import { normaliseEmail } from "../accounts/email-address";
 import { db } from "../db/client";
 import type { OrderStatus, TicketStatus } from "../db/types";
+import { findHolder, heldOrderIds, heldTicketIds, type HeldOrderStatus } from "../ownership/holdings";
 
-/** Orders a buyer sees: paid ones, and ones that were paid and then cancelled or refunded. */
-export const ACCOUNT_ORDER_STATUSES = ["PAID", "CANCELLED", "REFUNDED"] as const satisfies readonly OrderStatus[];
-export type AccountOrderStatus = (typeof ACCOUNT_ORDER_STATUSES)[number];
+/** Orders a buyer sees: those the account holds (paid, or paid and then cancelled or refunded). */
+export type AccountOrderStatus = HeldOrderStatus;
 
 export type AccountEvent = {
   slug: string;
@@ -53,31 +49,14 @@ export type AccountTicketDetail = AccountTicket & {
   event: AccountEvent;
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Ticket codes are short base32-ish strings; anything far off is not worth a query.
 const CODE = /^[A-Za-z0-9-]{1,64}$/;
 
-/**
- * Ids of the orders that belong to the user: by link, or, for orders without an account, by
- * the checkout address. The address is compared after the same normalisation as User.email, in
- * SQL (never a LIKE pattern, whose wildcards in an address could match someone else's).
- */
+/** Ids of the orders the user holds, or of the one with `orderId` if they hold it. */
 async function accountOrderIds(userId: string, orderId?: string): Promise<string[]> {
-  if (!UUID.test(userId) || (orderId !== undefined && !UUID.test(orderId))) return [];
-  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true } });
-  if (!user) return [];
-  const email = normaliseEmail(user.email);
-  const rows = orderId
-    ? await db.$queryRaw<{ id: string }[]>`
-        SELECT "id"::text AS "id" FROM "Order"
-        WHERE "id" = ${orderId}::uuid
-          AND "status"::text IN ('PAID', 'CANCELLED', 'REFUNDED')
-          AND ("userId" = ${userId}::uuid OR ("userId" IS NULL AND lower(normalize(btrim("buyerEmail"), NFKC)) = ${email}))`
-    : await db.$queryRaw<{ id: string }[]>`
-        SELECT "id"::text AS "id" FROM "Order"
-        WHERE "status"::text IN ('PAID', 'CANCELLED', 'REFUNDED')
-          AND ("userId" = ${userId}::uuid OR ("userId" IS NULL AND lower(normalize(btrim("buyerEmail"), NFKC)) = ${email}))`;
-  return [...new Set(rows.map((row) => row.id))];
+  const holder = await findHolder(userId);
+  if (!holder) return [];
+  return heldOrderIds(holder, orderId === undefined ? {} : { orderIds: [orderId] });
 }
 
 type OrderRow = {
@@ -203,9 +182,12 @@ export async function findAccountOrder(userId: string, orderId: string): Promise
 /** One ticket of the account by its code, or null when it is unknown or someone else's. */
 export async function findAccountTicket(userId: string, code: string): Promise<AccountTicketDetail | null> {
   if (!CODE.test(code)) return null;
+  const holder = await findHolder(userId);
+  if (!holder || (await heldTicketIds(holder, { codes: [code] })).length === 0) return null;
   const ticket = await db.ticket.findUnique({ where: { code }, select: { orderId: true } });
   if (!ticket) return null;
-  const order = await findAccountOrder(userId, ticket.orderId);
+  const [row] = await loadOrders([ticket.orderId]);
+  const order = row ? toAccountOrder(row) : null;
   const found = order?.tickets.find((candidate) => candidate.code === code);
   if (!order || !found) return null;
   return {

@@ -1,6 +1,7 @@
 import { databaseKind, useTestDatabase } from "../helpers/test-db";
 useTestDatabase();
 
+import { randomBytes } from "node:crypto";
 import { createEvent } from "../helpers/fixtures";
 import { createUser, orderTickets } from "./helpers";
 import { db } from "@/lib/db/client";
@@ -65,6 +66,31 @@ describe(`listLikedNotBought (${databaseKind})`, () => {
     await db.order.update({ where: { id: orderId }, data: { userId: null } });
     expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).buyerEmail).not.toBe(user.email);
     expect(await titles(user.id)).toEqual([]);
+  });
+
+  it("keeps an event another account bought with the user's address, in any spelling: that address changed hands", async () => {
+    const tag = randomBytes(4).toString("hex");
+    const oldAddress = `anna-${tag}@example.se`;
+    const exact = await createEvent({ title: "Annas, samma stavning", startsInDays: 5 });
+    const cased = await createEvent({ title: "Annas, versaler", startsInDays: 6 });
+    // Anna buys twice with her address (checkout ties both orders to her account), then moves
+    // her account to another address, and whoever has the old mailbox now signs up with it.
+    const annasOrders = [
+      await orderTickets({ eventId: exact.event.id, ticketTypeId: exact.ticketTypes[0].id, email: oldAddress }),
+      await orderTickets({ eventId: cased.event.id, ticketTypeId: cased.ticketTypes[0].id, email: ` ${oldAddress.toUpperCase()}` }),
+    ];
+    const anna = await db.user.findUniqueOrThrow({ where: { email: oldAddress } });
+    expect(await db.order.count({ where: { id: { in: annasOrders }, userId: anna.id, status: "PAID" } })).toBe(2);
+    await db.user.update({ where: { id: anna.id }, data: { email: `anna-${tag}@gmail.com` } });
+    const newcomer = await db.user.create({ data: { email: oldAddress, name: "Ny ägare" } });
+
+    for (const { event } of [exact, cased]) {
+      await setLike({ userId: newcomer.id, eventId: event.id, liked: true });
+      await setLike({ userId: anna.id, eventId: event.id, liked: true });
+    }
+    expect(await titles(newcomer.id)).toEqual(["Annas, samma stavning", "Annas, versaler"]);
+    // Anna bought them: not in her list.
+    expect(await titles(anna.id)).toEqual([]);
   });
 
   it("keeps an event whose only order failed, or that someone else bought", async () => {
