@@ -2,13 +2,10 @@
 // attachments (QR codes shown inline by Content-ID, and the tickets as a PDF).
 import { render, toPlainText } from "react-email";
 import type { OutboxEmail } from "../lib/db/types";
-import { formatEventDateRange } from "../lib/i18n/format";
 import type { AppLocale } from "../lib/i18n/locales";
 import type { EmailPayloads, RenderedEmail } from "../lib/outbox/templates";
 import { isEmailTemplate } from "../lib/outbox/templates";
-import { renderTicketsPdf } from "../lib/tickets/pdf";
-import { ticketQrPng } from "../lib/tickets/qr";
-import { emailTranslator } from "./components/translator";
+import { ticketPdfForOrder, ticketQrPng } from "../lib/tickets/documents";
 import { EmailChangeEmail, emailChangeSubject } from "./email-change";
 import { EmailChangedEmail, emailChangedSubject } from "./email-changed";
 import { MagicLinkEmail, magicLinkSubject } from "./magic-link";
@@ -29,7 +26,6 @@ export async function renderOrderConfirmation(
   payload: EmailPayloads["order-confirmation"],
   options: { inlineImages: "cid" | "data-url" } = { inlineImages: "cid" },
 ): Promise<RenderedEmail> {
-  const t = emailTranslator(locale);
   const pngs = await Promise.all(payload.tickets.map(async (ticket) => ({ code: ticket.code, png: await ticketQrPng(ticket.code, 240) })));
   const qrSrc = Object.fromEntries(
     pngs.map(({ code, png }) => [
@@ -38,14 +34,11 @@ export async function renderOrderConfirmation(
     ]),
   );
   const body = await html(<OrderConfirmationEmail {...payload} locale={locale} qrSrc={qrSrc} />);
-  const pdf = await renderTicketsPdf({
-    title: payload.event.title,
-    when: formatEventDateRange(payload.event.startsAt, payload.event.endsAt, locale, payload.event.timeZone),
-    where: `${payload.event.venue}, ${payload.event.city}`,
-    orderLabel: t("orderConfirmation.orderNumber", { number: payload.orderNumber }),
+  const pdf = await ticketPdfForOrder(locale, {
+    orderNumber: payload.orderNumber,
     holder: payload.buyerName,
+    event: payload.event,
     tickets: payload.tickets,
-    labels: { ticket: t("pdf.ticket"), code: t("pdf.code"), footer: t("pdf.footer") },
   });
   return {
     subject: orderConfirmationSubject(locale, payload),
@@ -54,7 +47,7 @@ export async function renderOrderConfirmation(
       ...(options.inlineImages === "cid"
         ? pngs.map(({ code, png }) => ({ filename: `${code}.png`, contentType: "image/png", content: png, cid: qrContentId(code) }))
         : []),
-      { filename: t("pdf.filename", { number: payload.orderNumber }), contentType: "application/pdf", content: pdf },
+      { filename: pdf.filename, contentType: "application/pdf", content: pdf.body },
     ],
   };
 }
