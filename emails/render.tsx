@@ -1,154 +1,88 @@
 // Turns an outbox row into the email a recipient receives: subject, HTML, plain text and
-// attachments (QR codes shown inline by Content-ID, and the tickets as a PDF).
+// attachments. What each template needs is in emails/registry.ts; the stored payload is parsed
+// with its template's schema first, so a row that does not fit fails here, clearly.
 import { render, toPlainText } from "react-email";
 import type { OutboxEmail } from "../lib/db/types";
-import { formatEventDateRange } from "../lib/i18n/format";
 import type { AppLocale } from "../lib/i18n/locales";
-import type { EmailPayloads, RenderedEmail } from "../lib/outbox/templates";
-import { isEmailTemplate } from "../lib/outbox/templates";
-import { renderTicketsPdf } from "../lib/tickets/pdf";
-import { ticketQrPng } from "../lib/tickets/qr";
-import { emailTranslator } from "./components/translator";
-import { EmailChangeEmail, emailChangeSubject } from "./email-change";
-import { EmailChangedEmail, emailChangedSubject } from "./email-changed";
-import { MagicLinkEmail, magicLinkSubject } from "./magic-link";
-import { OrderConfirmationEmail, orderConfirmationSubject, qrContentId } from "./order-confirmation";
-import { OrderCorrectionEmail, orderCorrectionSubject } from "./order-correction";
-import { OrderMovedEmail, orderMovedSubject } from "./order-moved";
-import { OrganizerMessageEmail, organizerMessageSubject } from "./organizer-message";
-import { PasswordSetEmail, passwordSetSubject } from "./password-set";
-import { WelcomeEmail, welcomeSubject } from "./welcome";
+import type { EmailPayloads, EmailTemplate, RenderedEmail } from "../lib/outbox/templates";
+import { emailRegistry, isEmailTemplate, type RenderOptions } from "./registry";
 
-async function html(element: React.ReactElement): Promise<{ html: string; text: string }> {
-  const markup = await render(element);
-  return { html: markup, text: toPlainText(markup) };
+/** An outbox row whose payload does not match its template's schema: retrying will not help. */
+export class EmailPayloadError extends Error {
+  constructor(template: string, issues: { path: PropertyKey[]; message: string }[]) {
+    // Paths and zod's messages only: never the values, which may be personal data.
+    const problems = issues.map((issue) => `${issue.path.map(String).join(".") || "payload"}: ${issue.message}`).join("; ");
+    super(`payload of email template ${template} does not match its schema: ${problems}`);
+    this.name = "EmailPayloadError";
+  }
 }
 
-export async function renderOrderConfirmation(
+type StoredEmail = Pick<OutboxEmail, "template" | "locale" | "payload">;
+
+function parsePayload<K extends EmailTemplate>(template: K, payload: unknown): EmailPayloads[K] {
+  const result = emailRegistry[template].schema.safeParse(payload);
+  if (!result.success) throw new EmailPayloadError(template, result.error.issues);
+  return result.data;
+}
+
+function templateOf(email: StoredEmail): EmailTemplate {
+  if (!isEmailTemplate(email.template)) throw new Error(`unknown email template ${email.template}`);
+  return email.template;
+}
+
+/** Renders one template from a payload, which is checked against the template's schema. */
+export async function renderEmail<K extends EmailTemplate>(
+  template: K,
+  locale: AppLocale,
+  payload: unknown,
+  options: RenderOptions = { inlineImages: "cid" },
+): Promise<RenderedEmail> {
+  const definition = emailRegistry[template];
+  const data = parsePayload(template, payload);
+  const { element, attachments } = await definition.body(locale, data, options);
+  const html = await render(element);
+  return {
+    subject: definition.subject(locale, data),
+    html,
+    text: toPlainText(html),
+    attachments,
+    ...(definition.replyTo ? { replyTo: definition.replyTo(data) } : {}),
+  };
+}
+
+export function renderOrderConfirmation(
   locale: AppLocale,
   payload: EmailPayloads["order-confirmation"],
-  options: { inlineImages: "cid" | "data-url" } = { inlineImages: "cid" },
+  options?: RenderOptions,
 ): Promise<RenderedEmail> {
-  const t = emailTranslator(locale);
-  const pngs = await Promise.all(payload.tickets.map(async (ticket) => ({ code: ticket.code, png: await ticketQrPng(ticket.code, 240) })));
-  const qrSrc = Object.fromEntries(
-    pngs.map(({ code, png }) => [
-      code,
-      options.inlineImages === "cid" ? `cid:${qrContentId(code)}` : `data:image/png;base64,${png.toString("base64")}`,
-    ]),
-  );
-  const body = await html(<OrderConfirmationEmail {...payload} locale={locale} qrSrc={qrSrc} />);
-  const pdf = await renderTicketsPdf({
-    title: payload.event.title,
-    when: formatEventDateRange(payload.event.startsAt, payload.event.endsAt, locale, payload.event.timeZone),
-    where: `${payload.event.venue}, ${payload.event.city}`,
-    orderLabel: t("orderConfirmation.orderNumber", { number: payload.orderNumber }),
-    holder: payload.buyerName,
-    tickets: payload.tickets,
-    labels: { ticket: t("pdf.ticket"), code: t("pdf.code"), footer: t("pdf.footer") },
-  });
-  return {
-    subject: orderConfirmationSubject(locale, payload),
-    ...body,
-    attachments: [
-      ...(options.inlineImages === "cid"
-        ? pngs.map(({ code, png }) => ({ filename: `${code}.png`, contentType: "image/png", content: png, cid: qrContentId(code) }))
-        : []),
-      { filename: t("pdf.filename", { number: payload.orderNumber }), contentType: "application/pdf", content: pdf },
-    ],
-  };
+  return renderEmail("order-confirmation", locale, payload, options);
 }
 
-export async function renderWelcome(locale: AppLocale, payload: EmailPayloads["welcome"]): Promise<RenderedEmail> {
-  return { subject: welcomeSubject(locale), ...(await html(<WelcomeEmail {...payload} locale={locale} />)), attachments: [] };
+export function renderWelcome(locale: AppLocale, payload: EmailPayloads["welcome"]): Promise<RenderedEmail> {
+  return renderEmail("welcome", locale, payload);
 }
 
-export async function renderMagicLink(locale: AppLocale, payload: EmailPayloads["magic-link"]): Promise<RenderedEmail> {
-  return { subject: magicLinkSubject(locale), ...(await html(<MagicLinkEmail {...payload} locale={locale} />)), attachments: [] };
+export function renderMagicLink(locale: AppLocale, payload: EmailPayloads["magic-link"]): Promise<RenderedEmail> {
+  return renderEmail("magic-link", locale, payload);
 }
 
-export async function renderPasswordSet(locale: AppLocale, payload: EmailPayloads["password-set"]): Promise<RenderedEmail> {
-  return { subject: passwordSetSubject(locale), ...(await html(<PasswordSetEmail {...payload} locale={locale} />)), attachments: [] };
+export function renderPasswordSet(locale: AppLocale, payload: EmailPayloads["password-set"]): Promise<RenderedEmail> {
+  return renderEmail("password-set", locale, payload);
 }
 
-export async function renderEmailChange(locale: AppLocale, payload: EmailPayloads["email-change"]): Promise<RenderedEmail> {
-  return { subject: emailChangeSubject(locale), ...(await html(<EmailChangeEmail {...payload} locale={locale} />)), attachments: [] };
-}
-
-export async function renderEmailChanged(locale: AppLocale, payload: EmailPayloads["email-changed"]): Promise<RenderedEmail> {
-  return { subject: emailChangedSubject(locale), ...(await html(<EmailChangedEmail {...payload} locale={locale} />)), attachments: [] };
-}
-
-/** Replies go to the organizer, who wrote the message, not to our no-reply sender. */
-export async function renderOrganizerMessage(locale: AppLocale, payload: EmailPayloads["organizer-message"]): Promise<RenderedEmail> {
-  return {
-    subject: organizerMessageSubject(locale, payload),
-    ...(await html(<OrganizerMessageEmail {...payload} locale={locale} />)),
-    attachments: [],
-    replyTo: payload.replyTo,
-  };
-}
-
-export async function renderOrderMoved(locale: AppLocale, payload: EmailPayloads["order-moved"]): Promise<RenderedEmail> {
-  return { subject: orderMovedSubject(locale, payload), ...(await html(<OrderMovedEmail {...payload} locale={locale} />)), attachments: [] };
-}
-
-export async function renderOrderCorrection(locale: AppLocale, payload: EmailPayloads["order-correction"]): Promise<RenderedEmail> {
-  return {
-    subject: orderCorrectionSubject(locale, payload),
-    ...(await html(<OrderCorrectionEmail {...payload} locale={locale} />)),
-    attachments: [],
-  };
+export function renderOrganizerMessage(locale: AppLocale, payload: EmailPayloads["organizer-message"]): Promise<RenderedEmail> {
+  return renderEmail("organizer-message", locale, payload);
 }
 
 /** The subject alone, without rendering the body, QR codes or PDF (for lists of emails). */
-export function outboxEmailSubject(email: Pick<OutboxEmail, "template" | "locale" | "payload">): string {
-  if (!isEmailTemplate(email.template)) throw new Error(`unknown email template ${email.template}`);
-  switch (email.template) {
-    case "order-confirmation":
-      return orderConfirmationSubject(email.locale, email.payload as EmailPayloads["order-confirmation"]);
-    case "welcome":
-      return welcomeSubject(email.locale);
-    case "magic-link":
-      return magicLinkSubject(email.locale);
-    case "password-set":
-      return passwordSetSubject(email.locale);
-    case "email-change":
-      return emailChangeSubject(email.locale);
-    case "email-changed":
-      return emailChangedSubject(email.locale);
-    case "organizer-message":
-      return organizerMessageSubject(email.locale, email.payload as EmailPayloads["organizer-message"]);
-    case "order-moved":
-      return orderMovedSubject(email.locale, email.payload as EmailPayloads["order-moved"]);
-    case "order-correction":
-      return orderCorrectionSubject(email.locale, email.payload as EmailPayloads["order-correction"]);
-  }
+export function outboxEmailSubject(email: StoredEmail): string {
+  return subjectOf(templateOf(email), email.locale, email.payload);
 }
 
-export async function renderOutboxEmail(
-  email: Pick<OutboxEmail, "template" | "locale" | "payload">,
-  options?: { inlineImages: "cid" | "data-url" },
-): Promise<RenderedEmail> {
-  if (!isEmailTemplate(email.template)) throw new Error(`unknown email template ${email.template}`);
-  switch (email.template) {
-    case "order-confirmation":
-      return renderOrderConfirmation(email.locale, email.payload as EmailPayloads["order-confirmation"], options);
-    case "welcome":
-      return renderWelcome(email.locale, email.payload as EmailPayloads["welcome"]);
-    case "magic-link":
-      return renderMagicLink(email.locale, email.payload as EmailPayloads["magic-link"]);
-    case "password-set":
-      return renderPasswordSet(email.locale, email.payload as EmailPayloads["password-set"]);
-    case "email-change":
-      return renderEmailChange(email.locale, email.payload as EmailPayloads["email-change"]);
-    case "email-changed":
-      return renderEmailChanged(email.locale, email.payload as EmailPayloads["email-changed"]);
-    case "organizer-message":
-      return renderOrganizerMessage(email.locale, email.payload as EmailPayloads["organizer-message"]);
-    case "order-moved":
-      return renderOrderMoved(email.locale, email.payload as EmailPayloads["order-moved"]);
-    case "order-correction":
-      return renderOrderCorrection(email.locale, email.payload as EmailPayloads["order-correction"]);
-  }
+function subjectOf<K extends EmailTemplate>(template: K, locale: AppLocale, payload: unknown): string {
+  return emailRegistry[template].subject(locale, parsePayload(template, payload));
+}
+
+export async function renderOutboxEmail(email: StoredEmail, options?: RenderOptions): Promise<RenderedEmail> {
+  return renderEmail(templateOf(email), email.locale, email.payload, options);
 }

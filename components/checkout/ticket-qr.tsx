@@ -1,4 +1,4 @@
-import { ticketQrSvg } from "@/lib/tickets/qr";
+import { ticketQrSvg } from "@/lib/tickets/documents";
 
 /**
  * A ticket's QR code, drawn on the server as SVG (sharp at any size, nothing to download).

@@ -1,5 +1,5 @@
 import { classNames } from "@/components/ui/class-names";
-import { ticketQrSvg } from "@/lib/tickets/qr";
+import { ticketQrSvg } from "@/lib/tickets/documents";
 
 /**
  * A ticket's QR code as inline SVG, drawn on the server: nothing to download, so a cached page

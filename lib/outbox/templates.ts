@@ -1,135 +1,134 @@
-// The emails the app sends, and what each needs to be rendered. The payload is a snapshot
-// taken when the email is queued, so a later edit (an event renamed) does not rewrite history.
+// What each email needs to be rendered. The payload is a snapshot taken when the email is
+// queued, so a later edit (an event renamed) does not rewrite history. Each is a zod schema that
+// emails/registry.ts pairs with its template, and rendering parses the stored JSON with it.
+import { z } from "zod";
+import type { EmailTemplate } from "../../emails/registry";
 
-export type OrderConfirmationPayload = {
-  orderNumber: string;
-  buyerName: string;
-  organizerName: string;
-  event: {
-    title: string;
-    venue: string;
-    city: string;
-    startsAt: string;
-    endsAt: string;
-    timeZone: string;
-  };
-  lines: { name: string; quantity: number; unitPriceMinor: number }[];
-  tickets: { code: string; typeName: string }[];
-  totalMinor: number;
-  currency: string;
-  orderUrl: string;
-};
+const eventSnapshot = z.object({
+  title: z.string(),
+  venue: z.string(),
+  city: z.string(),
+  /** ISO 8601 UTC. */
+  startsAt: z.string(),
+  endsAt: z.string(),
+  timeZone: z.string(),
+});
 
-export type WelcomePayload = {
-  name: string;
-  setPasswordUrl: string;
-};
+export const orderConfirmationPayloadSchema = z.object({
+  orderNumber: z.string(),
+  buyerName: z.string(),
+  organizerName: z.string(),
+  event: eventSnapshot,
+  lines: z.array(z.object({ name: z.string(), quantity: z.number(), unitPriceMinor: z.number() })),
+  tickets: z.array(z.object({ code: z.string(), typeName: z.string() })),
+  totalMinor: z.number(),
+  currency: z.string(),
+  orderUrl: z.string(),
+});
+
+export const welcomePayloadSchema = z.object({
+  name: z.string(),
+  setPasswordUrl: z.string(),
+});
 
 /** A single-use sign-in link (the raw token is only in the link, never stored elsewhere). */
-export type MagicLinkPayload = {
-  url: string;
-  expiresInMinutes: number;
-};
+export const magicLinkPayloadSchema = z.object({
+  url: z.string(),
+  expiresInMinutes: z.number(),
+});
 
 /** Tells the owner of an account that its password was set or changed. */
-export type PasswordSetPayload = {
-  name: string | null;
+export const passwordSetPayloadSchema = z.object({
+  name: z.string().nullable(),
   /** When it happened, ISO 8601 UTC. */
-  setAt: string;
+  setAt: z.string(),
   /** Where to go if it was not them: signing in by email link lets them choose a new one. */
-  signInUrl: string;
-};
+  signInUrl: z.string(),
+});
 
 /** Sent to the new address when a signed-in user asks to change their email. */
-export type EmailChangePayload = {
-  name: string | null;
-  newEmail: string;
+export const emailChangePayloadSchema = z.object({
+  name: z.string().nullable(),
+  newEmail: z.string(),
   /** Single-use link; the change happens only when it is followed. */
-  confirmUrl: string;
-  expiresInMinutes: number;
-};
+  confirmUrl: z.string(),
+  expiresInMinutes: z.number(),
+});
 
 /** Sent to the old address after the change is confirmed, so a hijack does not go unnoticed. */
-export type EmailChangedPayload = {
-  name: string | null;
-  newEmail: string;
+export const emailChangedPayloadSchema = z.object({
+  name: z.string().nullable(),
+  newEmail: z.string(),
   /** When it happened, ISO 8601 UTC. */
-  changedAt: string;
-  signInUrl: string;
-};
+  changedAt: z.string(),
+  signInUrl: z.string(),
+});
 
 /** "Important information" from an organizer to one ticket holder of an event. */
-export type OrganizerMessagePayload = {
-  organizerName: string;
+export const organizerMessagePayloadSchema = z.object({
+  organizerName: z.string(),
   /** Where replies should go: the organizer's contact address. */
-  replyTo: string;
-  buyerName: string;
-  orderNumber: string;
-  event: { title: string; startsAt: string; endsAt: string; timeZone: string; venue: string; city: string };
-  subject: string;
+  replyTo: z.string(),
+  buyerName: z.string(),
+  orderNumber: z.string(),
+  event: eventSnapshot,
+  subject: z.string(),
   /** Plain text as the organizer wrote it; paragraphs are separated by blank lines. */
-  body: string;
-  orderUrl: string;
-};
+  body: z.string(),
+  orderUrl: z.string(),
+});
 
 /**
  * To the address an order was moved away from. Deliberately no link to the tickets and no new
  * address: the old mailbox may be a stranger's.
  */
-export type OrderMovedPayload = {
-  orderNumber: string;
-  eventTitle: string;
-  organizerName: string;
+export const orderMovedPayloadSchema = z.object({
+  orderNumber: z.string(),
+  eventTitle: z.string(),
+  organizerName: z.string(),
   /** At whose request: the buyer (a correction or a claim) or the organizer. */
-  movedBy: "buyer" | "organizer";
-};
+  movedBy: z.enum(["buyer", "organizer"]),
+});
 
 /** To the address a buyer asked, from the browser that bought the order, to move it to. */
-export type OrderCorrectionPayload = {
-  buyerName: string;
-  orderNumber: string;
-  eventTitle: string;
+export const orderCorrectionPayloadSchema = z.object({
+  buyerName: z.string(),
+  orderNumber: z.string(),
+  eventTitle: z.string(),
   /** Single-use link; the order moves only when it is followed. */
-  confirmUrl: string;
-  expiresInMinutes: number;
-};
+  confirmUrl: z.string(),
+  expiresInMinutes: z.number(),
+});
 
-export type EmailPayloads = {
-  "order-confirmation": OrderConfirmationPayload;
-  welcome: WelcomePayload;
-  "magic-link": MagicLinkPayload;
-  "password-set": PasswordSetPayload;
-  "email-change": EmailChangePayload;
-  "email-changed": EmailChangedPayload;
-  "organizer-message": OrganizerMessagePayload;
-  "order-moved": OrderMovedPayload;
-  "order-correction": OrderCorrectionPayload;
-};
+export type OrderConfirmationPayload = z.infer<typeof orderConfirmationPayloadSchema>;
+export type WelcomePayload = z.infer<typeof welcomePayloadSchema>;
+export type MagicLinkPayload = z.infer<typeof magicLinkPayloadSchema>;
+export type PasswordSetPayload = z.infer<typeof passwordSetPayloadSchema>;
+export type EmailChangePayload = z.infer<typeof emailChangePayloadSchema>;
+export type EmailChangedPayload = z.infer<typeof emailChangedPayloadSchema>;
+export type OrganizerMessagePayload = z.infer<typeof organizerMessagePayloadSchema>;
+export type OrderMovedPayload = z.infer<typeof orderMovedPayloadSchema>;
+export type OrderCorrectionPayload = z.infer<typeof orderCorrectionPayloadSchema>;
 
-export type EmailTemplate = keyof EmailPayloads;
-
-export const emailTemplates = ["order-confirmation", "welcome", "magic-link", "password-set", "email-change", "email-changed", "organizer-message", "order-moved", "order-correction"] as const satisfies readonly EmailTemplate[];
+// The names of the templates come from the registry, which pairs each schema with its email.
+export type { EmailPayloads, EmailTemplate } from "../../emails/registry";
 
 /**
  * The payload field of each template that holds a secret link. Once such an email has left
  * for a real mail server, the copy in the outbox is blanked; only the recipient keeps it.
  * (The demo's mailbox shows the outbox itself, so there the link stays.)
  */
-export const secretLinkFields: Partial<Record<EmailTemplate, string>> = {
+export const secretLinkFields: Readonly<Record<string, string>> = {
   "magic-link": "url",
   welcome: "setPasswordUrl",
   "email-change": "confirmUrl",
   "order-correction": "confirmUrl",
-};
+} satisfies Partial<Record<EmailTemplate, string>>;
 
 export function withoutSecretLink(template: string, payload: unknown): object | null {
-  const field = isEmailTemplate(template) ? secretLinkFields[template] : undefined;
+  const field = Object.hasOwn(secretLinkFields, template) ? secretLinkFields[template] : undefined;
   if (!field || typeof payload !== "object" || payload === null) return null;
   return { ...(payload as Record<string, unknown>), [field]: "" };
-}
-
-export function isEmailTemplate(value: string): value is EmailTemplate {
-  return (emailTemplates as readonly string[]).includes(value);
 }
 
 export type RenderedEmail = {

@@ -14,9 +14,9 @@ import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:z
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { chromium } from "playwright-core";
+import { emailTemplates } from "../../emails/registry";
 import { renderOutboxEmail } from "../../emails/render";
 import type { EmailPayloads, EmailTemplate } from "../../lib/outbox/templates";
-import { emailTemplates } from "../../lib/outbox/templates";
 import { serveBuild, stopOnSignals, type ServedBuild } from "../support/serve-build";
 
 const CHROME_PATH = process.env.CHROME_PATH ?? "/usr/bin/chromium";

@@ -2,7 +2,8 @@ import { PDFDocument } from "pdf-lib";
 import { databaseKind, useTestDatabase } from "../helpers/test-db";
 import { createOrder, createUser, eventIn } from "./fixtures";
 import { db } from "@/lib/db/client";
-import { accountOrderPdf, accountTicketPdf, pdfResponseHeaders } from "@/lib/tickets/account-ticket-pdf";
+import { accountOrderPdf, accountTicketPdf } from "@/lib/tickets/account-ticket-pdf";
+import { pdfResponseHeaders } from "@/lib/tickets/documents";
 
 useTestDatabase();
 

@@ -2,7 +2,8 @@
 import { notFound } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { isLocale } from "@/lib/i18n/locales";
-import { accountTicketPdf, pdfResponseHeaders } from "@/lib/tickets/account-ticket-pdf";
+import { accountTicketPdf } from "@/lib/tickets/account-ticket-pdf";
+import { pdfResponseHeaders } from "@/lib/tickets/documents";
 import { requireUser } from "@/lib/guards";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ code: string }> }) {

@@ -2,7 +2,8 @@
 import { notFound } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { isLocale } from "@/lib/i18n/locales";
-import { accountOrderPdf, pdfResponseHeaders } from "@/lib/tickets/account-ticket-pdf";
+import { accountOrderPdf } from "@/lib/tickets/account-ticket-pdf";
+import { pdfResponseHeaders } from "@/lib/tickets/documents";
 import { requireUser } from "@/lib/guards";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ orderId: string }> }) {

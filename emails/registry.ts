@@ -1,0 +1,134 @@
+// Every email the app sends, in one table: the payload schema its outbox row is parsed with,
+// the react-email component that draws it, and its subject in the recipient's language. The
+// template names (and so what enqueueEmails accepts) are this table's keys.
+import { createElement, type ReactElement } from "react";
+import type { z } from "zod";
+import type { AppLocale } from "../lib/i18n/locales";
+import {
+  emailChangedPayloadSchema,
+  emailChangePayloadSchema,
+  magicLinkPayloadSchema,
+  orderConfirmationPayloadSchema,
+  orderCorrectionPayloadSchema,
+  orderMovedPayloadSchema,
+  organizerMessagePayloadSchema,
+  passwordSetPayloadSchema,
+  welcomePayloadSchema,
+  type OrderConfirmationPayload,
+  type RenderedEmail,
+} from "../lib/outbox/templates";
+import { ticketPdfForOrder, ticketQrPng } from "../lib/tickets/documents";
+import { EmailChangeEmail, emailChangeSubject } from "./email-change";
+import { EmailChangedEmail, emailChangedSubject } from "./email-changed";
+import { MagicLinkEmail, magicLinkSubject } from "./magic-link";
+import { OrderConfirmationEmail, orderConfirmationSubject, qrContentId } from "./order-confirmation";
+import { OrderCorrectionEmail, orderCorrectionSubject } from "./order-correction";
+import { OrderMovedEmail, orderMovedSubject } from "./order-moved";
+import { OrganizerMessageEmail, organizerMessageSubject } from "./organizer-message";
+import { PasswordSetEmail, passwordSetSubject } from "./password-set";
+import { WelcomeEmail, welcomeSubject } from "./welcome";
+
+export type RenderOptions = {
+  /** cid: references to attached images when sent; data: URLs in the demo's mailbox. */
+  inlineImages: "cid" | "data-url";
+};
+
+type Attachment = RenderedEmail["attachments"][number];
+
+/** One registered email, with the payload type P its schema yields. */
+export type EmailDefinition<P> = {
+  schema: z.ZodType<P>;
+  subject: (locale: AppLocale, payload: P) => string;
+  /** The component drawn with the payload, and the files the message carries. */
+  body: (locale: AppLocale, payload: P, options: RenderOptions) => Promise<{ element: ReactElement; attachments: Attachment[] }>;
+  /** Where replies go, when not to our no-reply sender. */
+  replyTo?: (payload: P) => string;
+};
+
+type EmailParts<P, Extra> = {
+  schema: z.ZodType<P>;
+  component: (props: P & { locale: AppLocale } & Extra) => ReactElement;
+  subject: (locale: AppLocale, payload: P) => string;
+  /** Props the component needs beyond the payload, and the attachments they refer to. */
+  extras: (locale: AppLocale, payload: P, options: RenderOptions) => Promise<{ props: Extra; attachments: Attachment[] }>;
+  replyTo?: (payload: P) => string;
+};
+
+function defineEmailWithExtras<P extends object, Extra extends object>(parts: EmailParts<P, Extra>): EmailDefinition<P> {
+  const { schema, component, subject, extras, replyTo } = parts;
+  return {
+    schema,
+    subject,
+    ...(replyTo ? { replyTo } : {}),
+    async body(locale, payload, options) {
+      const extra = await extras(locale, payload, options);
+      return { element: createElement(component, { ...payload, locale, ...extra.props }), attachments: extra.attachments };
+    },
+  };
+}
+
+/** An email drawn from its payload alone, without attachments. */
+function defineEmail<P extends object>(parts: Omit<EmailParts<P, object>, "extras">): EmailDefinition<P> {
+  return defineEmailWithExtras({ ...parts, extras: async () => ({ props: {}, attachments: [] }) });
+}
+
+/** The order confirmation carries each ticket's QR code (inline) and the tickets as a PDF. */
+async function orderConfirmationExtras(locale: AppLocale, payload: OrderConfirmationPayload, options: RenderOptions) {
+  const pngs = await Promise.all(payload.tickets.map(async (ticket) => ({ code: ticket.code, png: await ticketQrPng(ticket.code, 240) })));
+  const qrSrc = Object.fromEntries(
+    pngs.map(({ code, png }) => [
+      code,
+      options.inlineImages === "cid" ? `cid:${qrContentId(code)}` : `data:image/png;base64,${png.toString("base64")}`,
+    ]),
+  );
+  const pdf = await ticketPdfForOrder(locale, {
+    orderNumber: payload.orderNumber,
+    holder: payload.buyerName,
+    event: payload.event,
+    tickets: payload.tickets,
+  });
+  return {
+    props: { qrSrc },
+    attachments: [
+      ...(options.inlineImages === "cid"
+        ? pngs.map(({ code, png }) => ({ filename: `${code}.png`, contentType: "image/png", content: png, cid: qrContentId(code) }))
+        : []),
+      { filename: pdf.filename, contentType: "application/pdf", content: pdf.body },
+    ],
+  };
+}
+
+const definitions = {
+  "order-confirmation": defineEmailWithExtras({
+    schema: orderConfirmationPayloadSchema,
+    component: OrderConfirmationEmail,
+    subject: orderConfirmationSubject,
+    extras: orderConfirmationExtras,
+  }),
+  welcome: defineEmail({ schema: welcomePayloadSchema, component: WelcomeEmail, subject: welcomeSubject }),
+  "magic-link": defineEmail({ schema: magicLinkPayloadSchema, component: MagicLinkEmail, subject: magicLinkSubject }),
+  "password-set": defineEmail({ schema: passwordSetPayloadSchema, component: PasswordSetEmail, subject: passwordSetSubject }),
+  "email-change": defineEmail({ schema: emailChangePayloadSchema, component: EmailChangeEmail, subject: emailChangeSubject }),
+  "email-changed": defineEmail({ schema: emailChangedPayloadSchema, component: EmailChangedEmail, subject: emailChangedSubject }),
+  "organizer-message": defineEmail({
+    schema: organizerMessagePayloadSchema,
+    component: OrganizerMessageEmail,
+    subject: organizerMessageSubject,
+    // Replies go to the organizer, who wrote the message, not to our no-reply sender.
+    replyTo: (payload) => payload.replyTo,
+  }),
+  "order-moved": defineEmail({ schema: orderMovedPayloadSchema, component: OrderMovedEmail, subject: orderMovedSubject }),
+  "order-correction": defineEmail({ schema: orderCorrectionPayloadSchema, component: OrderCorrectionEmail, subject: orderCorrectionSubject }),
+};
+
+export type EmailTemplate = keyof typeof definitions;
+export type EmailPayloads = { [K in EmailTemplate]: (typeof definitions)[K] extends EmailDefinition<infer P> ? P : never };
+
+/** Typed per name, so that looking up a template yields the definition of its own payload. */
+export const emailRegistry: { readonly [K in EmailTemplate]: EmailDefinition<EmailPayloads[K]> } = definitions;
+
+export const emailTemplates = Object.keys(emailRegistry).filter(isEmailTemplate);
+
+export function isEmailTemplate(value: string): value is EmailTemplate {
+  return Object.hasOwn(emailRegistry, value);
+}
