@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { getAccountOverview } from "@/lib/accounts/queries";
+import { formatDateTime, regionalLocale } from "@/lib/i18n/format";
 import { requireUser } from "./require-user";
 import { Notice } from "@/components/ui/notice";
 
@@ -41,7 +42,7 @@ export default async function AccountPage({ searchParams }: Props) {
   const email = overview?.email ?? user.email;
   const name = overview?.name?.trim() || null;
   const passwordSetAt = overview?.passwordSetAt
-    ? new Intl.DateTimeFormat(locale === "sv" ? "sv-SE" : "en-GB", { dateStyle: "long", timeZone: "Europe/Stockholm" }).format(overview.passwordSetAt)
+    ? formatDateTime(overview.passwordSetAt, regionalLocale(locale), { dateStyle: "long" })
     : null;
   const linkClasses = "font-semibold text-indigo-800 underline underline-offset-4 hover:text-indigo-950";
   const links = [
