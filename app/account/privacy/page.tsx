@@ -6,7 +6,7 @@ import { listConsents, type ConsentSummary } from "@/lib/privacy/consents";
 import { formatDateTime, regionalLocale } from "@/lib/i18n/format";
 import { requireUser } from "../require-user";
 import { withdrawConsentAction } from "./actions";
-import { Notice } from "@/components/ui/notice";
+import { FlashNotice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -31,11 +31,7 @@ export default async function PrivacyPage({ searchParams }: Props) {
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-8 px-4 py-6 sm:px-6 sm:py-10">
       <PageHeader back={{ href: "/account", label: t("backToAccount") }} heading={t("heading")} intro={t("intro")} />
-      {query.notice === "withdrawn" ? (
-        <Notice tone="success">
-          {t("withdrawnNotice")}
-        </Notice>
-      ) : null}
+      <FlashNotice value={query.notice} messages={{ withdrawn: t("withdrawnNotice") }} />
 
       <section aria-labelledby="consents" className="flex flex-col gap-3">
         <h2 id="consents" className="text-xl font-bold text-zinc-950">

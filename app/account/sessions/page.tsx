@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Notice } from "@/components/ui/notice";
+import { FlashNotice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { listActiveSessions } from "@/lib/auth/session-list";
 import { formatDateTime, regionalLocale } from "@/lib/i18n/format";
@@ -33,7 +33,7 @@ export default async function SessionsPage({ searchParams }: Props) {
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-6 px-4 py-6 sm:px-6 sm:py-10">
       <PageHeader back={{ href: "/account", label: t("backToAccount") }} heading={t("heading")} intro={t("intro")} />
-      {query.notice === "signed-out" ? <Notice tone="success">{t("signedOutNotice")}</Notice> : null}
+      <FlashNotice value={query.notice} messages={{ "signed-out": t("signedOutNotice") }} />
 
       <section aria-labelledby="active-sessions" className="flex flex-col gap-3">
         <h2 id="active-sessions" className="text-xl font-bold text-zinc-950">

@@ -7,7 +7,7 @@ import { formatDateTime, regionalLocale } from "@/lib/i18n/format";
 import { requireUser } from "../require-user";
 import { revokeAccessTokenAction } from "./actions";
 import { CreateTokenForm } from "./create-token-form";
-import { Notice } from "@/components/ui/notice";
+import { FlashNotice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -31,11 +31,7 @@ export default async function AccessTokensPage({ searchParams }: Props) {
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-6 px-4 py-6 sm:px-6 sm:py-10">
       <PageHeader back={{ href: "/account", label: t("backToAccount") }} heading={t("heading")} intro={t("intro")} />
-      {query.notice === "revoked" ? (
-        <Notice tone="success">
-          {t("revokedNotice")}
-        </Notice>
-      ) : null}
+      <FlashNotice value={query.notice} messages={{ revoked: t("revokedNotice") }} />
 
       <Card as="section" aria-labelledby="new-token" className="flex flex-col gap-4 p-4 sm:p-6">
         <h2 id="new-token" className="text-xl font-bold text-zinc-950">
