@@ -11,7 +11,6 @@ export default function config(phase: string): NextConfig {
   if (phase === PHASE_PRODUCTION_SERVER || phase === PHASE_DEVELOPMENT_SERVER) env();
 
   return withNextIntl({
-    typescript: { tsconfigPath: ".config/tsconfig.json" },
     // PGlite ships WebAssembly and data files that must be loaded from node_modules.
     serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter"],
     poweredByHeader: false,

@@ -7,7 +7,6 @@ import { PWA_THEME_COLOR } from "@/components/pwa/theme";
 import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
 import { auth } from "@/lib/auth";
-import { ensureOutboxSender } from "@/lib/outbox/in-app";
 import "./globals.css";
 import { isOrganizerMember } from "@/lib/organizers/membership";
 
@@ -26,9 +25,6 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { themeColor: PWA_THEME_COLOR };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  // There is no start-up hook here without an instrumentation file, so the first page served
-  // starts the email sender; later calls cost nothing.
-  ensureOutboxSender();
   const locale = await getLocale();
   const [t, session] = await Promise.all([getTranslations("Layout"), auth()]);
   // Only what the menu shows goes to the header (the session callback already leaves out the rest).

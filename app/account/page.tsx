@@ -3,8 +3,9 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { getAccountOverview } from "@/lib/accounts/queries";
+import { formatDateTime, regionalLocale } from "@/lib/i18n/format";
 import { requireUser } from "@/lib/guards";
-import { Notice } from "@/components/ui/notice";
+import { FlashNotice } from "@/components/ui/notice";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("AccountPage");
@@ -41,7 +42,7 @@ export default async function AccountPage({ searchParams }: Props) {
   const email = overview?.email ?? user.email;
   const name = overview?.name?.trim() || null;
   const passwordSetAt = overview?.passwordSetAt
-    ? new Intl.DateTimeFormat(locale === "sv" ? "sv-SE" : "en-GB", { dateStyle: "long", timeZone: "Europe/Stockholm" }).format(overview.passwordSetAt)
+    ? formatDateTime(overview.passwordSetAt, regionalLocale(locale), { dateStyle: "long" })
     : null;
   const linkClasses = "font-semibold text-indigo-800 underline underline-offset-4 hover:text-indigo-950";
   const links = [
@@ -60,11 +61,7 @@ export default async function AccountPage({ searchParams }: Props) {
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-6 px-4 py-6 sm:px-6 sm:py-10">
       <h1 className="text-3xl font-extrabold tracking-tight text-zinc-950">{t("heading")}</h1>
-      {query.notice === "password-set" ? (
-        <Notice tone="success">
-          {t("passwordSetNotice")}
-        </Notice>
-      ) : null}
+      <FlashNotice value={query.notice} messages={{ "password-set": t("passwordSetNotice") }} />
 
       <Card as="section" aria-labelledby="account-details" className="flex flex-col gap-4 p-4 sm:p-6">
         <h2 id="account-details" className="text-xl font-bold text-zinc-950">

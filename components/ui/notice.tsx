@@ -19,3 +19,17 @@ export function Notice({ tone, children, className }: { tone: keyof typeof tones
     </p>
   );
 }
+
+/**
+ * The text a flash message left in the URL stands for (`?notice=saved` after a redirect): the
+ * entry of `messages` for that value, null for a missing, repeated or unknown one.
+ */
+export function flashMessage<T>(value: string | string[] | undefined, messages: Record<string, T>): T | null {
+  return typeof value === "string" && Object.hasOwn(messages, value) ? messages[value] : null;
+}
+
+/** A success notice for the flash message in the URL, if it is one of `messages`; nothing otherwise. */
+export function FlashNotice({ value, messages }: { value: string | string[] | undefined; messages: Record<string, ReactNode> }) {
+  const message = flashMessage(value, messages);
+  return message ? <Notice tone="success">{message}</Notice> : null;
+}

@@ -1,8 +1,7 @@
-// Money and event times formatted for a reader's language. Pure functions on top of Intl, so
+// Money, dates and event times formatted for a reader's language. Pure functions on top of Intl, so
 // pages, server actions and emails all show the same text.
 import { defaultLocale, type AppLocale } from "./locales";
-
-export const defaultEventTimeZone = "Europe/Stockholm";
+import { siteTimeZone } from "./time-zone";
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
@@ -74,11 +73,26 @@ function timeOptions(locale: string): Intl.DateTimeFormatOptions {
   return { hour, minute: "2-digit" };
 }
 
+type DateTimeStyle = Pick<Intl.DateTimeFormatOptions, "dateStyle" | "timeStyle">;
+
+/**
+ * A date, or a date and time, in one of Intl's styles ("5 dec. 2026 19:16", "5 December 2026"),
+ * in the site's time zone unless another is given (an event's).
+ */
+export function formatDateTime(date: DateInput, locale: AppLocale | string, style: DateTimeStyle, timeZone: string = siteTimeZone): string {
+  return dateTimeFormat(locale, timeZone, style).format(toDate(date));
+}
+
+/** The account pages write dates as in Sweden or in Britain (day before month, 24-hour clock). */
+export function regionalLocale(locale: AppLocale | string): string {
+  return locale === "sv" ? "sv-SE" : "en-GB";
+}
+
 /** The day an event happens on, in its own time zone: "lör 28 mars 2026", "Sat, Mar 28, 2026". */
 export function formatEventDate(
   date: DateInput,
   locale: AppLocale | string = defaultLocale,
-  timeZone: string = defaultEventTimeZone,
+  timeZone: string = siteTimeZone,
 ): string {
   return dateTimeFormat(locale, timeZone, dayOptions).format(toDate(date));
 }
@@ -87,7 +101,7 @@ export function formatEventDate(
 export function formatEventTime(
   date: DateInput,
   locale: AppLocale | string = defaultLocale,
-  timeZone: string = defaultEventTimeZone,
+  timeZone: string = siteTimeZone,
 ): string {
   return dateTimeFormat(locale, timeZone, timeOptions(locale)).format(toDate(date));
 }
@@ -100,7 +114,7 @@ export function formatEventDateRange(
   startsAt: DateInput,
   endsAt: DateInput,
   locale: AppLocale | string = defaultLocale,
-  timeZone: string = defaultEventTimeZone,
+  timeZone: string = siteTimeZone,
 ): string {
   const start = toDate(startsAt);
   const end = toDate(endsAt);

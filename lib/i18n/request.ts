@@ -5,8 +5,6 @@ import { localeCookie, pickLocale } from "./locales";
 import { messages } from "./messages";
 import { siteTimeZone } from "./time-zone";
 
-export { siteTimeZone };
-
 export default getRequestConfig(async () => {
   const [cookieStore, headerStore] = await Promise.all([cookies(), headers()]);
   const locale = pickLocale(cookieStore.get(localeCookie)?.value, headerStore.get("accept-language"));

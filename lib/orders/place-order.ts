@@ -193,6 +193,8 @@ export async function placeOrder(
   const earlier = await resultOfEarlierRequest(input.idempotencyKey, hash);
   if (earlier) return earlier;
   // Admissions whose payment never finished go back on sale before this buyer is told "sold out".
+  // Housekeeping releases them too, but only every 10 minutes in the web server (30 s in the
+  // worker): without this a sold-out answer could rest on holds that ended long ago.
   await releaseExpiredHolds(now);
 
   let priced: Awaited<ReturnType<typeof priceOrder>>;

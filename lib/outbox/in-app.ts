@@ -31,8 +31,9 @@ export function wakeOutboxSender(): void {
 }
 
 /**
- * Starts the in-process sender if it is not running yet, without an extra delivery pass: the
- * first request after a restart picks up emails a previous process left in the outbox.
+ * Starts the in-process sender and housekeeping if they are not running yet; called once by
+ * instrumentation.ts when the server starts, so emails a previous process left in the outbox
+ * go out without waiting for a visitor. A build (which also loads instrumentation) starts nothing.
  */
 export function ensureOutboxSender(): void {
   if (isBuildPhase()) return;

@@ -2,9 +2,10 @@
 // publication dates, all as Stockholm wall-clock times turned into UTC.
 import type { DemoEvent, DemoTicketType } from "./demo-events";
 import { seededRandom } from "./demo-orders";
+import { siteTimeZone } from "../i18n/time-zone";
 import { addDays, localDate, nextWeekday, weekday, zonedTimeToUtc, type LocalDate } from "./zoned-time";
 
-export const DEMO_TIME_ZONE = "Europe/Stockholm";
+export const DEMO_TIME_ZONE = siteTimeZone;
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 

@@ -14,7 +14,7 @@ let result: FlowResult;
 beforeAll(async () => {
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    [require.resolve("tsx/cli"), "--tsconfig", ".config/tsconfig.json", "tests/auth/flow-script.ts"],
+    [require.resolve("tsx/cli"), "tests/auth/flow-script.ts"],
     {
       cwd: process.cwd(),
       env: { ...process.env, NODE_OPTIONS: "", NODE_ENV: "test", SITE_URL: "", AUTH_SECRET: "" },

@@ -222,7 +222,7 @@ describe(`migrate (${kind})`, () => {
       new Promise<number>((resolve) => {
         const child = spawn(
           process.execPath,
-          [path.join("node_modules", "tsx", "dist", "cli.mjs"), "--tsconfig", ".config/tsconfig.json", "lib/db/cli/migrate.ts"],
+          [path.join("node_modules", "tsx", "dist", "cli.mjs"), "lib/db/cli/migrate.ts"],
           { env: { ...process.env, NODE_OPTIONS: "", DATABASE_URL: url }, stdio: "ignore" },
         );
         child.on("exit", (code) => resolve(code ?? 1));

@@ -23,7 +23,7 @@ async function main() {
     // The journeys get the server's environment too: some read seeded ids from its database.
     run(
       process.execPath,
-      ["--experimental-vm-modules", path.join("node_modules", "jest", "bin", "jest.js"), "-c", ".config/jest.e2e.config.mjs", ...process.argv.slice(2)],
+      ["--experimental-vm-modules", path.join("node_modules", "jest", "bin", "jest.js"), "-c", "jest.e2e.config.mjs", ...process.argv.slice(2)],
       { ...served.env, E2E_BASE_URL: served.baseUrl, E2E_SERVER_PID: String(served.pid) },
     );
   } finally {

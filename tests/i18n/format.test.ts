@@ -1,4 +1,4 @@
-import { formatEventDate, formatEventDateRange, formatEventTime, formatPrice } from "@/lib/i18n/format";
+import { formatDateTime, formatEventDate, formatEventDateRange, formatEventTime, formatPrice, regionalLocale } from "@/lib/i18n/format";
 
 // Intl separates digit groups and currency signs with no-break spaces (U+00A0) and, in
 // English ranges, thin spaces (U+2009); tests compare with ordinary spaces.
@@ -88,5 +88,31 @@ describe("formatEventDateRange", () => {
     expect(plain(formatEventDateRange("2026-03-28T18:00:00Z", "2026-03-28T17:00:00Z", "sv"))).toBe(
       "lör 28 mars 2026 19:00",
     );
+  });
+});
+
+describe("formatDateTime", () => {
+  // 19:16 in Stockholm (winter time).
+  const at = new Date("2026-12-05T18:16:00Z");
+
+  it("writes Intl's date and time styles in the site's time zone", () => {
+    expect(plain(formatDateTime(at, regionalLocale("sv"), { dateStyle: "medium", timeStyle: "short" }))).toBe("5 dec. 2026 19:16");
+    expect(plain(formatDateTime(at, regionalLocale("en"), { dateStyle: "long" }))).toBe("5 December 2026");
+    expect(plain(formatDateTime(at, "en", { dateStyle: "medium", timeStyle: "short" }))).toBe("Dec 5, 2026, 7:16 PM");
+  });
+
+  it("uses another time zone when given one (an event's)", () => {
+    expect(plain(formatDateTime(at, "sv", { timeStyle: "short" }, "Europe/London"))).toBe("18:16");
+  });
+
+  it("gives what the pages wrote with Intl before", () => {
+    for (const locale of ["sv", "en"]) {
+      for (const style of [{ dateStyle: "long" }, { dateStyle: "medium" }, { dateStyle: "medium", timeStyle: "short" }] as const) {
+        const before = new Intl.DateTimeFormat(locale === "sv" ? "sv-SE" : "en-GB", { ...style, timeZone: "Europe/Stockholm" }).format(at);
+        expect(formatDateTime(at, regionalLocale(locale), style)).toBe(before);
+      }
+      const before = new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "medium", timeZone: "Europe/Stockholm" }).format(at);
+      expect(formatDateTime(at, locale, { dateStyle: "short", timeStyle: "medium" })).toBe(before);
+    }
   });
 });

@@ -3,9 +3,10 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { listConsents, type ConsentSummary } from "@/lib/privacy/consents";
+import { formatDateTime, regionalLocale } from "@/lib/i18n/format";
 import { requireUser } from "@/lib/guards";
 import { withdrawConsentAction } from "./actions";
-import { Notice } from "@/components/ui/notice";
+import { FlashNotice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,7 +20,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function PrivacyPage({ searchParams }: Props) {
   const user = await requireUser("/account/privacy");
   const [t, locale, query, consents] = await Promise.all([getTranslations("Privacy"), getLocale(), searchParams, listConsents(user.id)]);
-  const dateFormat = new Intl.DateTimeFormat(locale === "sv" ? "sv-SE" : "en-GB", { dateStyle: "long", timeZone: "Europe/Stockholm" });
+  const date = (value: Date) => formatDateTime(value, regionalLocale(locale), { dateStyle: "long" });
   const howGiven = (consent: ConsentSummary) =>
     consent.source !== "checkout"
       ? t("source.other")
@@ -30,11 +31,7 @@ export default async function PrivacyPage({ searchParams }: Props) {
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-8 px-4 py-6 sm:px-6 sm:py-10">
       <PageHeader back={{ href: "/account", label: t("backToAccount") }} heading={t("heading")} intro={t("intro")} />
-      {query.notice === "withdrawn" ? (
-        <Notice tone="success">
-          {t("withdrawnNotice")}
-        </Notice>
-      ) : null}
+      <FlashNotice value={query.notice} messages={{ withdrawn: t("withdrawnNotice") }} />
 
       <section aria-labelledby="consents" className="flex flex-col gap-3">
         <h2 id="consents" className="text-xl font-bold text-zinc-950">
@@ -48,7 +45,7 @@ export default async function PrivacyPage({ searchParams }: Props) {
               <Card as="li" key={consent.id} className="flex flex-col gap-3 p-4 sm:flex-row sm:items-center sm:justify-between">
                 <div className="flex min-w-0 flex-col gap-1">
                   <p className="font-semibold break-words text-zinc-950">{consent.organizerName}</p>
-                  <p className="text-sm text-zinc-700">{t("consents.given", { date: dateFormat.format(consent.givenAt) })}</p>
+                  <p className="text-sm text-zinc-700">{t("consents.given", { date: date(consent.givenAt) })}</p>
                   <p className="text-sm break-words text-zinc-700">{howGiven(consent)}</p>
                 </div>
                 <form action={withdrawConsentAction}>
@@ -74,7 +71,7 @@ export default async function PrivacyPage({ searchParams }: Props) {
               <li key={consent.id}>
                 <span className="font-semibold text-zinc-900">{consent.organizerName}</span>
                 {": "}
-                {t("history.item", { given: dateFormat.format(consent.givenAt), withdrawn: dateFormat.format(consent.withdrawnAt!) })}
+                {t("history.item", { given: date(consent.givenAt), withdrawn: date(consent.withdrawnAt!) })}
               </li>
             ))}
           </ul>

@@ -12,7 +12,7 @@ import { requireUser } from "@/lib/guards";
 import { removeAvatarAction } from "./actions";
 import { AvatarForm } from "./avatar-form";
 import { ProfileForm } from "./profile-form";
-import { Notice } from "@/components/ui/notice";
+import { FlashNotice } from "@/components/ui/notice";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Profile");
@@ -21,8 +21,6 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const notices = { saved: "saved", "picture-saved": "pictureSaved", "picture-removed": "pictureRemoved", "email-changed": "emailChanged" } as const;
-
 const linkClasses = "font-semibold text-indigo-800 underline underline-offset-4 hover:text-indigo-950";
 
 /** Name, language, picture, and the way to change the email address. */
@@ -30,7 +28,6 @@ export default async function ProfilePage({ searchParams }: Props) {
   const user = await requireUser("/account/profile");
   const [t, query, profile] = await Promise.all([getTranslations("Profile"), searchParams, getProfileSettings(user.id)]);
   if (!profile) redirect("/login?callbackUrl=/account/profile");
-  const notice = typeof query.notice === "string" && query.notice in notices ? notices[query.notice as keyof typeof notices] : null;
 
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-6 px-4 py-6 sm:px-6 sm:py-10">
@@ -40,11 +37,15 @@ export default async function ProfilePage({ searchParams }: Props) {
         </Link>
         <h1 className="text-3xl font-extrabold tracking-tight text-zinc-950">{t("heading")}</h1>
       </div>
-      {notice ? (
-        <Notice tone="success">
-          {t(`notices.${notice}`)}
-        </Notice>
-      ) : null}
+      <FlashNotice
+        value={query.notice}
+        messages={{
+          saved: t("notices.saved"),
+          "picture-saved": t("notices.pictureSaved"),
+          "picture-removed": t("notices.pictureRemoved"),
+          "email-changed": t("notices.emailChanged"),
+        }}
+      />
 
       <Card as="section" aria-labelledby="profile-picture" className="flex flex-col gap-4 p-4 sm:p-6">
         <h2 id="profile-picture" className="text-xl font-bold text-zinc-950">

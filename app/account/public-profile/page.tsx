@@ -9,7 +9,7 @@ import { BIO_MAX_LENGTH } from "@/lib/profile/public-profile";
 import { getProfileSettings } from "@/lib/profile/queries";
 import { requireUser } from "@/lib/guards";
 import { PublicProfileForm } from "./public-profile-form";
-import { Notice } from "@/components/ui/notice";
+import { FlashNotice } from "@/components/ui/notice";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("PublicProfile");
@@ -36,11 +36,7 @@ export default async function PublicProfilePage({ searchParams }: Props) {
         <h1 className="text-3xl font-extrabold tracking-tight text-zinc-950">{t("heading")}</h1>
         <p className="text-zinc-700">{t("intro")}</p>
       </div>
-      {query.notice === "saved" ? (
-        <Notice tone="success">
-          {t("saved")}
-        </Notice>
-      ) : null}
+      <FlashNotice value={query.notice} messages={{ saved: t("saved") }} />
 
       <Card as="section" aria-labelledby="public-status" className="flex flex-col gap-3 p-4 sm:p-6">
         <h2 id="public-status" className="text-xl font-bold text-zinc-950">

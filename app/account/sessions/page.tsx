@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Notice } from "@/components/ui/notice";
+import { FlashNotice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { listActiveSessions } from "@/lib/auth/session-list";
+import { formatDateTime, regionalLocale } from "@/lib/i18n/format";
 import { currentSessionToken, requireUser } from "@/lib/guards";
 import { signOutOtherSessionsAction } from "./actions";
 
@@ -25,14 +26,14 @@ export default async function SessionsPage({ searchParams }: Props) {
     searchParams,
     listActiveSessions({ userId: user.id, currentSessionToken: sessionToken }),
   ]);
-  const dateTime = new Intl.DateTimeFormat(locale === "sv" ? "sv-SE" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Stockholm" });
-  const date = new Intl.DateTimeFormat(locale === "sv" ? "sv-SE" : "en-GB", { dateStyle: "medium", timeZone: "Europe/Stockholm" });
+  const dateTime = (value: Date) => formatDateTime(value, regionalLocale(locale), { dateStyle: "medium", timeStyle: "short" });
+  const date = (value: Date) => formatDateTime(value, regionalLocale(locale), { dateStyle: "medium" });
   const others = sessions.filter((session) => !session.current).length;
 
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-6 px-4 py-6 sm:px-6 sm:py-10">
       <PageHeader back={{ href: "/account", label: t("backToAccount") }} heading={t("heading")} intro={t("intro")} />
-      {query.notice === "signed-out" ? <Notice tone="success">{t("signedOutNotice")}</Notice> : null}
+      <FlashNotice value={query.notice} messages={{ "signed-out": t("signedOutNotice") }} />
 
       <section aria-labelledby="active-sessions" className="flex flex-col gap-3">
         <h2 id="active-sessions" className="text-xl font-bold text-zinc-950">
@@ -51,9 +52,9 @@ export default async function SessionsPage({ searchParams }: Props) {
                 </p>
                 <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5 text-sm text-zinc-700">
                   <dt>{t("signedIn")}</dt>
-                  <dd>{dateTime.format(session.signedInAt)}</dd>
+                  <dd>{dateTime(session.signedInAt)}</dd>
                   <dt>{t("lastSeen")}</dt>
-                  <dd>{date.format(session.lastSeenAt)}</dd>
+                  <dd>{date(session.lastSeenAt)}</dd>
                 </dl>
               </Card>
             );

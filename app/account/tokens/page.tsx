@@ -3,10 +3,11 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { listAccessTokens } from "@/lib/access-tokens/queries";
+import { formatDateTime, regionalLocale } from "@/lib/i18n/format";
 import { requireUser } from "@/lib/guards";
 import { revokeAccessTokenAction } from "./actions";
 import { CreateTokenForm } from "./create-token-form";
-import { Notice } from "@/components/ui/notice";
+import { FlashNotice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,20 +26,12 @@ export default async function AccessTokensPage({ searchParams }: Props) {
     searchParams,
     listAccessTokens(user.id),
   ]);
-  const dateFormat = new Intl.DateTimeFormat(locale === "sv" ? "sv-SE" : "en-GB", {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: "Europe/Stockholm",
-  });
+  const date = (value: Date) => formatDateTime(value, regionalLocale(locale), { dateStyle: "medium", timeStyle: "short" });
 
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-6 px-4 py-6 sm:px-6 sm:py-10">
       <PageHeader back={{ href: "/account", label: t("backToAccount") }} heading={t("heading")} intro={t("intro")} />
-      {query.notice === "revoked" ? (
-        <Notice tone="success">
-          {t("revokedNotice")}
-        </Notice>
-      ) : null}
+      <FlashNotice value={query.notice} messages={{ revoked: t("revokedNotice") }} />
 
       <Card as="section" aria-labelledby="new-token" className="flex flex-col gap-4 p-4 sm:p-6">
         <h2 id="new-token" className="text-xl font-bold text-zinc-950">
@@ -62,12 +55,12 @@ export default async function AccessTokensPage({ searchParams }: Props) {
                   <p className="font-mono text-sm text-zinc-700">{t("list.prefix", { prefix: token.prefix })}</p>
                   <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5 text-sm text-zinc-700">
                     <dt>{t("list.created")}</dt>
-                    <dd>{dateFormat.format(token.createdAt)}</dd>
+                    <dd>{date(token.createdAt)}</dd>
                     <dt>{t("list.lastUsed")}</dt>
-                    <dd>{token.lastUsedAt ? dateFormat.format(token.lastUsedAt) : t("list.neverUsed")}</dd>
+                    <dd>{token.lastUsedAt ? date(token.lastUsedAt) : t("list.neverUsed")}</dd>
                     <dt>{t("list.expires")}</dt>
                     <dd>
-                      {token.expired ? t("list.expiredOn", { date: dateFormat.format(token.expiresAt) }) : dateFormat.format(token.expiresAt)}
+                      {token.expired ? t("list.expiredOn", { date: date(token.expiresAt) }) : date(token.expiresAt)}
                     </dd>
                   </dl>
                 </div>

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { formatDateTime } from "@/lib/i18n/format";
 import { listMailbox } from "@/lib/outbox/mailbox";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
@@ -20,7 +21,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
   const emails = await listMailbox({ to: typeof to === "string" && to ? to : undefined });
   if (!emails) notFound();
   const t = await getTranslations("Mailbox");
-  const format = await getFormatter();
+  const locale = await getLocale();
 
   return (
     <div className="mx-auto flex max-w-5xl flex-col gap-6 px-4 py-8 sm:px-6">
@@ -69,7 +70,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
                       {t(`statuses.${email.status as keyof typeof tones}`)}
                     </Badge>
                   </td>
-                  <td className="py-2 whitespace-nowrap">{format.dateTime(email.createdAt, { dateStyle: "short", timeStyle: "medium" })}</td>
+                  <td className="py-2 whitespace-nowrap">{formatDateTime(email.createdAt, locale, { dateStyle: "short", timeStyle: "medium" })}</td>
                 </tr>
               ))}
             </tbody>

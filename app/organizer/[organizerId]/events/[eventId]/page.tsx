@@ -5,6 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { EventPageHeader } from "@/components/organizer/event-page-header";
 import { PublishForm } from "@/components/organizer/publish-form";
 import { Card } from "@/components/ui/card";
+import { flashMessage } from "@/components/ui/notice";
 import { formatEventDateRange, formatPrice } from "@/lib/i18n/format";
 import { can, requireOrganizerEvent } from "@/lib/guards";
 import { getEventSales } from "@/lib/organizers/queries";
@@ -15,8 +16,6 @@ type Props = {
   params: Promise<{ organizerId: string; eventId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
-
-const notices = ["saved", "created", "published", "unpublished"] as const;
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("OrganizerEvents.tabs");
@@ -29,7 +28,7 @@ export default async function EventOverviewPage({ params, searchParams }: Props)
   const { user, event, role } = await requireOrganizerEvent(organizerId, eventId, { permission: "viewEvents", returnPath: `/organizer/${organizerId}/events/${eventId}` });
   const [t, locale, sales, query] = await Promise.all([getTranslations("OrganizerEvents"), getLocale(), getEventSales(user.id, organizerId, eventId), searchParams]);
   if (!sales) notFound();
-  const notice = notices.find((name) => name === query.notice);
+  const notice = flashMessage(query.notice, { saved: t("saved"), created: t("created"), published: t("published"), unpublished: t("unpublished") });
   const money = (minor: number) => formatPrice(minor, sales.currency, locale);
   const cell = "px-3 py-2 text-right tabular-nums";
   return (
@@ -37,7 +36,7 @@ export default async function EventOverviewPage({ params, searchParams }: Props)
       <EventPageHeader organizer={sales.organizer} event={event} current="overview" role={role} />
       {notice ? (
         <p role="status" className="rounded-lg border border-green-300 bg-green-50 px-4 py-3 font-semibold text-green-900">
-          {t(notice)}
+          {notice}
         </p>
       ) : null}
       <p className="text-zinc-700">

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Notice } from "@/components/ui/notice";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { formatEventDateRange, formatPrice } from "@/lib/i18n/format";
+import { formatDateTime, formatEventDateRange, formatPrice } from "@/lib/i18n/format";
 import { requireOrganizerMember } from "@/lib/guards";
 import { getOrganizerOrder } from "@/lib/organizer-ops/order-correction";
 import { correctOrderEmailAction } from "./actions";
@@ -29,9 +29,9 @@ export default async function OrganizerOrderPage({ params, searchParams }: Props
   const { user } = await requireOrganizerMember(organizerId, { permission: "viewEvents", returnPath: path });
   const order = await getOrganizerOrder(user.id, organizerId, orderId);
   if (!order) notFound();
-  const [t, format, locale] = await Promise.all([getTranslations("OrderCorrection"), getFormatter(), getLocale()]);
+  const [t, locale] = await Promise.all([getTranslations("OrderCorrection"), getLocale()]);
   const zone = order.event.timeZone;
-  const at = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short", timeZone: zone });
+  const at = (date: Date) => formatDateTime(date, locale, { dateStyle: "medium", timeStyle: "short" }, zone);
   const justCorrected = typeof corrected === "string" ? order.emailChanges.find((change) => change.id === corrected) : undefined;
 
   return (

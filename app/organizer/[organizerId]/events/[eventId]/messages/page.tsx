@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import { randomUUID } from "node:crypto";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
+import { formatDateTime } from "@/lib/i18n/format";
 import { requireOrganizerEvent } from "@/lib/guards";
 import { getMessageComposer, listSentMessages } from "@/lib/organizer-ops/messages";
 import { organizerMessageAction } from "./actions";
@@ -31,7 +32,7 @@ export default async function OrganizerMessagesPage({ params, searchParams }: Pr
     listSentMessages(user.id, organizerId, eventId),
   ]);
   if (!composer || !history) notFound();
-  const [t, format] = await Promise.all([getTranslations("OrganizerMessages"), getFormatter()]);
+  const [t, locale] = await Promise.all([getTranslations("OrganizerMessages"), getLocale()]);
   const sentMessage = typeof sent === "string" ? history.find((message) => message.id === sent) : undefined;
   const canSend = composer.canSend;
 
@@ -70,7 +71,7 @@ export default async function OrganizerMessagesPage({ params, searchParams }: Pr
                 <p className="font-semibold text-zinc-950">{message.subject}</p>
                 <p className="text-sm text-zinc-700">
                   {t("historyEntry", {
-                    when: format.dateTime(message.createdAt, { dateStyle: "medium", timeStyle: "short" }),
+                    when: formatDateTime(message.createdAt, locale, { dateStyle: "medium", timeStyle: "short" }),
                     sender: message.sentBy?.name ? `${message.sentBy.name} (${message.sentByEmail})` : message.sentByEmail,
                   })}
                 </p>

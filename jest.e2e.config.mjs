@@ -2,7 +2,7 @@
 import { fileURLToPath } from "node:url";
 import nextJest from "next/jest.js";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
+const root = fileURLToPath(new URL(".", import.meta.url));
 const createJestConfig = nextJest({ dir: root });
 
 export default createJestConfig({
