@@ -15,7 +15,8 @@ export default defineConfig<{ lang: Locale; device: Device }>({
   // accounts and events, and the seeded owners' sessions are shared (signed-in.setup.ts).
   workers: 2,
   fullyParallel: true,
-  timeout: 120_000,
+  // Two journeys at a time on two cores take longer each than one did alone.
+  timeout: 180_000,
   retries: ci ? 1 : 0,
   forbidOnly: ci,
   reporter: [["list"], ["html", { open: "never" }]],
@@ -24,8 +25,9 @@ export default defineConfig<{ lang: Locale; device: Device }>({
     launchOptions: { executablePath, args: chromiumArgs },
     actionTimeout: 15_000,
     navigationTimeout: 15_000,
-    // A failed journey's trace (every step, the pages and the network) is in the HTML report.
-    trace: ci ? "on-first-retry" : "retain-on-failure",
+    // A failed journey's second try records a trace (every step, the pages and the network)
+    // for the HTML report. Recording every first try would slow the run down by a good deal.
+    trace: "on-first-retry",
   },
   projects: [
     { name: "signed-in owners", testMatch: "signed-in.setup.ts" },
