@@ -6,7 +6,7 @@ import nextTs from "eslint-config-next/typescript";
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", "node_modules/**", "lib/db/generated/**", "next-env.d.ts", ".data/**", "coverage/**"]),
+  globalIgnores([".next/**", "node_modules/**", "lib/db/generated/**", "next-env.d.ts", ".data/**", "coverage/**", "test-results/**", "playwright-report/**"]),
   {
     settings: { next: { rootDir: "." } },
     rules: {

@@ -3,20 +3,12 @@
 // the order confirmation after a real test purchase, every account page after signing in with a
 // link from the mailbox (a ticket and its door view included), and every page of the organizer
 // area for a seeded owner. Then a guest checkout done with the keyboard alone.
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
+import { collectPageErrors, visitorHeaders, visitorOptions, type Device } from "./browser";
+import { expect, test } from "./fixtures";
 import { buyAsGuest, checkoutWords, EVENT_SLUG, signInWithEmailLink, type Locale } from "./journey";
 import { formControlsOutOfReach } from "./keyboard";
-import { collectPageErrors, launchBrowser, newContext, type Viewport } from "./browser";
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
 
 const text = {
   sv: { showTicket: /^Visa biljetten \w/ },
@@ -73,53 +65,51 @@ const signInWithLink = (page: Page, locale: Locale, email: string) =>
 
 // Tab order is checked in Swedish on a desktop and in English on a phone (it is the same markup
 // in every language; the phone has the collapsed menus).
-const combinations: Array<{ locale: "sv" | "en"; viewport: Viewport; keyboard: boolean }> = [
-  { locale: "sv", viewport: "desktop", keyboard: true },
-  { locale: "sv", viewport: "phone", keyboard: false },
-  { locale: "en", viewport: "desktop", keyboard: false },
-  { locale: "en", viewport: "phone", keyboard: true },
-];
+const checksKeyboard = (locale: Locale, viewport: Device) => (locale === "sv" && viewport === "desktop") || (locale === "en" && viewport === "phone");
 
-describe.each(combinations)("accessibility ($locale, $viewport)", ({ locale, viewport, keyboard }) => {
-  const t = text[locale];
+// One buyer's visit, page after page: each test goes on from where the one before left off.
+test.describe("accessibility", () => {
+  test.describe.configure({ mode: "serial" });
   let context: BrowserContext;
   let page: Page;
   let errors: string[];
-  const email = `ada.a11y.${locale}.${viewport}.${Date.now()}@example.se`;
+  let email: string;
 
-  beforeAll(async () => {
-    context = await newContext(browser, { locale, viewport });
+  test.beforeAll(async ({ browser, lang, device }, workerInfo) => {
+    context = await browser.newContext({ ...visitorOptions(lang, device), extraHTTPHeaders: visitorHeaders(lang, workerInfo.workerIndex) });
     page = await context.newPage();
     errors = collectPageErrors(page);
+    email = `ada.a11y.${lang}.${device}.${Date.now()}@example.se`;
   });
-  afterAll(async () => {
+  test.afterAll(async () => {
     await context?.close();
   });
 
-  it("has no axe violations on the public pages", async () => {
-    await checkPages(page, publicPages, { keyboard });
+  test("has no axe violations on the public pages", async ({ lang: locale, device: viewport }) => {
+    await checkPages(page, publicPages, { keyboard: checksKeyboard(locale, viewport) });
   });
 
-  it("has no axe violations on the checkout showing its errors", async () => {
+  test("has no axe violations on the checkout showing its errors", async ({ lang: locale }) => {
     await page.goto(`/events/${EVENT_SLUG}/checkout`);
     await page.getByRole("button", { name: checkoutWords[locale].buy }).click();
     await page.getByRole("alert").first().waitFor();
     await expectNoAxeViolations(page, "checkout with errors");
   });
 
-  it("has no axe violations on the order confirmation after a purchase", async () => {
+  test("has no axe violations on the order confirmation after a purchase", async ({ lang: locale }) => {
     await buyAsGuest(page, locale, { email });
     await page.waitForLoadState("networkidle");
     await expectNoAxeViolations(page, "order confirmation");
   });
 
-  it("has no axe violations on the account pages once signed in", async () => {
+  test("has no axe violations on the account pages once signed in", async ({ lang: locale, device: viewport }) => {
     await signInWithLink(page, locale, email);
-    await checkPages(page, accountPages, { keyboard });
+    await checkPages(page, accountPages, { keyboard: checksKeyboard(locale, viewport) });
     expect(errors).toEqual([]);
   });
 
-  it("has no axe violations on a ticket, in the normal and the door view", async () => {
+  test("has no axe violations on a ticket, in the normal and the door view", async ({ lang: locale }) => {
+    const t = text[locale];
     await page.goto("/account/tickets");
     const href = await page.getByRole("link", { name: t.showTicket }).first().getAttribute("href");
     expect(href).toMatch(/^\/account\/tickets\/[A-Z0-9]+$/);
@@ -128,10 +118,8 @@ describe.each(combinations)("accessibility ($locale, $viewport)", ({ locale, vie
   });
 });
 
-describe.each(combinations)("accessibility of the organizer area ($locale, $viewport)", ({ locale, viewport, keyboard }) => {
-  it("has no axe violations on any organizer page", async () => {
-    const context = await newContext(browser, { locale, viewport });
-    const page = await context.newPage();
+test.describe("accessibility of the organizer area", () => {
+  test("has no axe violations on any organizer page", async ({ page, lang: locale, device: viewport }) => {
     const errors = collectPageErrors(page);
     await signInWithLink(page, locale, ORGANIZER_OWNER);
     await page.goto("/organizer");
@@ -156,13 +144,12 @@ describe.each(combinations)("accessibility of the organizer area ($locale, $view
       `${eventHref}/check-in`,
       `${eventHref}/messages`,
       orderHref!,
-    ], { keyboard });
+    ], { keyboard: checksKeyboard(locale, viewport) });
     expect(errors).toEqual([]);
-    await context.close();
   });
 });
 
-describe("a guest checkout with the keyboard alone (sv, desktop)", () => {
+test.describe("a guest checkout with the keyboard alone", { tag: "@sv-desktop" }, () => {
   /** Presses Tab until the element with this id has focus, as a keyboard user would. */
   async function tabTo(page: Page, id: string, limit = 60): Promise<void> {
     for (let presses = 0; presses < limit; presses++) {
@@ -184,9 +171,7 @@ describe("a guest checkout with the keyboard alone (sv, desktop)", () => {
     throw new Error(`Tab never reached the button "${name}"`);
   }
 
-  it("chooses a ticket, fills the form, accepts the terms and buys, without a mouse", async () => {
-    const context = await newContext(browser, { locale: "sv" });
-    const page = await context.newPage();
+  test("chooses a ticket, fills the form, accepts the terms and buys, without a mouse", async ({ page }) => {
     const errors = collectPageErrors(page);
     const email = `keyboard.${Date.now()}@example.se`;
 
@@ -220,6 +205,5 @@ describe("a guest checkout with the keyboard alone (sv, desktop)", () => {
     await page.waitForURL(/\/orders\/[0-9a-f-]{36}\?key=/);
     await page.getByRole("heading", { name: /Tack, Greta Gustafsson!/ }).waitFor();
     expect(errors).toEqual([]);
-    await context.close();
   });
 });

@@ -3,17 +3,10 @@
 //     sign out, sign in with an emailed link;
 //   - "Forgot your password?" on the login page for a guest who never chose one: the link it
 //     emails signs them in on the set-password page, and the new password then works.
-import type { Browser, Page } from "playwright-core";
-import { collectPageErrors, launchBrowser, newContext } from "./browser";
-import { buyAsGuest, checkoutWords, everyLanguageAndViewport, linkInNewestEmail, signInWords } from "./journey";
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+import type { Page } from "@playwright/test";
+import { collectPageErrors } from "./browser";
+import { expect, test } from "./fixtures";
+import { buyAsGuest, checkoutWords, linkInNewestEmail, signInWords } from "./journey";
 
 const words = {
   sv: {
@@ -74,17 +67,12 @@ async function signInWithPassword(page: Page, w: Words, email: string, password:
   await page.getByRole("button", { name: w.menuFor(name) }).waitFor();
 }
 
-const journeys = everyLanguageAndViewport;
-
-describe.each(journeys)("the account behind a guest purchase ($locale, $viewport)", ({ locale, viewport }) => {
-  const w = wordsFor(locale);
-
-  it("claims it from the welcome email, then signs in with the password and with a link", async () => {
-    const context = await newContext(browser, { locale, viewport });
-    const page = await context.newPage();
+test.describe("the account behind a guest purchase", () => {
+  test("claims it from the welcome email, then signs in with the password and with a link", async ({ page, lang: locale, device: viewport }) => {
+    const w = wordsFor(locale);
     const errors = collectPageErrors(page);
     const name = "Greta Gustafsson";
-    const email = `greta.claim.${locale}.${Date.now()}@example.se`;
+    const email = `greta.claim.${locale}.${viewport}.${Date.now()}@example.se`;
     const password = "vintern i Umeå är lång";
 
     await buyAsGuest(page, locale, { name, email });
@@ -112,15 +100,13 @@ describe.each(journeys)("the account behind a guest purchase ($locale, $viewport
     await page.getByRole("button", { name: w.menuFor(name) }).waitFor();
 
     expect(errors).toEqual([]);
-    await context.close();
   });
 
-  it("sets a password through “Forgot your password?” with the purchase email", async () => {
-    const context = await newContext(browser, { locale, viewport });
-    const page = await context.newPage();
+  test("sets a password through “Forgot your password?” with the purchase email", async ({ page, lang: locale, device: viewport }) => {
+    const w = wordsFor(locale);
     const errors = collectPageErrors(page);
     const name = "Sven Svensson";
-    const email = `sven.forgot.${locale}.${Date.now()}@example.se`;
+    const email = `sven.forgot.${locale}.${viewport}.${Date.now()}@example.se`;
     const password = "sju sorters kakor till kaffet";
 
     await buyAsGuest(page, locale, { name, email });
@@ -141,6 +127,5 @@ describe.each(journeys)("the account behind a guest purchase ($locale, $viewport
 
     await signInWithPassword(page, w, email, password, name);
     expect(errors).toEqual([]);
-    await context.close();
   });
 });

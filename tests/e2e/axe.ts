@@ -2,7 +2,7 @@
 // AA rules and fails with a list a person can act on (rule, impact, element, what to fix).
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Page } from "playwright-core";
+import type { Page } from "@playwright/test";
 
 const axeSource = readFileSync(path.join(process.cwd(), "node_modules", "axe-core", "axe.min.js"), "utf8");
 

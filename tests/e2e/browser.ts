@@ -1,56 +1,66 @@
-// Debian's Chromium driven by playwright-core (Playwright's own browser download is not
-// available here). Finds elements as a person does: by role and label.
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+// The visitors the journeys play: Debian's Chromium (Playwright's own browser download is not
+// available here) in Swedish or English, on a desktop or a phone. playwright.config.ts makes a
+// project of each combination; tests/e2e/fixtures.ts opens further browsers of the same kind.
+import type { BrowserContextOptions, Page } from "@playwright/test";
 
-export const baseUrl = process.env.E2E_BASE_URL ?? "http://localhost:3998";
+export type Locale = "sv" | "en";
+export type Device = "desktop" | "phone";
 
-const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/** The four projects: every journey runs in both languages on both kinds of device. */
+export const visitors: Array<{ lang: Locale; device: Device }> = [
+  { lang: "sv", device: "desktop" },
+  { lang: "sv", device: "phone" },
+  { lang: "en", device: "desktop" },
+  { lang: "en", device: "phone" },
+];
 
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+/** The project's name, and the tag of a journey that runs only in that project ("@sv-phone"). */
+export const visitorName = ({ lang, device }: { lang: Locale; device: Device }) => `${lang}-${device}`;
+
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3998);
+// localhost, as a person types it; the journeys' cookies and links use this address.
+export const baseUrl = process.env.E2E_BASE_URL ?? `http://localhost:${E2E_PORT}`;
+
+export const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export const chromiumArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** A visitor's browser settings: language, screen and touch. */
+export function visitorOptions(lang: Locale, device: Device): BrowserContextOptions {
+  return {
+    baseURL: baseUrl,
+    locale: lang === "sv" ? "sv-SE" : "en-GB",
+    viewport: device === "phone" ? { width: 390, height: 844 } : { width: 1280, height: 900 },
+    isMobile: device === "phone",
+    hasTouch: device === "phone",
+  };
 }
-
-export type Viewport = "desktop" | "phone";
 
 // The app counts rate limits per client address, which a reverse proxy reports in X-Real-IP.
-// Here there is no proxy, so each context plays a visitor of its own, with an address of its
+// Here there is no proxy, so each browser plays a visitor of its own, with an address of its
 // own: otherwise every journey in the run would share one "unknown" client's allowance of
-// sign-in links and declined cards, and the later ones would be refused.
+// sign-in links and declined cards, and the later ones would be refused. The worker's index
+// keeps the two workers' addresses apart.
 let contextsMade = 0;
-function nextClientAddress(): string {
+function nextClientAddress(worker: number): string {
   contextsMade += 1;
-  return `10.${process.pid % 250}.${Math.floor(contextsMade / 250)}.${(contextsMade % 250) + 1}`;
+  return `10.${worker % 250}.${Math.floor(contextsMade / 250) % 250}.${(contextsMade % 250) + 1}`;
 }
 
-export async function newContext(
-  browser: Browser,
-  { locale = "sv", viewport = "desktop", javaScript = true }: { locale?: "sv" | "en"; viewport?: Viewport; javaScript?: boolean } = {},
-): Promise<BrowserContext> {
-  const context = await browser.newContext({
-    baseURL: baseUrl,
-    locale: locale === "sv" ? "sv-SE" : "en-GB",
-    extraHTTPHeaders: {
-      "accept-language": locale === "sv" ? "sv-SE,sv;q=0.9" : "en-GB,en;q=0.9",
-      "x-real-ip": nextClientAddress(),
-    },
-    viewport: viewport === "phone" ? { width: 390, height: 844 } : { width: 1280, height: 900 },
-    isMobile: viewport === "phone",
-    hasTouch: viewport === "phone",
-    javaScriptEnabled: javaScript,
-  });
-  context.setDefaultTimeout(15_000);
-  return context;
+/** The headers a visitor's browser sends: its languages, and its address as a proxy would report it. */
+export function visitorHeaders(lang: Locale, worker: number): Record<string, string> {
+  return {
+    "accept-language": lang === "sv" ? "sv-SE,sv;q=0.9" : "en-GB,en;q=0.9",
+    "x-real-ip": nextClientAddress(worker),
+  };
 }
 
 /** Fails the test on any error the page logs (a crashed component, a failed hydration, a CSP violation). */

@@ -1,6 +1,6 @@
 // The database the served build uses, for journeys that look something up in it or set a
 // state no browser can reach (a sign-in made long ago, say). It is PostgreSQL: run the
-// journeys with TEST_DATABASE_URL; the runner hands its URL on as DATABASE_URL.
+// journeys with TEST_DATABASE_URL; global-setup.ts hands its URL on as DATABASE_URL.
 import pg from "pg";
 
 export async function connectServerDatabase(journey: string): Promise<pg.Client> {

@@ -1,17 +1,9 @@
 // A visitor who has never been here buys two tickets as a guest: first with a card that is
 // declined, then with one that works; then finds the confirmation and the welcome email in
 // the demo mailbox. On a desktop and on a phone, in Swedish and in English.
-import type { Browser } from "playwright-core";
-import { collectPageErrors, launchBrowser, newContext } from "./browser";
-import { checkoutWords, everyLanguageAndViewport, fillCheckout } from "./journey";
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+import { collectPageErrors } from "./browser";
+import { expect, test } from "./fixtures";
+import { checkoutWords, fillCheckout } from "./journey";
 
 const text = {
   sv: {
@@ -30,13 +22,9 @@ const text = {
   },
 } as const;
 
-const journeys = everyLanguageAndViewport;
-
-describe.each(journeys)("guest checkout ($locale, $viewport)", ({ locale, viewport }) => {
-  it("buys two tickets without an account and finds both emails in the mailbox", async () => {
+test.describe("guest checkout", () => {
+  test("buys two tickets without an account and finds both emails in the mailbox", async ({ page, lang: locale, device: viewport }) => {
     const t = { ...checkoutWords[locale], ...text[locale] };
-    const context = await newContext(browser, { locale, viewport });
-    const page = await context.newPage();
     const errors = collectPageErrors(page);
     const email = `greta.${locale}.${viewport}.${Date.now()}@example.se`;
 
@@ -86,6 +74,5 @@ describe.each(journeys)("guest checkout ($locale, $viewport)", ({ locale, viewpo
     await page.getByRole("link", { name: /\.pdf$/ }).waitFor();
 
     expect(errors).toEqual([]);
-    await context.close();
   });
 });

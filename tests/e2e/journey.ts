@@ -1,17 +1,9 @@
 // Steps many journeys share, in both languages: buying as a guest, reading the demo mailbox and
 // signing in with an emailed link. Each journey file keeps only its own steps and words.
-import type { Page } from "playwright-core";
-import type { Viewport } from "./browser";
+import type { Page } from "@playwright/test";
+import type { Locale } from "./browser";
 
-export type Locale = "sv" | "en";
-
-/** Every journey runs in both languages on both kinds of screen. */
-export const everyLanguageAndViewport: Array<{ locale: Locale; viewport: Viewport }> = [
-  { locale: "sv", viewport: "desktop" },
-  { locale: "sv", viewport: "phone" },
-  { locale: "en", viewport: "desktop" },
-  { locale: "en", viewport: "phone" },
-];
+export type { Locale };
 
 export const EVENT_TITLE = "Beethovens nionde symfoni";
 export const EVENT_SLUG = "beethovens-nionde-symfoni";

@@ -1,7 +1,7 @@
 // "Every form can be completed with the keyboard alone", checked the way a keyboard user finds
 // out: pressing Tab from the top of the page must reach every field, choice and button of every
 // form on it. (A radio group is one stop: its other options are reached with the arrow keys.)
-import type { Page } from "playwright-core";
+import type { Page } from "@playwright/test";
 
 /** Descriptions of the form controls on the page that Tab never reaches; empty when all are. */
 export async function formControlsOutOfReach(page: Page, maxPresses = 250): Promise<string[]> {

@@ -1,17 +1,9 @@
 // Liking events: a signed-out visitor's heart survives signing in by email link (without
 // JavaScript), and a signed-in visitor's heart changes at once (with it); both end up under
 // /account/liked. In Swedish and English, each on a desktop and a phone.
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { collectPageErrors, launchBrowser, newContext } from "./browser";
-import { everyLanguageAndViewport } from "./journey";
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+import type { BrowserContext, Page } from "@playwright/test";
+import { collectPageErrors } from "./browser";
+import { expect, test } from "./fixtures";
 
 const SLUG = "beethovens-nionde-symfoni";
 const TITLE = "Beethovens nionde symfoni";
@@ -65,16 +57,13 @@ async function signInByLink(page: Page, mailboxContext: BrowserContext, email: s
   await page.getByRole("button", { name: words[locale].signIn }).click();
 }
 
-const runs = everyLanguageAndViewport;
-
-describe.each(runs)("liking events ($locale, $viewport)", ({ locale, viewport }) => {
-  const w = words[locale];
-
-  it("keeps a signed-out visitor's like through signing in by email link, without JavaScript", async () => {
-    const context = await newContext(browser, { locale, viewport, javaScript: false });
-    const mailbox = await newContext(browser, { locale, viewport });
+test.describe("liking events", () => {
+  test("keeps a signed-out visitor's like through signing in by email link, without JavaScript", async ({ newContext, lang: locale, device: viewport }) => {
+    const w = words[locale];
+    const context = await newContext({ javaScript: false });
+    const mailbox = await newContext();
     const page = await context.newPage();
-    const email = `likes.nojs.${locale}.${Date.now()}@example.se`;
+    const email = `likes.nojs.${locale}.${viewport}.${Date.now()}@example.se`;
 
     await page.goto(`/events/${SLUG}`);
     const heart = page.getByRole("button", { name: w.like });
@@ -96,18 +85,15 @@ describe.each(runs)("liking events ($locale, $viewport)", ({ locale, viewport })
     await page.getByText(w.empty).waitFor();
     expect(await page.getByRole("link", { name: TITLE }).count()).toBe(0);
 
-    await mailbox.close();
-    await context.close();
   });
 
-  it("likes from the event list at once for a signed-in visitor, with JavaScript", async () => {
-    const context = await newContext(browser, { locale, viewport });
-    const page = await context.newPage();
+  test("likes from the event list at once for a signed-in visitor, with JavaScript", async ({ page, lang: locale, device: viewport }) => {
+    const w = words[locale];
     const errors = collectPageErrors(page);
-    const email = `likes.js.${locale}.${Date.now()}@example.se`;
+    const email = `likes.js.${locale}.${viewport}.${Date.now()}@example.se`;
 
     await page.goto("/login?callbackUrl=/events");
-    await signInByLink(page, context, email, locale);
+    await signInByLink(page, page.context(), email, locale);
     await page.getByRole("button", { name: w.accountMenu }).waitFor();
 
     await page.goto(`/events?q=${encodeURIComponent("Beethoven")}`);
@@ -135,6 +121,5 @@ describe.each(runs)("liking events ($locale, $viewport)", ({ locale, viewport })
     await page.getByText(w.empty).waitFor();
 
     expect(errors).toEqual([]);
-    await context.close();
   });
 });

@@ -4,22 +4,9 @@
 //     Correct it": a link goes to the right address, and following it moves the order there;
 //   - later, from an account whose address is the spelling they meant, they claim the order
 //     with its number, the amount and the card's last four digits.
-import type pg from "pg";
-import type { Browser } from "playwright-core";
-import { collectPageErrors, launchBrowser, newContext } from "./browser";
-import { connectServerDatabase } from "./database";
-import { buyAsGuest, everyLanguageAndViewport, linkInNewestEmail, openNewestEmail, signInWithEmailLink } from "./journey";
-
-let browser: Browser;
-let database: pg.Client;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  database = await connectServerDatabase("misspelled-order.e2e.ts");
-});
-afterAll(async () => {
-  await browser?.close();
-  await database?.end();
-});
+import { collectPageErrors } from "./browser";
+import { expect, test } from "./fixtures";
+import { buyAsGuest, linkInNewestEmail, openNewestEmail, signInWithEmailLink } from "./journey";
 
 const words = {
   sv: {
@@ -60,14 +47,11 @@ const words = {
   },
 } as const;
 
-describe.each(everyLanguageAndViewport)("a misspelled address ($locale, $viewport)", ({ locale, viewport }) => {
-  const w = words[locale];
-
-  it("is corrected from the confirmation page of the browser that bought the order", async () => {
-    const context = await newContext(browser, { locale, viewport });
-    const page = await context.newPage();
+test.describe("a misspelled address", () => {
+  test("is corrected from the confirmation page of the browser that bought the order", async ({ page, lang: locale, device: viewport }) => {
+    const w = words[locale];
     const errors = collectPageErrors(page);
-    const stamp = `${Date.now()}.${viewport}`;
+    const stamp = `${Date.now()}.${locale}.${viewport}`;
     const wrong = `gretta.${stamp}@example.se`;
     const right = `greta.${stamp}@example.se`;
     const { url, orderNumber } = await buyAsGuest(page, locale, { email: wrong });
@@ -94,17 +78,17 @@ describe.each(everyLanguageAndViewport)("a misspelled address ($locale, $viewpor
     await page.goto(link);
     await page.getByRole("heading", { name: w.usedLink }).waitFor();
     expect(errors).toEqual([]);
-    await context.close();
   });
 
-  it("is corrected without JavaScript too", async () => {
-    const stamp = `${Date.now()}.${viewport}.nojs`;
+  test("is corrected without JavaScript too", async ({ newContext, lang: locale, device: viewport }) => {
+    const w = words[locale];
+    const stamp = `${Date.now()}.${locale}.${viewport}.nojs`;
     const wrong = `gretta.${stamp}@example.se`;
     const right = `greta.${stamp}@example.se`;
     // Bought with JavaScript (the checkout has its own no-JavaScript journey); corrected without.
-    const buying = await newContext(browser, { locale, viewport });
+    const buying = await newContext();
     const { url, orderNumber } = await buyAsGuest(await buying.newPage(), locale, { email: wrong });
-    const context = await newContext(browser, { locale, viewport, javaScript: false });
+    const context = await newContext({ javaScript: false });
     await context.addCookies(await buying.cookies());
     await buying.close();
     const page = await context.newPage();
@@ -117,22 +101,20 @@ describe.each(everyLanguageAndViewport)("a misspelled address ($locale, $viewpor
     await page.goto(link);
     await page.getByRole("button", { name: w.confirm }).click();
     await page.getByText(w.moved(right)).waitFor();
-    await context.close();
   });
 
-  it("is claimed later from the account of the address the buyer meant", async () => {
-    const stamp = `${Date.now()}.${viewport}`;
+  test("is claimed later from the account of the address the buyer meant", async ({ page, newContext, serverDatabase: database, lang: locale, device: viewport }) => {
+    const w = words[locale];
+    const stamp = `${Date.now()}.${locale}.${viewport}`;
     const wrong = `greta.gustafson.${stamp}@example.se`;
     const right = `greta.gustafsson.${stamp}@example.se`;
-    const buying = await newContext(browser, { locale, viewport });
+    const buying = await newContext();
     const { orderNumber } = await buyAsGuest(await buying.newPage(), locale, { email: wrong });
     await buying.close();
     const { rows } = await database.query<{ totalMinor: number }>(`SELECT "totalMinor" FROM "Order" WHERE number = $1`, [orderNumber]);
     const amount = String(rows[0].totalMinor / 100);
 
     // Another browser: the claim needs no cookie, only the account and the proofs.
-    const context = await newContext(browser, { locale, viewport });
-    const page = await context.newPage();
     const errors = collectPageErrors(page);
     await signInWithEmailLink(page, locale, right);
     await page.goto("/account/claim");
@@ -149,6 +131,5 @@ describe.each(everyLanguageAndViewport)("a misspelled address ($locale, $viewpor
 
     await openNewestEmail(page, right, w.confirmationSubject(orderNumber));
     expect(errors).toEqual([]);
-    await context.close();
   });
 });

@@ -1,17 +1,10 @@
 // A guest buys a ticket, later signs in with an emailed link from "My tickets", finds the
 // order there, downloads a ticket as PDF, asks for the tickets again and opens the door view.
 // In Swedish and English, each on a desktop and a phone.
-import type { Browser, Page } from "playwright-core";
-import { collectPageErrors, launchBrowser, newContext } from "./browser";
-import { buyAsGuest, everyLanguageAndViewport, linkInNewestEmail, signInWithEmailLink } from "./journey";
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+import type { Page } from "@playwright/test";
+import { collectPageErrors } from "./browser";
+import { expect, test } from "./fixtures";
+import { buyAsGuest, linkInNewestEmail, signInWithEmailLink } from "./journey";
 
 const text = {
   sv: {
@@ -59,16 +52,11 @@ async function waitForMail(page: Page, email: string, subject: RegExp, atLeast: 
   expect(await mailCount(page, email, subject)).toBeGreaterThanOrEqual(atLeast);
 }
 
-
-const journeys = everyLanguageAndViewport;
-
-describe.each(journeys)("my tickets ($locale, $viewport)", ({ locale, viewport }) => {
-  it("signs in from My tickets, downloads a ticket, resends the order and opens the door view", async () => {
+test.describe("my tickets", () => {
+  test("signs in from My tickets, downloads a ticket, resends the order and opens the door view", async ({ page, context, newContext, lang: locale, device: viewport }) => {
     const t = text[locale];
-    const context = await newContext(browser, { locale, viewport });
-    const page = await context.newPage();
     const errors = collectPageErrors(page);
-    const email = `greta.tickets.${locale}.${Date.now()}@example.se`;
+    const email = `greta.tickets.${locale}.${viewport}.${Date.now()}@example.se`;
 
     const { orderNumber } = await buyAsGuest(page, locale, { email, quantity: 2 });
     expect(orderNumber).toMatch(/^[0-9A-Z]{8}$/);
@@ -121,7 +109,7 @@ describe.each(journeys)("my tickets ($locale, $viewport)", ({ locale, viewport }
     await page.waitForURL(new RegExp(`/account/tickets/${code}$`));
 
     // The door view is whole without JavaScript: the same session in a browser that runs none.
-    const noScript = await newContext(browser, { locale, viewport, javaScript: false });
+    const noScript = await newContext({ javaScript: false });
     await noScript.addCookies(await context.cookies());
     const plain = await noScript.newPage();
     await plain.goto(`/account/tickets/${code}?view=door`);
@@ -135,7 +123,7 @@ describe.each(journeys)("my tickets ($locale, $viewport)", ({ locale, viewport }
     // Somebody else, signed in, who has every address of it: nothing is there for them (404,
     // the same as for a code that does not exist).
     const orderPdfHref = (await orderPdf.url()).replace(/^https?:\/\/[^/]+/, "");
-    const stranger = await newContext(browser, { locale, viewport });
+    const stranger = await newContext();
     const strangerPage = await stranger.newPage();
     await signInWithEmailLink(strangerPage, locale, `stranger.${locale}.${viewport}.${Date.now()}@example.se`);
     for (const href of [`/account/tickets/${code}`, `/account/tickets/${code}?view=door`, ticketPdfHref!, orderPdfHref, `/api/v1/me/tickets/${code}`]) {
@@ -144,6 +132,5 @@ describe.each(journeys)("my tickets ($locale, $viewport)", ({ locale, viewport }
     await stranger.close();
 
     expect(errors).toEqual([]);
-    await context.close();
   });
 });

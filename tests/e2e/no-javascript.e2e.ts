@@ -4,34 +4,28 @@
 // its holders a message, corrects the order's address and tries to unpublish; then uses every
 // account form, from the profile to the deletion of the account. Each
 // post must answer within 2 s with its result or its message on the page, and afterwards the
-// server must be idle (a post once left a render looping for ever). Run with TEST_DATABASE_URL.
+// server must be idle (a post once left a render looping for ever). Both are measured with the
+// server to itself (@alone). Run with TEST_DATABASE_URL.
 import path from "node:path";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import type pg from "pg";
 import sharp from "sharp";
-import type { Browser, Locator } from "playwright-core";
-import { launchBrowser, newContext } from "./browser";
-import { connectServerDatabase } from "./database";
-import { buyAsGuest, checkoutWords, everyLanguageAndViewport, fillCheckout, linkInNewestEmail, signInWithEmailLink } from "./journey";
+import type { Locator } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { buyAsGuest, checkoutWords, fillCheckout, linkInNewestEmail, signInWithEmailLink } from "./journey";
 import { serverCpuSecondsOver } from "./server-cpu";
 
 const ANSWER_MS = 2_000;
 const IDLE_WINDOW_S = 10;
 const IDLE_CPU_S = 0.5;
 
-let browser: Browser;
-let database: pg.Client;
 let dir: string;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  database = await connectServerDatabase("no-javascript.e2e.ts");
+test.beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), "biljett-nojs-"));
 });
-afterAll(async () => {
-  await browser?.close();
-  await database?.end();
+test.afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -223,7 +217,7 @@ async function submit(timings: Timing[], form: string, button: Locator, answer: 
 }
 
 /** Emails still to be sent keep the in-process sender busy for a while: let them go first. */
-async function waitForOutbox(): Promise<void> {
+async function waitForOutbox(database: pg.Client): Promise<void> {
   for (let tries = 0; tries < 60; tries++) {
     const { rows } = await database.query<{ due: string }>(
       `SELECT count(*) AS due FROM "OutboxEmail" WHERE status IN ('PENDING', 'SENDING') AND "nextAttemptAt" <= now()`,
@@ -234,7 +228,7 @@ async function waitForOutbox(): Promise<void> {
 }
 
 /** A new organizer whose only member, its owner, is the account with `email`. */
-async function makeOwner(email: string, name: string): Promise<string> {
+async function makeOwner(database: pg.Client, email: string, name: string): Promise<string> {
   const { rows } = await database.query<{ id: string }>(
     `WITH organizer AS (
        INSERT INTO "Organizer" (id, slug, name, email, "updatedAt")
@@ -249,8 +243,9 @@ async function makeOwner(email: string, name: string): Promise<string> {
   return rows[0].id;
 }
 
-describe.each(everyLanguageAndViewport)("every organizer and account form without JavaScript ($locale, $viewport)", ({ locale, viewport }) => {
-  it("answers each post within 2 s with its result or message, and leaves the server idle", async () => {
+test.describe("every organizer and account form without JavaScript", { tag: "@alone" }, () => {
+  test("answers each post within 2 s with its result or message, and leaves the server idle", async ({ newContext, serverDatabase: database, lang: locale, device: viewport }) => {
+    test.setTimeout(300_000);
     const w = words[locale];
     const timings: Timing[] = [];
     const stamp = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
@@ -262,15 +257,15 @@ describe.each(everyLanguageAndViewport)("every organizer and account form withou
 
     // Set-up with JavaScript, as a person arrives: a ticket bought as a guest (news allowed),
     // then signing in with an emailed link. The forms below then run in a browser without it.
-    const setup = await newContext(browser, { locale, viewport });
+    const setup = await newContext();
     const setupPage = await setup.newPage();
     await buyAsGuest(setupPage, locale, { email, optIn: true });
     await signInWithEmailLink(setupPage, locale, email);
     const cookies = await setup.cookies();
     await setup.close();
-    const organizerId = await makeOwner(email, `Utan skript ${stamp}`);
+    const organizerId = await makeOwner(database, email, `Utan skript ${stamp}`);
 
-    const context = await newContext(browser, { locale, viewport, javaScript: false });
+    const context = await newContext({ javaScript: false });
     await context.addCookies(cookies);
     const page = await context.newPage();
 
@@ -296,7 +291,7 @@ describe.each(everyLanguageAndViewport)("every organizer and account form withou
     if (!eventHref) throw new Error("no link to the public event page");
 
     // A guest buys a ticket to it with a misspelled address (a buyer form: not timed here).
-    const guest = await newContext(browser, { locale, viewport, javaScript: false });
+    const guest = await newContext({ javaScript: false });
     const guestPage = await guest.newPage();
     await guestPage.goto(eventHref);
     await guestPage.getByLabel(locale === "sv" ? /^Antal, Parkett/ : /^Quantity, Parkett/).selectOption("1");
@@ -435,7 +430,7 @@ describe.each(everyLanguageAndViewport)("every organizer and account form withou
     expect(timings.filter((timing) => timing.ms > ANSWER_MS)).toEqual([]);
 
     // Nothing left running once every answer is in: no render looping after the client left.
-    await waitForOutbox();
+    await waitForOutbox(database);
     // A render left looping uses nearly a whole core in every window; a one-off job of the
     // server's own (housekeeping, a garbage collection) does not recur, so a busy first window
     // is followed by a second one.
@@ -446,5 +441,5 @@ describe.each(everyLanguageAndViewport)("every organizer and account form withou
       console.log(`${locale} ${viewport}: and ${cpu.toFixed(2)} s in the ${IDLE_WINDOW_S} s after that`);
     }
     expect(cpu).toBeLessThanOrEqual(IDLE_CPU_S);
-  }, 300_000);
+  });
 });

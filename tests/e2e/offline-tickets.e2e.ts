@@ -1,17 +1,10 @@
 // On the phone without signal: a signed-in buyer opens a ticket once, loses the network, and the
 // ticket with its QR code still opens from the service worker's cache; a page never opened shows
 // the offline page instead; signing out removes the kept ticket.
-import type { Browser, Page } from "playwright-core";
-import { baseUrl, collectPageErrors, launchBrowser, newContext } from "./browser";
+import type { Page } from "@playwright/test";
+import { baseUrl, collectPageErrors } from "./browser";
+import { expect, test } from "./fixtures";
 import { buyAsGuest, linkInNewestEmail, signInWithEmailLink } from "./journey";
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 /** Buys a ticket as a guest and signs in with the welcome email's link. */
 async function signedInBuyer(page: Page, email: string) {
@@ -53,10 +46,8 @@ function isCached(page: Page, path: string): Promise<boolean> {
   );
 }
 
-describe("tickets on a phone without a network (sv, phone)", () => {
-  it("shows an opened ticket offline, the offline page for the rest, and forgets the ticket on sign-out", async () => {
-    const context = await newContext(browser, { locale: "sv", viewport: "phone" });
-    const page = await context.newPage();
+test.describe("tickets on a phone without a network", { tag: "@sv-phone" }, () => {
+  test("shows an opened ticket offline, the offline page for the rest, and forgets the ticket on sign-out", async ({ page, context }) => {
     const errors = collectPageErrors(page);
     const email = `marta.offline.${Date.now()}@example.se`;
 
@@ -112,14 +103,11 @@ describe("tickets on a phone without a network (sv, phone)", () => {
     expect(await page.getByText(code, { exact: true }).count()).toBe(0);
 
     expect(errors).toEqual([]);
-    await context.close();
   });
 });
 
-describe("a shared phone (sv, phone)", () => {
-  it("drops the kept tickets when someone else signs in without signing out first", async () => {
-    const context = await newContext(browser, { locale: "sv", viewport: "phone" });
-    const page = await context.newPage();
+test.describe("a shared phone", { tag: "@sv-phone" }, () => {
+  test("drops the kept tickets when someone else signs in without signing out first", async ({ page, context }) => {
     const errors = collectPageErrors(page);
     const email = `first.owner.${Date.now()}@example.se`;
     await signedInBuyer(page, email);
@@ -137,14 +125,11 @@ describe("a shared phone (sv, phone)", () => {
     await page.getByRole("heading", { name: "Du är inte uppkopplad" }).waitFor();
 
     expect(errors).toEqual([]);
-    await context.close();
   });
 });
 
-describe("personal access tokens for a mobile client (sv, phone)", () => {
-  it("creates a token shown once, reads the tickets with it, and revokes it at once", async () => {
-    const context = await newContext(browser, { locale: "sv", viewport: "phone" });
-    const page = await context.newPage();
+test.describe("personal access tokens for a mobile client", { tag: "@sv-phone" }, () => {
+  test("creates a token shown once, reads the tickets with it, and revokes it at once", async ({ page, context, newContext }) => {
     const errors = collectPageErrors(page);
     await signedInBuyer(page, `tage.token.${Date.now()}@example.se`);
 
@@ -181,7 +166,7 @@ describe("personal access tokens for a mobile client (sv, phone)", () => {
     expect((await bearer(token)).status).toBe(401);
 
     // The same page without JavaScript: the form posts, the new token is shown, and revokes.
-    const plain = await newContext(browser, { locale: "sv", viewport: "phone", javaScript: false });
+    const plain = await newContext({ javaScript: false });
     await plain.addCookies(await context.cookies());
     const plainPage = await plain.newPage();
     await plainPage.goto("/account/tokens");
@@ -196,6 +181,5 @@ describe("personal access tokens for a mobile client (sv, phone)", () => {
     await plain.close();
 
     expect(errors).toEqual([]);
-    await context.close();
   });
 });

@@ -2,29 +2,21 @@
 // with an emailed link, sends "important information" to an event's ticket holders after
 // previewing it, finds it in the demo mailbox, checks a ticket in twice at the door, and finds
 // nothing of another organizer. Then an order sent to a misspelled address is corrected.
-// Looks the seeded ids up in the database the server uses (run with TEST_DATABASE_URL).
+// Looks the seeded ids up in the database the server uses (run with TEST_DATABASE_URL). The
+// owners are signed in once for every journey (signed-in.setup.ts).
 import type pg from "pg";
-import type { Browser } from "playwright-core";
-import { connectServerDatabase } from "./database";
-import { collectPageErrors, launchBrowser, newContext } from "./browser";
-import { everyLanguageAndViewport, openNewestEmail, signInWithEmailLink } from "./journey";
-
-let browser: Browser;
-let database: pg.Client;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  database = await connectServerDatabase("organizer-ops.e2e.ts");
-});
-afterAll(async () => {
-  await browser?.close();
-  await database?.end();
-});
+import { collectPageErrors } from "./browser";
+import { expect, test } from "./fixtures";
+import { openNewestEmail, signInWithEmailLink } from "./journey";
 
 type Target = { organizerId: string; eventId: string; title: string; buyerEmail: string; codes: string[] };
 
-/** An upcoming event of the organizer whose owner has `ownerEmail`, with unused valid tickets. */
-async function eventOf(ownerEmail: string): Promise<Target> {
+/**
+ * An upcoming event of the organizer whose owner has `ownerEmail`, with unused valid tickets;
+ * `skip` passes over the first ones, so that the desktop and the phone, which may run at the
+ * same time, count the check-ins of different events.
+ */
+async function eventOf(database: pg.Client, ownerEmail: string, skip = 0): Promise<Target> {
   const { rows } = await database.query<{ organizerId: string; eventId: string; title: string }>(
     `SELECT e."organizerId", e.id AS "eventId", e.title
        FROM "Event" e
@@ -33,8 +25,8 @@ async function eventOf(ownerEmail: string): Promise<Target> {
       WHERE u.email = $1 AND e."startsAt" > now()
         AND EXISTS (SELECT 1 FROM "Ticket" t JOIN "Order" o ON o.id = t."orderId"
                      WHERE t."eventId" = e.id AND t.status = 'VALID' AND t."checkedInAt" IS NULL AND o.status = 'PAID')
-      ORDER BY e."startsAt" LIMIT 1`,
-    [ownerEmail],
+      ORDER BY e."startsAt" OFFSET $2 LIMIT 1`,
+    [ownerEmail, skip],
   );
   if (!rows[0]) throw new Error(`no event with tickets for ${ownerEmail}`);
   const tickets = await database.query<{ code: string; buyerEmail: string }>(
@@ -88,16 +80,14 @@ const words = {
   },
 } as const;
 
-describe.each(everyLanguageAndViewport)("an organizer owner at work ($locale, $viewport)", ({ locale, viewport }) => {
-  it("previews and sends important information, admits a ticket once, and finds nothing of another organizer", async () => {
+test.describe("an organizer owner at work", () => {
+  test("previews and sends important information, admits a ticket once, and finds nothing of another organizer", async ({ newContext, serverDatabase: database, lang: locale, device: viewport }) => {
     const w = words[locale];
-    const context = await newContext(browser, { locale, viewport });
-    const page = await context.newPage();
+    const page = await (await newContext({ signedInAs: w.owner })).newPage();
     const errors = collectPageErrors(page);
-    const own = await eventOf(w.owner);
-    const other = await eventOf(w.otherOwner);
-    const otherOrder = await cardOrderOf(w.otherOwner);
-    await signInWithEmailLink(page, locale, w.owner);
+    const own = await eventOf(database, w.owner, viewport === "phone" ? 1 : 0);
+    const other = await eventOf(database, w.otherOwner);
+    const otherOrder = await cardOrderOf(database, w.otherOwner);
 
     const subject = `${w.heading} ${viewport} ${Date.now()}`;
     await page.goto(`/organizer/${own.organizerId}/events/${own.eventId}/messages`);
@@ -165,12 +155,11 @@ describe.each(everyLanguageAndViewport)("an organizer owner at work ($locale, $v
     }
 
     expect(errors).toEqual([]);
-    await context.close();
   });
 });
 
 /** A paid order with a card payment of an event of the organizer whose owner has `ownerEmail`. */
-async function cardOrderOf(ownerEmail: string, skip = 0) {
+async function cardOrderOf(database: pg.Client, ownerEmail: string, skip = 0) {
   const { rows } = await database.query<{ organizerId: string; orderId: string; number: string; cardLast4: string; buyerEmail: string }>(
     `SELECT e."organizerId", o.id AS "orderId", o.number, o."cardLast4", o."buyerEmail"
        FROM "Order" o
@@ -185,13 +174,11 @@ async function cardOrderOf(ownerEmail: string, skip = 0) {
   return rows[0];
 }
 
-describe("a buyer in the organizer area (sv, phone)", () => {
-  it("is told they belong to no organizer, and every organizer page and download is not found", async () => {
-    const context = await newContext(browser, { locale: "sv", viewport: "phone" });
-    const page = await context.newPage();
+test.describe("a buyer in the organizer area", { tag: "@sv-phone" }, () => {
+  test("is told they belong to no organizer, and every organizer page and download is not found", async ({ page, serverDatabase: database }) => {
     const errors = collectPageErrors(page);
-    const target = await eventOf("karin.sjoberg@example.se");
-    const order = await cardOrderOf("karin.sjoberg@example.se");
+    const target = await eventOf(database, "karin.sjoberg@example.se");
+    const order = await cardOrderOf(database, "karin.sjoberg@example.se");
     await signInWithEmailLink(page, "sv", `kopare.utan.arrangor.${Date.now()}@example.se`);
 
     await page.goto("/organizer");
@@ -204,19 +191,16 @@ describe("a buyer in the organizer area (sv, phone)", () => {
       expect([path, (await page.request.get(path, { maxRedirects: 0 })).status()]).toEqual([path, 404]);
     }
     expect(errors).toEqual([]);
-    await context.close();
   });
 });
 
 // The buyer's own ways (correcting from the buying browser, claiming later) are in misspelled-order.e2e.ts.
-describe("correcting a misspelled order", () => {
-  it("an owner corrects the buyer's address and the tickets go to the new one (sv, desktop)", async () => {
-    const context = await newContext(browser, { locale: "sv" });
-    const page = await context.newPage();
+test.describe("correcting a misspelled order", { tag: "@sv-desktop" }, () => {
+  test("an owner corrects the buyer's address and the tickets go to the new one", async ({ newContext, serverDatabase: database }) => {
+    const page = await (await newContext({ signedInAs: "amira.haddad@example.com" })).newPage();
     const errors = collectPageErrors(page);
-    const order = await cardOrderOf("amira.haddad@example.com");
+    const order = await cardOrderOf(database, "amira.haddad@example.com");
     const right = `ratt.adress.${Date.now()}@example.se`;
-    await signInWithEmailLink(page, "sv", "amira.haddad@example.com");
 
     await page.goto(`/organizer/${order.organizerId}/orders/${order.orderId}`);
     await page.getByRole("heading", { name: `Beställning ${order.number}` }).waitFor();
@@ -231,6 +215,5 @@ describe("correcting a misspelled order", () => {
 
     await openNewestEmail(page, right, new RegExp(`\\(order ${order.number}\\)`));
     expect(errors).toEqual([]);
-    await context.close();
   });
 });

@@ -1,23 +1,19 @@
 // An organizer's owner signs in with an emailed link, creates an event with a ticket type,
 // publishes it and finds it among the public events; then opens the attendees of an event with
 // sales, searches them and downloads them as CSV. In Swedish and English, each on a desktop and
-// a phone. Then the event form without JavaScript.
-import type { Browser, Page } from "playwright-core";
-import { collectPageErrors, launchBrowser, newContext } from "./browser";
-import { everyLanguageAndViewport, signInWithEmailLink } from "./journey";
+// a phone. Then the event form without JavaScript. The owners are signed in once for every
+// journey, with a link from the demo mailbox and the organizer as the place to return to
+// (signed-in.setup.ts); here /organizer takes them to theirs.
+import type { BrowserContext, Page } from "@playwright/test";
+import { collectPageErrors } from "./browser";
+import { expect, test, type SignedInOwner } from "./fixtures";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** Signs in with a link from the demo mailbox (the seeded owners have no password) and lands on their organizer. */
-async function signInAsOwner(page: Page, email: string, locale: "sv" | "en") {
-  await signInWithEmailLink(page, locale, email, { from: "/login?callbackUrl=/organizer" });
+/** Opens /organizer in the owner's signed-in browser and lands on their organizer. */
+async function openAsOwner(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto("/organizer");
   await page.waitForURL(/\/organizer\/[0-9a-f-]{36}$/);
+  return page;
 }
 
 async function expectCsv(page: Page, href: string, heading: string) {
@@ -90,18 +86,17 @@ const words = {
   },
 } as const;
 
-describe.each(everyLanguageAndViewport)("the organizer's pages ($locale, $viewport)", ({ locale, viewport }) => {
-  it("creates and publishes an event, then finds, searches and exports the attendees of one with sales", async () => {
+test.describe("the organizer's pages", () => {
+  test("creates and publishes an event, then finds, searches and exports the attendees of one with sales", async ({ page: signedOut, newContext, lang: locale, device: viewport }) => {
     const w = words[locale];
-    const context = await newContext(browser, { locale, viewport });
-    const page = await context.newPage();
-    const errors = collectPageErrors(page);
 
     // A signed-out visitor is sent to sign in.
-    await page.goto("/organizer");
-    await page.waitForURL(/\/login\?callbackUrl=%2Forganizer/);
+    const signedOutErrors = collectPageErrors(signedOut);
+    await signedOut.goto("/organizer");
+    await signedOut.waitForURL(/\/login\?callbackUrl=%2Forganizer/);
 
-    await signInAsOwner(page, w.owner, locale);
+    const page = await openAsOwner(await newContext({ signedInAs: w.owner }));
+    const errors = collectPageErrors(page);
     const dashboard = page.url();
     await page.getByRole("heading", { name: w.dashboard, level: 1 }).waitFor();
 
@@ -176,23 +171,16 @@ describe.each(everyLanguageAndViewport)("the organizer's pages ($locale, $viewpo
     expect(found).toContain("q=");
     await expectCsv(page, found, w.csvHeading);
 
-    expect(errors).toEqual([]);
-    await context.close();
+    expect([...signedOutErrors, ...errors]).toEqual([]);
   });
 });
 
-describe("the event form without JavaScript (sv, desktop)", () => {
-  it("refuses a sale window after the event with the field's message and keeps what was typed", async () => {
-    const signIn = await newContext(browser, { locale: "sv" });
-    const page = await signIn.newPage();
-    await signInAsOwner(page, "amira.haddad@example.com", "sv");
-    const dashboard = page.url();
-    const cookies = await signIn.cookies();
-    await signIn.close();
+test.describe("the event form without JavaScript", { tag: "@sv-desktop" }, () => {
+  test("refuses a sale window after the event with the field's message and keeps what was typed", async ({ newContext }) => {
+    const owner: SignedInOwner = "amira.haddad@example.com";
+    const dashboard = (await openAsOwner(await newContext({ signedInAs: owner }))).url();
 
-    const context = await newContext(browser, { locale: "sv", javaScript: false });
-    await context.addCookies(cookies);
-    const plain = await context.newPage();
+    const plain = await (await newContext({ signedInAs: owner, javaScript: false })).newPage();
     await plain.goto(`${dashboard}/events/new`);
     await plain.getByLabel(/^Namn/).first().fill("Utan skript");
     await plain.getByLabel(/^Beskrivning/).fill("Ett formulär som fungerar ändå.");
@@ -211,6 +199,5 @@ describe("the event form without JavaScript (sv, desktop)", () => {
     await plain.locator('input[name="ticketTypes.0.salesEndAt"]').fill("2030-03-01T20:00");
     await plain.getByRole("button", { name: "Skapa utkast" }).click();
     await plain.getByText("Evenemanget är skapat som utkast.").waitFor();
-    await context.close();
   });
 });

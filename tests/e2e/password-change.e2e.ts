@@ -2,23 +2,10 @@
 // in the new password is enough; once the sign-in is older (the session's creation time is moved
 // back in the server's database), the page asks for the current one too: a wrong one gets its
 // message next to that field, the right one saves. Run with TEST_DATABASE_URL.
-import type pg from "pg";
-import type { Browser, Page } from "playwright-core";
-import { connectServerDatabase } from "./database";
-import { collectPageErrors, launchBrowser, newContext } from "./browser";
-import { everyLanguageAndViewport, signInWithEmailLink } from "./journey";
-
-let browser: Browser;
-let database: pg.Client;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  database = await connectServerDatabase("password-change.e2e.ts");
-});
-afterAll(async () => {
-  await browser?.close();
-  await database?.end();
-});
+import type { Page } from "@playwright/test";
+import { collectPageErrors } from "./browser";
+import { expect, test } from "./fixtures";
+import { signInWithEmailLink } from "./journey";
 
 const words = {
   sv: {
@@ -50,11 +37,9 @@ async function typeNewPassword(page: Page, w: Words, password: string) {
   await page.getByRole("button", { name: w.save }).click();
 }
 
-describe("replacing a password", () => {
-  it.each(everyLanguageAndViewport)("$locale, $viewport: needs the current one once the sign-in is old", async ({ locale, viewport }) => {
+test.describe("replacing a password", () => {
+  test("needs the current one once the sign-in is old", async ({ page, serverDatabase: database, lang: locale, device: viewport }) => {
     const w = words[locale];
-    const context = await newContext(browser, { locale, viewport });
-    const page = await context.newPage();
     const errors = collectPageErrors(page);
     const email = `losen.${locale}.${viewport}.${Date.now()}@example.se`;
 
@@ -86,6 +71,5 @@ describe("replacing a password", () => {
     await page.getByText(w.saved).waitFor();
 
     expect(errors).toEqual([]);
-    await context.close();
   });
 });

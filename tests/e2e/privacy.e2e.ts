@@ -2,18 +2,10 @@
 // consent, downloads their data and deletes the account: in Swedish and English, each on a desktop
 // and a phone.
 import { readFileSync } from "node:fs";
-import type { Browser } from "playwright-core";
 import { expectNoAxeViolations } from "./axe";
-import { collectPageErrors, launchBrowser, newContext } from "./browser";
-import { buyAsGuest, everyLanguageAndViewport, signInWithEmailLink } from "./journey";
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+import { collectPageErrors } from "./browser";
+import { expect, test } from "./fixtures";
+import { buyAsGuest, signInWithEmailLink } from "./journey";
 
 const text = {
   sv: {
@@ -46,17 +38,11 @@ const text = {
   },
 } as const;
 
-
-
-const journeys = everyLanguageAndViewport;
-
-describe.each(journeys)("privacy and deleting the account ($locale, $viewport)", ({ locale, viewport }) => {
-  it("withdraws a consent, downloads the data and deletes the account", async () => {
+test.describe("privacy and deleting the account", () => {
+  test("withdraws a consent, downloads the data and deletes the account", async ({ page, context, lang: locale, device: viewport }) => {
     const t = text[locale];
-    const context = await newContext(browser, { locale, viewport });
-    const page = await context.newPage();
     const errors = collectPageErrors(page);
-    const email = `greta.privacy.${locale}.${Date.now()}@example.se`;
+    const email = `greta.privacy.${locale}.${viewport}.${Date.now()}@example.se`;
 
     const { url: orderUrl } = await buyAsGuest(page, locale, { email, optIn: true });
     await signInWithEmailLink(page, locale, email);
@@ -107,14 +93,13 @@ describe.each(journeys)("privacy and deleting the account ($locale, $viewport)",
     expect((await page.goto(orderUrl))?.status()).toBe(200);
 
     expect(errors).toEqual([]);
-    await context.close();
   });
 });
 
-describe("privacy without JavaScript (sv, desktop)", () => {
-  it("withdraws with the plain form and deletes after a refused confirmation", async () => {
+test.describe("privacy without JavaScript", { tag: "@sv-desktop" }, () => {
+  test("withdraws with the plain form and deletes after a refused confirmation", async ({ newContext }) => {
     const t = text.sv;
-    const withScript = await newContext(browser, { locale: "sv" });
+    const withScript = await newContext();
     const setup = await withScript.newPage();
     const email = `greta.nojs.${Date.now()}@example.se`;
     await buyAsGuest(setup, "sv", { email, optIn: true });
@@ -122,7 +107,7 @@ describe("privacy without JavaScript (sv, desktop)", () => {
     const cookies = await withScript.cookies();
     await withScript.close();
 
-    const context = await newContext(browser, { locale: "sv", javaScript: false });
+    const context = await newContext({ javaScript: false });
     await context.addCookies(cookies);
     const page = await context.newPage();
     await page.goto("/account/privacy");
@@ -138,6 +123,5 @@ describe("privacy without JavaScript (sv, desktop)", () => {
     await page.getByRole("button", { name: t.deleteButton }).click();
     await page.getByRole("heading", { level: 1, name: t.deleted }).waitFor();
     expect((await context.cookies()).filter((cookie) => cookie.name.endsWith("authjs.session-token"))).toEqual([]);
-    await context.close();
   });
 });

@@ -3,20 +3,18 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Browser } from "playwright-core";
+import type { Page } from "@playwright/test";
 import sharp from "sharp";
 import { expectNoAxeViolations } from "./axe";
-import { collectPageErrors, launchBrowser, newContext, type Viewport } from "./browser";
-import { everyLanguageAndViewport, linkInNewestEmail, signInWithEmailLink } from "./journey";
+import { collectPageErrors, type Locale, type Device } from "./browser";
+import { expect, test } from "./fixtures";
+import { linkInNewestEmail, signInWithEmailLink } from "./journey";
 
-let browser: Browser;
 let dir: string;
-beforeAll(async () => {
-  browser = await launchBrowser();
+test.beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), "profile-e2e-"));
 });
-afterAll(async () => {
-  await browser?.close();
+test.afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -57,11 +55,8 @@ const words = {
   },
 } as const;
 
-
-async function journey(locale: "sv" | "en", viewport: Viewport) {
+async function journey(page: Page, visitorPage: Page, locale: Locale, viewport: Device) {
   const w = words[locale];
-  const context = await newContext(browser, { locale, viewport });
-  const page = await context.newPage();
   const errors = collectPageErrors(page);
   const stamp = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
   const email = `profil.${locale}.${stamp}@example.se`;
@@ -80,7 +75,7 @@ async function journey(locale: "sv" | "en", viewport: Viewport) {
   expect(await page.getByLabel(w.name, { exact: true }).inputValue()).toBe(name);
 
   // A picture made on the fly.
-  const picture = path.join(dir, `avatar-${locale}.png`);
+  const picture = path.join(dir, `avatar-${locale}-${viewport}.png`);
   writeFileSync(picture, await sharp({ create: { width: 300, height: 200, channels: 3, background: { r: 230, g: 120, b: 20 } } }).png().toBuffer());
   await page.getByLabel(w.file).setInputFiles(picture);
   await page.getByRole("button", { name: w.upload }).click();
@@ -103,11 +98,8 @@ async function journey(locale: "sv" | "en", viewport: Viewport) {
   await page.getByLabel(words[other].language, { exact: true }).waitFor();
   expect(await page.getByLabel(words[other].language, { exact: true }).inputValue()).toBe(other);
   expect(errors).toEqual([]);
-  await context.close();
 
   // A visitor who is not signed in, typing the handle in another letter case.
-  const visitor = await newContext(browser, { locale, viewport });
-  const visitorPage = await visitor.newPage();
   const visitorErrors = collectPageErrors(visitorPage);
   const response = await visitorPage.goto(`/u/${handle.toUpperCase()}`);
   expect(response?.status()).toBe(200);
@@ -128,17 +120,14 @@ async function journey(locale: "sv" | "en", viewport: Viewport) {
   // An unknown handle is simply not found.
   expect((await visitorPage.goto(`/u/ingen_${stamp}`))?.status()).toBe(404);
   expect(visitorErrors).toEqual([]);
-  await visitor.close();
 }
 
-describe("profile and public profile", () => {
-  it.each(everyLanguageAndViewport)("$locale, $viewport: name, picture, public profile, seen signed out", async ({ locale, viewport }) => {
-    await journey(locale, viewport);
+test.describe("profile and public profile", () => {
+  test("name, picture, public profile, seen signed out", async ({ page, newContext, lang, device }) => {
+    await journey(page, await (await newContext()).newPage(), lang, device);
   });
 
-  it("sv, desktop: changes the email address only once the link sent to it is used", async () => {
-    const context = await newContext(browser, { locale: "sv" });
-    const page = await context.newPage();
+  test("changes the email address only once the link sent to it is used", { tag: "@sv-desktop" }, async ({ page }) => {
     const errors = collectPageErrors(page);
     const stamp = `${Date.now()}`;
     const oldEmail = `gammal.${stamp}@example.se`;
@@ -168,17 +157,16 @@ describe("profile and public profile", () => {
     await page.goto(confirmUrl);
     await page.getByText(/^Länken fungerar inte\./).waitFor();
     expect(errors).toEqual([]);
-    await context.close();
   });
 
-  it("sv, desktop, without JavaScript: a 9 MB photo gets the size message, not an error page", async () => {
-    const withScript = await newContext(browser, { locale: "sv" });
+  test("without JavaScript: a 9 MB photo gets the size message, not an error page", { tag: "@sv-desktop" }, async ({ newContext }) => {
+    const withScript = await newContext();
     const setup = await withScript.newPage();
     await signInWithEmailLink(setup, "sv", `stor.bild.${Date.now()}@example.se`);
     const cookies = await withScript.cookies();
     await withScript.close();
 
-    const context = await newContext(browser, { locale: "sv", javaScript: false });
+    const context = await newContext({ javaScript: false });
     await context.addCookies(cookies);
     const page = await context.newPage();
     // A camera JPEG's first bytes, then noise: refused by its size before anything is decoded.
@@ -188,6 +176,5 @@ describe("profile and public profile", () => {
     await page.getByLabel(words.sv.file).setInputFiles(photo);
     await page.getByRole("button", { name: words.sv.upload }).click();
     await page.getByText("Bilden är för stor. Välj en bild på högst 5 MB.").waitFor();
-    await context.close();
   });
 });

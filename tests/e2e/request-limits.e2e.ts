@@ -1,19 +1,12 @@
 // Bodies and origins at the door, against the running server: an announced 100 MB body and a
 // chunked 2 MB one both get 413 within a second (the memory they cost is printed);
 // a cross-site form post gets 403 with a short page; every page carries the CSP, and a page
-// that loads and runs its scripts logs no CSP violation.
+// that loads and runs its scripts logs no CSP violation. The bodies are timed, and their memory
+// measured, with the server to itself (@alone).
 import { request as httpRequest } from "node:http";
-import type { Browser } from "playwright-core";
-import { baseUrl, collectPageErrors, launchBrowser, newContext } from "./browser";
+import { baseUrl, collectPageErrors } from "./browser";
+import { expect, test } from "./fixtures";
 import { serverRssBytes } from "./server-cpu";
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 type Sent = { status: number; ms: number; body: string };
 
@@ -56,8 +49,8 @@ function post(path: string, bytes: number, { chunked, headers = {} }: { chunked:
   });
 }
 
-describe("request bodies and origins at the door", () => {
-  it("refuses an announced 100 MB body and a chunked 2 MB one within a second", async () => {
+test.describe("request bodies and origins at the door", { tag: "@sv-desktop" }, () => {
+  test("refuses an announced 100 MB body and a chunked 2 MB one within a second", { tag: "@alone" }, async () => {
     // The refusal page's code is loaded by a first small refusal, so that what is measured
     // afterwards is what the bodies themselves cost.
     expect((await post("/login/link", 20 * 1024, { chunked: false })).status).toBe(413);
@@ -81,15 +74,13 @@ describe("request bodies and origins at the door", () => {
     console.log(`server memory after the refused bodies: ${((serverRssBytes() - before) / 1024 / 1024).toFixed(1)} MB more`);
   });
 
-  it("refuses a form posted from another site with a short page", async () => {
+  test("refuses a form posted from another site with a short page", async () => {
     const refused = await post("/account/profile", 10, { chunked: false, headers: { origin: "https://evil.example", "content-type": "application/x-www-form-urlencoded", "accept-language": "en" } });
     expect(refused.status).toBe(403);
     expect(refused.body).toContain("The form was sent from another website");
   });
 
-  it("sends the CSP with every page, and pages run under it without a violation", async () => {
-    const context = await newContext(browser, { locale: "sv" });
-    const page = await context.newPage();
+  test("sends the CSP with every page, and pages run under it without a violation", async ({ page }) => {
     const errors = collectPageErrors(page);
     for (const path of ["/events", "/events/beethovens-nionde-symfoni", "/login", "/help"]) {
       const response = await page.goto(path);
@@ -97,6 +88,5 @@ describe("request bodies and origins at the door", () => {
       await page.waitForLoadState("networkidle");
     }
     expect(errors).toEqual([]);
-    await context.close();
   });
 });

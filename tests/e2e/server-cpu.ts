@@ -1,6 +1,7 @@
 // The served build's CPU time, read from /proc/<pid>/stat of the `next start` process whose id
-// tests/e2e/run.ts hands on as E2E_SERVER_PID: a journey can check that the server is idle again
-// once its pages have answered (no render or loop left running after the client went away).
+// tests/e2e/global-setup.ts hands on as E2E_SERVER_PID: a journey can check that the server is
+// idle again once its pages have answered (no render or loop left running after the client
+// went away).
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 

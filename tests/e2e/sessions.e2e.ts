@@ -1,18 +1,9 @@
 // Where the account is signed in, in Swedish and English, on a desktop and a phone: two
 // browsers sign in to one account; the first lists both and signs the other out, which is then
 // sent to the sign-in page on its next visit while the first stays signed in.
-import type { Browser } from "playwright-core";
-import { collectPageErrors, launchBrowser, newContext } from "./browser";
-import { everyLanguageAndViewport, signInWithEmailLink } from "./journey";
-
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+import { collectPageErrors } from "./browser";
+import { expect, test } from "./fixtures";
+import { signInWithEmailLink } from "./journey";
 
 const words = {
   sv: {
@@ -37,13 +28,11 @@ const words = {
   },
 } as const;
 
-describe("signed-in devices", () => {
-  it.each(everyLanguageAndViewport)("$locale, $viewport: lists both sign-ins and signs the other one out", async ({ locale, viewport }) => {
+test.describe("signed-in devices", () => {
+  test("lists both sign-ins and signs the other one out", async ({ page, newContext, lang: locale, device: viewport }) => {
     const w = words[locale];
     const email = `enheter.${locale}.${viewport}.${Date.now()}@example.se`;
-    const [here, elsewhere] = await Promise.all([newContext(browser, { locale, viewport }), newContext(browser, { locale, viewport })]);
-    const page = await here.newPage();
-    const other = await elsewhere.newPage();
+    const other = await (await newContext()).newPage();
     const errors = collectPageErrors(page);
 
     await signInWithEmailLink(page, locale, email);
@@ -68,6 +57,5 @@ describe("signed-in devices", () => {
     expect(new URL(page.url()).pathname).toBe("/account");
 
     expect(errors).toEqual([]);
-    await Promise.all([here.close(), elsewhere.close()]);
   });
 });

@@ -1,44 +1,15 @@
 // Untrusted text in addresses: every route parameter and query value given a NUL byte or a
 // CR LF, as an attacker would send them, signed in as an organizer's owner (so the account and
-// organizer routes get as far as looking the value up). None may answer with a server error;
-// the event search says why it ignored the text.
-import type pg from "pg";
-import type { Browser, BrowserContext } from "playwright-core";
-import { launchBrowser, newContext } from "./browser";
-import { connectServerDatabase } from "./database";
-import { signInWithEmailLink } from "./journey";
-
-let browser: Browser;
-let database: pg.Client;
-let context: BrowserContext;
-let organizerId: string;
-let eventId: string;
+// organizer routes get as far as looking the value up; signed in once for every journey by
+// signed-in.setup.ts). None may answer with a server error; the event search says why it
+// ignored the text.
+import { expect, test } from "./fixtures";
 
 const OWNER = "karin.sjoberg@example.se";
 const BAD = ["%00", "a%0D%0Ab", "%00%00..%2F%00"];
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  database = await connectServerDatabase("untrusted-input.e2e.ts");
-  const { rows } = await database.query<{ organizerId: string; eventId: string }>(
-    `SELECT e."organizerId", e.id AS "eventId" FROM "Event" e
-       JOIN "OrganizerMember" m ON m."organizerId" = e."organizerId"
-       JOIN "User" u ON u.id = m."userId"
-      WHERE u.email = $1 ORDER BY e."startsAt" LIMIT 1`,
-    [OWNER],
-  );
-  ({ organizerId, eventId } = rows[0]);
-  context = await newContext(browser, { locale: "sv" });
-  await signInWithEmailLink(await context.newPage(), "sv", OWNER);
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await database?.end();
-});
-
 /** Every address with a parameter or a query value, with `X` where the bad text goes. */
-function addresses(): string[] {
+function addresses(organizerId: string, eventId: string): string[] {
   return [
     "/events/X",
     "/events/X/checkout",
@@ -78,10 +49,18 @@ function addresses(): string[] {
   ];
 }
 
-describe("route parameters and query values with control characters", () => {
-  it("never answer with a server error", async () => {
+test.describe("route parameters and query values with control characters", { tag: "@sv-desktop" }, () => {
+  test("never answer with a server error", async ({ newContext, serverDatabase: database }) => {
+    const { rows } = await database.query<{ organizerId: string; eventId: string }>(
+      `SELECT e."organizerId", e.id AS "eventId" FROM "Event" e
+         JOIN "OrganizerMember" m ON m."organizerId" = e."organizerId"
+         JOIN "User" u ON u.id = m."userId"
+        WHERE u.email = $1 ORDER BY e."startsAt" LIMIT 1`,
+      [OWNER],
+    );
+    const context = await newContext({ signedInAs: OWNER });
     const failures: string[] = [];
-    for (const template of addresses()) {
+    for (const template of addresses(rows[0].organizerId, rows[0].eventId)) {
       for (const bad of BAD) {
         const url = template.replaceAll("X", bad);
         const response = await context.request.get(url, { maxRedirects: 0, failOnStatusCode: false });
@@ -91,11 +70,10 @@ describe("route parameters and query values with control characters", () => {
     expect(failures).toEqual([]);
   });
 
-  it("tells the visitor why a search was not used", async () => {
-    const page = await context.newPage();
+  test("tells the visitor why a search was not used", async ({ newContext }) => {
+    const page = await (await newContext({ signedInAs: OWNER })).newPage();
     const response = await page.goto("/events?q=jazz%00");
     expect(response?.status()).toBe(200);
     await page.getByText("Sökningen innehöll styrtecken och användes inte. Skriv den igen med vanliga tecken.").waitFor();
-    await page.close();
   });
 });
