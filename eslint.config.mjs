@@ -6,15 +6,21 @@ import nextTs from "eslint-config-next/typescript";
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", "node_modules/**", "lib/db/generated/**", "next-env.d.ts", ".data/**", "coverage/**", "test-results/**", "playwright-report/**"]),
+  globalIgnores([
+    ".next/**",
+    "node_modules/**",
+    "lib/db/generated/**",
+    "next-env.d.ts",
+    ".data/**",
+    "coverage/**",
+    "test-results/**",
+    "playwright-report/**",
+  ]),
   {
     settings: { next: { rootDir: "." } },
     rules: {
       // Leaving out a field by destructuring it away is how an object loses a secret or a prop.
-      "@typescript-eslint/no-unused-vars": [
-        "warn",
-        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true },
-      ],
+      "@typescript-eslint/no-unused-vars": ["warn", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true }],
       // Only lib/ talks to the database; pages and components go through lib/<domain>.
       "no-restricted-imports": [
         "error",

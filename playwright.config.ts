@@ -4,7 +4,16 @@
 // desktop and on a 390 px phone. A journey tagged with a project's name ("@sv-phone") runs in
 // that project only; one tagged "@alone" has the server to itself (tests/e2e/server-share.ts).
 import { defineConfig } from "@playwright/test";
-import { baseUrl, chromiumArgs, executablePath, visitorName, visitorOptions, visitors, type Locale, type Device } from "./tests/e2e/browser";
+import {
+  baseUrl,
+  chromiumArgs,
+  executablePath,
+  visitorName,
+  visitorOptions,
+  visitors,
+  type Locale,
+  type Device,
+} from "./tests/e2e/browser";
 
 const ci = Boolean(process.env.CI);
 

@@ -16,7 +16,10 @@ export default async function HomePage() {
   const t = await getTranslations("Home");
   const [{ events, total }, session] = await Promise.all([listEvents({ pageSize: 6 }), auth()]);
   // One query for the hearts of every card on the page.
-  const likedIds = await listLikedEventIds(session?.user?.id, events.map((event) => event.id));
+  const likedIds = await listLikedEventIds(
+    session?.user?.id,
+    events.map((event) => event.id),
+  );
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-8 sm:px-6 sm:py-12">
       <div className="flex flex-col gap-2">

@@ -40,9 +40,7 @@ export function OrderConfirmationEmail(props: OrderConfirmationEmailProps) {
           </Column>
           <Column align="right">
             <Text style={emailStyles.text}>
-              {line.unitPriceMinor === 0
-                ? t("common.free")
-                : formatPrice(line.unitPriceMinor * line.quantity, props.currency, locale)}
+              {line.unitPriceMinor === 0 ? t("common.free") : formatPrice(line.unitPriceMinor * line.quantity, props.currency, locale)}
             </Text>
           </Column>
         </Row>

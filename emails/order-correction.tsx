@@ -7,7 +7,14 @@ import { emailTranslator } from "./components/translator";
 export type OrderCorrectionEmailProps = OrderCorrectionPayload & { locale: AppLocale };
 
 /** Goes to the corrected address: following its link proves the address, and moves the order. */
-export function OrderCorrectionEmail({ locale, buyerName, orderNumber, eventTitle, confirmUrl, expiresInMinutes }: OrderCorrectionEmailProps) {
+export function OrderCorrectionEmail({
+  locale,
+  buyerName,
+  orderNumber,
+  eventTitle,
+  confirmUrl,
+  expiresInMinutes,
+}: OrderCorrectionEmailProps) {
   const t = emailTranslator(locale);
   return (
     <EmailLayout locale={locale} preview={t("orderCorrection.preview", { number: orderNumber })}>

@@ -16,7 +16,9 @@ export function OrderMovedEmail({ locale, orderNumber, eventTitle, organizerName
     <EmailLayout locale={locale} preview={t("orderMoved.preview", { number: orderNumber })}>
       <Text style={emailStyles.heading}>{t("orderMoved.heading")}</Text>
       <Text style={emailStyles.text}>{t("orderMoved.body", { number: orderNumber, event: eventTitle })}</Text>
-      <Text style={emailStyles.text}>{movedBy === "organizer" ? t("orderMoved.byOrganizer", { organizer: organizerName }) : t("orderMoved.byBuyer")}</Text>
+      <Text style={emailStyles.text}>
+        {movedBy === "organizer" ? t("orderMoved.byOrganizer", { organizer: organizerName }) : t("orderMoved.byBuyer")}
+      </Text>
       <Text style={emailStyles.text}>{t("orderMoved.oldTickets")}</Text>
       <Text style={emailStyles.muted}>{t("orderMoved.notYou", { organizer: organizerName })}</Text>
     </EmailLayout>

@@ -118,7 +118,11 @@ const definitions = {
     replyTo: (payload) => payload.replyTo,
   }),
   "order-moved": defineEmail({ schema: orderMovedPayloadSchema, component: OrderMovedEmail, subject: orderMovedSubject }),
-  "order-correction": defineEmail({ schema: orderCorrectionPayloadSchema, component: OrderCorrectionEmail, subject: orderCorrectionSubject }),
+  "order-correction": defineEmail({
+    schema: orderCorrectionPayloadSchema,
+    component: OrderCorrectionEmail,
+    subject: orderCorrectionSubject,
+  }),
 };
 
 export type EmailTemplate = keyof typeof definitions;

@@ -13,8 +13,7 @@ export type FieldErrors<Field extends string = string, Message = string> = Parti
  * form's own fields and codes.
  */
 export type ActionResult<Data extends object = object, Error extends string = string, Failure extends object = object> =
-  | ({ ok: true } & Data)
-  | ({ ok: false; error: Error; fieldErrors: FieldErrors<string, unknown> } & Failure);
+  ({ ok: true } & Data) | ({ ok: false; error: Error; fieldErrors: FieldErrors<string, unknown> } & Failure);
 
 type Failed<R> = Extract<R, { ok: false }>;
 

@@ -114,8 +114,12 @@ function isSharedRefusal(result: unknown): result is SharedRefusal {
 
 type PublicContext = { viewer: () => Promise<SessionUser | null> };
 
-export function publicAction<S extends Schema, Result>(definition: Definition<S, PublicContext, Result> & { form: true }): FormAction<Result>;
-export function publicAction<S extends Schema, Result>(definition: Definition<S, PublicContext, Result> & { form?: false }): StateAction<Result>;
+export function publicAction<S extends Schema, Result>(
+  definition: Definition<S, PublicContext, Result> & { form: true },
+): FormAction<Result>;
+export function publicAction<S extends Schema, Result>(
+  definition: Definition<S, PublicContext, Result> & { form?: false },
+): StateAction<Result>;
 export function publicAction<S extends Schema, Result>(definition: Definition<S, PublicContext, Result> & { form?: boolean }) {
   const resolve = async () => ({ context: { viewer: signedInUser }, returnPath: "/" });
   if (definition.form) return register(async (formData: FormData) => execute(definition, formData, resolve), "public");
@@ -147,7 +151,13 @@ export function userAction<S extends Schema, Result>(definition: UserDefinition<
 export type MemberScope = { organizerId: string; eventId?: string; orderId?: string };
 
 type MemberEvent = NonNullable<Awaited<ReturnType<typeof findMemberEvent>>>["event"];
-type MemberContext = { user: SessionUser; role: OrganizerRole; organizer: Omit<Membership, "role">; scope: MemberScope; event: MemberEvent | null };
+type MemberContext = {
+  user: SessionUser;
+  role: OrganizerRole;
+  organizer: Omit<Membership, "role">;
+  scope: MemberScope;
+  event: MemberEvent | null;
+};
 type MemberDefinition<S extends Schema, Result> = Definition<S, MemberContext, Result> & {
   permission: OrganizerPermission;
   /** With `event: true` the scope's event must be the organizer's (its row comes in the context). */
@@ -155,18 +165,29 @@ type MemberDefinition<S extends Schema, Result> = Definition<S, MemberContext, R
   returnPath: (scope: MemberScope) => string;
 };
 
-export type MemberStateAction<Result> = (scope: MemberScope, previous: Answer<Result> | null, formData: FormData) => Promise<Answer<Result> | null>;
+export type MemberStateAction<Result> = (
+  scope: MemberScope,
+  previous: Answer<Result> | null,
+  formData: FormData,
+) => Promise<Answer<Result> | null>;
 export type MemberFormAction<Result> = (scope: MemberScope, formData: FormData) => Promise<Answer<Result>>;
 
 export function memberAction<S extends Schema, Result>(definition: MemberDefinition<S, Result> & { form: true }): MemberFormAction<Result>;
-export function memberAction<S extends Schema, Result>(definition: MemberDefinition<S, Result> & { form?: false }): MemberStateAction<Result>;
+export function memberAction<S extends Schema, Result>(
+  definition: MemberDefinition<S, Result> & { form?: false },
+): MemberStateAction<Result>;
 export function memberAction<S extends Schema, Result>(definition: MemberDefinition<S, Result> & { form?: boolean }) {
   const resolveFor = (scope: MemberScope) => async () => {
     const returnPath = definition.returnPath(scope);
     const user = await requireUser(returnPath);
     const organizerId = typeof scope?.organizerId === "string" ? scope.organizerId : "";
     if (definition.event) {
-      const found = await findMemberEvent(user.id, organizerId, typeof scope.eventId === "string" ? scope.eventId : "", definition.permission);
+      const found = await findMemberEvent(
+        user.id,
+        organizerId,
+        typeof scope.eventId === "string" ? scope.eventId : "",
+        definition.permission,
+      );
       if (!found) notFound();
       const { role, ...organizer } = found.membership;
       return { context: { user, role, organizer, scope, event: found.event }, returnPath };
@@ -177,7 +198,11 @@ export function memberAction<S extends Schema, Result>(definition: MemberDefinit
     return { context: { user, role, organizer, scope, event: null }, returnPath };
   };
   if (definition.form) {
-    return register(async (scope: MemberScope, formData: FormData) => execute(definition, formData, resolveFor(scope)), "member", definition.permission);
+    return register(
+      async (scope: MemberScope, formData: FormData) => execute(definition, formData, resolveFor(scope)),
+      "member",
+      definition.permission,
+    );
   }
   return register(
     async (scope: MemberScope, _previous: Answer<Result> | null, formData: FormData) => execute(definition, formData, resolveFor(scope)),

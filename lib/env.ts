@@ -2,11 +2,9 @@
 // Nothing else in the code base reads process.env.
 import { z } from "zod";
 
-const postgresUrl = z
-  .string()
-  .refine((value) => /^postgres(ql)?:\/\/.+/.test(value), {
-    message: "must be a postgresql:// connection URL",
-  });
+const postgresUrl = z.string().refine((value) => /^postgres(ql)?:\/\/.+/.test(value), {
+  message: "must be a postgresql:// connection URL",
+});
 
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 
@@ -60,7 +58,9 @@ const variables = z.object({
     emptyAsUndefined,
     z
       .string()
-      .refine((value) => /^(sk|rk)_(test|live)_[A-Za-z0-9]+$/.test(value), { message: "must be a Stripe secret key (sk_test_… or sk_live_…)" })
+      .refine((value) => /^(sk|rk)_(test|live)_[A-Za-z0-9]+$/.test(value), {
+        message: "must be a Stripe secret key (sk_test_… or sk_live_…)",
+      })
       .optional(),
   ),
   STRIPE_WEBHOOK_SECRET: z.preprocess(

@@ -44,12 +44,17 @@ export function fieldErrorsOf<Code extends string = string>(
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 
 export const form = {
-  text: (max = 100_000) => z.preprocess((value) => {
-    const one = first(value);
-    return typeof one === "string" ? one.slice(0, max) : "";
-  }, z.string()),
+  text: (max = 100_000) =>
+    z.preprocess((value) => {
+      const one = first(value);
+      return typeof one === "string" ? one.slice(0, max) : "";
+    }, z.string()),
   /** A checkbox: present ("on", or any value) or not. */
   checkbox: () => z.preprocess((value) => first(value) !== undefined && first(value) !== "", z.boolean()),
   /** A file input as posted (lib/uploads checks what came), or null when the field is missing. */
-  file: () => z.preprocess((value) => first(value) ?? null, z.custom<FormDataEntryValue | null>(() => true)),
+  file: () =>
+    z.preprocess(
+      (value) => first(value) ?? null,
+      z.custom<FormDataEntryValue | null>(() => true),
+    ),
 };

@@ -74,7 +74,9 @@ export default async function AccountPage({ searchParams }: Props) {
           <dd className="break-all text-zinc-800">{email}</dd>
           <dt className="font-semibold text-zinc-900">{t("password")}</dt>
           <dd className="flex flex-col gap-1 text-zinc-800">
-            <span>{passwordSetAt ? t("passwordSetOn", { date: passwordSetAt }) : overview?.hasPassword ? t("passwordSet") : t("noPassword")}</span>
+            <span>
+              {passwordSetAt ? t("passwordSetOn", { date: passwordSetAt }) : overview?.hasPassword ? t("passwordSet") : t("noPassword")}
+            </span>
             <Link href="/account/password" className={`self-start ${linkClasses}`}>
               {overview?.hasPassword ? t("changePassword") : t("setPassword")}
             </Link>

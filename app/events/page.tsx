@@ -30,7 +30,10 @@ export default async function EventsPage({ searchParams }: EventsPageProps) {
     auth(),
   ]);
   // One query for the hearts of every card on the page.
-  const likedIds = await listLikedEventIds(session?.user?.id, events.map((event) => event.id));
+  const likedIds = await listLikedEventIds(
+    session?.user?.id,
+    events.map((event) => event.id),
+  );
   const here = new URLSearchParams();
   if (query) here.set("q", query);
   if (city) here.set("city", city);

@@ -103,9 +103,7 @@ export default async function HelpPage() {
         <p>{t("terms.intro")}</p>
         <ol className="flex list-decimal flex-col gap-3 pl-6">
           {terms.map((term) => (
-            <li key={term}>
-              {t.rich(`termsItems.${term}`, { strong })}
-            </li>
+            <li key={term}>{t.rich(`termsItems.${term}`, { strong })}</li>
           ))}
         </ol>
       </Section>

@@ -16,7 +16,10 @@ export type LoginError = "invalid_credentials" | "rate_limited" | "password_lock
  * One message, next to its field or for the form; the email comes back as typed, never the
  * password. Only refusals come back: a sign-in or a link request redirects.
  */
-export type LoginFormState = Extract<ActionResult<object, LoginError, { fieldErrors: { email?: LoginError; password?: LoginError }; email: string }>, { ok: false }>;
+export type LoginFormState = Extract<
+  ActionResult<object, LoginError, { fieldErrors: { email?: LoginError; password?: LoginError }; email: string }>,
+  { ok: false }
+>;
 
 /** Auth.js's errors carry `type` (CredentialsSignin) and, for ours, `code`; names are minified. */
 function authErrorKind(error: unknown): { type?: unknown; code?: unknown } | null {

@@ -17,7 +17,10 @@ export function PasswordStrengthMeter({ password, id }: { password: string; id?:
         {[1, 2, 3, 4].map((bar) => (
           <span
             key={bar}
-            className={classNames("h-1.5 rounded-full", !empty && (strength >= bar || (bar === 1 && strength === 0)) ? barColours[strength] : "bg-zinc-200")}
+            className={classNames(
+              "h-1.5 rounded-full",
+              !empty && (strength >= bar || (bar === 1 && strength === 0)) ? barColours[strength] : "bg-zinc-200",
+            )}
           />
         ))}
       </div>

@@ -14,7 +14,9 @@ export async function OrderTickets({ tickets }: { tickets: { code: string; typeN
         {tickets.map((ticket, index) => (
           <Card as="li" key={ticket.code} className="flex flex-col items-center gap-2 p-4 text-center">
             <TicketQr code={ticket.code} label={t("qrLabel", { type: ticket.typeName, code: ticket.code })} />
-            <p className="font-semibold text-zinc-950">{t("ticketOf", { index: index + 1, count: tickets.length, type: ticket.typeName })}</p>
+            <p className="font-semibold text-zinc-950">
+              {t("ticketOf", { index: index + 1, count: tickets.length, type: ticket.typeName })}
+            </p>
             <p className="font-mono text-lg tracking-wider text-zinc-900">
               <span className="sr-only">{t("codeLabel")} </span>
               {ticket.code}

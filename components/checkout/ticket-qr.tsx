@@ -8,11 +8,6 @@ export async function TicketQr({ code, label }: { code: string; label: string })
   // The SVG comes from the qrcode library and our own ticket code, never from user input.
   const svg = await ticketQrSvg(code);
   return (
-    <div
-      role="img"
-      aria-label={label}
-      className="size-40 shrink-0 bg-white [&>svg]:size-full"
-      dangerouslySetInnerHTML={{ __html: svg }}
-    />
+    <div role="img" aria-label={label} className="size-40 shrink-0 bg-white [&>svg]:size-full" dangerouslySetInnerHTML={{ __html: svg }} />
   );
 }

@@ -33,8 +33,7 @@ export function AvailabilityStatus({ availability, salesStartAt, salesEndAt, tim
     case "few_left":
       content = (
         <>
-          <Badge tone="brand">{t("fewLeft")}</Badge>{" "}
-          <span>{t("left", { count: availability.left })}</span>
+          <Badge tone="brand">{t("fewLeft")}</Badge> <span>{t("left", { count: availability.left })}</span>
         </>
       );
       break;

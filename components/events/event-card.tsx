@@ -39,15 +39,7 @@ export function EventCard({ event, headingLevel = 3, like }: { event: EventCardP
         {event.imageUrl ? (
           // The title right below says what the picture is about, so the picture is decorative.
           // eslint-disable-next-line @next/next/no-img-element -- small SVG/PNG files served as they are
-          <img
-            src={event.imageUrl}
-            alt=""
-            width={640}
-            height={360}
-            loading="lazy"
-            decoding="async"
-            className="size-full object-cover"
-          />
+          <img src={event.imageUrl} alt="" width={640} height={360} loading="lazy" decoding="async" className="size-full object-cover" />
         ) : null}
       </div>
       <div className="flex flex-1 flex-col gap-2 p-4">
@@ -66,11 +58,7 @@ export function EventCard({ event, headingLevel = 3, like }: { event: EventCardP
         <p className="text-sm text-zinc-700">{t("organizer", { name: event.organizerName })}</p>
         {event.soldOut || price ? (
           <div className="mt-auto flex items-center gap-2 pt-2">
-            {event.soldOut ? (
-              <Badge tone="danger">{t("soldOut")}</Badge>
-            ) : (
-              <span className="font-semibold text-zinc-950">{price}</span>
-            )}
+            {event.soldOut ? <Badge tone="danger">{t("soldOut")}</Badge> : <span className="font-semibold text-zinc-950">{price}</span>}
           </div>
         ) : null}
       </div>

@@ -29,9 +29,7 @@ export function EventsPagination({ query, city, page, pageCount }: EventsPaginat
           </Link>
         ) : null}
       </div>
-      <p className="text-center font-semibold whitespace-nowrap text-zinc-900">
-        {t("pageOf", { page, pageCount })}
-      </p>
+      <p className="text-center font-semibold whitespace-nowrap text-zinc-900">{t("pageOf", { page, pageCount })}</p>
       <div className="text-right">
         {page < pageCount ? (
           <Link href={href(page + 1)} rel="next" className={linkClasses}>

@@ -93,8 +93,7 @@ function TicketTypeItem({
   const controlId = `quantity-${ticketType.id}`;
   const statusId = `${controlId}-status`;
   const hintId = `${controlId}-hint`;
-  const price =
-    ticketType.priceMinor === 0 ? ta("free") : formatPrice(ticketType.priceMinor, ticketType.currency, locale);
+  const price = ticketType.priceMinor === 0 ? ta("free") : formatPrice(ticketType.priceMinor, ticketType.currency, locale);
   // The per-order limit is worth saying only when it, not the stock, is what stops the buyer.
   const showLimit = max > 0 && max === ticketType.maxPerOrder;
 

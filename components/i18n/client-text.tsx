@@ -88,7 +88,9 @@ export function useTranslations<N extends Namespace>(namespace: N): Translator<L
       const keyed: Record<string, MessageValue | TagRenderer<ReactNode>> = {};
       for (const [name, value] of Object.entries(values)) {
         keyed[name] =
-          typeof value === "function" ? (chunks: Array<string | ReactNode>) => <KeyedPart key={`${name}-${index++}`}>{value(chunks)}</KeyedPart> : value;
+          typeof value === "function"
+            ? (chunks: Array<string | ReactNode>) => <KeyedPart key={`${name}-${index++}`}>{value(chunks)}</KeyedPart>
+            : value;
       }
       return formatRichMessage<ReactNode>(message, keyed, locale, timeZone);
     };

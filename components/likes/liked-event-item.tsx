@@ -56,7 +56,10 @@ export function LikedEventItem({
   return (
     <li className="flex flex-col gap-3 rounded-2xl border border-zinc-200 bg-white p-4 shadow-sm sm:flex-row sm:items-center sm:justify-between">
       {children}
-      <form action={hydrated ? unlike : (action as unknown as (formData: FormData) => Promise<void>)} className="flex flex-col gap-1 sm:items-end">
+      <form
+        action={hydrated ? unlike : (action as unknown as (formData: FormData) => Promise<void>)}
+        className="flex flex-col gap-1 sm:items-end"
+      >
         <input type="hidden" name="eventId" value={eventId} />
         <input type="hidden" name="intent" value="unlike" />
         <input type="hidden" name="returnTo" value={returnTo} />

@@ -18,7 +18,17 @@ type EventFormProps = {
   mode: "create" | "save";
 };
 
-const emptyRow: TicketTypeFormValues = { id: "", name: "", price: "", capacity: "", salesStartAt: "", salesEndAt: "", maxPerOrder: "10", sortOrder: "", remove: false };
+const emptyRow: TicketTypeFormValues = {
+  id: "",
+  name: "",
+  price: "",
+  capacity: "",
+  salesStartAt: "",
+  salesEndAt: "",
+  maxPerOrder: "10",
+  sortOrder: "",
+  remove: false,
+};
 
 export function EventForm({ action, initial, locked, mode }: EventFormProps) {
   const t = useTranslations("OrganizerEvents");
@@ -43,8 +53,24 @@ export function EventForm({ action, initial, locked, mode }: EventFormProps) {
       ) : null}
       <fieldset className="flex flex-col gap-5">
         <legend className="mb-4 text-xl font-bold text-zinc-950">{t("eventSection")}</legend>
-        <Field id="event-title" name="title" label={t("title")} defaultValue={values.title} error={message("title")} required maxLength={200} />
-        <Field id="event-slug" name="slug" label={t("slug")} hint={t("slugHint")} defaultValue={values.slug} error={message("slug")} maxLength={80} />
+        <Field
+          id="event-title"
+          name="title"
+          label={t("title")}
+          defaultValue={values.title}
+          error={message("title")}
+          required
+          maxLength={200}
+        />
+        <Field
+          id="event-slug"
+          name="slug"
+          label={t("slug")}
+          hint={t("slugHint")}
+          defaultValue={values.slug}
+          error={message("slug")}
+          maxLength={80}
+        />
         <Field id="event-description" name="description" label={t("description")} error={message("description")} required>
           {(control) => <textarea {...control} rows={6} defaultValue={values.description} className={inputClasses} />}
         </Field>
@@ -65,8 +91,24 @@ export function EventForm({ action, initial, locked, mode }: EventFormProps) {
           )}
         </Field>
         <div className="grid gap-5 sm:grid-cols-2">
-          <Field id="event-starts-at" name="startsAt" type="datetime-local" label={t("startsAt")} defaultValue={values.startsAt} error={message("startsAt")} required />
-          <Field id="event-ends-at" name="endsAt" type="datetime-local" label={t("endsAt")} defaultValue={values.endsAt} error={message("endsAt")} required />
+          <Field
+            id="event-starts-at"
+            name="startsAt"
+            type="datetime-local"
+            label={t("startsAt")}
+            defaultValue={values.startsAt}
+            error={message("startsAt")}
+            required
+          />
+          <Field
+            id="event-ends-at"
+            name="endsAt"
+            type="datetime-local"
+            label={t("endsAt")}
+            defaultValue={values.endsAt}
+            error={message("endsAt")}
+            required
+          />
         </div>
       </fieldset>
 
@@ -81,20 +123,71 @@ export function EventForm({ action, initial, locked, mode }: EventFormProps) {
           const isLocked = row.id ? locked[row.id] === true : false;
           return (
             <fieldset key={`${row.id}-${index}`} className="flex flex-col gap-4 rounded-2xl border border-zinc-200 p-4">
-              <legend className="px-1 font-semibold text-zinc-950">{row.id || index < values.ticketTypes.length ? t("ticketTypeLegend", { number: index + 1 }) : t("newTicketTypeLegend")}</legend>
+              <legend className="px-1 font-semibold text-zinc-950">
+                {row.id || index < values.ticketTypes.length ? t("ticketTypeLegend", { number: index + 1 }) : t("newTicketTypeLegend")}
+              </legend>
               <input type="hidden" name={name("id")} value={row.id} />
               <div className="grid gap-4 sm:grid-cols-3">
-                <Field id={id("name")} name={name("name")} label={t("ticketName")} defaultValue={row.name} error={message(name("name"))} maxLength={100} />
-                <Field id={id("price")} name={name("price")} label={t("price")} inputMode="decimal" defaultValue={row.price} error={message(name("price"))} />
-                <Field id={id("capacity")} name={name("capacity")} label={t("capacity")} inputMode="numeric" defaultValue={row.capacity} error={message(name("capacity"))} />
+                <Field
+                  id={id("name")}
+                  name={name("name")}
+                  label={t("ticketName")}
+                  defaultValue={row.name}
+                  error={message(name("name"))}
+                  maxLength={100}
+                />
+                <Field
+                  id={id("price")}
+                  name={name("price")}
+                  label={t("price")}
+                  inputMode="decimal"
+                  defaultValue={row.price}
+                  error={message(name("price"))}
+                />
+                <Field
+                  id={id("capacity")}
+                  name={name("capacity")}
+                  label={t("capacity")}
+                  inputMode="numeric"
+                  defaultValue={row.capacity}
+                  error={message(name("capacity"))}
+                />
               </div>
               <div className="grid gap-4 sm:grid-cols-2">
-                <Field id={id("sales-start")} name={name("salesStartAt")} type="datetime-local" label={t("salesStartAt")} defaultValue={row.salesStartAt} error={message(name("salesStartAt"))} />
-                <Field id={id("sales-end")} name={name("salesEndAt")} type="datetime-local" label={t("salesEndAt")} defaultValue={row.salesEndAt} error={message(name("salesEndAt"))} />
+                <Field
+                  id={id("sales-start")}
+                  name={name("salesStartAt")}
+                  type="datetime-local"
+                  label={t("salesStartAt")}
+                  defaultValue={row.salesStartAt}
+                  error={message(name("salesStartAt"))}
+                />
+                <Field
+                  id={id("sales-end")}
+                  name={name("salesEndAt")}
+                  type="datetime-local"
+                  label={t("salesEndAt")}
+                  defaultValue={row.salesEndAt}
+                  error={message(name("salesEndAt"))}
+                />
               </div>
               <div className="grid gap-4 sm:grid-cols-2">
-                <Field id={id("max")} name={name("maxPerOrder")} label={t("maxPerOrder")} inputMode="numeric" defaultValue={row.maxPerOrder} error={message(name("maxPerOrder"))} />
-                <Field id={id("sort")} name={name("sortOrder")} label={t("sortOrder")} inputMode="numeric" defaultValue={row.sortOrder} error={message(name("sortOrder"))} />
+                <Field
+                  id={id("max")}
+                  name={name("maxPerOrder")}
+                  label={t("maxPerOrder")}
+                  inputMode="numeric"
+                  defaultValue={row.maxPerOrder}
+                  error={message(name("maxPerOrder"))}
+                />
+                <Field
+                  id={id("sort")}
+                  name={name("sortOrder")}
+                  label={t("sortOrder")}
+                  inputMode="numeric"
+                  defaultValue={row.sortOrder}
+                  error={message(name("sortOrder"))}
+                />
               </div>
               {row.id ? (
                 isLocked ? (

@@ -10,7 +10,17 @@ export type EventTab = "overview" | "edit" | "attendees" | "messages" | "checkIn
  * The pages of one event for its organizer that the member's role may open (staff see no edit
  * tab); the current one is marked for screen readers too.
  */
-export function EventTabs({ organizerId, eventId, current, role }: { organizerId: string; eventId: string; current: EventTab; role: OrganizerRole }) {
+export function EventTabs({
+  organizerId,
+  eventId,
+  current,
+  role,
+}: {
+  organizerId: string;
+  eventId: string;
+  current: EventTab;
+  role: OrganizerRole;
+}) {
   const t = useTranslations("OrganizerEvents.tabs");
   const base = `/organizer/${organizerId}/events/${eventId}`;
   const tabs: { id: EventTab; href: string }[] = [

@@ -18,7 +18,10 @@ export function PublicProfileCard({ profile }: { profile: PublicProfile }) {
           className="size-40 rounded-full object-cover"
         />
       ) : (
-        <span aria-hidden="true" className="inline-flex size-40 items-center justify-center rounded-full bg-indigo-700 text-6xl font-semibold text-white">
+        <span
+          aria-hidden="true"
+          className="inline-flex size-40 items-center justify-center rounded-full bg-indigo-700 text-6xl font-semibold text-white"
+        >
           {Array.from(displayName.replace(/^@/, ""))[0]?.toLocaleUpperCase()}
         </span>
       )}

@@ -35,9 +35,7 @@ function LanguageForm({ returnTo }: { returnTo: string }) {
               className={classNames(
                 "inline-flex min-h-11 items-center rounded-lg border px-3 text-sm font-semibold",
                 "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600",
-                selected
-                  ? "border-indigo-700 bg-indigo-50 text-indigo-900"
-                  : "border-zinc-400 bg-white text-zinc-900 hover:bg-zinc-100",
+                selected ? "border-indigo-700 bg-indigo-50 text-indigo-900" : "border-zinc-400 bg-white text-zinc-900 hover:bg-zinc-100",
               )}
             >
               {t(locale)}

@@ -72,18 +72,11 @@ export async function AccountOrderCard({ order, children }: { order: AccountOrde
                 </div>
                 {ticketUsable ? (
                   <span className="flex flex-wrap gap-3">
-                    <Link
-                      href={`/account/tickets/${ticket.code}`}
-                      className={buttonClasses({ variant: "secondary", size: "md" })}
-                    >
+                    <Link href={`/account/tickets/${ticket.code}`} className={buttonClasses({ variant: "secondary", size: "md" })}>
                       {t("showTicket")}
                       <span className="sr-only"> {t("showTicketContext", { code: ticket.code, type: ticket.typeName })}</span>
                     </Link>
-                    <a
-                      href={`/account/tickets/${ticket.code}/pdf`}
-                      download
-                      className={buttonClasses({ variant: "ghost", size: "md" })}
-                    >
+                    <a href={`/account/tickets/${ticket.code}/pdf`} download className={buttonClasses({ variant: "ghost", size: "md" })}>
                       {t("downloadTicket")}
                       <span className="sr-only"> {t("downloadTicketContext", { code: ticket.code, type: ticket.typeName })}</span>
                     </a>

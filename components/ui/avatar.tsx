@@ -3,8 +3,7 @@ import { classNames } from "./class-names";
 /** Up to two letters for someone without a picture: "Anna Berg" → "AB", "kim@…" → "K". */
 export function initialsOf(name: string | null, email: string): string {
   const words = (name ?? "").trim().split(/\s+/).filter(Boolean);
-  const letters =
-    words.length >= 2 ? [words[0], words[words.length - 1]].map((w) => Array.from(w)[0]) : [Array.from(words[0] ?? email)[0]];
+  const letters = words.length >= 2 ? [words[0], words[words.length - 1]].map((w) => Array.from(w)[0]) : [Array.from(words[0] ?? email)[0]];
   return letters.join("").toLocaleUpperCase();
 }
 

@@ -52,7 +52,5 @@ export function Button(props: ButtonProps) {
     return <Link {...linkProps} className={classNames(buttonClasses({ variant, size, fullWidth }), className)} />;
   }
   const { variant, size, fullWidth, className, type = "button", ...buttonProps } = props as ButtonAsButtonProps;
-  return (
-    <button {...buttonProps} type={type} className={classNames(buttonClasses({ variant, size, fullWidth }), className)} />
-  );
+  return <button {...buttonProps} type={type} className={classNames(buttonClasses({ variant, size, fullWidth }), className)} />;
 }

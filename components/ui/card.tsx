@@ -8,10 +8,5 @@ type CardProps = HTMLAttributes<HTMLElement> & {
 
 /** A bordered surface grouping related content. */
 export function Card({ as: Tag = "div", className, ...props }: CardProps) {
-  return (
-    <Tag
-      {...props}
-      className={classNames("rounded-2xl border border-zinc-200 bg-white shadow-sm", className)}
-    />
-  );
+  return <Tag {...props} className={classNames("rounded-2xl border border-zinc-200 bg-white shadow-sm", className)} />;
 }

@@ -36,9 +36,7 @@ export function Field({ label, hint, error, id, className, children, ...inputPro
   const errorId = `${controlId}-error`;
   const errors = (typeof error === "string" ? [error] : (error ?? [])).filter((message) => message.length > 0);
   const invalid = errors.length > 0;
-  const describedBy = [inputProps["aria-describedby"], hint ? hintId : null, invalid ? errorId : null]
-    .filter(Boolean)
-    .join(" ");
+  const describedBy = [inputProps["aria-describedby"], hint ? hintId : null, invalid ? errorId : null].filter(Boolean).join(" ");
 
   const control: FieldControlProps = {
     id: controlId,

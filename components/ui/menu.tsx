@@ -3,16 +3,7 @@
 // of actions; arrow keys, Home and End move between them, Escape closes and puts focus back
 // on the button, Tab or a click elsewhere closes.
 import Link from "next/link";
-import {
-  useEffect,
-  useId,
-  useRef,
-  useState,
-  type ComponentProps,
-  type KeyboardEvent,
-  type MouseEvent,
-  type ReactNode,
-} from "react";
+import { useEffect, useId, useRef, useState, type ComponentProps, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
 import { classNames } from "./class-names";
 
 type MenuProps = {
@@ -136,7 +127,11 @@ export function Menu({ trigger, label, children, align = "end", buttonClassName 
         )}
       >
         {trigger}
-        <svg aria-hidden="true" viewBox="0 0 20 20" className={classNames("size-4 fill-current transition-transform", open && "rotate-180")}>
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 20 20"
+          className={classNames("size-4 fill-current transition-transform", open && "rotate-180")}
+        >
           <path d="M5.2 7.2a.75.75 0 0 1 1.06 0L10 10.94l3.74-3.74a.75.75 0 1 1 1.06 1.06l-4.27 4.27a.75.75 0 0 1-1.06 0L5.2 8.26a.75.75 0 0 1 0-1.06Z" />
         </svg>
       </button>

@@ -43,7 +43,10 @@ export function EmailLayout({
     <Html lang={locale}>
       <Head />
       <Preview>{preview}</Preview>
-      <Body lang={locale} style={{ backgroundColor: colors.page, fontFamily: "Helvetica, Arial, sans-serif", margin: 0, padding: "24px 0" }}>
+      <Body
+        lang={locale}
+        style={{ backgroundColor: colors.page, fontFamily: "Helvetica, Arial, sans-serif", margin: 0, padding: "24px 0" }}
+      >
         <Container style={{ backgroundColor: "#ffffff", borderRadius: "12px", maxWidth: "560px", padding: "32px" }}>
           <Text style={{ ...emailStyles.muted, fontWeight: 700, color: colors.brand, fontSize: "16px" }}>{t("common.siteName")}</Text>
           {children}

@@ -13,9 +13,7 @@ export const MAX_ACTIVE_ACCESS_TOKENS = 20;
 export type CreatedAccessToken = { id: string; name: string; prefix: string; token: string; expiresAt: Date };
 
 export type CreateAccessTokenResult =
-  | { ok: true; created: CreatedAccessToken }
-  | { ok: false; error: "rate_limited"; retryAfterMs: number }
-  | { ok: false; error: "too_many" };
+  { ok: true; created: CreatedAccessToken } | { ok: false; error: "rate_limited"; retryAfterMs: number } | { ok: false; error: "too_many" };
 
 export async function createAccessToken({
   userId,

@@ -6,7 +6,15 @@ import { db } from "../db/client";
 const tokenId = z.uuid();
 
 /** True when a live token of this user was revoked; another user's or an unknown id changes nothing. */
-export async function revokeAccessToken({ userId, tokenId: id, now = new Date() }: { userId: string; tokenId: string; now?: Date }): Promise<boolean> {
+export async function revokeAccessToken({
+  userId,
+  tokenId: id,
+  now = new Date(),
+}: {
+  userId: string;
+  tokenId: string;
+  now?: Date;
+}): Promise<boolean> {
   if (!tokenId.safeParse(id).success) return false;
   // The owner is part of the WHERE, so another user's id matches no row: no read-then-check race.
   const { count } = await db.personalAccessToken.updateMany({

@@ -9,10 +9,14 @@ export const ACCESS_TOKEN_LIFETIMES = ["30", "90", "365"] as const;
 export type AccessTokenLifetime = (typeof ACCESS_TOKEN_LIFETIMES)[number];
 
 export const createAccessTokenSchema = z.object({
-  name: form.text().transform((value) => value.trim().replace(/\s+/g, " ")).pipe(
-    z.string().min(1, "name_missing").max(ACCESS_TOKEN_NAME_MAX_LENGTH, "name_too_long"),
+  name: form
+    .text()
+    .transform((value) => value.trim().replace(/\s+/g, " "))
+    .pipe(z.string().min(1, "name_missing").max(ACCESS_TOKEN_NAME_MAX_LENGTH, "name_too_long")),
+  lifetime: z.preprocess(
+    (value) => (value === undefined || value === null || value === "" ? "90" : value),
+    z.enum(ACCESS_TOKEN_LIFETIMES, "lifetime_invalid"),
   ),
-  lifetime: z.preprocess((value) => (value === undefined || value === null || value === "" ? "90" : value), z.enum(ACCESS_TOKEN_LIFETIMES, "lifetime_invalid")),
 });
 
 export type CreateAccessTokenInput = z.infer<typeof createAccessTokenSchema>;

@@ -62,7 +62,10 @@ export async function needsCurrentPassword({
 }
 
 /** The problems of a posted pair of new passwords, one per field, without hashing anything. */
-export function checkPasswordForm({ password, confirmation }: Pick<PasswordFormInput, "password" | "confirmation">): PasswordFormFieldErrors {
+export function checkPasswordForm({
+  password,
+  confirmation,
+}: Pick<PasswordFormInput, "password" | "confirmation">): PasswordFormFieldErrors {
   const fieldErrors: PasswordFormFieldErrors = {};
   const policy = checkPasswordPolicy(password);
   if (!policy.ok) fieldErrors.password = policy.problem;
@@ -106,7 +109,8 @@ export async function changePasswordForUser({
     const problem = await checkCurrentPassword(userId, passwordHash, currentPassword, now);
     if (problem) fieldErrors.currentPassword = problem;
   }
-  if (fieldErrors.currentPassword || fieldErrors.password || fieldErrors.confirmation) return { ok: false, error: "invalid_form", fieldErrors };
+  if (fieldErrors.currentPassword || fieldErrors.password || fieldErrors.confirmation)
+    return { ok: false, error: "invalid_form", fieldErrors };
   const result = await setPassword({ userId, password, currentSessionToken: sessionToken, now });
   if (result.ok) return { ok: true };
   if (result.error === "no_such_user") return { ok: false, error: "no_such_user", fieldErrors: {} };

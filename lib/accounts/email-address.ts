@@ -3,9 +3,7 @@
 
 export type EmailProblem = "empty" | "not_plain" | "invalid" | "too_long";
 
-export type ParsedEmail =
-  | { ok: true; email: string; suggestion: string | null }
-  | { ok: false; problem: EmailProblem };
+export type ParsedEmail = { ok: true; email: string; suggestion: string | null } | { ok: false; problem: EmailProblem };
 
 // Characters that NFKC would turn into "@" or that only look like it: an address typed with
 // them is refused rather than silently rewritten into someone else's.

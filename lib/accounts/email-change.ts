@@ -136,7 +136,15 @@ const TOKEN_PATTERN = /^[A-Za-z0-9_-]{32,128}$/;
 export type PendingEmailChange = { newEmail: string; expiresAt: Date };
 
 /** The change a link would make for this user, without using the link up (a GET may look). */
-export async function findEmailChange({ userId, token, now = new Date() }: { userId: string; token: string; now?: Date }): Promise<PendingEmailChange | null> {
+export async function findEmailChange({
+  userId,
+  token,
+  now = new Date(),
+}: {
+  userId: string;
+  token: string;
+  now?: Date;
+}): Promise<PendingEmailChange | null> {
   if (!TOKEN_PATTERN.test(token)) return null;
   return db.emailChangeRequest.findFirst({
     where: { tokenHash: hashEmailChangeToken(token), userId, usedAt: null, expiresAt: { gt: now } },

@@ -26,13 +26,7 @@
 //        with WWW-Authenticate: Bearer
 //   404 (unknown code, or someone else's) → { "error": { "code": "not_found", "message": … } }
 //   Every answer: Cache-Control: private, no-store.
-import {
-  findAccountTicket,
-  isUsableTicket,
-  listAccountOrders,
-  type AccountOrder,
-  type AccountTicket,
-} from "../tickets/account-tickets";
+import { findAccountTicket, isUsableTicket, listAccountOrders, type AccountOrder, type AccountTicket } from "../tickets/account-tickets";
 import { authenticateApiRequest } from "./authenticate-request";
 import { apiJson, notFound, unauthorized } from "./json-response";
 

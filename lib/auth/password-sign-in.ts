@@ -12,7 +12,15 @@
 import { parseEmail } from "../accounts/email-address";
 import { verifyNothing, verifyPassword } from "../accounts/passwords";
 import { db } from "../db/client";
-import { clientRateLimitKey, emailAndClientRateLimitKey, emailRateLimitKey, hit, refundHit, resetRateLimit, type RateLimit } from "../rate-limit";
+import {
+  clientRateLimitKey,
+  emailAndClientRateLimitKey,
+  emailRateLimitKey,
+  hit,
+  refundHit,
+  resetRateLimit,
+  type RateLimit,
+} from "../rate-limit";
 
 export const PASSWORD_FAILURES_PER_ACCOUNT_AND_CLIENT: RateLimit = { limit: 10, windowMs: 15 * 60_000 };
 export const PASSWORD_FAILURES_PER_ACCOUNT: RateLimit = { limit: 100, windowMs: 60 * 60_000 };
@@ -21,8 +29,7 @@ export const PASSWORD_ATTEMPTS_PER_CLIENT: RateLimit = { limit: 50, windowMs: 15
 export type SignedInUser = { id: string; email: string; name: string | null; image: string | null };
 
 export type PasswordSignInResult =
-  | { ok: true; user: SignedInUser }
-  | { ok: false; error: "invalid_credentials" | "rate_limited"; retryAfterMs?: number };
+  { ok: true; user: SignedInUser } | { ok: false; error: "invalid_credentials" | "rate_limited"; retryAfterMs?: number };
 
 export async function checkPasswordSignIn({
   email: rawEmail,

@@ -10,9 +10,7 @@ export const LINK_REQUESTS_PER_CLIENT: RateLimit = { limit: 20, windowMs: 15 * 6
 export const LINK_REQUEST_MIN_DURATION_MS = 600;
 
 export type SignInLinkResult =
-  | { ok: true }
-  | { ok: false; reason: "invalid_email" }
-  | { ok: false; reason: "rate_limited"; retryAfterMs: number };
+  { ok: true } | { ok: false; reason: "invalid_email" } | { ok: false; reason: "rate_limited"; retryAfterMs: number };
 
 /**
  * Auth.js's email sign-in: it stores the token's hash and hands the link to our outbox
@@ -39,7 +37,10 @@ export async function requestSignInLink(
     clientAddress,
     now = new Date(),
   }: { email: unknown; callbackPath: unknown; clientAddress: string; now?: Date },
-  { sendLink = authJsSendSignInLink, minDurationMs = LINK_REQUEST_MIN_DURATION_MS }: { sendLink?: SendSignInLink; minDurationMs?: number } = {},
+  {
+    sendLink = authJsSendSignInLink,
+    minDurationMs = LINK_REQUEST_MIN_DURATION_MS,
+  }: { sendLink?: SendSignInLink; minDurationMs?: number } = {},
 ): Promise<SignInLinkResult> {
   const started = Date.now();
   try {

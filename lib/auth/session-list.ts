@@ -42,7 +42,13 @@ export async function listActiveSessions({
  * Deletes every session of the account but the one asking, which signs those browsers out at
  * once. Without the asking session's token nothing is deleted: "everywhere else" needs a here.
  */
-export async function signOutOtherSessions({ userId, currentSessionToken }: { userId: string; currentSessionToken: string | null }): Promise<number> {
+export async function signOutOtherSessions({
+  userId,
+  currentSessionToken,
+}: {
+  userId: string;
+  currentSessionToken: string | null;
+}): Promise<number> {
   if (!currentSessionToken) return 0;
   const here = await db.session.count({ where: { userId, sessionToken: currentSessionToken } });
   if (here === 0) return 0;

@@ -12,9 +12,7 @@ export { Prisma } from "./generated/client";
 function createClient() {
   const target = databaseTarget();
   const adapter =
-    target.kind === "postgres"
-      ? new PrismaPg({ connectionString: target.url })
-      : new PrismaPGlite(sharedPglite(target.dataDir));
+    target.kind === "postgres" ? new PrismaPg({ connectionString: target.url }) : new PrismaPGlite(sharedPglite(target.dataDir));
   return new PrismaClient({
     adapter,
     // Secrets are left out of every query unless a caller asks for them by name.

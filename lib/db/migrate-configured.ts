@@ -1,10 +1,5 @@
 // Runs the migration runner against the database this process is configured for.
-import {
-  migrate,
-  pgliteMigrationConnection,
-  postgresMigrationConnection,
-  type MigrateResult,
-} from "./migrate";
+import { migrate, pgliteMigrationConnection, postgresMigrationConnection, type MigrateResult } from "./migrate";
 import { databaseTarget, sharedPglite } from "./target";
 
 export async function migrateConfiguredDatabase(
@@ -12,9 +7,7 @@ export async function migrateConfiguredDatabase(
 ): Promise<MigrateResult> {
   const target = databaseTarget();
   const connection =
-    target.kind === "postgres"
-      ? await postgresMigrationConnection(target.url)
-      : pgliteMigrationConnection(sharedPglite(target.dataDir));
+    target.kind === "postgres" ? await postgresMigrationConnection(target.url) : pgliteMigrationConnection(sharedPglite(target.dataDir));
   try {
     return await migrate(connection, options);
   } finally {

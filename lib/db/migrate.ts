@@ -11,11 +11,7 @@ import pg from "pg";
 /** The advisory lock key Prisma Migrate takes, so our runner and Prisma's never overlap. */
 export const PRISMA_MIGRATE_LOCK_KEY = 72707369;
 
-export type MigrationErrorCode =
-  | "checksum_mismatch"
-  | "failed_migration"
-  | "lock_timeout"
-  | "apply_failed";
+export type MigrationErrorCode = "checksum_mismatch" | "failed_migration" | "lock_timeout" | "apply_failed";
 
 export class MigrationError extends Error {
   constructor(
@@ -145,10 +141,7 @@ export async function migrate(
             [id, migration.checksum, migration.name],
           );
           await tx.exec(migration.sql);
-          await tx.query(
-            `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
-            [id],
-          );
+          await tx.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [id]);
         });
       } catch (error) {
         throw new MigrationError(
@@ -196,10 +189,7 @@ export async function postgresMigrationConnection(url: string): Promise<Migratio
     async withLock(fn, timeoutMs) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const [row] = await queryable.query<{ locked: boolean }>(
-          "SELECT pg_try_advisory_lock($1) AS locked",
-          [PRISMA_MIGRATE_LOCK_KEY],
-        );
+        const [row] = await queryable.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [PRISMA_MIGRATE_LOCK_KEY]);
         if (row.locked) break;
         if (Date.now() > deadline) {
           throw new MigrationError(

@@ -103,13 +103,7 @@ function matching(query: string | null | undefined): EventWhere[] {
     // for "%" would match everything.
     const contains = { contains: word.replace(/[\\%_]/g, "\\$&"), mode: "insensitive" } as const;
     return {
-      OR: [
-        { title: contains },
-        { description: contains },
-        { venue: contains },
-        { city: contains },
-        { organizer: { name: contains } },
-      ],
+      OR: [{ title: contains }, { description: contains }, { venue: contains }, { city: contains }, { organizer: { name: contains } }],
     };
   });
 }

@@ -89,20 +89,12 @@ export function regionalLocale(locale: AppLocale | string): string {
 }
 
 /** The day an event happens on, in its own time zone: "lör 28 mars 2026", "Sat, Mar 28, 2026". */
-export function formatEventDate(
-  date: DateInput,
-  locale: AppLocale | string = defaultLocale,
-  timeZone: string = siteTimeZone,
-): string {
+export function formatEventDate(date: DateInput, locale: AppLocale | string = defaultLocale, timeZone: string = siteTimeZone): string {
   return dateTimeFormat(locale, timeZone, dayOptions).format(toDate(date));
 }
 
 /** The clock time in the event's time zone: "19:00", "7:00 PM". */
-export function formatEventTime(
-  date: DateInput,
-  locale: AppLocale | string = defaultLocale,
-  timeZone: string = siteTimeZone,
-): string {
+export function formatEventTime(date: DateInput, locale: AppLocale | string = defaultLocale, timeZone: string = siteTimeZone): string {
   return dateTimeFormat(locale, timeZone, timeOptions(locale)).format(toDate(date));
 }
 
@@ -123,4 +115,3 @@ export function formatEventDateRange(
   if (end.getTime() < start.getTime()) return format.format(start);
   return format.formatRange(start, end);
 }
-

@@ -193,7 +193,8 @@ const formatNumber = (value: number, locale: string) => kept(numberFormats, loca
 
 function formatValue(value: unknown, { locale, timeZone }: { locale: string; timeZone: string }): string {
   if (typeof value === "number") return formatNumber(value, locale);
-  if (value instanceof Date) return kept(dateFormats, `${locale} ${timeZone}`, () => new Intl.DateTimeFormat(locale, { timeZone })).format(value);
+  if (value instanceof Date)
+    return kept(dateFormats, `${locale} ${timeZone}`, () => new Intl.DateTimeFormat(locale, { timeZone })).format(value);
   return value === null || value === undefined ? "" : String(value);
 }
 
@@ -221,7 +222,10 @@ function render<T>(nodes: Node[], context: FormatContext<T>, pound: number | nul
       case "plural": {
         const count = Number(context.values[node.name]);
         if (Number.isNaN(count)) throw new Error(`message format: {${node.name}} must be a number`);
-        const option = node.options.get(`=${count}`) ?? node.options.get(kept(pluralRules, context.locale, () => new Intl.PluralRules(context.locale)).select(count)) ?? node.options.get("other")!;
+        const option =
+          node.options.get(`=${count}`) ??
+          node.options.get(kept(pluralRules, context.locale, () => new Intl.PluralRules(context.locale)).select(count)) ??
+          node.options.get("other")!;
         render(option, context, count).forEach(push);
         break;
       }

@@ -31,7 +31,8 @@ export async function completePendingLike({
   const pending = readPendingLike(cookieValue, { now });
   if (!event) return { saved: false, slug: null, clearCookie: cookieValue != null && pending === null };
   // A genuine cookie for another event is kept: that like is still waiting for its own link.
-  if (!pending || pending.eventId !== event.id) return { saved: false, slug: event.slug, clearCookie: cookieValue != null && pending === null };
+  if (!pending || pending.eventId !== event.id)
+    return { saved: false, slug: event.slug, clearCookie: cookieValue != null && pending === null };
   const result = await setLike({ userId, eventId: event.id, liked: true, now });
   return { saved: result.ok && result.liked, slug: event.slug, clearCookie: true };
 }

@@ -16,7 +16,10 @@ function mac(eventId: string, expiresAtMs: number, secret: string): string {
   return createHmac("sha256", secret).update(`pending-like\n${eventId}\n${expiresAtMs}`).digest("base64url");
 }
 
-export function signPendingLike(eventId: string, { now = new Date(), secret = env().AUTH_SECRET }: { now?: Date; secret?: string } = {}): string {
+export function signPendingLike(
+  eventId: string,
+  { now = new Date(), secret = env().AUTH_SECRET }: { now?: Date; secret?: string } = {},
+): string {
   const expiresAtMs = now.getTime() + PENDING_LIKE_MAX_AGE_S * 1000;
   return `${eventId}.${expiresAtMs}.${mac(eventId, expiresAtMs, secret)}`;
 }

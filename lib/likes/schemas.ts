@@ -16,7 +16,12 @@ export const likeFormSchema = z.object({
 export type LikeForm = z.infer<typeof likeFormSchema>;
 
 /** The like form as posted (lib/forms.ts readers: missing fields read as ""). */
-export const likeFieldsSchema = z.object({ eventId: form.text(100), intent: form.text(16), returnTo: form.text(2_048), enhanced: form.text(4) });
+export const likeFieldsSchema = z.object({
+  eventId: form.text(100),
+  intent: form.text(16),
+  returnTo: form.text(2_048),
+  enhanced: form.text(4),
+});
 export type LikeFields = z.infer<typeof likeFieldsSchema>;
 
 /** The posted like form, or null when it is not one (a crafted or broken post). */

@@ -71,8 +71,7 @@ export type CheckoutFormData = {
 };
 
 export type CheckoutParseResult =
-  | { ok: true; data: CheckoutFormData; values: CheckoutValues }
-  | { ok: false; fieldErrors: CheckoutFieldErrors; values: CheckoutValues };
+  { ok: true; data: CheckoutFormData; values: CheckoutValues } | { ok: false; fieldErrors: CheckoutFieldErrors; values: CheckoutValues };
 
 export const MAX_NAME_LENGTH = 200;
 

@@ -96,7 +96,14 @@ export async function checkout(fields: CheckoutFields, options: CheckoutFormOpti
   const client = options.clientAddress && options.clientAddress !== "unknown" ? options.clientAddress : null;
   const declinesKey = client ? clientRateLimitKey("checkout-declines", client) : null;
   if (declinesKey && data.card && (await isLimited(declinesKey, DECLINE_LIMIT.limit, now))) {
-    return { ok: false, error: "too_many_declines", refusal: { code: "too_many_declines" }, fieldErrors: {}, values: parsed.values, idempotencyKey: data.idempotencyKey };
+    return {
+      ok: false,
+      error: "too_many_declines",
+      refusal: { code: "too_many_declines" },
+      fieldErrors: {},
+      values: parsed.values,
+      idempotencyKey: data.idempotencyKey,
+    };
   }
   const result = await placeOrder(
     {

@@ -144,7 +144,10 @@ export type FailureReason = "payment_declined" | "payment_unavailable" | "hold_e
 export async function failOrder(tx: DbTransaction, orderId: string, reason: FailureReason): Promise<boolean> {
   if ((await lockOrder(tx, orderId)) !== "PENDING") return false;
   const items = await tx.orderItem.findMany({ where: { orderId } });
-  await releaseHeld(tx, items.map((item) => ({ ticketTypeId: item.ticketTypeId, quantity: item.quantity })));
+  await releaseHeld(
+    tx,
+    items.map((item) => ({ ticketTypeId: item.ticketTypeId, quantity: item.quantity })),
+  );
   await tx.order.update({ where: { id: orderId }, data: { status: "FAILED", failureReason: reason, holdExpiresAt: null } });
   return true;
 }

@@ -48,7 +48,10 @@ export type PlaceOrderResult =
   | { ok: false; refusal: CheckoutRefusal; ticketTypeId?: string };
 
 class Refusal extends Error {
-  constructor(readonly refusal: CheckoutRefusal, readonly ticketTypeId?: string) {
+  constructor(
+    readonly refusal: CheckoutRefusal,
+    readonly ticketTypeId?: string,
+  ) {
     super(refusal);
   }
 }

@@ -32,13 +32,17 @@ function normaliseExpiry(expiry: string): string {
 export function cardFingerprint(card: CardInput | undefined, secret = env().AUTH_SECRET): string | null {
   if (!card) return null;
   const digits = card.number.replace(/\D/g, "");
-  return createHmac("sha256", cardKey(secret)).update(`${digits}\n${normaliseExpiry(card.expiry)}`).digest("hex");
+  return createHmac("sha256", cardKey(secret))
+    .update(`${digits}\n${normaliseExpiry(card.expiry)}`)
+    .digest("hex");
 }
 
 /** `email` is the normalised address. */
 export function checkoutRequestHash(input: RequestHashInput, email: string, secret = env().AUTH_SECRET): string {
   const items = [...input.items].sort((a, b) => a.ticketTypeId.localeCompare(b.ticketTypeId));
   return createHash("sha256")
-    .update(JSON.stringify([input.eventId, items, email, input.buyerName.trim(), input.marketingOptIn, cardFingerprint(input.card, secret)]))
+    .update(
+      JSON.stringify([input.eventId, items, email, input.buyerName.trim(), input.marketingOptIn, cardFingerprint(input.card, secret)]),
+    )
     .digest("hex");
 }

@@ -58,7 +58,10 @@ export async function requestOrderCorrection({
   const parsed = parseEmail(email);
   if (!parsed.ok) return { ok: false, error: "invalid_form", fieldErrors: { email: parsed.problem } };
 
-  const order = await db.order.findUnique({ where: { id: orderId }, select: { id: true, number: true, buyerName: true, buyerEmail: true, event: { select: { title: true } } } });
+  const order = await db.order.findUnique({
+    where: { id: orderId },
+    select: { id: true, number: true, buyerName: true, buyerEmail: true, event: { select: { title: true } } },
+  });
   if (!order || !(await db.$transaction((tx) => isOrderStillMovable(tx, orderId, now)))) return { ok: false, error: "closed" };
   if (normaliseEmail(order.buyerEmail) === parsed.email) {
     return { ok: false, error: "invalid_form", fieldErrors: { email: "same_email" } };
@@ -129,7 +132,13 @@ export type ConfirmOrderCorrectionResult =
   | { ok: false; error: "closed" };
 
 /** Uses the link up first, then moves the order, all in one transaction. */
-export async function confirmOrderCorrection({ token, now = new Date() }: { token: string; now?: Date }): Promise<ConfirmOrderCorrectionResult> {
+export async function confirmOrderCorrection({
+  token,
+  now = new Date(),
+}: {
+  token: string;
+  now?: Date;
+}): Promise<ConfirmOrderCorrectionResult> {
   if (!TOKEN_PATTERN.test(token)) return { ok: false, error: "invalid_link" };
   const tokenHash = hashToken(token);
   return db.$transaction(async (tx) => {
@@ -138,7 +147,10 @@ export async function confirmOrderCorrection({ token, now = new Date() }: { toke
       data: { usedAt: now },
     });
     if (used.count !== 1) return { ok: false, error: "invalid_link" } as const;
-    const request = await tx.orderCorrectionRequest.findUniqueOrThrow({ where: { tokenHash }, select: { orderId: true, fromEmail: true, toEmail: true } });
+    const request = await tx.orderCorrectionRequest.findUniqueOrThrow({
+      where: { tokenHash },
+      select: { orderId: true, fromEmail: true, toEmail: true },
+    });
     await lockOrder(tx, request.orderId);
     const order = await tx.order.findUniqueOrThrow({ where: { id: request.orderId }, select: { buyerEmail: true } });
     // Moved by someone else since the link was sent: the link spoke for the old address only.
@@ -153,7 +165,10 @@ export async function confirmOrderCorrection({ token, now = new Date() }: { toke
       now,
     });
     if (!moved.ok) return { ok: false, error: "closed" } as const;
-    const after = await tx.order.findUniqueOrThrow({ where: { id: request.orderId }, select: { id: true, number: true, buyerEmail: true } });
+    const after = await tx.order.findUniqueOrThrow({
+      where: { id: request.orderId },
+      select: { id: true, number: true, buyerEmail: true },
+    });
     return { ok: true, order: after } as const;
   });
 }

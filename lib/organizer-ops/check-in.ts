@@ -16,11 +16,7 @@ export type CheckInResult =
  * base32 leaves out are read as the digits they look like.
  */
 export function normaliseTicketCode(raw: string): string {
-  return raw
-    .toUpperCase()
-    .replace(/[\s-]/g, "")
-    .replace(/O/g, "0")
-    .replace(/[IL]/g, "1");
+  return raw.toUpperCase().replace(/[\s-]/g, "").replace(/O/g, "0").replace(/[IL]/g, "1");
 }
 
 const CODE_PATTERN = /^[0-9A-HJKMNP-TV-Z]{16,64}$/;

@@ -23,9 +23,7 @@ export const messageFieldsSchema = z.object({ subject: form.text(), body: form.t
 
 const FIELD_ERRORS: readonly string[] = ["required", "too_long", "one_line", "control_characters"];
 
-export function parseMessageForm(
-  values: MessageValues,
-): { ok: true; data: MessageForm } | { ok: false; fieldErrors: MessageFieldErrors } {
+export function parseMessageForm(values: MessageValues): { ok: true; data: MessageForm } | { ok: false; fieldErrors: MessageFieldErrors } {
   const parsed = messageFormSchema.safeParse(values);
   if (parsed.success) return { ok: true, data: parsed.data };
   const fieldErrors: MessageFieldErrors = fieldErrorsOf(parsed.error, (issue): MessageFieldError =>

@@ -99,7 +99,12 @@ export async function getMessageComposer(userId: string, organizerId: string, ev
  * there is none yet), for the preview step. null when the user may not send for this event.
  */
 export async function previewOrganizerMessage(
-  { userId, organizerId, eventId, message }: { userId: string; organizerId: string; eventId: string; message: Pick<MessageForm, "subject" | "body"> },
+  {
+    userId,
+    organizerId,
+    eventId,
+    message,
+  }: { userId: string; organizerId: string; eventId: string; message: Pick<MessageForm, "subject" | "body"> },
   standIn: { buyerName: string; orderNumber: string },
 ): Promise<{ payload: OrganizerMessagePayload; recipientCount: number } | null> {
   const context = await findMemberEvent(userId, organizerId, eventId, "messageHolders");
@@ -112,8 +117,7 @@ export async function previewOrganizerMessage(
 }
 
 export type SendMessageResult =
-  | { ok: true; messageId: string; recipientCount: number; alreadySent: boolean }
-  | { ok: false; error: "not_found" | "no_recipients" };
+  { ok: true; messageId: string; recipientCount: number; alreadySent: boolean } | { ok: false; error: "not_found" | "no_recipients" };
 
 /**
  * Records the message and queues one email per recipient, in one transaction. The key names
@@ -191,6 +195,14 @@ export async function listSentMessages(userId: string, organizerId: string, even
   return db.organizerMessage.findMany({
     where: { eventId, organizerId },
     orderBy: { createdAt: "desc" },
-    select: { id: true, subject: true, body: true, sentByEmail: true, recipientCount: true, createdAt: true, sentBy: { select: { name: true } } },
+    select: {
+      id: true,
+      subject: true,
+      body: true,
+      sentByEmail: true,
+      recipientCount: true,
+      createdAt: true,
+      sentBy: { select: { name: true } },
+    },
   });
 }

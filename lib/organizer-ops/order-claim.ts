@@ -26,7 +26,12 @@ export const claimFormSchema = z.object({
   last4: z
     .string()
     .transform((value) => value.replace(/\s/g, ""))
-    .pipe(z.string().min(1, "required").regex(/^\d{4}$/, "invalid")),
+    .pipe(
+      z
+        .string()
+        .min(1, "required")
+        .regex(/^\d{4}$/, "invalid"),
+    ),
 });
 
 export type ClaimForm = z.input<typeof claimFormSchema>;
@@ -48,7 +53,10 @@ export function normaliseOrderNumber(raw: string): string {
 
 /** "450", "450,00", "450.5", "450 kr", "1 250,00" → öre; null for anything else. */
 export function parseAmountMinor(raw: string): number | null {
-  const text = raw.replace(/\s|\u00a0/g, "").replace(/(kr|sek|:-)$/i, "").replace(/:-$/, "");
+  const text = raw
+    .replace(/\s|\u00a0/g, "")
+    .replace(/(kr|sek|:-)$/i, "")
+    .replace(/:-$/, "");
   const match = /^(\d{1,7})(?:[.,](\d{1,2}))?$/.exec(text);
   if (!match) return null;
   const fraction = (match[2] ?? "").padEnd(2, "0");
@@ -86,7 +94,11 @@ async function ownerNeverUsed(tx: DbTransaction, orderId: string): Promise<boole
 export async function isOrderStillMovable(tx: DbTransaction, orderId: string, now: Date): Promise<boolean> {
   const order = await tx.order.findUnique({
     where: { id: orderId },
-    select: { status: true, event: { select: { startsAt: true } }, tickets: { where: { checkedInAt: { not: null } }, select: { id: true }, take: 1 } },
+    select: {
+      status: true,
+      event: { select: { startsAt: true } },
+      tickets: { where: { checkedInAt: { not: null } }, select: { id: true }, take: 1 },
+    },
   });
   return order !== null && order.status === "PAID" && order.event.startsAt > now && order.tickets.length === 0;
 }

@@ -6,7 +6,14 @@ import { EVENT_SLUG_MAX_LENGTH, isEventSlug } from "../events/slug";
 import { CONTROL_CHARACTERS_ERROR, isSingleLineText, multiLineText, singleLineText } from "../free-text";
 import { zonedTimeToUtc, zoneOffsetMs } from "@/lib/seed/zoned-time";
 
-export const EVENT_TIME_ZONES = ["Europe/Stockholm", "Europe/Oslo", "Europe/Copenhagen", "Europe/Helsinki", "Europe/London", "UTC"] as const;
+export const EVENT_TIME_ZONES = [
+  "Europe/Stockholm",
+  "Europe/Oslo",
+  "Europe/Copenhagen",
+  "Europe/Helsinki",
+  "Europe/London",
+  "UTC",
+] as const;
 export const DEFAULT_TIME_ZONE = "Europe/Stockholm";
 /** Rows of ticket types a form may post (existing ones plus empty rows to add new ones). */
 export const MAX_TICKET_TYPE_ROWS = 30;
@@ -219,7 +226,19 @@ export function parseEventForm(values: EventFormValues): { ok: true; data: Parse
     const id = row.id || null;
     if (id && !/^[0-9a-f-]{36}$/i.test(id)) error("name", "required");
     if (row.remove) {
-      if (id) ticketTypes.push({ row: index, id, name: row.name, priceMinor: 0, capacity: 0, salesStartAt: null, salesEndAt: null, maxPerOrder: 1, sortOrder: 0, remove: true });
+      if (id)
+        ticketTypes.push({
+          row: index,
+          id,
+          name: row.name,
+          priceMinor: 0,
+          capacity: 0,
+          salesStartAt: null,
+          salesEndAt: null,
+          maxPerOrder: 1,
+          sortOrder: 0,
+          remove: true,
+        });
       return;
     }
     if (!row.name) error("name", "required");

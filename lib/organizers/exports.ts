@@ -27,6 +27,13 @@ export function attendeeCsvRows(headings: AttendeeCsvHeadings, attendees: readon
 
 export type MarketingCsvHeadings = [string, string, string, string];
 
-export function marketingCsvRows(headings: MarketingCsvHeadings, contacts: readonly MarketingContact[], timeZone = "Europe/Stockholm"): CsvCell[][] {
-  return [headings, ...contacts.map((contact) => [contact.email, contact.name ?? "", csvDateTime(contact.givenAt, timeZone), contact.source])];
+export function marketingCsvRows(
+  headings: MarketingCsvHeadings,
+  contacts: readonly MarketingContact[],
+  timeZone = "Europe/Stockholm",
+): CsvCell[][] {
+  return [
+    headings,
+    ...contacts.map((contact) => [contact.email, contact.name ?? "", csvDateTime(contact.givenAt, timeZone), contact.source]),
+  ];
 }

@@ -30,7 +30,15 @@ export async function getOrganizerDashboard(userId: string, organizerId: string,
     where: { organizerId: membership.id },
     orderBy: { startsAt: "asc" },
     select: {
-      id: true, title: true, slug: true, status: true, startsAt: true, endsAt: true, timeZone: true, city: true, venue: true,
+      id: true,
+      title: true,
+      slug: true,
+      status: true,
+      startsAt: true,
+      endsAt: true,
+      timeZone: true,
+      city: true,
+      venue: true,
       ticketTypes: { select: { sold: true, capacity: true } },
     },
   });
@@ -54,13 +62,31 @@ export async function getEventForEditing(userId: string, organizerId: string, ev
   const event = await db.event.findUniqueOrThrow({
     where: { id: found.event.id },
     select: {
-      id: true, title: true, slug: true, description: true, venue: true, address: true, city: true, timeZone: true,
-      startsAt: true, endsAt: true, status: true,
+      id: true,
+      title: true,
+      slug: true,
+      description: true,
+      venue: true,
+      address: true,
+      city: true,
+      timeZone: true,
+      startsAt: true,
+      endsAt: true,
+      status: true,
       ticketTypes: {
         orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
         select: {
-          id: true, name: true, priceMinor: true, capacity: true, sold: true, held: true, salesStartAt: true, salesEndAt: true,
-          maxPerOrder: true, sortOrder: true, _count: { select: { orderItems: true } },
+          id: true,
+          name: true,
+          priceMinor: true,
+          capacity: true,
+          sold: true,
+          held: true,
+          salesStartAt: true,
+          salesEndAt: true,
+          maxPerOrder: true,
+          sortOrder: true,
+          _count: { select: { orderItems: true } },
         },
       },
     },
@@ -215,7 +241,12 @@ const attendeeOrder = [{ order: { createdAt: "asc" as const } }, { createdAt: "a
  * One page of the event's attendees: a row per valid ticket of a paid order, searchable by the
  * buyer's name or email, the order number or the ticket code.
  */
-export async function listAttendees(userId: string, organizerId: string, eventId: string, { query = "", page = 1 }: { query?: string; page?: number } = {}) {
+export async function listAttendees(
+  userId: string,
+  organizerId: string,
+  eventId: string,
+  { query = "", page = 1 }: { query?: string; page?: number } = {},
+) {
   const found = await findMemberEvent(userId, organizerId, eventId, "viewAttendees");
   if (!found) return null;
   const where = attendeeWhere(found.event.id, query);
@@ -257,7 +288,10 @@ export async function listMarketingContacts(userId: string, organizerId: string)
   const orderIds = consents.flatMap((consent) => (consent.orderId ? [consent.orderId] : []));
   // Only orders of this organizer's events can lend a name.
   const orders = orderIds.length
-    ? await db.order.findMany({ where: { id: { in: orderIds }, event: { organizerId: membership.id } }, select: { id: true, buyerName: true } })
+    ? await db.order.findMany({
+        where: { id: { in: orderIds }, event: { organizerId: membership.id } },
+        select: { id: true, buyerName: true },
+      })
     : [];
   const names = new Map(orders.map((order) => [order.id, order.buyerName]));
   const contacts: MarketingContact[] = consents.map((consent) => ({

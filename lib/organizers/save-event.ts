@@ -181,7 +181,11 @@ export async function saveEventForMember({
     if (isOversoldGuard(error)) return { ok: false, error: "invalid_form", fieldErrors: { ticketTypes: "capacity_below_sold_any" } };
     if (isUniqueViolation(error)) {
       const target = String((error as { meta?: { target?: unknown } }).meta?.target ?? "");
-      return { ok: false, error: "invalid_form", fieldErrors: target.includes("slug") ? { slug: "slug_taken" } : { ticketTypes: "duplicate_name" } };
+      return {
+        ok: false,
+        error: "invalid_form",
+        fieldErrors: target.includes("slug") ? { slug: "slug_taken" } : { ticketTypes: "duplicate_name" },
+      };
     }
     throw error;
   }
@@ -218,7 +222,10 @@ export async function setEventPublishedForMember({
     if (publish) {
       if (event.status !== "DRAFT") return { ok: false, error: "not_allowed" } as const;
       if (event.ticketTypes.length === 0) return { ok: false, error: "needs_ticket_type" } as const;
-      const changed = await tx.event.updateMany({ where: { id: eventId, status: "DRAFT" }, data: { status: "PUBLISHED", publishedAt: new Date() } });
+      const changed = await tx.event.updateMany({
+        where: { id: eventId, status: "DRAFT" },
+        data: { status: "PUBLISHED", publishedAt: new Date() },
+      });
       return changed.count === 1 ? ({ ok: true } as const) : ({ ok: false, error: "not_allowed" } as const);
     }
     if (event.status !== "PUBLISHED") return { ok: false, error: "not_allowed" } as const;

@@ -97,7 +97,14 @@ export async function deliverDueEmails(options: SenderOptions): Promise<Delivery
       // Not tied to our lease: it was sent, and SENT also stops a sender that reclaimed it late.
       await db.outboxEmail.updateMany({
         where: { id: email.id, status: "SENDING" },
-        data: { status: "SENT", sentAt: new Date(), messageId, lockedUntil: null, lastError: null, ...(scrubbed ? { payload: scrubbed } : {}) },
+        data: {
+          status: "SENT",
+          sentAt: new Date(),
+          messageId,
+          lockedUntil: null,
+          lastError: null,
+          ...(scrubbed ? { payload: scrubbed } : {}),
+        },
       });
       report.sent++;
     } catch (error) {
@@ -128,9 +135,10 @@ export async function deliverDueEmails(options: SenderOptions): Promise<Delivery
 }
 
 /** Delivers until nothing is due, then waits; returns a function that stops it. */
-export function startSender(
-  options: SenderOptions & { intervalMs?: number; keepProcessAlive?: boolean },
-): { stop(): Promise<void>; poke(): void } {
+export function startSender(options: SenderOptions & { intervalMs?: number; keepProcessAlive?: boolean }): {
+  stop(): Promise<void>;
+  poke(): void;
+} {
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<void> = Promise.resolve();

@@ -12,7 +12,11 @@ export type OutgoingEmail = RenderedEmail & { from: string; to: string; toName?:
  * control characters, which no name needs, become spaces first.
  */
 export function mailRecipient(address: string, name?: string | null): string | { name: string; address: string } {
-  const clean = (name ?? "").replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ").replace(/\s+/g, " ").trim().slice(0, 200);
+  const clean = (name ?? "")
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, 200);
   return clean ? { name: clean, address } : address;
 }
 

@@ -96,7 +96,8 @@ export async function heldOrderIds(
   if (orderIds !== undefined) {
     if (orderIds.length === 0 || !orderIds.every(isUuid)) return [];
   }
-  const among = orderIds === undefined ? Prisma.sql`TRUE` : Prisma.sql`o."id" IN (${Prisma.join(orderIds.map((id) => Prisma.sql`${id}::uuid`))})`;
+  const among =
+    orderIds === undefined ? Prisma.sql`TRUE` : Prisma.sql`o."id" IN (${Prisma.join(orderIds.map((id) => Prisma.sql`${id}::uuid`))})`;
   const rows = await reader.$queryRaw<{ id: string }[]>`
     SELECT o."id"::text AS "id" FROM "Order" o
     WHERE ${among} AND ${orderHeldBySql(holder, "o", statuses)}`;
@@ -121,12 +122,20 @@ export async function heldTicketIds(
  * A Prisma where clause for the orders the holder holds. The address comparison needs SQL that
  * Prisma's filters cannot state (NFKC), so the ids are looked up first.
  */
-export async function heldOrdersWhere(holder: Holder, options: { statuses?: HeldStatuses } = {}, reader: Reader = db): Promise<Prisma.OrderWhereInput> {
+export async function heldOrdersWhere(
+  holder: Holder,
+  options: { statuses?: HeldStatuses } = {},
+  reader: Reader = db,
+): Promise<Prisma.OrderWhereInput> {
   return { id: { in: await heldOrderIds(holder, options, reader) } };
 }
 
 /** A Prisma where clause for the tickets the holder holds (see heldOrdersWhere). */
-export async function heldTicketsWhere(holder: Holder, options: { statuses?: HeldStatuses } = {}, reader: Reader = db): Promise<Prisma.TicketWhereInput> {
+export async function heldTicketsWhere(
+  holder: Holder,
+  options: { statuses?: HeldStatuses } = {},
+  reader: Reader = db,
+): Promise<Prisma.TicketWhereInput> {
   return { id: { in: await heldTicketIds(holder, options, reader) } };
 }
 

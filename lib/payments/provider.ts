@@ -5,8 +5,7 @@
 export type CardInput = { number: string; expiry: string; cvc: string };
 
 export type ChargeResult =
-  | { status: "succeeded"; reference: string; cardBrand: string | null; cardLast4: string | null }
-  | { status: "declined"; reason: string };
+  { status: "succeeded"; reference: string; cardBrand: string | null; cardLast4: string | null } | { status: "declined"; reason: string };
 
 /** The provider could not be reached or did not answer: no charge was made. */
 export class PaymentUnavailableError extends Error {

@@ -101,31 +101,33 @@ export async function handleStripeEvent(
         cardBrand: card?.brand ?? null,
         cardLast4: card?.last4 ?? null,
       };
-      return db.$transaction(async (tx) => {
-        const status = await lockOrder(tx, order.id);
-        if (status === "PENDING") {
-          await completeOrder(tx, order.id, { admissions: "held", payment });
-          return "completed" as const;
-        }
-        if (status === "FAILED") {
-          // Paid although the order had given up its hold (the hold expired before a delayed
-          // webhook, or the buyer cancelled and then paid in another tab): sell if there is room.
-          await tx.order.update({ where: { id: order.id }, data: { status: "PENDING", failureReason: null } });
-          try {
-            await completeOrder(tx, order.id, { admissions: "unclaimed", payment });
+      return db
+        .$transaction(async (tx) => {
+          const status = await lockOrder(tx, order.id);
+          if (status === "PENDING") {
+            await completeOrder(tx, order.id, { admissions: "held", payment });
             return "completed" as const;
-          } catch (error) {
-            if (!(error instanceof SoldOutError)) throw error;
-            throw Object.assign(new Error("sold out after payment"), { soldOutAfterPayment: true });
           }
-        }
-        return "already_handled" as const;
-      }).catch(async (error: unknown) => {
-        if (!(error as { soldOutAfterPayment?: boolean }).soldOutAfterPayment) throw error;
-        await db.order.update({ where: { id: order.id }, data: { failureReason: "paid_after_expiry" } });
-        log(`stripe webhook ${event.id}: order ${order.number} was paid after its hold expired and is sold out; refund it`);
-        return "paid_but_sold_out" as const;
-      });
+          if (status === "FAILED") {
+            // Paid although the order had given up its hold (the hold expired before a delayed
+            // webhook, or the buyer cancelled and then paid in another tab): sell if there is room.
+            await tx.order.update({ where: { id: order.id }, data: { status: "PENDING", failureReason: null } });
+            try {
+              await completeOrder(tx, order.id, { admissions: "unclaimed", payment });
+              return "completed" as const;
+            } catch (error) {
+              if (!(error instanceof SoldOutError)) throw error;
+              throw Object.assign(new Error("sold out after payment"), { soldOutAfterPayment: true });
+            }
+          }
+          return "already_handled" as const;
+        })
+        .catch(async (error: unknown) => {
+          if (!(error as { soldOutAfterPayment?: boolean }).soldOutAfterPayment) throw error;
+          await db.order.update({ where: { id: order.id }, data: { failureReason: "paid_after_expiry" } });
+          log(`stripe webhook ${event.id}: order ${order.number} was paid after its hold expired and is sold out; refund it`);
+          return "paid_but_sold_out" as const;
+        });
     }
     case "checkout.session.expired":
     case "checkout.session.async_payment_failed": {

@@ -68,7 +68,15 @@ export type WithdrawResult = "withdrawn" | "already_withdrawn" | "not_found";
  * whose withdrawnAt is null. Another user's consent and an unknown id are both "not_found" and
  * change nothing, so the answer tells nothing about other people's consents.
  */
-export async function withdrawConsent({ userId, consentId, now = new Date() }: { userId: string; consentId: string; now?: Date }): Promise<WithdrawResult> {
+export async function withdrawConsent({
+  userId,
+  consentId,
+  now = new Date(),
+}: {
+  userId: string;
+  consentId: string;
+  now?: Date;
+}): Promise<WithdrawResult> {
   if (!UUID.test(consentId)) return "not_found";
   const filter = await ownConsentFilter(userId);
   if (!filter) return "not_found";

@@ -86,7 +86,12 @@ export async function deleteAccount({ userId, now = new Date() }: { userId: stri
       await tx.upload.updateMany({ where: { ownerId: userId, eventImage: { some: {} } }, data: { ownerId: null } });
 
       const pendingChanges = await tx.emailChangeRequest.findMany({ where: { userId, usedAt: null }, select: { newEmail: true } });
-      await cancelAccountEmails(tx, email, pendingChanges.map((request) => request.newEmail), now);
+      await cancelAccountEmails(
+        tx,
+        email,
+        pendingChanges.map((request) => request.newEmail),
+        now,
+      );
 
       await tx.user.delete({ where: { id: userId } });
       await tx.verificationToken.deleteMany({ where: { identifier: email } });
@@ -142,9 +147,7 @@ export async function deletionConfirmationMethod(userId: string): Promise<Deleti
   return user.passwordHash ? "password" : "email";
 }
 
-export type RequestDeletionResult =
-  | DeleteAccountResult
-  | { ok: false; error: "mismatch" | "rate_limited"; method: DeletionConfirmation };
+export type RequestDeletionResult = DeleteAccountResult | { ok: false; error: "mismatch" | "rate_limited"; method: DeletionConfirmation };
 
 /**
  * The delete form's core: checks what was typed, then deletes. A stolen session alone cannot

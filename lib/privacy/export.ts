@@ -85,7 +85,11 @@ export async function buildDataExport(userId: string, now = new Date()) {
       orderBy: { createdAt: "asc" },
       select: { name: true, prefix: true, createdAt: true, lastUsedAt: true, expiresAt: true, revokedAt: true },
     }),
-    db.session.findMany({ where: { userId, ...liveSessionWhere(now) }, orderBy: { expires: "asc" }, select: { expires: true, userAgent: true } }),
+    db.session.findMany({
+      where: { userId, ...liveSessionWhere(now) },
+      orderBy: { expires: "asc" },
+      select: { expires: true, userAgent: true },
+    }),
     db.emailChangeRequest.findMany({
       where: { userId },
       orderBy: { createdAt: "asc" },
@@ -150,7 +154,11 @@ export async function buildDataExport(userId: string, now = new Date()) {
         startsAt: order.event.startsAt.toISOString(),
         organizer: order.event.organizer.name,
       },
-      items: order.items.map((item) => ({ ticketType: item.ticketType.name, quantity: item.quantity, unitPriceMinor: item.unitPriceMinor })),
+      items: order.items.map((item) => ({
+        ticketType: item.ticketType.name,
+        quantity: item.quantity,
+        unitPriceMinor: item.unitPriceMinor,
+      })),
       tickets: order.tickets.map((ticket) => ({
         code: ticket.code,
         ticketType: ticket.ticketType.name,

@@ -31,7 +31,14 @@ export async function setAvatar({ userId, bytes }: { userId: string; bytes: Uint
     const current = await lockCurrentAvatar(tx, userId);
     if (!current) return { ok: false, problem: "no_such_user" } as const;
     const upload = await tx.upload.create({
-      data: { ownerId: userId, contentType: image.contentType, byteSize: image.data.length, width: image.width, height: image.height, data: new Uint8Array(image.data) },
+      data: {
+        ownerId: userId,
+        contentType: image.contentType,
+        byteSize: image.data.length,
+        width: image.width,
+        height: image.height,
+        data: new Uint8Array(image.data),
+      },
       select: { id: true },
     });
     const url = mediaUrl(upload.id);

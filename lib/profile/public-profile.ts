@@ -11,7 +11,10 @@ export const BIO_MAX_LENGTH = 280;
 export const HANDLE_TRIES: RateLimit = { limit: 20, windowMs: 60 * 60_000 };
 
 export type PublicProfileInput = { handle: string; bio: string; profilePublic: boolean };
-export type PublicProfileFieldErrors = { handle?: HandleProblem | "required_for_public" | "too_many_tries"; bio?: "too_long" | "control_characters" };
+export type PublicProfileFieldErrors = {
+  handle?: HandleProblem | "required_for_public" | "too_many_tries";
+  bio?: "too_long" | "control_characters";
+};
 export type UpdatePublicProfileResult =
   | { ok: true; handle: string | null }
   | { ok: false; error: "invalid_form"; fieldErrors: PublicProfileFieldErrors }
@@ -26,10 +29,17 @@ export function parsePublicProfileForm(formData: FormData): PublicProfileInput {
 
 /** A bio as stored: LF line breaks, at most one blank line in a row. */
 export function cleanBio(raw: string): string {
-  return normaliseLineBreaks(raw.normalize("NFC")).replace(/\n{3,}/g, "\n\n").trim();
+  return normaliseLineBreaks(raw.normalize("NFC"))
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
 }
 
-export async function updatePublicProfile({ userId, handle: rawHandle, bio: rawBio, profilePublic }: PublicProfileInput & { userId: string }): Promise<UpdatePublicProfileResult> {
+export async function updatePublicProfile({
+  userId,
+  handle: rawHandle,
+  bio: rawBio,
+  profilePublic,
+}: PublicProfileInput & { userId: string }): Promise<UpdatePublicProfileResult> {
   const fieldErrors: PublicProfileFieldErrors = {};
   let handle: string | null = null;
   if (rawHandle.trim() !== "") {

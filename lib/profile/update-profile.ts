@@ -22,8 +22,11 @@ export function parseProfileForm(formData: FormData): ProfileInput {
   return profileFormSchema.parse(formFields(formData));
 }
 
-
-export function checkProfileForm({ name, locale }: ProfileInput): { fieldErrors: ProfileFieldErrors; name: string | null; locale: AppLocale | null } {
+export function checkProfileForm({ name, locale }: ProfileInput): {
+  fieldErrors: ProfileFieldErrors;
+  name: string | null;
+  locale: AppLocale | null;
+} {
   const fieldErrors: ProfileFieldErrors = {};
   const trimmed = name.normalize("NFC").trim().replace(/\s+/gu, " ");
   // Line breaks and other control characters would end up in email headers and greetings.

@@ -85,7 +85,10 @@ export function clientRateLimitKey(action: string, address: string): string {
 }
 
 function clientAddressPrefix(address: string): string {
-  const trimmed = address.trim().toLowerCase().replace(/^\[|\]$/g, "");
+  const trimmed = address
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "");
   const mappedV4 = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(trimmed);
   if (mappedV4) return mappedV4[1];
   if (!trimmed.includes(":")) return trimmed;
@@ -94,7 +97,10 @@ function clientAddressPrefix(address: string): string {
   const tailGroups = tail ? tail.split(":") : [];
   const missing = Math.max(0, 8 - headGroups.length - tailGroups.length);
   const groups = [...headGroups, ...Array<string>(missing).fill("0"), ...tailGroups];
-  return `${groups.slice(0, 4).map((group) => group.replace(/^0+(?=.)/, "")).join(":")}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
 }
 
 /**

@@ -37,7 +37,11 @@ export type DemoEvent = {
   ticketTypes: DemoTicketType[];
 };
 
-const SUNDAY = 0, MONDAY = 1, THURSDAY = 4, FRIDAY = 5, SATURDAY = 6;
+const SUNDAY = 0,
+  MONDAY = 1,
+  THURSDAY = 4,
+  FRIDAY = 5,
+  SATURDAY = 6;
 const kr = (kronor: number) => kronor * 100;
 
 export const demoEvents: DemoEvent[] = [
@@ -61,7 +65,14 @@ export const demoEvents: DemoEvent[] = [
     ticketTypes: [
       { name: "Parkett", description: "Numrerad plats på parkett.", priceMinor: kr(495), capacity: 150, maxPerOrder: 8, sold: 18 },
       { name: "Läktare", description: "Numrerad plats på läktaren.", priceMinor: kr(345), capacity: 90, maxPerOrder: 8, sold: 7 },
-      { name: "Student", description: "Giltig studentlegitimation visas vid entrén.", priceMinor: kr(195), capacity: 30, maxPerOrder: 2, sold: 3 },
+      {
+        name: "Student",
+        description: "Giltig studentlegitimation visas vid entrén.",
+        priceMinor: kr(195),
+        capacity: 30,
+        maxPerOrder: 2,
+        sold: 3,
+      },
     ],
   },
   {
@@ -83,7 +94,14 @@ export const demoEvents: DemoEvent[] = [
     durationMinutes: 90,
     ticketTypes: [
       { name: "Ordinarie", priceMinor: kr(280), capacity: 120, sold: 16 },
-      { name: "Student", description: "Giltig studentlegitimation visas vid entrén.", priceMinor: kr(120), capacity: 30, maxPerOrder: 2, sold: 5 },
+      {
+        name: "Student",
+        description: "Giltig studentlegitimation visas vid entrén.",
+        priceMinor: kr(120),
+        capacity: 30,
+        maxPerOrder: 2,
+        sold: 5,
+      },
       { name: "Barn", description: "Under 16 år, i sällskap med vuxen.", priceMinor: kr(60), capacity: 20, maxPerOrder: 4, sold: 2 },
     ],
   },
@@ -150,7 +168,14 @@ export const demoEvents: DemoEvent[] = [
     durationMinutes: 150,
     ticketTypes: [
       { name: "Ordinarie", priceMinor: kr(260), capacity: 32, maxPerOrder: 4, sold: 32 },
-      { name: "Student", description: "Giltig studentlegitimation visas vid entrén.", priceMinor: kr(160), capacity: 8, maxPerOrder: 2, sold: 8 },
+      {
+        name: "Student",
+        description: "Giltig studentlegitimation visas vid entrén.",
+        priceMinor: kr(160),
+        capacity: 8,
+        maxPerOrder: 2,
+        sold: 8,
+      },
     ],
   },
   {
@@ -216,7 +241,14 @@ export const demoEvents: DemoEvent[] = [
     durationMinutes: 100,
     ticketTypes: [
       { name: "Ordinarie", priceMinor: kr(300), capacity: 140, sold: 18 },
-      { name: "Student", description: "Giltig studentlegitimation visas vid entrén.", priceMinor: kr(150), capacity: 30, maxPerOrder: 2, sold: 5 },
+      {
+        name: "Student",
+        description: "Giltig studentlegitimation visas vid entrén.",
+        priceMinor: kr(150),
+        capacity: 30,
+        maxPerOrder: 2,
+        sold: 5,
+      },
       { name: "Pensionär", description: "Från 65 år.", priceMinor: kr(220), capacity: 30, sold: 6 },
     ],
   },
@@ -261,7 +293,14 @@ export const demoEvents: DemoEvent[] = [
     durationMinutes: 135,
     ticketTypes: [
       { name: "Ordinarie", priceMinor: kr(320), capacity: 200, sold: 5 },
-      { name: "Student", description: "Giltig studentlegitimation visas vid entrén.", priceMinor: kr(160), capacity: 40, maxPerOrder: 2, sold: 2 },
+      {
+        name: "Student",
+        description: "Giltig studentlegitimation visas vid entrén.",
+        priceMinor: kr(160),
+        capacity: 40,
+        maxPerOrder: 2,
+        sold: 2,
+      },
     ],
   },
   {
@@ -283,12 +322,45 @@ export const demoEvents: DemoEvent[] = [
     durationMinutes: 33 * 60,
     publishedDaysAgo: 80,
     ticketTypes: [
-      { name: "Early bird festivalpass", description: "Båda dagarna.", priceMinor: kr(695), capacity: 15, maxPerOrder: 2, sold: 15, salesStartDay: -75, salesEndDay: -21 },
-      { name: "Festivalpass – släpp 1", description: "Båda dagarna.", priceMinor: kr(895), capacity: 120, maxPerOrder: 6, sold: 10, salesStartDay: -20 },
-      { name: "Festivalpass – släpp 2", description: "Båda dagarna.", priceMinor: kr(995), capacity: 200, maxPerOrder: 6, sold: 0, salesStartDay: 9 },
+      {
+        name: "Early bird festivalpass",
+        description: "Båda dagarna.",
+        priceMinor: kr(695),
+        capacity: 15,
+        maxPerOrder: 2,
+        sold: 15,
+        salesStartDay: -75,
+        salesEndDay: -21,
+      },
+      {
+        name: "Festivalpass – släpp 1",
+        description: "Båda dagarna.",
+        priceMinor: kr(895),
+        capacity: 120,
+        maxPerOrder: 6,
+        sold: 10,
+        salesStartDay: -20,
+      },
+      {
+        name: "Festivalpass – släpp 2",
+        description: "Båda dagarna.",
+        priceMinor: kr(995),
+        capacity: 200,
+        maxPerOrder: 6,
+        sold: 0,
+        salesStartDay: 9,
+      },
       { name: "Dagbiljett fredag", priceMinor: kr(495), capacity: 150, maxPerOrder: 6, sold: 4, salesStartDay: -20 },
       { name: "Dagbiljett lördag", priceMinor: kr(545), capacity: 150, maxPerOrder: 6, sold: 6, salesStartDay: -20 },
-      { name: "VIP", description: "Båda dagarna, med lounge och egen bar.", priceMinor: kr(1495), capacity: 40, maxPerOrder: 4, sold: 2, salesStartDay: -20 },
+      {
+        name: "VIP",
+        description: "Båda dagarna, med lounge och egen bar.",
+        priceMinor: kr(1495),
+        capacity: 40,
+        maxPerOrder: 4,
+        sold: 2,
+        salesStartDay: -20,
+      },
     ],
   },
   {
@@ -400,7 +472,14 @@ export const demoEvents: DemoEvent[] = [
     durationMinutes: 150,
     ticketTypes: [
       { name: "Ordinarie", priceMinor: kr(320), capacity: 140, sold: 0 },
-      { name: "Student", description: "Giltig studentlegitimation visas vid entrén.", priceMinor: kr(160), capacity: 30, maxPerOrder: 2, sold: 0 },
+      {
+        name: "Student",
+        description: "Giltig studentlegitimation visas vid entrén.",
+        priceMinor: kr(160),
+        capacity: 30,
+        maxPerOrder: 2,
+        sold: 0,
+      },
     ],
   },
 ];

@@ -34,10 +34,8 @@ export type SaleWindow = { salesStartAt: Date | null; salesEndAt: Date | null };
 export function saleWindow(type: DemoTicketType, now: Date): SaleWindow {
   const today = localDate(now, DEMO_TIME_ZONE);
   return {
-    salesStartAt:
-      type.salesStartDay === undefined ? null : zonedTimeToUtc(addDays(today, type.salesStartDay), 10, 0, DEMO_TIME_ZONE),
-    salesEndAt:
-      type.salesEndDay === undefined ? null : zonedTimeToUtc(addDays(today, type.salesEndDay), 23, 59, DEMO_TIME_ZONE),
+    salesStartAt: type.salesStartDay === undefined ? null : zonedTimeToUtc(addDays(today, type.salesStartDay), 10, 0, DEMO_TIME_ZONE),
+    salesEndAt: type.salesEndDay === undefined ? null : zonedTimeToUtc(addDays(today, type.salesEndDay), 23, 59, DEMO_TIME_ZONE),
   };
 }
 

@@ -30,8 +30,15 @@ export type SeedResult = {
 export async function seedDemoData(db: Db, options: { now?: Date } = {}): Promise<SeedResult> {
   const now = options.now ?? new Date();
   const created: SeedCounts = {
-    organizers: 0, users: 0, organizerMembers: 0, events: 0, ticketTypes: 0,
-    orders: 0, orderItems: 0, tickets: 0, marketingConsents: 0,
+    organizers: 0,
+    users: 0,
+    organizerMembers: 0,
+    events: 0,
+    ticketTypes: 0,
+    orders: 0,
+    orderItems: 0,
+    tickets: 0,
+    marketingConsents: 0,
   };
   const updated = { organizers: 0, events: 0, ticketTypes: 0 };
 
@@ -91,8 +98,7 @@ export async function seedDemoData(db: Db, options: { now?: Date } = {}): Promis
       where: { slug: event.slug },
       select: { id: true, publishedAt: true, startsAt: true },
     });
-    const publishedAt =
-      event.status === "PUBLISHED" ? (existing?.publishedAt ?? publicationDate(event, now)) : null;
+    const publishedAt = event.status === "PUBLISHED" ? (existing?.publishedAt ?? publicationDate(event, now)) : null;
     const eventId = existing
       ? (await db.event.update({ where: { id: existing.id }, data: { ...fields, publishedAt }, select: { id: true } })).id
       : (await db.event.create({ data: { ...fields, slug: event.slug, publishedAt }, select: { id: true } })).id;

@@ -8,7 +8,9 @@ export type ProcessedImage = { data: Buffer; contentType: "image/webp"; width: n
 export type ProcessImageResult = { ok: true; image: ProcessedImage } | { ok: false; problem: UploadProblem };
 
 /** The bytes of a posted file field; an empty file input posts a nameless, empty file. */
-export async function readPostedFile(value: FormDataEntryValue | null): Promise<{ ok: true; bytes: Buffer } | { ok: false; problem: UploadProblem }> {
+export async function readPostedFile(
+  value: FormDataEntryValue | null,
+): Promise<{ ok: true; bytes: Buffer } | { ok: false; problem: UploadProblem }> {
   if (value === null || typeof value === "string" || value.size === 0) return { ok: false, problem: "missing" };
   // Refused by its size before its bytes are read into memory.
   if (value.size > MAX_UPLOAD_BYTES) return { ok: false, problem: "too_large" };

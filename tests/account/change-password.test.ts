@@ -51,7 +51,12 @@ describe("checkPasswordForm", () => {
 describe("changePasswordForUser", () => {
   it("sets the password, keeps this session, signs out the others and queues the email", async () => {
     const { user, here, elsewhere } = await signedInUser();
-    const result = await changePasswordForUser({ userId: user.id, sessionToken: here, password: "tre gröna hästar", confirmation: "tre gröna hästar" });
+    const result = await changePasswordForUser({
+      userId: user.id,
+      sessionToken: here,
+      password: "tre gröna hästar",
+      confirmation: "tre gröna hästar",
+    });
     expect(result).toEqual({ ok: true });
 
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
@@ -64,7 +69,12 @@ describe("changePasswordForUser", () => {
 
   it("changes nothing when the confirmation differs, and does not return the password", async () => {
     const { user } = await signedInUser();
-    const result = await changePasswordForUser({ userId: user.id, sessionToken: null, password: "tre gröna hästar", confirmation: "tre gröna hästar!" });
+    const result = await changePasswordForUser({
+      userId: user.id,
+      sessionToken: null,
+      password: "tre gröna hästar",
+      confirmation: "tre gröna hästar!",
+    });
     expect(result).toEqual({ ok: false, error: "invalid_form", fieldErrors: { confirmation: "mismatch" } });
     expect(JSON.stringify(result)).not.toContain("hästar");
     expect((await getAccountOverview(user.id))?.hasPassword).toBe(false);
@@ -78,7 +88,12 @@ describe("changePasswordForUser", () => {
   });
 
   it("says so when the user no longer exists", async () => {
-    const result = await changePasswordForUser({ userId: randomUUID(), sessionToken: null, password: "tre gröna hästar", confirmation: "tre gröna hästar" });
+    const result = await changePasswordForUser({
+      userId: randomUUID(),
+      sessionToken: null,
+      password: "tre gröna hästar",
+      confirmation: "tre gröna hästar",
+    });
     expect(result).toEqual({ ok: false, error: "no_such_user", fieldErrors: {} });
   });
 });
@@ -106,7 +121,12 @@ describe("replacing an existing password", () => {
     expect(await needsCurrentPassword({ userId: user.id, sessionToken: here })).toBe(false);
     const recent = await userWithPassword(RECENT_SIGN_IN_MINUTES - 1);
     expect(await needsCurrentPassword({ userId: recent.user.id, sessionToken: recent.here })).toBe(false);
-    const result = await changePasswordForUser({ userId: recent.user.id, sessionToken: recent.here, password: newPassword, confirmation: newPassword });
+    const result = await changePasswordForUser({
+      userId: recent.user.id,
+      sessionToken: recent.here,
+      password: newPassword,
+      confirmation: newPassword,
+    });
     expect(result).toEqual({ ok: true });
     expect(await passwordIs(recent.user.id, newPassword)).toBe(true);
   });
@@ -121,11 +141,23 @@ describe("replacing an existing password", () => {
 
     const missing = await changePasswordForUser({ userId: user.id, sessionToken: here, password: newPassword, confirmation: newPassword });
     expect(missing).toEqual({ ok: false, error: "invalid_form", fieldErrors: { currentPassword: "missing" } });
-    const wrong = await changePasswordForUser({ userId: user.id, sessionToken: here, currentPassword: "fel", password: newPassword, confirmation: newPassword });
+    const wrong = await changePasswordForUser({
+      userId: user.id,
+      sessionToken: here,
+      currentPassword: "fel",
+      password: newPassword,
+      confirmation: newPassword,
+    });
     expect(wrong).toEqual({ ok: false, error: "invalid_form", fieldErrors: { currentPassword: "wrong" } });
     expect(await passwordIs(user.id, oldPassword)).toBe(true);
 
-    const right = await changePasswordForUser({ userId: user.id, sessionToken: here, currentPassword: oldPassword, password: newPassword, confirmation: newPassword });
+    const right = await changePasswordForUser({
+      userId: user.id,
+      sessionToken: here,
+      currentPassword: oldPassword,
+      password: newPassword,
+      confirmation: newPassword,
+    });
     expect(right).toEqual({ ok: true });
     expect(await passwordIs(user.id, newPassword)).toBe(true);
   });
@@ -139,10 +171,22 @@ describe("replacing an existing password", () => {
   it("stops guessing at the current password after a few tries, even a right guess", async () => {
     const { user, here } = await userWithPassword(RECENT_SIGN_IN_MINUTES + 1);
     for (let i = 0; i < CURRENT_PASSWORD_TRIES.limit; i++) {
-      const guess = await changePasswordForUser({ userId: user.id, sessionToken: here, currentPassword: `gissning ${i}`, password: newPassword, confirmation: newPassword });
+      const guess = await changePasswordForUser({
+        userId: user.id,
+        sessionToken: here,
+        currentPassword: `gissning ${i}`,
+        password: newPassword,
+        confirmation: newPassword,
+      });
       expect(guess.ok).toBe(false);
     }
-    const locked = await changePasswordForUser({ userId: user.id, sessionToken: here, currentPassword: oldPassword, password: newPassword, confirmation: newPassword });
+    const locked = await changePasswordForUser({
+      userId: user.id,
+      sessionToken: here,
+      currentPassword: oldPassword,
+      password: newPassword,
+      confirmation: newPassword,
+    });
     expect(locked).toEqual({ ok: false, error: "invalid_form", fieldErrors: { currentPassword: "rate_limited" } });
     expect(await passwordIs(user.id, oldPassword)).toBe(true);
   });

@@ -33,12 +33,18 @@ describe("parseEmail", () => {
     expect(parseEmail(raw)).toEqual({ ok: false, problem: "not_plain" });
   });
 
-  it.each(["kalle", "kalle@", "@example.se", "kalle@@example.se", "a@b@example.se", "kalle@example", "kalle..anka@example.se", ".kalle@example.se"])(
-    "refuses the malformed %p",
-    (raw) => {
-      expect(parseEmail(raw)).toEqual({ ok: false, problem: "invalid" });
-    },
-  );
+  it.each([
+    "kalle",
+    "kalle@",
+    "@example.se",
+    "kalle@@example.se",
+    "a@b@example.se",
+    "kalle@example",
+    "kalle..anka@example.se",
+    ".kalle@example.se",
+  ])("refuses the malformed %p", (raw) => {
+    expect(parseEmail(raw)).toEqual({ ok: false, problem: "invalid" });
+  });
 
   it("refuses an empty or overlong address", () => {
     expect(parseEmail("   ")).toEqual({ ok: false, problem: "empty" });
@@ -62,12 +68,9 @@ describe("suggestDomain", () => {
     expect(suggestDomain(typed)).toBe(suggested);
   });
 
-  it.each(["anna@gmail.com", "anna@example.se", "anna@kth.se", "anna@live.se", "anna@me.com"])(
-    "leaves %s alone",
-    (typed) => {
-      expect(suggestDomain(typed)).toBeNull();
-    },
-  );
+  it.each(["anna@gmail.com", "anna@example.se", "anna@kth.se", "anna@live.se", "anna@me.com"])("leaves %s alone", (typed) => {
+    expect(suggestDomain(typed)).toBeNull();
+  });
 });
 
 describe("isPlausibleCorrection", () => {

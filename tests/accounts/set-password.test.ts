@@ -7,7 +7,9 @@ import { verifyPassword } from "@/lib/accounts/passwords";
 import { db } from "@/lib/db/client";
 
 async function userWithSessions(sessions: number) {
-  const user = await db.user.create({ data: { email: `köpare-${randomBytes(4).toString("hex")}@example.se`, name: "Åsa Berg", locale: "en" } });
+  const user = await db.user.create({
+    data: { email: `köpare-${randomBytes(4).toString("hex")}@example.se`, name: "Åsa Berg", locale: "en" },
+  });
   const tokens: string[] = [];
   for (let i = 0; i < sessions; i++) {
     const token = randomBytes(16).toString("hex");
@@ -18,7 +20,7 @@ async function userWithSessions(sessions: number) {
 }
 
 const storedHash = async (id: string) =>
-  (await db.user.findUniqueOrThrow({ where: { id }, select: { passwordHash: true, passwordSetAt: true } }));
+  await db.user.findUniqueOrThrow({ where: { id }, select: { passwordHash: true, passwordSetAt: true } });
 
 describe("setPassword", () => {
   it("stores an argon2id hash and when it was set", async () => {
@@ -57,7 +59,13 @@ describe("setPassword", () => {
   it("revokes the account's app access tokens, and nobody else's", async () => {
     const { user, tokens } = await userWithSessions(1);
     const other = await userWithSessions(0);
-    const token = (userId: string) => ({ userId, name: "Mobilen", tokenHash: randomBytes(32).toString("hex"), prefix: "bil_", expiresAt: new Date(Date.now() + 86_400_000) });
+    const token = (userId: string) => ({
+      userId,
+      name: "Mobilen",
+      tokenHash: randomBytes(32).toString("hex"),
+      prefix: "bil_",
+      expiresAt: new Date(Date.now() + 86_400_000),
+    });
     await db.personalAccessToken.createMany({ data: [token(user.id), token(other.user.id)] });
     const now = new Date("2027-04-17T16:05:00Z");
     await setPassword({ userId: user.id, password: "tre gröna hästar", currentSessionToken: tokens[0], now });
@@ -80,8 +88,14 @@ describe("setPassword", () => {
 
   it("refuses a password the policy refuses and changes nothing", async () => {
     const { user, tokens } = await userWithSessions(2);
-    expect(await setPassword({ userId: user.id, password: "password1", currentSessionToken: tokens[0] })).toEqual({ ok: false, error: "too_common" });
-    expect(await setPassword({ userId: user.id, password: "kort", currentSessionToken: tokens[0] })).toEqual({ ok: false, error: "too_short" });
+    expect(await setPassword({ userId: user.id, password: "password1", currentSessionToken: tokens[0] })).toEqual({
+      ok: false,
+      error: "too_common",
+    });
+    expect(await setPassword({ userId: user.id, password: "kort", currentSessionToken: tokens[0] })).toEqual({
+      ok: false,
+      error: "too_short",
+    });
     expect((await storedHash(user.id)).passwordHash).toBeNull();
     expect(await db.session.count({ where: { userId: user.id } })).toBe(2);
     expect(await db.outboxEmail.count({ where: { to: user.email } })).toBe(0);
@@ -110,7 +124,9 @@ describe("setPassword", () => {
     const { user } = await userWithSessions(2);
     await setPassword({ userId: user.id, password: "tre gröna hästar", currentSessionToken: null });
     expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
-    expect(await setPassword({ userId: "0190a0a0-0000-7000-8000-000000000000", password: "tre gröna hästar", currentSessionToken: null })).toEqual({
+    expect(
+      await setPassword({ userId: "0190a0a0-0000-7000-8000-000000000000", password: "tre gröna hästar", currentSessionToken: null }),
+    ).toEqual({
       ok: false,
       error: "no_such_user",
     });

@@ -61,7 +61,12 @@ async function main() {
   const link = new URL((outbox[0]?.payload as { url: string }).url);
   const rawToken = link.searchParams.get("token")!;
   out.tokens = tokens.map((t) => ({ storedIsHash: t.token === hashVerificationToken(rawToken), storedIsRaw: t.token === rawToken }));
-  out.outbox = { count: outbox.length, link: `${link.origin}${link.pathname}`, callbackUrl: link.searchParams.get("callbackUrl"), email: link.searchParams.get("email") };
+  out.outbox = {
+    count: outbox.length,
+    link: `${link.origin}${link.pathname}`,
+    callbackUrl: link.searchParams.get("callbackUrl"),
+    email: link.searchParams.get("email"),
+  };
 
   // 2. Follow it (what /login/confirm submits to).
   const callbackPath = `/api/auth/callback/email?${new URLSearchParams({ token: rawToken, email, callbackUrl: link.searchParams.get("callbackUrl")! })}`;
@@ -115,7 +120,12 @@ async function main() {
   if (magicSessionCookie) jar.set("authjs.session-token", magicSessionCookie);
   out.oldSessionAfterPasswordSet = JSON.parse((await call("GET", "/api/auth/session")).body);
   jar.delete("authjs.session-token");
-  const wrong = await call("POST", "/api/auth/callback/password", { email, password: "fel lösenord", csrfToken: await csrf(), callbackUrl: "/account" });
+  const wrong = await call("POST", "/api/auth/callback/password", {
+    email,
+    password: "fel lösenord",
+    csrfToken: await csrf(),
+    callbackUrl: "/account",
+  });
   out.wrongPassword = { status: wrong.status, location: wrong.location, cookieSet: jar.has("authjs.session-token") };
   const right = await call("POST", "/api/auth/callback/password", {
     email: email.toUpperCase(),
@@ -165,7 +175,10 @@ async function main() {
     email,
     csrfToken: await csrf(),
   });
-  const hostileLink = await db.outboxEmail.findFirstOrThrow({ where: { to: email, template: "magic-link" }, orderBy: { createdAt: "desc" } });
+  const hostileLink = await db.outboxEmail.findFirstOrThrow({
+    where: { to: email, template: "magic-link" },
+    orderBy: { createdAt: "desc" },
+  });
   out.hostileLinkRequest = {
     status: linkWithHostileQuery.status,
     callbackUrl: new URL((hostileLink.payload as { url: string }).url).searchParams.get("callbackUrl"),

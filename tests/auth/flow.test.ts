@@ -12,16 +12,12 @@ type FlowResult = Record<string, Record<string, unknown> & { user?: Record<strin
 let result: FlowResult;
 
 beforeAll(async () => {
-  const { stdout } = await promisify(execFile)(
-    process.execPath,
-    [require.resolve("tsx/cli"), "tests/auth/flow-script.ts"],
-    {
-      cwd: process.cwd(),
-      env: { ...process.env, NODE_OPTIONS: "", NODE_ENV: "test", SITE_URL: "", AUTH_SECRET: "" },
-      maxBuffer: 10 * 1024 * 1024,
-      timeout: 120_000,
-    },
-  );
+  const { stdout } = await promisify(execFile)(process.execPath, [require.resolve("tsx/cli"), "tests/auth/flow-script.ts"], {
+    cwd: process.cwd(),
+    env: { ...process.env, NODE_OPTIONS: "", NODE_ENV: "test", SITE_URL: "", AUTH_SECRET: "" },
+    maxBuffer: 10 * 1024 * 1024,
+    timeout: 120_000,
+  });
   const line = stdout.split("\n").find((l) => l.startsWith("@@RESULT@@"));
   if (!line) throw new Error(`the flow script printed no result:\n${stdout}`);
   result = JSON.parse(line.slice("@@RESULT@@".length));
@@ -84,7 +80,13 @@ describe("sign-in by password through Auth.js's handlers", () => {
 
 describe("callback URLs that are no path on this site", () => {
   it("end a password sign-in on the home page, from the query, the form or the cookie, never in a 500", () => {
-    const seen = result.hostileCallbacks as unknown as { callbackUrl: string; place: string; status: number; location: string; signedIn: boolean }[];
+    const seen = result.hostileCallbacks as unknown as {
+      callbackUrl: string;
+      place: string;
+      status: number;
+      location: string;
+      signedIn: boolean;
+    }[];
     expect(seen).toHaveLength(9);
     for (const attempt of seen) {
       expect({ ...attempt, location: attempt.location }).toEqual({ ...attempt, status: 302, location: "/", signedIn: true });
@@ -95,4 +97,3 @@ describe("callback URLs that are no path on this site", () => {
     expect(result.hostileLinkRequest).toEqual({ status: 302, callbackUrl: "/" });
   });
 });
-

@@ -12,7 +12,10 @@ function authJsUrl(host: string, email: string, token: string, callbackUrl: stri
   return `${host}/api/auth/callback/email?${new URLSearchParams({ callbackUrl, token, email })}`;
 }
 
-async function send(email: string, { host = "http://localhost:3000", callbackUrl = "/account", headers = {} as Record<string, string> } = {}) {
+async function send(
+  email: string,
+  { host = "http://localhost:3000", callbackUrl = "/account", headers = {} as Record<string, string> } = {},
+) {
   const token = randomBytes(32).toString("hex");
   await provider.sendVerificationRequest({
     identifier: email,
@@ -48,7 +51,14 @@ describe("magicLinkProvider", () => {
   });
 
   it("keeps only a same-site callback path in the link", async () => {
-    for (const callbackUrl of ["https://evil.example/steal", "//evil.example", "/\\evil.example", "/.//evil.example", "/./\\evil.example", "/%2e/%2f/evil.example"]) {
+    for (const callbackUrl of [
+      "https://evil.example/steal",
+      "//evil.example",
+      "/\\evil.example",
+      "/.//evil.example",
+      "/./\\evil.example",
+      "/%2e/%2f/evil.example",
+    ]) {
       const { emails } = await send(newEmail(), { callbackUrl });
       expect(new URL((emails[0].payload as { url: string }).url).searchParams.get("callbackUrl")).toBe("/");
     }

@@ -40,13 +40,18 @@ describe("checkPasswordSignIn", () => {
     const attacker = client();
     const now = new Date();
     for (let i = 0; i < PASSWORD_FAILURES_PER_ACCOUNT_AND_CLIENT.limit; i++) {
-      expect(await checkPasswordSignIn({ email: user.email, password: `fel ${i}`, clientAddress: attacker, now })).toEqual({ ok: false, error: "invalid_credentials" });
+      expect(await checkPasswordSignIn({ email: user.email, password: `fel ${i}`, clientAddress: attacker, now })).toEqual({
+        ok: false,
+        error: "invalid_credentials",
+      });
     }
     const refused = await checkPasswordSignIn({ email: user.email, password: "tre gröna hästar", clientAddress: attacker, now });
     expect(refused).toMatchObject({ ok: false, error: "rate_limited" });
     expect(refused.ok === false && refused.retryAfterMs).toBe(15 * 60_000);
     const later = new Date(now.getTime() + 15 * 60_000 + 1);
-    expect(await checkPasswordSignIn({ email: user.email, password: "tre gröna hästar", clientAddress: attacker, now: later })).toMatchObject({ ok: true });
+    expect(
+      await checkPasswordSignIn({ email: user.email, password: "tre gröna hästar", clientAddress: attacker, now: later }),
+    ).toMatchObject({ ok: true });
   });
 
   it("does not lock the owner out when someone else tries wrong passwords", async () => {
@@ -68,7 +73,9 @@ describe("checkPasswordSignIn", () => {
       for (let i = 0; i < PASSWORD_FAILURES_PER_ACCOUNT_AND_CLIENT.limit - 1; i++) {
         await checkPasswordSignIn({ email: user.email, password: "slarvfel", clientAddress: owner, now });
       }
-      expect(await checkPasswordSignIn({ email: user.email, password: "tre gröna hästar", clientAddress: owner, now })).toMatchObject({ ok: true });
+      expect(await checkPasswordSignIn({ email: user.email, password: "tre gröna hästar", clientAddress: owner, now })).toMatchObject({
+        ok: true,
+      });
     }
   });
 
@@ -78,7 +85,8 @@ describe("checkPasswordSignIn", () => {
     const perClient = PASSWORD_FAILURES_PER_ACCOUNT_AND_CLIENT.limit;
     for (let c = 0; c < PASSWORD_FAILURES_PER_ACCOUNT.limit / perClient; c++) {
       const attacker = client();
-      for (let i = 0; i < perClient; i++) await checkPasswordSignIn({ email: user.email, password: `fel ${c}-${i}`, clientAddress: attacker, now });
+      for (let i = 0; i < perClient; i++)
+        await checkPasswordSignIn({ email: user.email, password: `fel ${c}-${i}`, clientAddress: attacker, now });
     }
     const owner = client();
     const refused = await checkPasswordSignIn({ email: user.email, password: "tre gröna hästar", clientAddress: owner, now });
@@ -101,7 +109,9 @@ describe("checkPasswordSignIn", () => {
     expect(sent).toEqual([user.email]);
 
     const nextHour = new Date(now.getTime() + 60 * 60_000 + 1);
-    expect(await checkPasswordSignIn({ email: user.email, password: "tre gröna hästar", clientAddress: owner, now: nextHour })).toMatchObject({ ok: true });
+    expect(
+      await checkPasswordSignIn({ email: user.email, password: "tre gröna hästar", clientAddress: owner, now: nextHour }),
+    ).toMatchObject({ ok: true });
   });
 
   it("counts every spelling of the address as one account", async () => {
@@ -112,7 +122,9 @@ describe("checkPasswordSignIn", () => {
     for (let i = 0; i < PASSWORD_FAILURES_PER_ACCOUNT_AND_CLIENT.limit; i++) {
       await checkPasswordSignIn({ email: spellings[i % spellings.length], password: "fel", clientAddress: attacker, now });
     }
-    expect(await checkPasswordSignIn({ email: user.email, password: "tre gröna hästar", clientAddress: attacker, now })).toMatchObject({ error: "rate_limited" });
+    expect(await checkPasswordSignIn({ email: user.email, password: "tre gröna hästar", clientAddress: attacker, now })).toMatchObject({
+      error: "rate_limited",
+    });
   });
 });
 
@@ -124,7 +136,11 @@ describeOnPostgres("checkPasswordSignIn, guesses at once (PostgreSQL)", () => {
     const results = await Promise.all(
       Array.from({ length: 30 }, (_, i) => checkPasswordSignIn({ email: user.email, password: `fel ${i}`, clientAddress: attacker, now })),
     );
-    expect(results.filter((result) => !result.ok && result.error === "invalid_credentials")).toHaveLength(PASSWORD_FAILURES_PER_ACCOUNT_AND_CLIENT.limit);
-    expect(results.filter((result) => !result.ok && result.error === "rate_limited")).toHaveLength(30 - PASSWORD_FAILURES_PER_ACCOUNT_AND_CLIENT.limit);
+    expect(results.filter((result) => !result.ok && result.error === "invalid_credentials")).toHaveLength(
+      PASSWORD_FAILURES_PER_ACCOUNT_AND_CLIENT.limit,
+    );
+    expect(results.filter((result) => !result.ok && result.error === "rate_limited")).toHaveLength(
+      30 - PASSWORD_FAILURES_PER_ACCOUNT_AND_CLIENT.limit,
+    );
   });
 });

@@ -6,11 +6,11 @@ import { promisify } from "node:util";
 type Seen = { status: number; cookies: { name: string; secure: boolean }[] };
 
 async function cookiesFor(siteUrl: string): Promise<Seen> {
-  const { stdout } = await promisify(execFile)(
-    process.execPath,
-    [require.resolve("tsx/cli"), "tests/auth/secure-cookie-script.ts"],
-    { cwd: process.cwd(), env: { ...process.env, NODE_OPTIONS: "", NODE_ENV: "test", SITE_URL: siteUrl }, timeout: 60_000 },
-  );
+  const { stdout } = await promisify(execFile)(process.execPath, [require.resolve("tsx/cli"), "tests/auth/secure-cookie-script.ts"], {
+    cwd: process.cwd(),
+    env: { ...process.env, NODE_OPTIONS: "", NODE_ENV: "test", SITE_URL: siteUrl },
+    timeout: 60_000,
+  });
   const line = stdout.split("\n").find((l) => l.startsWith("@@RESULT@@"));
   if (!line) throw new Error(`the script printed no result:\n${stdout}`);
   return JSON.parse(line.slice("@@RESULT@@".length));

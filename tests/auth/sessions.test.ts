@@ -46,7 +46,9 @@ describe("withSessionLimits", () => {
 
     expect((await adapter().getSessionAndUser!(young.sessionToken))?.session.expires).toEqual(young.expires);
     // Still signed in, for one more day instead of the sliding 30.
-    expect((await adapter().getSessionAndUser!(nearlyOld.sessionToken))?.session.expires.getTime()).toBe(nearlyOld.createdAt.getTime() + 90 * day);
+    expect((await adapter().getSessionAndUser!(nearlyOld.sessionToken))?.session.expires.getTime()).toBe(
+      nearlyOld.createdAt.getTime() + 90 * day,
+    );
     // Auth.js deletes a session whose expiry has passed and clears the cookie: the 90 days are
     // handed to it as that expiry.
     const ended = await adapter().getSessionAndUser!(old.sessionToken);
@@ -64,10 +66,19 @@ describe("withSessionLimits", () => {
 
   it("records the device of a new session, from an emailed link or a password", async () => {
     const user = await newUser();
-    const viaLink = await adapter(SAFARI_IPHONE).createSession!({ userId: user.id, sessionToken: randomBytes(16).toString("hex"), expires: new Date(Date.now() + day) });
-    expect(await db.session.findUniqueOrThrow({ where: { sessionToken: viaLink.sessionToken } })).toMatchObject({ userAgent: SAFARI_IPHONE });
+    const viaLink = await adapter(SAFARI_IPHONE).createSession!({
+      userId: user.id,
+      sessionToken: randomBytes(16).toString("hex"),
+      expires: new Date(Date.now() + day),
+    });
+    expect(await db.session.findUniqueOrThrow({ where: { sessionToken: viaLink.sessionToken } })).toMatchObject({
+      userAgent: SAFARI_IPHONE,
+    });
 
-    const token = await jwtCallback({ token: {}, user: { id: user.id }, account: { provider: "password" } }, { userAgent: async () => "x".repeat(2000) });
+    const token = await jwtCallback(
+      { token: {}, user: { id: user.id }, account: { provider: "password" } },
+      { userAgent: async () => "x".repeat(2000) },
+    );
     const viaPassword = await db.session.findUniqueOrThrow({ where: { sessionToken: token.sessionToken as string } });
     expect(viaPassword.userAgent).toHaveLength(512);
   });
@@ -81,7 +92,9 @@ describe("listActiveSessions", () => {
     const phone = await sessionOf(user.id, { createdDaysAgo: 20, lastSeenDaysAgo: 1, userAgent: SAFARI_IPHONE });
     const unknown = await sessionOf(user.id, { createdDaysAgo: 5, lastSeenDaysAgo: 3 });
     await sessionOf(user.id, { createdDaysAgo: 95 });
-    await db.session.create({ data: { userId: user.id, sessionToken: `ended-${randomBytes(4).toString("hex")}`, expires: new Date(Date.now() - 1000) } });
+    await db.session.create({
+      data: { userId: user.id, sessionToken: `ended-${randomBytes(4).toString("hex")}`, expires: new Date(Date.now() - 1000) },
+    });
     await sessionOf(stranger.id);
 
     const listed = await listActiveSessions({ userId: user.id, currentSessionToken: here.sessionToken });
@@ -117,10 +130,26 @@ describe("describeDevice", () => {
   it.each([
     [FIREFOX_LINUX, "Firefox", "Linux"],
     [SAFARI_IPHONE, "Safari", "iPhone"],
-    ["Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0", "Edge", "Windows"],
-    ["Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36", "Chrome", "Android"],
-    ["Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15", "Safari", "macOS"],
-    ["Mozilla/5.0 (iPad; CPU OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/131.0 Mobile/15E148 Safari/604.1", "Chrome", "iPad"],
+    [
+      "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0",
+      "Edge",
+      "Windows",
+    ],
+    [
+      "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36",
+      "Chrome",
+      "Android",
+    ],
+    [
+      "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15",
+      "Safari",
+      "macOS",
+    ],
+    [
+      "Mozilla/5.0 (iPad; CPU OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/131.0 Mobile/15E148 Safari/604.1",
+      "Chrome",
+      "iPad",
+    ],
     ["Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0.0.0 Safari/537.36", "Chrome", "Linux"],
     ["curl/8.5.0", null, null],
     [null, null, null],

@@ -59,7 +59,8 @@ type Handler = { name: string; body: string };
 function handlers(file: string): Handler[] {
   const source = ts.createSourceFile(file, readFileSync(path.join(root, file), "utf8"), ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
   const found: Handler[] = [];
-  const exported = (node: ts.Node) => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
+  const exported = (node: ts.Node) =>
+    ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
   for (const statement of source.statements) {
     if (ts.isFunctionDeclaration(statement) && exported(statement) && statement.body) {
       found.push({ name: statement.name?.text ?? "default", body: statement.body.getText(source) });
@@ -67,7 +68,8 @@ function handlers(file: string): Handler[] {
     if (ts.isVariableStatement(statement) && exported(statement)) {
       for (const declaration of statement.declarationList.declarations) {
         const init = declaration.initializer;
-        if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) found.push({ name: declaration.name.getText(source), body: init.body.getText(source) });
+        if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)))
+          found.push({ name: declaration.name.getText(source), body: init.body.getText(source) });
       }
     }
   }

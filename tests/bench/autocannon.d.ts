@@ -22,7 +22,16 @@ declare module "autocannon" {
     requests?: AutocannonRequest[];
   };
 
-  export type Histogram = { average: number; mean: number; p50: number; p90: number; p97_5: number; p99: number; max: number; total: number };
+  export type Histogram = {
+    average: number;
+    mean: number;
+    p50: number;
+    p90: number;
+    p97_5: number;
+    p99: number;
+    max: number;
+    total: number;
+  };
 
   export type AutocannonResult = {
     requests: Histogram;

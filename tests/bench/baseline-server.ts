@@ -83,7 +83,10 @@ async function eventPage(res: ServerResponse, slug: string): Promise<void> {
   send(
     res,
     200,
-    page(row.title, `<h1>${escapeHtml(row.title)}</h1><p>${escapeHtml(row.venue)}, ${escapeHtml(row.city)}, ${escapeHtml(row.organizer)}</p>${paragraphs}<form><ul>${lines}</ul></form>`),
+    page(
+      row.title,
+      `<h1>${escapeHtml(row.title)}</h1><p>${escapeHtml(row.venue)}, ${escapeHtml(row.city)}, ${escapeHtml(row.organizer)}</p>${paragraphs}<form><ul>${lines}</ul></form>`,
+    ),
   );
 }
 
@@ -169,7 +172,8 @@ const server = createServer((req, res) => {
   if (req.method === "GET" && url.pathname === "/") handled = Promise.resolve(send(res, 200, page("ok", "ok")));
   else if (req.method === "GET" && parts.length === 1 && parts[0] === "events") handled = eventList(res);
   else if (req.method === "GET" && parts.length === 2 && parts[0] === "events") handled = eventPage(res, parts[1]);
-  else if (req.method === "POST" && parts.length === 3 && parts[0] === "events" && parts[2] === "checkout") handled = checkout(req, res, parts[1]);
+  else if (req.method === "POST" && parts.length === 3 && parts[0] === "events" && parts[2] === "checkout")
+    handled = checkout(req, res, parts[1]);
   else handled = Promise.resolve(send(res, 404, page("404", "not found")));
   handled.catch((error: Error) => {
     console.error(`baseline: ${error.message}`);

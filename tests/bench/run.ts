@@ -113,7 +113,13 @@ function checkoutHeaders(baseUrl: string, slug: string, id: string | null): Reco
   };
 }
 
-function checkoutRequest(baseUrl: string, slug: string, ticketTypeId: string, id: string | null, onResponse?: AutocannonRequest["onResponse"]): AutocannonRequest {
+function checkoutRequest(
+  baseUrl: string,
+  slug: string,
+  ticketTypeId: string,
+  id: string | null,
+  onResponse?: AutocannonRequest["onResponse"],
+): AutocannonRequest {
   let buyer = 0;
   const headers = checkoutHeaders(baseUrl, slug, id);
   return {
@@ -164,7 +170,10 @@ async function addBenchEvents(databaseUrl: string): Promise<void> {
 }
 
 async function ticketTypeOf(db: pg.Client, slug: string): Promise<string> {
-  const { rows } = await db.query<{ id: string }>(`SELECT t."id" FROM "TicketType" t JOIN "Event" e ON e."id" = t."eventId" WHERE e."slug" = $1`, [slug]);
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT t."id" FROM "TicketType" t JOIN "Event" e ON e."id" = t."eventId" WHERE e."slug" = $1`,
+    [slug],
+  );
   return rows[0].id;
 }
 
@@ -236,9 +245,13 @@ async function main() {
     const probeBody = await probe.text();
     const redirect = probe.headers.get("x-action-redirect") ?? "";
     const orderId = /^\/orders\/([0-9a-f-]{36})\?/.exec(redirect)?.[1];
-    const status = orderId ? (await db.query<{ status: string }>(`SELECT "status" FROM "Order" WHERE "id" = $1`, [orderId])).rows[0]?.status : undefined;
+    const status = orderId
+      ? (await db.query<{ status: string }>(`SELECT "status" FROM "Order" WHERE "id" = $1`, [orderId])).rows[0]?.status
+      : undefined;
     if (status !== "PAID") {
-      throw new Error(`a single checkout did not make a PAID order (HTTP ${probe.status}, x-action-redirect "${redirect}", order ${status}): ${probeBody.slice(0, 300)}`);
+      throw new Error(
+        `a single checkout did not make a PAID order (HTTP ${probe.status}, x-action-redirect "${redirect}", order ${status}): ${probeBody.slice(0, 300)}`,
+      );
     }
     console.log(`bench: one checkout through the server action made PAID order ${orderId}\n`);
 
@@ -258,7 +271,12 @@ async function main() {
     };
 
     await pair("GET /events", (url) => ({ url: `${url}/events`, connections, duration, headers: { "accept-language": "sv" } }));
-    await pair(`GET /events/${EVENT_SLUG}`, (url) => ({ url: `${url}/events/${EVENT_SLUG}`, connections, duration, headers: { "accept-language": "sv" } }));
+    await pair(`GET /events/${EVENT_SLUG}`, (url) => ({
+      url: `${url}/events/${EVENT_SLUG}`,
+      connections,
+      duration,
+      headers: { "accept-language": "sv" },
+    }));
 
     const outcomes = { app: { paid: 0, sold_out: 0, other: 0 }, base: { paid: 0, sold_out: 0, other: 0 } };
     const otherSamples: string[] = [];
@@ -303,7 +321,9 @@ async function main() {
     );
     await db.end();
 
-    console.log(`Load on loopback: ${connections} connections, ${duration} s per read scenario, ${checkouts} checkouts; app = next start, baseline = node:http + pg`);
+    console.log(
+      `Load on loopback: ${connections} connections, ${duration} s per read scenario, ${checkouts} checkouts; app = next start, baseline = node:http + pg`,
+    );
     console.log(table(rows));
     console.log(`\ncheckout answers: app ${JSON.stringify(outcomes.app)}, baseline ${JSON.stringify(outcomes.base)}`);
     if (otherSamples.length) console.log(`unexpected checkout answers, e.g.:\n  ${otherSamples.join("\n  ")}`);
@@ -316,9 +336,12 @@ async function main() {
     if (outcomes.app.paid !== checkouts) failures.push(`checkout: ${outcomes.app.paid} of ${checkouts} requests made a paid order`);
     if (oversold.rowCount) failures.push(`oversold: ${JSON.stringify(oversold.rows)}`);
     const appRush = rushSold.rows.find((row) => row.slug === RUSH_SLUG);
-    if (!appRush || appRush.sold !== RUSH_CAPACITY || Number(appRush.paid) !== RUSH_CAPACITY) failures.push(`rush: sold ${appRush?.sold}, PAID ${appRush?.paid}, want ${RUSH_CAPACITY}`);
-    if (rush.app.paid !== RUSH_CAPACITY) failures.push(`rush: ${rush.app.paid} buyers were told they bought a ticket, want ${RUSH_CAPACITY}`);
-    if (rush.app.sold_out !== RUSH_BUYERS - RUSH_CAPACITY) failures.push(`rush: ${rush.app.sold_out} buyers were told "sold out", want ${RUSH_BUYERS - RUSH_CAPACITY}`);
+    if (!appRush || appRush.sold !== RUSH_CAPACITY || Number(appRush.paid) !== RUSH_CAPACITY)
+      failures.push(`rush: sold ${appRush?.sold}, PAID ${appRush?.paid}, want ${RUSH_CAPACITY}`);
+    if (rush.app.paid !== RUSH_CAPACITY)
+      failures.push(`rush: ${rush.app.paid} buyers were told they bought a ticket, want ${RUSH_CAPACITY}`);
+    if (rush.app.sold_out !== RUSH_BUYERS - RUSH_CAPACITY)
+      failures.push(`rush: ${rush.app.sold_out} buyers were told "sold out", want ${RUSH_BUYERS - RUSH_CAPACITY}`);
     if (rushOurs.fiveXx > 0 || rushOurs.errors > 0) failures.push(`rush: ${rushOurs.fiveXx} 5xx, ${rushOurs.errors} errors`);
   } finally {
     await cleanup();

@@ -133,8 +133,7 @@ function failingAudits(lhr: Lhr, category: string): string[] {
 /** The element Lighthouse took as the largest contentful paint, as an HTML snippet. */
 function lcpElement(lhr: Lhr): string | null {
   const details = lhr.audits["largest-contentful-paint-element"]?.details as
-    | { items?: { items?: { node?: { snippet?: string } }[] }[] }
-    | undefined;
+    { items?: { items?: { node?: { snippet?: string } }[] }[] } | undefined;
   const snippet = details?.items?.[0]?.items?.[0]?.node?.snippet;
   return snippet ? `LCP element: ${snippet.slice(0, 200)}` : null;
 }
@@ -162,7 +161,9 @@ async function lighthouseBudgets(served: ServedBuild): Promise<void> {
       pass: performance >= 95,
       notes: [
         `median of ${runs.length} run(s): ${scores.join(", ")}`,
-        ...(performance >= 95 ? [] : [...failingAudits(lhr, "performance"), ...[lcpElement(lhr)].filter((note): note is string => note !== null)]),
+        ...(performance >= 95
+          ? []
+          : [...failingAudits(lhr, "performance"), ...[lcpElement(lhr)].filter((note): note is string => note !== null)]),
       ],
     });
     rows.push({
@@ -216,7 +217,11 @@ function orderConfirmation(tickets: number): EmailPayloads["order-confirmation"]
     buyerName: "Åsa Berg-Lindqvist",
     organizerName: "Nordljus Konserter",
     event,
-    lines: types.map((name, i) => ({ name, quantity: i === 0 ? Math.ceil(tickets / 2) : Math.floor(tickets / 2), unitPriceMinor: 49500 - i * 15000 })),
+    lines: types.map((name, i) => ({
+      name,
+      quantity: i === 0 ? Math.ceil(tickets / 2) : Math.floor(tickets / 2),
+      unitPriceMinor: 49500 - i * 15000,
+    })),
     tickets: Array.from({ length: tickets }, (_, n) => ({ code: ticketCode(n + 1), typeName: types[n % 2] })),
     totalMinor: Math.ceil(tickets / 2) * 49500 + Math.floor(tickets / 2) * 34500,
     currency: "SEK",
@@ -229,8 +234,18 @@ const payloads: { [T in EmailTemplate]: EmailPayloads[T] } = {
   welcome: { name: "Åsa Berg-Lindqvist", setPasswordUrl: `${site}/login/confirm?token=${"x".repeat(43)}` },
   "magic-link": { url: `${site}/login/confirm?token=${"y".repeat(43)}`, expiresInMinutes: 15 },
   "password-set": { name: "Åsa Berg-Lindqvist", setAt: "2026-11-25T21:04:00.000Z", signInUrl: `${site}/login` },
-  "email-change": { name: "Åsa Berg-Lindqvist", newEmail: "asa.berg@example.se", confirmUrl: `${site}/account/email/confirm?token=${"z".repeat(43)}`, expiresInMinutes: 60 },
-  "email-changed": { name: "Åsa Berg-Lindqvist", newEmail: "asa.berg@example.se", changedAt: "2026-11-25T21:04:00.000Z", signInUrl: `${site}/login` },
+  "email-change": {
+    name: "Åsa Berg-Lindqvist",
+    newEmail: "asa.berg@example.se",
+    confirmUrl: `${site}/account/email/confirm?token=${"z".repeat(43)}`,
+    expiresInMinutes: 60,
+  },
+  "email-changed": {
+    name: "Åsa Berg-Lindqvist",
+    newEmail: "asa.berg@example.se",
+    changedAt: "2026-11-25T21:04:00.000Z",
+    signInUrl: `${site}/login`,
+  },
   "organizer-message": {
     organizerName: "Nordljus Konserter",
     replyTo: "info@nordljus.example.se",
@@ -238,7 +253,10 @@ const payloads: { [T in EmailTemplate]: EmailPayloads[T] } = {
     orderNumber: "7KQ2M9XD",
     event,
     subject: "Ändrad tid för insläppet",
-    body: Array.from({ length: 6 }, (_, i) => `Stycke ${i + 1}: insläppet börjar 18.00 i stället för 18.30, och garderoben på plan två är stängd. Välkomna!`).join("\n\n"),
+    body: Array.from(
+      { length: 6 },
+      (_, i) => `Stycke ${i + 1}: insläppet börjar 18.00 i stället för 18.30, och garderoben på plan två är stängd. Välkomna!`,
+    ).join("\n\n"),
     orderUrl: `${site}/orders/01a214c6-e1a7-72be-bfbc-0a633bc6349b?key=eM1kQDDeBy24ApNnrdvwHVGG_0ox4_sC`,
   },
   "order-moved": { orderNumber: "7KQ2M9XD", eventTitle: event.title, organizerName: "Nordljus Konserter", movedBy: "organizer" },
@@ -303,7 +321,8 @@ async function main() {
       serverOutput: "ignore",
     });
     // Warm the server so the first Lighthouse run does not measure cold caches.
-    for (const url of [`/events`, `/events/${EVENT_SLUG}`, `/events/${EVENT_SLUG}/checkout`]) await (await fetch(served.baseUrl + url)).text();
+    for (const url of [`/events`, `/events/${EVENT_SLUG}`, `/events/${EVENT_SLUG}/checkout`])
+      await (await fetch(served.baseUrl + url)).text();
     await javascriptBudgets(served);
     await lighthouseBudgets(served);
   } finally {

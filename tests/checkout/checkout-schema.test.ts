@@ -140,16 +140,19 @@ describe("parseCheckoutForm", () => {
   it("bounds each quantity by what one order may take of it", () => {
     expect(errorsOf({ [quantityField(adult.id)]: "11" }).fieldErrors[quantityField(adult.id)]).toEqual({ code: "quantity_max", max: 10 });
     expect(errorsOf({ [quantityField(gone.id)]: "1" }).fieldErrors[quantityField(gone.id)]).toEqual({ code: "quantity_sold_out", max: 0 });
-    expect(errorsOf({ [quantityField(adult.id)]: "-1" }).fieldErrors[quantityField(adult.id)]).toEqual({ code: "quantity_invalid", max: 10 });
-    expect(errorsOf({ [quantityField(adult.id)]: "1.5" }).fieldErrors[quantityField(adult.id)]).toEqual({ code: "quantity_invalid", max: 10 });
+    expect(errorsOf({ [quantityField(adult.id)]: "-1" }).fieldErrors[quantityField(adult.id)]).toEqual({
+      code: "quantity_invalid",
+      max: 10,
+    });
+    expect(errorsOf({ [quantityField(adult.id)]: "1.5" }).fieldErrors[quantityField(adult.id)]).toEqual({
+      code: "quantity_invalid",
+      max: 10,
+    });
   });
 
   it("refuses more tickets in all than one order may hold", () => {
     expect(parseCheckoutForm(form({ [quantityField(adult.id)]: "4" }), { ...context, maxTicketsPerOrder: 4 }).ok).toBe(true);
-    const over = errorsOf(
-      { [quantityField(adult.id)]: "3", [quantityField(child.id)]: "2" },
-      { ...context, maxTicketsPerOrder: 4 },
-    );
+    const over = errorsOf({ [quantityField(adult.id)]: "3", [quantityField(child.id)]: "2" }, { ...context, maxTicketsPerOrder: 4 });
     expect(over.fieldErrors).toEqual({ tickets: { code: "tickets_too_many", max: 4 } });
   });
 

@@ -104,7 +104,9 @@ describe(`checkoutFormAction (${databaseKind})`, () => {
     expect(state.idempotencyKey).toBe(posted.idempotencyKey);
     expect(JSON.stringify(state)).not.toContain(TEST_CARDS.succeeds);
     expect(JSON.stringify(state)).not.toContain("01/20");
-    expect(await db.order.count({ where: { eventId: (await db.ticketType.findUniqueOrThrow({ where: { id: types[0].id } })).eventId } })).toBe(0);
+    expect(
+      await db.order.count({ where: { eventId: (await db.ticketType.findUniqueOrThrow({ where: { id: types[0].id } })).eventId } }),
+    ).toBe(0);
     expect(wakes).toBe(0);
   });
 

@@ -21,12 +21,26 @@ describe("Button", () => {
   });
 
   it("styles variants and sizes", () => {
-    const classes = find(render(<Button variant="danger" size="lg">Ta bort</Button>), "button").attributes.class.split(" ");
+    const classes = find(
+      render(
+        <Button variant="danger" size="lg">
+          Ta bort
+        </Button>,
+      ),
+      "button",
+    ).attributes.class.split(" ");
     expect(classes).toEqual(expect.arrayContaining(["bg-red-700", "text-white", "min-h-12"]));
   });
 
   it("passes its own classes and attributes through", () => {
-    const button = find(render(<Button className="mt-4" disabled aria-describedby="why">Betala</Button>), "button");
+    const button = find(
+      render(
+        <Button className="mt-4" disabled aria-describedby="why">
+          Betala
+        </Button>,
+      ),
+      "button",
+    );
     expect(button.attributes.class.split(" ")).toContain("mt-4");
     expect(button.attributes).toMatchObject({ disabled: "", "aria-describedby": "why" });
   });

@@ -30,7 +30,11 @@ function hasDirective(source: string, directive: "use client" | "use server"): b
 
 /** The file an import specifier names, or null for a package. */
 function resolveImport(from: string, specifier: string): string | null {
-  const base = specifier.startsWith("@/") ? specifier.slice(2) : specifier.startsWith(".") ? path.join(path.dirname(from), specifier) : null;
+  const base = specifier.startsWith("@/")
+    ? specifier.slice(2)
+    : specifier.startsWith(".")
+      ? path.join(path.dirname(from), specifier)
+      : null;
   if (base === null) return null;
   return [`${base}.ts`, `${base}.tsx`, `${base}/index.ts`].find((candidate) => sources.has(candidate)) ?? null;
 }

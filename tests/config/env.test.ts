@@ -53,9 +53,7 @@ describe("parseEnv", () => {
   });
 
   it("names a malformed site URL", () => {
-    expect(problemsOf({ SITE_URL: "ftp://biljett.example" })).toEqual([
-      "SITE_URL is malformed: must be an http:// or https:// URL",
-    ]);
+    expect(problemsOf({ SITE_URL: "ftp://biljett.example" })).toEqual(["SITE_URL is malformed: must be an http:// or https:// URL"]);
     expect(problemsOf({ SITE_URL: "biljett.example" })[0]).toMatch(/^SITE_URL is malformed/);
   });
 

@@ -66,10 +66,7 @@ describe(`database constraints (${databaseKind})`, () => {
 
   it("refuses an email stored in any other than its normalised form", async () => {
     for (const spelling of ["Asa.Berg@Example.se", " asa.berg@example.se", "ａsa@example.se", "a@b@c.se"]) {
-      const message = await sqlError(
-        `INSERT INTO "User" (id, email, "updatedAt") VALUES (gen_random_uuid(), $1, now())`,
-        spelling,
-      );
+      const message = await sqlError(`INSERT INTO "User" (id, email, "updatedAt") VALUES (gen_random_uuid(), $1, now())`, spelling);
       expect(message).toMatch(/User_email_normalised/);
     }
   });
@@ -91,9 +88,7 @@ describe(`database constraints (${databaseKind})`, () => {
     });
     const ticket = { orderId: order.id, ticketTypeId: type.id, eventId };
     await db.ticket.create({ data: { ...ticket, code: "ABCDEFGHJKMNPQRS" } });
-    await expect(db.ticket.create({ data: { ...ticket, code: "ABCDEFGHJKMNPQRS" } })).rejects.toThrow(
-      /Unique constraint|code/,
-    );
+    await expect(db.ticket.create({ data: { ...ticket, code: "ABCDEFGHJKMNPQRS" } })).rejects.toThrow(/Unique constraint|code/);
     expect(await db.ticket.count({ where: { code: "ABCDEFGHJKMNPQRS" } })).toBe(1);
   });
 

@@ -169,19 +169,13 @@ describe(`migrate (${kind})`, () => {
   });
 
   it("rolls a failing migration back completely and records nothing for it", async () => {
-    await addMigration(
-      dir,
-      "29990101000000_half_broken",
-      `CREATE TABLE "Half" (id int);\nINSERT INTO "NoSuchTable" VALUES (1);`,
-    );
+    await addMigration(dir, "29990101000000_half_broken", `CREATE TABLE "Half" (id int);\nINSERT INTO "NoSuchTable" VALUES (1);`);
 
     const run = migrate(await scratch.connect(), { migrationsDir: dir });
 
     await expect(run).rejects.toMatchObject({ code: "apply_failed", migration: "29990101000000_half_broken" });
     expect(await scratch.query(`SELECT 1 FROM information_schema.tables WHERE table_name = 'Half'`)).toHaveLength(0);
-    expect(
-      await scratch.query(`SELECT 1 FROM "_prisma_migrations" WHERE migration_name = '29990101000000_half_broken'`),
-    ).toHaveLength(0);
+    expect(await scratch.query(`SELECT 1 FROM "_prisma_migrations" WHERE migration_name = '29990101000000_half_broken'`)).toHaveLength(0);
     // The migrations before it stay applied, and a fixed file is applied on the next run.
     await writeFile(path.join(dir, "29990101000000_half_broken", "migration.sql"), `CREATE TABLE "Half" (id int);`);
     const retry = await migrate(await scratch.connect(), { migrationsDir: dir });
@@ -220,11 +214,10 @@ describe(`migrate (${kind})`, () => {
     const url = scratch.url!;
     const runOnce = () =>
       new Promise<number>((resolve) => {
-        const child = spawn(
-          process.execPath,
-          [path.join("node_modules", "tsx", "dist", "cli.mjs"), "lib/db/cli/migrate.ts"],
-          { env: { ...process.env, NODE_OPTIONS: "", DATABASE_URL: url }, stdio: "ignore" },
-        );
+        const child = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "lib/db/cli/migrate.ts"], {
+          env: { ...process.env, NODE_OPTIONS: "", DATABASE_URL: url },
+          stdio: "ignore",
+        });
         child.on("exit", (code) => resolve(code ?? 1));
       });
 

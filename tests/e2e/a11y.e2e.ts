@@ -15,7 +15,16 @@ const text = {
   en: { showTicket: /^Show ticket \w/ },
 } as const;
 
-const publicPages = ["/", "/events", `/events/${EVENT_SLUG}`, `/events/${EVENT_SLUG}/checkout`, "/login", "/login/forgot", "/help", "/payments"];
+const publicPages = [
+  "/",
+  "/events",
+  `/events/${EVENT_SLUG}`,
+  `/events/${EVENT_SLUG}/checkout`,
+  "/login",
+  "/login/forgot",
+  "/help",
+  "/payments",
+];
 const accountPages = [
   "/account",
   "/account/tickets",
@@ -65,7 +74,8 @@ const signInWithLink = (page: Page, locale: Locale, email: string) =>
 
 // Tab order is checked in Swedish on a desktop and in English on a phone (it is the same markup
 // in every language; the phone has the collapsed menus).
-const checksKeyboard = (locale: Locale, viewport: Device) => (locale === "sv" && viewport === "desktop") || (locale === "en" && viewport === "phone");
+const checksKeyboard = (locale: Locale, viewport: Device) =>
+  (locale === "sv" && viewport === "desktop") || (locale === "en" && viewport === "phone");
 
 // One buyer's visit, page after page: each test goes on from where the one before left off.
 test.describe("accessibility", () => {
@@ -133,18 +143,22 @@ test.describe("accessibility of the organizer area", () => {
     const orderHref = await page.locator(`a[href^="${dashboard}/orders/"]`).first().getAttribute("href");
     expect(orderHref).toMatch(/\/orders\/[0-9a-f-]{36}$/);
 
-    await checkPages(page, [
-      "/organizer",
-      dashboard,
-      `${dashboard}/events/new`,
-      `${dashboard}/marketing`,
-      eventHref!,
-      `${eventHref}/edit`,
-      `${eventHref}/attendees`,
-      `${eventHref}/check-in`,
-      `${eventHref}/messages`,
-      orderHref!,
-    ], { keyboard: checksKeyboard(locale, viewport) });
+    await checkPages(
+      page,
+      [
+        "/organizer",
+        dashboard,
+        `${dashboard}/events/new`,
+        `${dashboard}/marketing`,
+        eventHref!,
+        `${eventHref}/edit`,
+        `${eventHref}/attendees`,
+        `${eventHref}/check-in`,
+        `${eventHref}/messages`,
+        orderHref!,
+      ],
+      { keyboard: checksKeyboard(locale, viewport) },
+    );
     expect(errors).toEqual([]);
   });
 });

@@ -68,7 +68,11 @@ async function signInWithPassword(page: Page, w: Words, email: string, password:
 }
 
 test.describe("the account behind a guest purchase", () => {
-  test("claims it from the welcome email, then signs in with the password and with a link", async ({ page, lang: locale, device: viewport }) => {
+  test("claims it from the welcome email, then signs in with the password and with a link", async ({
+    page,
+    lang: locale,
+    device: viewport,
+  }) => {
     const w = wordsFor(locale);
     const errors = collectPageErrors(page);
     const name = "Greta Gustafsson";

@@ -22,7 +22,8 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== "undefined");
   if (!loaded) await page.evaluate(axeSource);
   return page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } })
+      .axe;
     const result = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
     return result.violations.map(({ id, impact, help, helpUrl, nodes }) => ({
       id,
@@ -39,7 +40,10 @@ export function formatViolations(violations: AxeViolation[]): string {
     .map((violation) => {
       const nodes = violation.nodes
         .slice(0, 5)
-        .map((node) => `    - ${node.target.join(" ")}\n      ${node.html.slice(0, 160)}\n      ${(node.failureSummary ?? "").replace(/\n\s*/g, " / ")}`)
+        .map(
+          (node) =>
+            `    - ${node.target.join(" ")}\n      ${node.html.slice(0, 160)}\n      ${(node.failureSummary ?? "").replace(/\n\s*/g, " / ")}`,
+        )
         .join("\n");
       const more = violation.nodes.length > 5 ? `\n    … and ${violation.nodes.length - 5} more` : "";
       return `  ${violation.id} (${violation.impact ?? "?"}): ${violation.help}\n    ${violation.helpUrl}\n${nodes}${more}`;

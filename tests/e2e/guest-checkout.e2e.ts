@@ -55,7 +55,12 @@ test.describe("guest checkout", () => {
     await page.getByRole("button", { name: t.buy }).click();
     await page.waitForURL(/\/orders\/[0-9a-f-]{36}\?key=/);
     await page.getByRole("heading", { name: t.thanks }).waitFor();
-    const orderNumber = (await page.getByText(/^(Ordernummer|Order number):?\s/).first().textContent())?.match(/[0-9A-Z]{8}/)?.[0];
+    const orderNumber = (
+      await page
+        .getByText(/^(Ordernummer|Order number):?\s/)
+        .first()
+        .textContent()
+    )?.match(/[0-9A-Z]{8}/)?.[0];
     expect(orderNumber).toBeTruthy();
     expect(await page.getByRole("img", { name: /QR/ }).count()).toBe(2);
 

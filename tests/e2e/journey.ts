@@ -64,7 +64,11 @@ export const ANY_EMAIL_SIGN_IN = /^(Logga in|Sign in)$/;
 export type Buyer = { name?: string; email: string; quantity?: number; card?: string; optIn?: boolean };
 
 /** Fills the checkout form: buyer, card (a test card that is paid unless told otherwise) and terms. */
-export async function fillCheckout(page: Page, locale: Locale, { name = "Greta Gustafsson", email, card = "4242 4242 4242 4242", optIn = false }: Buyer) {
+export async function fillCheckout(
+  page: Page,
+  locale: Locale,
+  { name = "Greta Gustafsson", email, card = "4242 4242 4242 4242", optIn = false }: Buyer,
+) {
   const w = checkoutWords[locale];
   await page.getByLabel(w.name).fill(name);
   await page.getByLabel(w.email).fill(email);
@@ -87,7 +91,10 @@ export async function buyAsGuest(page: Page, locale: Locale, buyer: Buyer): Prom
   await fillCheckout(page, locale, buyer);
   await page.getByRole("button", { name: w.buy }).click();
   await page.waitForURL(/\/orders\/[0-9a-f-]{36}\?key=/);
-  const number = await page.getByText(/^(Ordernummer|Order number):?\s/).first().textContent();
+  const number = await page
+    .getByText(/^(Ordernummer|Order number):?\s/)
+    .first()
+    .textContent();
   return { url: page.url(), orderNumber: number?.match(/[0-9A-Z]{8}/)?.[0] ?? "" };
 }
 
@@ -104,7 +111,9 @@ export async function openNewestEmail(page: Page, to: string, subject: RegExp): 
 /** The href of a link in the newest matching email; a string name must match exactly. */
 export async function linkInNewestEmail(page: Page, to: string, subject: RegExp, linkName: string | RegExp): Promise<string> {
   await openNewestEmail(page, to, subject);
-  const link = page.frameLocator("iframe").getByRole("link", typeof linkName === "string" ? { name: linkName, exact: true } : { name: linkName });
+  const link = page
+    .frameLocator("iframe")
+    .getByRole("link", typeof linkName === "string" ? { name: linkName, exact: true } : { name: linkName });
   const href = await link.first().getAttribute("href");
   if (!href) throw new Error(`no ${String(linkName)} link in the email`);
   return href;

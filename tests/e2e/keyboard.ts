@@ -7,9 +7,11 @@ import type { Page } from "@playwright/test";
 export async function formControlsOutOfReach(page: Page, maxPresses = 250): Promise<string[]> {
   const total = await page.evaluate(() => {
     const visible = (element: Element) => element.getClientRects().length > 0 && getComputedStyle(element).visibility !== "hidden";
-    const controls = [...document.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | HTMLButtonElement>(
-      "form input, form select, form textarea, form button",
-    )].filter((element) => !element.disabled && element.type !== "hidden" && visible(element));
+    const controls = [
+      ...document.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | HTMLButtonElement>(
+        "form input, form select, form textarea, form button",
+      ),
+    ].filter((element) => !element.disabled && element.type !== "hidden" && visible(element));
     const groups = new Map<string, number>();
     let next = 0;
     for (const element of controls) {
@@ -43,13 +45,18 @@ export async function formControlsOutOfReach(page: Page, maxPresses = 250): Prom
     else if (focused.id === first) break;
   }
 
-  return page.evaluate((found) => {
-    const missing: string[] = [];
-    for (const element of document.querySelectorAll<HTMLElement>("[data-keyboard-stop]")) {
-      if (found.includes(element.dataset.keyboardStop!)) continue;
-      const label = element.getAttribute("aria-label") ?? element.id ?? "";
-      missing.push(`<${element.tagName.toLowerCase()} name="${element.getAttribute("name") ?? ""}" id="${element.id}"> ${label} ${element.textContent?.trim().slice(0, 40) ?? ""}`.trim());
-    }
-    return [...new Set(missing)];
-  }, [...reached]);
+  return page.evaluate(
+    (found) => {
+      const missing: string[] = [];
+      for (const element of document.querySelectorAll<HTMLElement>("[data-keyboard-stop]")) {
+        if (found.includes(element.dataset.keyboardStop!)) continue;
+        const label = element.getAttribute("aria-label") ?? element.id ?? "";
+        missing.push(
+          `<${element.tagName.toLowerCase()} name="${element.getAttribute("name") ?? ""}" id="${element.id}"> ${label} ${element.textContent?.trim().slice(0, 40) ?? ""}`.trim(),
+        );
+      }
+      return [...new Set(missing)];
+    },
+    [...reached],
+  );
 }

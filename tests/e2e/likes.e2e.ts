@@ -42,7 +42,11 @@ async function signInLinkFor(mailboxContext: BrowserContext, email: string, loca
     await page.reload();
   }
   await page.getByRole("link", { name: words[locale].subject }).first().click();
-  const href = await page.frameLocator("iframe").getByRole("link", { name: words[locale].signIn, exact: true }).first().getAttribute("href");
+  const href = await page
+    .frameLocator("iframe")
+    .getByRole("link", { name: words[locale].signIn, exact: true })
+    .first()
+    .getAttribute("href");
   await page.close();
   if (!href) throw new Error("no sign-in link in the email");
   return href;
@@ -58,7 +62,11 @@ async function signInByLink(page: Page, mailboxContext: BrowserContext, email: s
 }
 
 test.describe("liking events", () => {
-  test("keeps a signed-out visitor's like through signing in by email link, without JavaScript", async ({ newContext, lang: locale, device: viewport }) => {
+  test("keeps a signed-out visitor's like through signing in by email link, without JavaScript", async ({
+    newContext,
+    lang: locale,
+    device: viewport,
+  }) => {
     const w = words[locale];
     const context = await newContext({ javaScript: false });
     const mailbox = await newContext();
@@ -84,7 +92,6 @@ test.describe("liking events", () => {
     await page.waitForURL(/\/account\/liked$/);
     await page.getByText(w.empty).waitFor();
     expect(await page.getByRole("link", { name: TITLE }).count()).toBe(0);
-
   });
 
   test("likes from the event list at once for a signed-in visitor, with JavaScript", async ({ page, lang: locale, device: viewport }) => {

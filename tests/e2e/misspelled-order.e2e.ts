@@ -13,7 +13,8 @@ const words = {
     correctHeading: "Fel adress? Rätta den",
     rightAddress: /^Rätt e-postadress/,
     sendLink: "Skicka länken",
-    sent: (email: string) => `Vi har skickat en länk till ${email}. Öppna den inom en timme så flyttas beställningen dit. Hittar du den inte? Titta i skräpposten.`,
+    sent: (email: string) =>
+      `Vi har skickat en länk till ${email}. Öppna den inom en timme så flyttas beställningen dit. Hittar du den inte? Titta i skräpposten.`,
     linkSubject: (number: string) => new RegExp(`^Bekräfta adressen för beställning ${number}`),
     linkButton: "Ja, flytta beställningen hit",
     confirm: "Ja, flytta beställningen",
@@ -31,7 +32,8 @@ const words = {
     correctHeading: "Wrong address? Correct it",
     rightAddress: /^The right email address/,
     sendLink: "Send the link",
-    sent: (email: string) => `We have sent a link to ${email}. Open it within an hour and the order moves there. Can't find it? Look in the spam folder.`,
+    sent: (email: string) =>
+      `We have sent a link to ${email}. Open it within an hour and the order moves there. Can't find it? Look in the spam folder.`,
     linkSubject: (number: string) => new RegExp(`^Confirm the address for order ${number}`),
     linkButton: "Yes, move the order here",
     confirm: "Yes, move the order",
@@ -59,7 +61,13 @@ test.describe("a misspelled address", () => {
     await page.getByRole("heading", { name: w.correctHeading }).waitFor();
     await page.getByLabel(w.rightAddress).fill(wrong);
     await page.getByRole("button", { name: w.sendLink }).click();
-    await page.getByText(locale === "sv" ? "Det är samma adress som i köpet. Skriv den adress du menade." : "That is the address on the order. Type the address you meant.").waitFor();
+    await page
+      .getByText(
+        locale === "sv"
+          ? "Det är samma adress som i köpet. Skriv den adress du menade."
+          : "That is the address on the order. Type the address you meant.",
+      )
+      .waitFor();
     await page.getByLabel(w.rightAddress).fill(right);
     await page.getByRole("button", { name: w.sendLink }).click();
     await page.getByText(w.sent(right)).waitFor();
@@ -103,7 +111,13 @@ test.describe("a misspelled address", () => {
     await page.getByText(w.moved(right)).waitFor();
   });
 
-  test("is claimed later from the account of the address the buyer meant", async ({ page, newContext, serverDatabase: database, lang: locale, device: viewport }) => {
+  test("is claimed later from the account of the address the buyer meant", async ({
+    page,
+    newContext,
+    serverDatabase: database,
+    lang: locale,
+    device: viewport,
+  }) => {
     const w = words[locale];
     const stamp = `${Date.now()}.${locale}.${viewport}`;
     const wrong = `greta.gustafson.${stamp}@example.se`;

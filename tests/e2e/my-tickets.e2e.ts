@@ -53,7 +53,13 @@ async function waitForMail(page: Page, email: string, subject: RegExp, atLeast: 
 }
 
 test.describe("my tickets", () => {
-  test("signs in from My tickets, downloads a ticket, resends the order and opens the door view", async ({ page, context, newContext, lang: locale, device: viewport }) => {
+  test("signs in from My tickets, downloads a ticket, resends the order and opens the door view", async ({
+    page,
+    context,
+    newContext,
+    lang: locale,
+    device: viewport,
+  }) => {
     const t = text[locale];
     const errors = collectPageErrors(page);
     const email = `greta.tickets.${locale}.${viewport}.${Date.now()}@example.se`;
@@ -126,7 +132,13 @@ test.describe("my tickets", () => {
     const stranger = await newContext();
     const strangerPage = await stranger.newPage();
     await signInWithEmailLink(strangerPage, locale, `stranger.${locale}.${viewport}.${Date.now()}@example.se`);
-    for (const href of [`/account/tickets/${code}`, `/account/tickets/${code}?view=door`, ticketPdfHref!, orderPdfHref, `/api/v1/me/tickets/${code}`]) {
+    for (const href of [
+      `/account/tickets/${code}`,
+      `/account/tickets/${code}?view=door`,
+      ticketPdfHref!,
+      orderPdfHref,
+      `/api/v1/me/tickets/${code}`,
+    ]) {
       expect([href, (await stranger.request.get(href, { maxRedirects: 0 })).status()]).toEqual([href, 404]);
     }
     await stranger.close();

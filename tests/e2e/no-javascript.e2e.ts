@@ -244,7 +244,12 @@ async function makeOwner(database: pg.Client, email: string, name: string): Prom
 }
 
 test.describe("every organizer and account form without JavaScript", { tag: "@alone" }, () => {
-  test("answers each post within 2 s with its result or message, and leaves the server idle", async ({ newContext, serverDatabase: database, lang: locale, device: viewport }) => {
+  test("answers each post within 2 s with its result or message, and leaves the server idle", async ({
+    newContext,
+    serverDatabase: database,
+    lang: locale,
+    device: viewport,
+  }) => {
     test.setTimeout(300_000);
     const w = words[locale];
     const timings: Timing[] = [];
@@ -311,7 +316,12 @@ test.describe("every organizer and account form without JavaScript", { tag: "@al
     // The attendees' search (a GET form).
     await page.goto(`${eventPath}/attendees`);
     await page.getByLabel(w.attendeeSearch).fill("Sventon");
-    await submit(timings, "attendee search", page.getByRole("button", { name: w.search, exact: true }), page.getByRole("cell", { name: buyer }));
+    await submit(
+      timings,
+      "attendee search",
+      page.getByRole("button", { name: w.search, exact: true }),
+      page.getByRole("cell", { name: buyer }),
+    );
 
     // Check-in: a mistyped code, the ticket, and the same ticket again.
     await page.goto(`${eventPath}/check-in`);
@@ -327,10 +337,20 @@ test.describe("every organizer and account form without JavaScript", { tag: "@al
     await submit(timings, "message (refused)", page.getByRole("button", { name: w.preview }), page.getByText(w.fillIn));
     await page.getByLabel(w.subject).fill("Dörrarna öppnar 18.30");
     await page.getByLabel(w.body).fill("Välkommen en halvtimme före start.");
-    await submit(timings, "message preview", page.getByRole("button", { name: w.preview }), page.getByRole("heading", { name: w.previewHeading }));
+    await submit(
+      timings,
+      "message preview",
+      page.getByRole("button", { name: w.preview }),
+      page.getByRole("heading", { name: w.previewHeading }),
+    );
     await submit(timings, "message edit", page.getByRole("button", { name: w.editText }), page.getByLabel(w.subject));
     expect(await page.getByLabel(w.subject).inputValue()).toBe("Dörrarna öppnar 18.30");
-    await submit(timings, "message preview (again)", page.getByRole("button", { name: w.preview }), page.getByRole("button", { name: w.send }));
+    await submit(
+      timings,
+      "message preview (again)",
+      page.getByRole("button", { name: w.preview }),
+      page.getByRole("button", { name: w.send }),
+    );
     await submit(timings, "message send", page.getByRole("button", { name: w.send }), page.getByText(w.sent));
 
     // The order's address corrected: refused when the two differ, then done.
@@ -344,7 +364,12 @@ test.describe("every organizer and account form without JavaScript", { tag: "@al
 
     // Unpublishing an event with sales asks for the tick first.
     await page.goto(eventPath);
-    await submit(timings, "unpublish (refused)", page.getByRole("button", { name: w.unpublish, exact: true }), page.getByText(w.confirmUnpublish));
+    await submit(
+      timings,
+      "unpublish (refused)",
+      page.getByRole("button", { name: w.unpublish, exact: true }),
+      page.getByText(w.confirmUnpublish),
+    );
 
     // The profile: name, a picture (refused without a file, then saved), removing it.
     await page.goto("/account/profile");
@@ -352,7 +377,12 @@ test.describe("every organizer and account form without JavaScript", { tag: "@al
     await submit(timings, "profile", page.getByRole("button", { name: w.save, exact: true }), page.getByText(w.profileSaved));
     await submit(timings, "picture (refused)", page.getByRole("button", { name: w.upload }), page.getByText(w.pictureMissing));
     const picture = path.join(dir, `picture-${locale}-${viewport}.png`);
-    writeFileSync(picture, await sharp({ create: { width: 240, height: 180, channels: 3, background: { r: 40, g: 120, b: 200 } } }).png().toBuffer());
+    writeFileSync(
+      picture,
+      await sharp({ create: { width: 240, height: 180, channels: 3, background: { r: 40, g: 120, b: 200 } } })
+        .png()
+        .toBuffer(),
+    );
     await page.getByLabel(w.file).setInputFiles(picture);
     await submit(timings, "picture", page.getByRole("button", { name: w.upload }), page.getByText(w.pictureSaved));
     await submit(timings, "remove picture", page.getByRole("button", { name: w.removePicture }), page.getByText(w.pictureRemoved));
@@ -360,7 +390,12 @@ test.describe("every organizer and account form without JavaScript", { tag: "@al
     // The public profile: refused without a username, then saved.
     await page.goto("/account/public-profile");
     await page.getByLabel(w.public).check();
-    await submit(timings, "public profile (refused)", page.getByRole("button", { name: w.save, exact: true }), page.getByText(w.handleNeeded));
+    await submit(
+      timings,
+      "public profile (refused)",
+      page.getByRole("button", { name: w.save, exact: true }),
+      page.getByText(w.handleNeeded),
+    );
     await page.getByLabel(w.handle, { exact: true }).fill(`skriptfri_${stamp}`.slice(0, 30));
     await page.getByLabel(w.public).check();
     await submit(timings, "public profile", page.getByRole("button", { name: w.save, exact: true }), page.getByText(w.publicSaved));
@@ -389,7 +424,10 @@ test.describe("every organizer and account form without JavaScript", { tag: "@al
     await page.goto(eventHref);
     // The public page is the same for everyone (it cannot show this visitor's heart without
     // JavaScript): the like is seen on the account's page.
-    await page.getByRole("button", { name: w.like(eventTitle) }).first().click();
+    await page
+      .getByRole("button", { name: w.like(eventTitle) })
+      .first()
+      .click();
     await page.waitForLoadState();
     await page.goto("/account/liked");
     await submit(timings, "unlike", page.getByRole("button", { name: w.unlike(eventTitle) }), page.getByText(w.noLiked));
@@ -412,7 +450,12 @@ test.describe("every organizer and account form without JavaScript", { tag: "@al
     // A sign-in of the last 15 minutes needs no password; an older one shows the field.
     if ((await page.getByLabel(w.currentPassword).count()) > 0) await page.getByLabel(w.currentPassword).fill(password);
     await submit(timings, "email change", page.getByRole("button", { name: w.sendLink }), page.getByText(w.linkSent));
-    const confirmUrl = await linkInNewestEmail(page, newEmail, /^(Bekräfta din nya e-postadress|Confirm your new email address)/, /^(Bekräfta|Confirm) /);
+    const confirmUrl = await linkInNewestEmail(
+      page,
+      newEmail,
+      /^(Bekräfta din nya e-postadress|Confirm your new email address)/,
+      /^(Bekräfta|Confirm) /,
+    );
     await page.goto(confirmUrl);
     await submit(timings, "email change confirmation", page.getByRole("button", { name: w.changeEmail }), page.getByText(w.emailChanged));
 
@@ -421,9 +464,19 @@ test.describe("every organizer and account form without JavaScript", { tag: "@al
     await database.query(`DELETE FROM "OrganizerMember" WHERE "organizerId" = $1`, [organizerId]);
     await page.goto("/account/privacy/delete");
     await page.getByLabel(w.deletePassword).fill(`${password}x`);
-    await submit(timings, "delete account (wrong password)", page.getByRole("button", { name: w.deleteAccount }), page.getByText(w.wrongPassword));
+    await submit(
+      timings,
+      "delete account (wrong password)",
+      page.getByRole("button", { name: w.deleteAccount }),
+      page.getByText(w.wrongPassword),
+    );
     await page.getByLabel(w.deletePassword).fill(password);
-    await submit(timings, "delete account", page.getByRole("button", { name: w.deleteAccount }), page.getByRole("heading", { name: w.deleted }));
+    await submit(
+      timings,
+      "delete account",
+      page.getByRole("button", { name: w.deleteAccount }),
+      page.getByRole("heading", { name: w.deleted }),
+    );
     await context.close();
 
     console.log(`${locale} ${viewport}: ${timings.map((t) => `${t.form} ${t.ms} ms`).join(", ")}`);

@@ -32,18 +32,15 @@ async function waitUntilCached(page: Page, path: string) {
 }
 
 function isCached(page: Page, path: string): Promise<boolean> {
-  return page.evaluate(
-    async (pagePath) => {
-      if (!(await caches.match(pagePath))) return false;
-      const assets = [
-        ...Array.from(document.querySelectorAll<HTMLScriptElement>("script[src]"), (script) => script.src),
-        ...Array.from(document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]'), (link) => link.href),
-      ].filter((url) => new URL(url).pathname.startsWith("/_next/static/"));
-      const found = await Promise.all(assets.map((url) => caches.match(url)));
-      return found.every(Boolean);
-    },
-    path,
-  );
+  return page.evaluate(async (pagePath) => {
+    if (!(await caches.match(pagePath))) return false;
+    const assets = [
+      ...Array.from(document.querySelectorAll<HTMLScriptElement>("script[src]"), (script) => script.src),
+      ...Array.from(document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]'), (link) => link.href),
+    ].filter((url) => new URL(url).pathname.startsWith("/_next/static/"));
+    const found = await Promise.all(assets.map((url) => caches.match(url)));
+    return found.every(Boolean);
+  }, path);
 }
 
 test.describe("tickets on a phone without a network", { tag: "@sv-phone" }, () => {

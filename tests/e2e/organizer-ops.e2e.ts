@@ -38,7 +38,6 @@ async function eventOf(database: pg.Client, ownerEmail: string, skip = 0): Promi
   return { ...rows[0], buyerEmail: tickets.rows[0].buyerEmail, codes: tickets.rows.map((row) => row.code) };
 }
 
-
 const words = {
   sv: {
     owner: "karin.sjoberg@example.se",
@@ -81,7 +80,12 @@ const words = {
 } as const;
 
 test.describe("an organizer owner at work", () => {
-  test("previews and sends important information, admits a ticket once, and finds nothing of another organizer", async ({ newContext, serverDatabase: database, lang: locale, device: viewport }) => {
+  test("previews and sends important information, admits a ticket once, and finds nothing of another organizer", async ({
+    newContext,
+    serverDatabase: database,
+    lang: locale,
+    device: viewport,
+  }) => {
     const w = words[locale];
     const page = await (await newContext({ signedInAs: w.owner })).newPage();
     const errors = collectPageErrors(page);
@@ -175,7 +179,10 @@ async function cardOrderOf(database: pg.Client, ownerEmail: string, skip = 0) {
 }
 
 test.describe("a buyer in the organizer area", { tag: "@sv-phone" }, () => {
-  test("is told they belong to no organizer, and every organizer page and download is not found", async ({ page, serverDatabase: database }) => {
+  test("is told they belong to no organizer, and every organizer page and download is not found", async ({
+    page,
+    serverDatabase: database,
+  }) => {
     const errors = collectPageErrors(page);
     const target = await eventOf(database, "karin.sjoberg@example.se");
     const order = await cardOrderOf(database, "karin.sjoberg@example.se");
@@ -184,7 +191,14 @@ test.describe("a buyer in the organizer area", { tag: "@sv-phone" }, () => {
     await page.goto("/organizer");
     await page.getByRole("heading", { level: 1, name: "Du är inte arrangör" }).waitFor();
     const base = `/organizer/${target.organizerId}`;
-    for (const path of [base, `${base}/marketing`, `${base}/events/new`, `${base}/events/${target.eventId}`, `${base}/events/${target.eventId}/attendees`, `${base}/orders/${order.orderId}`]) {
+    for (const path of [
+      base,
+      `${base}/marketing`,
+      `${base}/events/new`,
+      `${base}/events/${target.eventId}`,
+      `${base}/events/${target.eventId}/attendees`,
+      `${base}/orders/${order.orderId}`,
+    ]) {
       expect([path, (await page.goto(path))?.status()]).toEqual([path, 404]);
     }
     for (const path of [`${base}/marketing/export`, `${base}/events/${target.eventId}/attendees/export`]) {

@@ -87,7 +87,12 @@ const words = {
 } as const;
 
 test.describe("the organizer's pages", () => {
-  test("creates and publishes an event, then finds, searches and exports the attendees of one with sales", async ({ page: signedOut, newContext, lang: locale, device: viewport }) => {
+  test("creates and publishes an event, then finds, searches and exports the attendees of one with sales", async ({
+    page: signedOut,
+    newContext,
+    lang: locale,
+    device: viewport,
+  }) => {
     const w = words[locale];
 
     // A signed-out visitor is sent to sign in.

@@ -76,7 +76,12 @@ async function journey(page: Page, visitorPage: Page, locale: Locale, viewport: 
 
   // A picture made on the fly.
   const picture = path.join(dir, `avatar-${locale}-${viewport}.png`);
-  writeFileSync(picture, await sharp({ create: { width: 300, height: 200, channels: 3, background: { r: 230, g: 120, b: 20 } } }).png().toBuffer());
+  writeFileSync(
+    picture,
+    await sharp({ create: { width: 300, height: 200, channels: 3, background: { r: 230, g: 120, b: 20 } } })
+      .png()
+      .toBuffer(),
+  );
   await page.getByLabel(w.file).setInputFiles(picture);
   await page.getByRole("button", { name: w.upload }).click();
   await page.getByText(w.pictureSaved).waitFor();

@@ -14,7 +14,11 @@ type Sent = { status: number; ms: number; body: string };
  * Posts `bytes` of body to `path`, announced with Content-Length or chunked, and stops sending
  * once answered. `ms` is the time until the answer's status line arrived.
  */
-function post(path: string, bytes: number, { chunked, headers = {} }: { chunked: boolean; headers?: Record<string, string> }): Promise<Sent> {
+function post(
+  path: string,
+  bytes: number,
+  { chunked, headers = {} }: { chunked: boolean; headers?: Record<string, string> },
+): Promise<Sent> {
   const started = Date.now();
   const url = new URL(path, baseUrl);
   return new Promise((resolve, reject) => {
@@ -65,7 +69,10 @@ test.describe("request bodies and origins at the door", { tag: "@sv-desktop" }, 
       expect(chunked.status).toBeLessThan(500);
       expect(chunked.ms).toBeLessThan(1000);
     }
-    const page = await post("/account/profile", 100 * 1024 * 1024, { chunked: false, headers: { "content-type": "multipart/form-data; boundary=x" } });
+    const page = await post("/account/profile", 100 * 1024 * 1024, {
+      chunked: false,
+      headers: { "content-type": "multipart/form-data; boundary=x" },
+    });
     expect(page.status).toBe(413);
     await new Promise((resolve) => setTimeout(resolve, 500));
     // Printed, not asserted: with a proxy, Next copies a body twice up to proxyClientMaxBodySize
@@ -75,7 +82,10 @@ test.describe("request bodies and origins at the door", { tag: "@sv-desktop" }, 
   });
 
   test("refuses a form posted from another site with a short page", async () => {
-    const refused = await post("/account/profile", 10, { chunked: false, headers: { origin: "https://evil.example", "content-type": "application/x-www-form-urlencoded", "accept-language": "en" } });
+    const refused = await post("/account/profile", 10, {
+      chunked: false,
+      headers: { origin: "https://evil.example", "content-type": "application/x-www-form-urlencoded", "accept-language": "en" },
+    });
     expect(refused.status).toBe(403);
     expect(refused.body).toContain("The form was sent from another website");
   });

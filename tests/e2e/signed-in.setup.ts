@@ -10,7 +10,10 @@ import { signInWithEmailLink } from "./journey";
 
 for (const [owner, lang] of Object.entries(signedInOwners) as Array<[SignedInOwner, "sv" | "en"]>) {
   test(`signs in ${owner}`, async ({ browser }, testInfo) => {
-    const context = await browser.newContext({ ...visitorOptions(lang, "desktop"), extraHTTPHeaders: visitorHeaders(lang, testInfo.workerIndex) });
+    const context = await browser.newContext({
+      ...visitorOptions(lang, "desktop"),
+      extraHTTPHeaders: visitorHeaders(lang, testInfo.workerIndex),
+    });
     const page = await context.newPage();
     await signInWithEmailLink(page, lang, owner, { from: "/login?callbackUrl=/organizer" });
     await page.waitForURL(/\/organizer\/[0-9a-f-]{36}$/);

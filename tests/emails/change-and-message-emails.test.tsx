@@ -41,7 +41,9 @@ describe("organizer message email", () => {
     expect(email.subject).toBe("Göteborgs Symfoniker: Ändrad starttid");
     expect(email.html).toContain("Ta med &lt;b&gt;legitimation&lt;/b&gt; &amp; biljett.");
     expect(email.html).not.toContain("<b>legitimation</b>");
-    expect(email.text).toContain("Göteborgs Symfoniker skickar det här meddelandet till alla som har biljett till Beethovens nionde symfoni");
+    expect(email.text).toContain(
+      "Göteborgs Symfoniker skickar det här meddelandet till alla som har biljett till Beethovens nionde symfoni",
+    );
     expect(email.text).toContain("B7K2-9QXM");
     expect(email.text).toContain("du har biljett till ett evenemang som Göteborgs Symfoniker arrangerar");
     expect(email.replyTo).toBe("biljetter@gso.example.se");
@@ -60,7 +62,12 @@ describe("organizer message email", () => {
       const rendered = await renderOutboxEmail({ template: "organizer-message", locale: "en", payload: organizerMessage });
       const transport = smtpTransport(smtp.url);
       try {
-        await transport.send({ ...rendered, from: "Biljett <no-reply@biljett.test>", to: "asa.berg@example.se", messageId: "<m1@biljett.test>" });
+        await transport.send({
+          ...rendered,
+          from: "Biljett <no-reply@biljett.test>",
+          to: "asa.berg@example.se",
+          messageId: "<m1@biljett.test>",
+        });
       } finally {
         transport.close();
       }

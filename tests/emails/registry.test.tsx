@@ -70,7 +70,9 @@ describe("renderOutboxEmail with a payload that fails its schema", () => {
   });
 
   it("refuses a template that is not registered", async () => {
-    await expect(renderOutboxEmail({ template: "newsletter", locale: "sv", payload: {} })).rejects.toThrow("unknown email template newsletter");
+    await expect(renderOutboxEmail({ template: "newsletter", locale: "sv", payload: {} })).rejects.toThrow(
+      "unknown email template newsletter",
+    );
   });
 });
 
@@ -79,7 +81,12 @@ describe(`deliverDueEmails with a payload that fails its schema (${databaseKind}
     const row = await db.outboxEmail.create({
       data: { template: "welcome", to: "asa@example.se", locale: "sv", payload: { name: "Åsa" } },
     });
-    const options = { transport: mailboxTransport(), render: renderOutboxEmail, from: "Biljett <biljetter@biljett.test>", messageIdDomain: "biljett.test" };
+    const options = {
+      transport: mailboxTransport(),
+      render: renderOutboxEmail,
+      from: "Biljett <biljetter@biljett.test>",
+      messageIdDomain: "biljett.test",
+    };
 
     expect(await deliverDueEmails(options)).toEqual({ sent: 0, retrying: 1, failed: 0 });
     const after = await db.outboxEmail.findUniqueOrThrow({ where: { id: row.id } });

@@ -2,12 +2,22 @@ import { MAX_QUERY_LENGTH, browseHref, parseBrowseParams } from "@/lib/events/br
 
 describe("parseBrowseParams", () => {
   it("drops a search or city with control characters and says why", () => {
-    expect(parseBrowseParams({ q: "jazz\u0000", city: "Malm\u0000ö" })).toEqual({ query: null, city: null, page: 1, queryProblem: "control_characters" });
+    expect(parseBrowseParams({ q: "jazz\u0000", city: "Malm\u0000ö" })).toEqual({
+      query: null,
+      city: null,
+      page: 1,
+      queryProblem: "control_characters",
+    });
     expect(parseBrowseParams({ q: "a\r\nb" }).queryProblem).toBe("control_characters");
   });
 
   it("reads the search, city and page", () => {
-    expect(parseBrowseParams({ q: " jazz ", city: "Malmö", page: "2" })).toEqual({ query: "jazz", city: "Malmö", page: 2, queryProblem: null });
+    expect(parseBrowseParams({ q: " jazz ", city: "Malmö", page: "2" })).toEqual({
+      query: "jazz",
+      city: "Malmö",
+      page: 2,
+      queryProblem: null,
+    });
   });
 
   it("treats missing and blank values as none, and starts on page 1", () => {

@@ -79,7 +79,11 @@ describe("TicketTypes", () => {
     const one = renderTickets([ticketType(), ticketType({ sold: 100 })]);
     expect(find(one, "option", { selected: "" }).text).toBe("1");
     const two = renderTickets([ticketType(), ticketType()]);
-    expect(findAll(two, "option").filter((option) => "selected" in option.attributes).map((option) => option.text)).toEqual(["0", "0"]);
+    expect(
+      findAll(two, "option")
+        .filter((option) => "selected" in option.attributes)
+        .map((option) => option.text),
+    ).toEqual(["0", "0"]);
   });
 
   it("lists sold-out, not-yet-on-sale and closed ticket types without a quantity", () => {

@@ -14,9 +14,9 @@ describe("EventsPagination", () => {
   });
 
   it("has no previous link on the first page and no next link on the last", () => {
-    expect(findAll(render(<EventsPagination query={null} city={null} page={1} pageCount={2} />), "a").map((a) => a.attributes.rel)).toEqual([
-      "next",
-    ]);
+    expect(findAll(render(<EventsPagination query={null} city={null} page={1} pageCount={2} />), "a").map((a) => a.attributes.rel)).toEqual(
+      ["next"],
+    );
     const last = render(<EventsPagination query={null} city={null} page={2} pageCount={2} />, "en");
     expect(findAll(last, "a").map((a) => a.attributes.href)).toEqual(["/events"]);
     expect(find(last, "p").text).toBe("Page 2 of 2");

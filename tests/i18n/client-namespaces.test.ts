@@ -15,7 +15,11 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const files = [...sourceFiles("app"), ...sourceFiles("components"), ...sourceFiles("lib").filter((file) => !file.startsWith("lib/db/generated"))];
+const files = [
+  ...sourceFiles("app"),
+  ...sourceFiles("components"),
+  ...sourceFiles("lib").filter((file) => !file.startsWith("lib/db/generated")),
+];
 const sources = new Map(files.map((file) => [file, readFileSync(path.join(root, file), "utf8")]));
 
 /** The areas whose provider covers a file under app/, by the layouts that wrap it. */
@@ -64,8 +68,16 @@ function namespacesAvailable(file: string, seen = new Set<string>()): Set<string
 function importsOf(file: string): string[] {
   return [...sources.get(file)!.matchAll(/(?:from|import) "([^"]+)"/g)]
     .map((match) => match[1])
-    .map((specifier) => (specifier.startsWith("@/") ? specifier.slice(2) : specifier.startsWith(".") ? path.join(path.dirname(file), specifier) : null))
-    .flatMap((resolved) => (resolved ? files.filter((candidate) => candidate.replace(/\.tsx?$/, "") === resolved || candidate.replace(/\.tsx?$/, "") === `${resolved}/index`) : []));
+    .map((specifier) =>
+      specifier.startsWith("@/") ? specifier.slice(2) : specifier.startsWith(".") ? path.join(path.dirname(file), specifier) : null,
+    )
+    .flatMap((resolved) =>
+      resolved
+        ? files.filter(
+            (candidate) => candidate.replace(/\.tsx?$/, "") === resolved || candidate.replace(/\.tsx?$/, "") === `${resolved}/index`,
+          )
+        : [],
+    );
 }
 
 // Client components, and every module they import: all of it is bundled for the browser.

@@ -85,9 +85,7 @@ describe("formatEventDateRange", () => {
   });
 
   it("shows the start alone when the end is before it", () => {
-    expect(plain(formatEventDateRange("2026-03-28T18:00:00Z", "2026-03-28T17:00:00Z", "sv"))).toBe(
-      "lör 28 mars 2026 19:00",
-    );
+    expect(plain(formatEventDateRange("2026-03-28T18:00:00Z", "2026-03-28T17:00:00Z", "sv"))).toBe("lör 28 mars 2026 19:00");
   });
 });
 

@@ -70,7 +70,8 @@ describe("the client's message formatter", () => {
             ours = formatMessage(message, values, locale, timeZone);
             theirs = (reference as unknown as (key: string, values: object) => string)(key, values);
           }
-          if (ours !== theirs) differences.push(`${key} ${JSON.stringify(values)}: ours ${JSON.stringify(ours)}, next-intl ${JSON.stringify(theirs)}`);
+          if (ours !== theirs)
+            differences.push(`${key} ${JSON.stringify(values)}: ours ${JSON.stringify(ours)}, next-intl ${JSON.stringify(theirs)}`);
         }
       }
       expect(differences).toEqual([]);
@@ -110,8 +111,12 @@ describe("the client's message formatter", () => {
 
   it("nests select and plural, and renders tags inside them", () => {
     const message = "{kind, select, vip {<b>VIP</b>: {n, plural, one {# plats} other {# platser}}} other {Vanlig}}";
-    expect(formatRichMessage<string>(message, { kind: "vip", n: 3, b: (chunks) => `*${chunks.join("")}*` }, "sv", timeZone).join("")).toBe("*VIP*: 3 platser");
-    expect(formatRichMessage<string>(message, { kind: "x", n: 3, b: (chunks) => `*${chunks.join("")}*` }, "sv", timeZone).join("")).toBe("Vanlig");
+    expect(formatRichMessage<string>(message, { kind: "vip", n: 3, b: (chunks) => `*${chunks.join("")}*` }, "sv", timeZone).join("")).toBe(
+      "*VIP*: 3 platser",
+    );
+    expect(formatRichMessage<string>(message, { kind: "x", n: 3, b: (chunks) => `*${chunks.join("")}*` }, "sv", timeZone).join("")).toBe(
+      "Vanlig",
+    );
   });
 
   it("refuses a missing value and a message it cannot read, naming them", () => {

@@ -28,8 +28,7 @@ describe("message catalogues", () => {
   it("use the same placeholders in both languages", () => {
     // An argument is "{name}" or "{name, plural|select|number…"; words inside plural branches
     // ("{Din biljett}") are text, not arguments.
-    const placeholders = (text: string) =>
-      [...new Set([...text.matchAll(/\{\s*(\w+)\s*(?:\}|,)/g)].map((match) => match[1]))].sort();
+    const placeholders = (text: string) => [...new Set([...text.matchAll(/\{\s*(\w+)\s*(?:\}|,)/g)].map((match) => match[1]))].sort();
     const english = new Map(catalogues.en);
     const mismatched = catalogues.sv
       .filter(([key, text]) => JSON.stringify(placeholders(text)) !== JSON.stringify(placeholders(english.get(key) ?? "")))

@@ -25,7 +25,9 @@ const card = {
 
 describe("LikeButton", () => {
   it("is a toggle button named after the event, in a form that posts the opposite of its state", () => {
-    const html = render(<LikeButton eventId={eventId} eventTitle={card.title} liked={false} action={action} returnTo="/events?q=jazz" anchorId="like" />);
+    const html = render(
+      <LikeButton eventId={eventId} eventTitle={card.title} liked={false} action={action} returnTo="/events?q=jazz" anchorId="like" />,
+    );
     expect(find(html, "button").attributes).toMatchObject({
       type: "submit",
       id: "like",
@@ -40,7 +42,10 @@ describe("LikeButton", () => {
   });
 
   it("shows a liked event pressed, asking to unlike it, and speaks English too", () => {
-    const html = render(<LikeButton eventId={eventId} eventTitle={card.title} liked action={action} returnTo="/" anchorId="like" variant="labelled" />, "en");
+    const html = render(
+      <LikeButton eventId={eventId} eventTitle={card.title} liked action={action} returnTo="/" anchorId="like" variant="labelled" />,
+      "en",
+    );
     expect(find(html, "button").attributes).toMatchObject({ "aria-pressed": "true", "aria-label": "Like Beethovens nionde symfoni" });
     expect(find(html, "button").text).toBe("Like");
     expect(find(html, "input", { name: "intent" }).attributes.value).toBe("unlike");
@@ -52,7 +57,9 @@ describe("EventList with likes", () => {
   it("puts a heart on each card, pressed for the events the visitor likes", () => {
     const other = { ...card, id: "0190a0a0-0000-7000-8000-000000000002", slug: "jazz", title: "Jazz" };
     const html = render(<EventList events={[card, other]} empty={null} likes={{ likedIds: [other.id], action, returnTo: "/events" }} />);
-    expect(findAll(html, "button").map((button) => [button.attributes["aria-label"], button.attributes["aria-pressed"], button.attributes.id])).toEqual([
+    expect(
+      findAll(html, "button").map((button) => [button.attributes["aria-label"], button.attributes["aria-pressed"], button.attributes.id]),
+    ).toEqual([
       ["Gilla Beethovens nionde symfoni", "false", "like-beethovens-nionde-symfoni"],
       ["Gilla Jazz", "true", "like-jazz"],
     ]);

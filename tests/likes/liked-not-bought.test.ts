@@ -43,7 +43,11 @@ describe(`listLikedNotBought (${databaseKind})`, () => {
     for (const { event } of [bought, kept]) await setLike({ userId: user.id, eventId: event.id, liked: true });
 
     // Bought with another address but tied to this account.
-    const orderId = await orderTickets({ eventId: bought.event.id, ticketTypeId: bought.ticketTypes[0].id, email: "annan.adress@example.se" });
+    const orderId = await orderTickets({
+      eventId: bought.event.id,
+      ticketTypeId: bought.ticketTypes[0].id,
+      email: "annan.adress@example.se",
+    });
     await db.order.update({ where: { id: orderId }, data: { userId: user.id } });
     expect(await titles(user.id)).toEqual(["Kvar"]);
   });
@@ -97,9 +101,9 @@ describe(`listLikedNotBought (${databaseKind})`, () => {
     const user = await createUser();
     const { event, ticketTypes } = await createEvent({ title: "Nekat kort" });
     await setLike({ userId: user.id, eventId: event.id, liked: true });
-    await expect(orderTickets({ eventId: event.id, ticketTypeId: ticketTypes[0].id, email: user.email }, TEST_CARDS.declined)).rejects.toThrow(
-      "payment_declined",
-    );
+    await expect(
+      orderTickets({ eventId: event.id, ticketTypeId: ticketTypes[0].id, email: user.email }, TEST_CARDS.declined),
+    ).rejects.toThrow("payment_declined");
     await orderTickets({ eventId: event.id, ticketTypeId: ticketTypes[0].id, email: "nagon.annan@example.se" });
     expect(await db.order.count({ where: { eventId: event.id, buyerEmail: user.email, status: "FAILED" } })).toBe(1);
     expect(await titles(user.id)).toEqual(["Nekat kort"]);

@@ -41,14 +41,22 @@ describe(`completePendingLike (${databaseKind})`, () => {
     const user = await createUser();
     const { event } = await createEvent();
     const cookieValue = signPendingLike(event.id);
-    expect(await completePendingLike({ userId: user.id, slug: event.slug, cookieValue })).toEqual({ saved: true, slug: event.slug, clearCookie: true });
+    expect(await completePendingLike({ userId: user.id, slug: event.slug, cookieValue })).toEqual({
+      saved: true,
+      slug: event.slug,
+      clearCookie: true,
+    });
     expect(await db.like.findMany({ where: { userId: user.id }, select: { eventId: true } })).toEqual([{ eventId: event.id }]);
   });
 
   it("saves nothing for a link alone, without the cookie", async () => {
     const user = await createUser();
     const { event } = await createEvent();
-    expect(await completePendingLike({ userId: user.id, slug: event.slug, cookieValue: undefined })).toEqual({ saved: false, slug: event.slug, clearCookie: false });
+    expect(await completePendingLike({ userId: user.id, slug: event.slug, cookieValue: undefined })).toEqual({
+      saved: false,
+      slug: event.slug,
+      clearCookie: false,
+    });
     expect(await likeCount(user.id)).toBe(0);
   });
 
@@ -70,7 +78,11 @@ describe(`completePendingLike (${databaseKind})`, () => {
     const forged = signPendingLike(event.id, { secret: "y".repeat(40) });
     const expired = signPendingLike(event.id, { now: new Date(Date.now() - PENDING_LIKE_MAX_AGE_S * 1000 - 1) });
     for (const cookieValue of [forged, expired]) {
-      expect(await completePendingLike({ userId: user.id, slug: event.slug, cookieValue })).toEqual({ saved: false, slug: event.slug, clearCookie: true });
+      expect(await completePendingLike({ userId: user.id, slug: event.slug, cookieValue })).toEqual({
+        saved: false,
+        slug: event.slug,
+        clearCookie: true,
+      });
     }
     expect(await likeCount(user.id)).toBe(0);
   });
@@ -80,7 +92,11 @@ describe(`completePendingLike (${databaseKind})`, () => {
     const { event } = await createEvent();
     const cookieValue = signPendingLike(event.id);
     await db.event.update({ where: { id: event.id }, data: { status: "DRAFT" } });
-    expect(await completePendingLike({ userId: user.id, slug: event.slug, cookieValue })).toEqual({ saved: false, slug: null, clearCookie: false });
+    expect(await completePendingLike({ userId: user.id, slug: event.slug, cookieValue })).toEqual({
+      saved: false,
+      slug: null,
+      clearCookie: false,
+    });
     expect(await completePendingLike({ userId: user.id, slug: "finns-inte", cookieValue })).toMatchObject({ saved: false, slug: null });
     expect(await completePendingLike({ userId: user.id, slug: null, cookieValue })).toMatchObject({ saved: false, slug: null });
     expect(await likeCount(user.id)).toBe(0);

@@ -17,10 +17,15 @@ describe(`setLike (${databaseKind})`, () => {
 
     expect(await setLike({ userId: user.id, eventId: event.id, liked: true })).toEqual({ ok: true, liked: true });
     const first = await db.like.findUniqueOrThrow({ where: { userId_eventId: { userId: user.id, eventId: event.id } } });
-    expect(await setLike({ userId: user.id, eventId: event.id, liked: true, now: new Date(Date.now() + 60_000) })).toEqual({ ok: true, liked: true });
+    expect(await setLike({ userId: user.id, eventId: event.id, liked: true, now: new Date(Date.now() + 60_000) })).toEqual({
+      ok: true,
+      liked: true,
+    });
     expect(await likesOf(user.id)).toEqual([{ eventId: event.id }]);
     // A second like keeps the first one's time.
-    expect((await db.like.findUniqueOrThrow({ where: { userId_eventId: { userId: user.id, eventId: event.id } } })).createdAt).toEqual(first.createdAt);
+    expect((await db.like.findUniqueOrThrow({ where: { userId_eventId: { userId: user.id, eventId: event.id } } })).createdAt).toEqual(
+      first.createdAt,
+    );
     expect(await isEventLiked(user.id, event.id)).toBe(true);
 
     expect(await setLike({ userId: user.id, eventId: event.id, liked: false })).toEqual({ ok: true, liked: false });
@@ -57,7 +62,11 @@ describe(`setLike (${databaseKind})`, () => {
       expect((await setLike({ userId: user.id, eventId: event.id, liked: i % 2 === 0, now })).ok).toBe(true);
     }
     // The last allowed toggle was an unlike (the limit is even), so nothing is liked now.
-    expect(await setLike({ userId: user.id, eventId: event.id, liked: true, now })).toEqual({ ok: false, error: "rate_limited", liked: false });
+    expect(await setLike({ userId: user.id, eventId: event.id, liked: true, now })).toEqual({
+      ok: false,
+      error: "rate_limited",
+      liked: false,
+    });
     expect(await isEventLiked(user.id, event.id)).toBe(false);
     // Another user is not held back, and the window ends.
     expect((await setLike({ userId: (await createUser()).id, eventId: event.id, liked: true, now })).ok).toBe(true);

@@ -6,12 +6,7 @@ import type { EmailConfig } from "next-auth/providers/email";
 import { setPassword } from "@/lib/accounts/set-password";
 import { hashVerificationToken } from "@/lib/accounts/sign-in-links";
 import { magicLinkProvider } from "@/lib/auth/magic-link";
-import {
-  LINK_REQUESTS_PER_CLIENT,
-  LINK_REQUESTS_PER_EMAIL,
-  requestSignInLink,
-  type SendSignInLink,
-} from "@/lib/auth/request-link";
+import { LINK_REQUESTS_PER_CLIENT, LINK_REQUESTS_PER_EMAIL, requestSignInLink, type SendSignInLink } from "@/lib/auth/request-link";
 import { db } from "@/lib/db/client";
 
 // What Auth.js's signIn("email") does, without next-auth (ES modules only, which Jest cannot
@@ -25,7 +20,15 @@ const authJsStandIn: SendSignInLink = async (email, callbackPath) => {
   const expires = new Date(Date.now() + 15 * 60_000);
   await db.verificationToken.create({ data: { identifier: email, token: hashVerificationToken(token), expires } });
   const url = `http://localhost:3000/api/auth/callback/email?${new URLSearchParams({ callbackUrl: callbackPath, token, email })}`;
-  await provider.sendVerificationRequest({ identifier: email, token, expires, url, provider: provider as EmailConfig, theme: {}, request: new Request("http://localhost:3000/api/auth/signin/email") });
+  await provider.sendVerificationRequest({
+    identifier: email,
+    token,
+    expires,
+    url,
+    provider: provider as EmailConfig,
+    theme: {},
+    request: new Request("http://localhost:3000/api/auth/signin/email"),
+  });
   return "http://localhost:3000/login/check-email";
 };
 
@@ -76,10 +79,21 @@ describe("requestSignInLink", () => {
   });
 
   it("ignores a callback path on another site and sends the link to the home page", async () => {
-    const hostile = ["https://evil.example/steal", "//evil.example/x", "/\\evil.example", "/.//evil.example", "/%2e/%2f/evil.example", "javascript:alert(1)", 42];
+    const hostile = [
+      "https://evil.example/steal",
+      "//evil.example/x",
+      "/\\evil.example",
+      "/.//evil.example",
+      "/%2e/%2f/evil.example",
+      "javascript:alert(1)",
+      42,
+    ];
     for (const callbackPath of hostile) {
       const email = newEmail();
-      const result = await requestSignInLink({ email, callbackPath, clientAddress: newClient() }, { sendLink: authJsStandIn, minDurationMs: 0 });
+      const result = await requestSignInLink(
+        { email, callbackPath, clientAddress: newClient() },
+        { sendLink: authJsStandIn, minDurationMs: 0 },
+      );
       expect(result).toEqual({ ok: true });
       const [queued] = await db.outboxEmail.findMany({ where: { to: email } });
       expect(new URL((queued.payload as { url: string }).url).searchParams.get("callbackUrl")).toBe("/");

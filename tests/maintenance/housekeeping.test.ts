@@ -19,7 +19,12 @@ describe(`housekeeping (${databaseKind})`, () => {
     const future = new Date(now.getTime() + hour);
     const longAgo = new Date(now.getTime() - 48 * hour);
     const user = await db.user.create({ data: { email: "sigrid@example.se" } });
-    await db.rateLimitBucket.createMany({ data: [{ key: "old", count: 3, resetAt: past }, { key: "live", count: 1, resetAt: future }] });
+    await db.rateLimitBucket.createMany({
+      data: [
+        { key: "old", count: 3, resetAt: past },
+        { key: "live", count: 1, resetAt: future },
+      ],
+    });
     await db.idempotencyKey.createMany({
       data: [
         { scope: "checkout", key: "old", requestHash: "x", expiresAt: past },
@@ -125,10 +130,14 @@ describe(`secret links in sent emails (${databaseKind})`, () => {
     expect(row.payload).toEqual({ url: "", expiresInMinutes: 15 });
 
     await db.$transaction((tx) =>
-      enqueueEmails(tx, [{ template: "magic-link", to: "sigrid@example.se", locale: "sv", payload: { url: `${url}-2`, expiresInMinutes: 15 } }]),
+      enqueueEmails(tx, [
+        { template: "magic-link", to: "sigrid@example.se", locale: "sv", payload: { url: `${url}-2`, expiresInMinutes: 15 } },
+      ]),
     );
     expect((await deliverDueEmails(sender(mailboxTransport()))).sent).toBe(1);
-    const kept = await db.outboxEmail.findFirstOrThrow({ where: { template: "magic-link", status: "SENT", payload: { path: ["url"], equals: `${url}-2` } } });
+    const kept = await db.outboxEmail.findFirstOrThrow({
+      where: { template: "magic-link", status: "SENT", payload: { path: ["url"], equals: `${url}-2` } },
+    });
     expect(kept.to).toBe("sigrid@example.se");
   });
 });

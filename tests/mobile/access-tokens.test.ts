@@ -77,11 +77,13 @@ describe("createAccessToken", () => {
     });
     // Not even past the type checker: the column is NOT NULL.
     await expect(db.personalAccessToken.create({ data: { ...row(new Date()), expiresAt: null } as never })).rejects.toThrow();
-    await expect(db.personalAccessToken.create({ data: row(new Date("2027-03-01T10:00:00.001Z")) })).rejects.toThrow(/PersonalAccessToken_max_lifetime/);
-    const ok = await db.personalAccessToken.create({ data: row(new Date("2027-03-01T10:00:00Z")) });
-    await expect(db.personalAccessToken.update({ where: { id: ok.id }, data: { expiresAt: new Date("2030-01-01T00:00:00Z") } })).rejects.toThrow(
+    await expect(db.personalAccessToken.create({ data: row(new Date("2027-03-01T10:00:00.001Z")) })).rejects.toThrow(
       /PersonalAccessToken_max_lifetime/,
     );
+    const ok = await db.personalAccessToken.create({ data: row(new Date("2027-03-01T10:00:00Z")) });
+    await expect(
+      db.personalAccessToken.update({ where: { id: ok.id }, data: { expiresAt: new Date("2030-01-01T00:00:00Z") } }),
+    ).rejects.toThrow(/PersonalAccessToken_max_lifetime/);
   });
 
   it("refuses more than the hourly limit of new tokens", async () => {
@@ -148,7 +150,10 @@ describe("parseCreateAccessTokenForm", () => {
       name: "   ",
     });
     expect(parseCreateAccessTokenForm(form({ name: "x".repeat(61) }))).toMatchObject({ ok: false, fieldErrors: { name: "name_too_long" } });
-    expect(parseCreateAccessTokenForm(form({ name: "Evig", lifetime: "never" }))).toMatchObject({ ok: false, fieldErrors: { lifetime: "lifetime_invalid" } });
+    expect(parseCreateAccessTokenForm(form({ name: "Evig", lifetime: "never" }))).toMatchObject({
+      ok: false,
+      fieldErrors: { lifetime: "lifetime_invalid" },
+    });
   });
 });
 
@@ -200,7 +205,12 @@ describe("authenticateAccessToken", () => {
   it("refuses an expired token", async () => {
     const user = await newUser();
     const now = new Date();
-    const result = await createAccessToken({ userId: user.id, name: "Kort", lifetime: "30", now: new Date(now.getTime() - 31 * 86_400_000) });
+    const result = await createAccessToken({
+      userId: user.id,
+      name: "Kort",
+      lifetime: "30",
+      now: new Date(now.getTime() - 31 * 86_400_000),
+    });
     if (!result.ok) throw new Error("not created");
     expect(await authenticateAccessToken(result.created.token, now)).toBeNull();
     expect((await listAccessTokens(user.id, now))[0].expired).toBe(true);

@@ -66,9 +66,15 @@ describe("authenticateApiRequest", () => {
     const other = await buyerWithTickets();
     const token = await tokenFor(userId);
     const sessionOfOther = async () => other.userId;
-    expect(await authenticateApiRequest({ authorization: `Bearer ${token.token}`, sessionUserId: sessionOfOther })).toEqual({ userId, via: "token" });
+    expect(await authenticateApiRequest({ authorization: `Bearer ${token.token}`, sessionUserId: sessionOfOther })).toEqual({
+      userId,
+      via: "token",
+    });
     expect(await authenticateApiRequest({ authorization: "Bearer bt_nonsense", sessionUserId: sessionOfOther })).toBeNull();
-    expect(await authenticateApiRequest({ authorization: null, sessionUserId: sessionOfOther })).toEqual({ userId: other.userId, via: "session" });
+    expect(await authenticateApiRequest({ authorization: null, sessionUserId: sessionOfOther })).toEqual({
+      userId: other.userId,
+      via: "session",
+    });
     expect(await authenticateApiRequest({ authorization: null, sessionUserId: noSession })).toBeNull();
   });
 });

@@ -59,7 +59,9 @@ class FakeCacheStorage {
   }
   /** Every URL kept, by cache name. */
   snapshot() {
-    return Object.fromEntries([...this.stores].map(([name, cache]) => [name, [...cache.entries.keys()].map((url) => url.replace(origin, ""))]));
+    return Object.fromEntries(
+      [...this.stores].map(([name, cache]) => [name, [...cache.entries.keys()].map((url) => url.replace(origin, ""))]),
+    );
   }
 }
 

@@ -43,7 +43,8 @@ describe("the readers of a return path", () => {
     expect(source).toMatch(/import \{[^}]*\bsafeReturnPath\b[^}]*\} from "(?:@\/lib|\.\.)\/navigation\/return-path"/);
     for (const line of source.split("\n").filter((l) => READS_RETURN_PATH.test(l))) {
       // Read and checked on the same line, or (the route and the like form) checked right after.
-      if (!line.includes("safeReturnPath(")) expect(source).toMatch(/safeReturnPath\((?:query|value|decoded|returnTo|fields\.callbackUrl)\b/);
+      if (!line.includes("safeReturnPath("))
+        expect(source).toMatch(/safeReturnPath\((?:query|value|decoded|returnTo|fields\.callbackUrl)\b/);
     }
   });
 });

@@ -34,7 +34,10 @@ const sender = (): SenderOptions => ({
 });
 
 async function buy(email: string) {
-  const { event, ticketTypes } = await createEvent({ title: "Jazz på Glashuset", ticketTypes: [{ name: "Ordinarie", priceMinor: 24_000 }] });
+  const { event, ticketTypes } = await createEvent({
+    title: "Jazz på Glashuset",
+    ticketTypes: [{ name: "Ordinarie", priceMinor: 24_000 }],
+  });
   const result = await placeOrder(
     {
       eventId: event.id,
@@ -67,7 +70,10 @@ describe(`emails of a purchase (${databaseKind})`, () => {
 
     const mails = await smtp.waitFor(2);
     const subjects = mails.map((m) => m.subject).sort();
-    expect(subjects).toEqual([`Dina biljetter till Jazz på Glashuset (order ${order.orderNumber})`, "Välkommen till Biljett – dina biljetter finns samlade här"]);
+    expect(subjects).toEqual([
+      `Dina biljetter till Jazz på Glashuset (order ${order.orderNumber})`,
+      "Välkommen till Biljett – dina biljetter finns samlade här",
+    ]);
     const confirmation = mails.find((m) => m.subject?.startsWith("Dina biljetter"))!;
     const tickets = await db.ticket.findMany({ where: { orderId: order.orderId } });
     for (const ticket of tickets) expect(confirmation.text).toContain(ticket.code);

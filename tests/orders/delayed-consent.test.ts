@@ -36,7 +36,11 @@ async function pendingOptIn(placedAt: Date) {
 
 const pay = (orderId: string, now: Date) =>
   db.$transaction((tx) =>
-    completeOrder(tx, orderId, { admissions: "unclaimed", payment: { provider: "test", reference: `ref-${randomUUID()}`, cardBrand: "visa", cardLast4: "4242" }, now }),
+    completeOrder(tx, orderId, {
+      admissions: "unclaimed",
+      payment: { provider: "test", reference: `ref-${randomUUID()}`, cardBrand: "visa", cardLast4: "4242" },
+      now,
+    }),
   );
 
 describe(`marketing consent of a payment that completes late (${databaseKind})`, () => {
@@ -59,14 +63,23 @@ describe(`marketing consent of a payment that completes late (${databaseKind})`,
     const placedAt = new Date(Date.now() - 30 * MINUTE);
     const { order, organizerId, email } = await pendingOptIn(placedAt);
     const givenAt = new Date(placedAt.getTime() - 30 * 24 * 60 * MINUTE);
-    await db.marketingConsent.create({ data: { organizerId, email, givenAt, source: "checkout", withdrawnAt: new Date(placedAt.getTime() - MINUTE) } });
+    await db.marketingConsent.create({
+      data: { organizerId, email, givenAt, source: "checkout", withdrawnAt: new Date(placedAt.getTime() - MINUTE) },
+    });
     const paidAt = new Date(placedAt.getTime() + 20 * MINUTE);
 
     await pay(order.id, paidAt);
 
     const consents = await db.marketingConsent.findMany({ where: { organizerId } });
     expect(consents).toHaveLength(1);
-    expect(consents[0]).toMatchObject({ email, givenAt: paidAt, withdrawnAt: null, orderId: order.id, userId: order.userId, source: "checkout" });
+    expect(consents[0]).toMatchObject({
+      email,
+      givenAt: paidAt,
+      withdrawnAt: null,
+      orderId: order.id,
+      userId: order.userId,
+      source: "checkout",
+    });
   });
 
   it("records a first consent when the payment completes", async () => {
@@ -77,6 +90,8 @@ describe(`marketing consent of a payment that completes late (${databaseKind})`,
     await pay(order.id, paidAt);
 
     const consents = await db.marketingConsent.findMany({ where: { organizerId } });
-    expect(consents.map((consent) => [consent.email, consent.givenAt, consent.withdrawnAt, consent.orderId])).toEqual([[email, paidAt, null, order.id]]);
+    expect(consents.map((consent) => [consent.email, consent.givenAt, consent.withdrawnAt, consent.orderId])).toEqual([
+      [email, paidAt, null, order.id],
+    ]);
   });
 });

@@ -13,13 +13,19 @@ describe("orderRecipient", () => {
   });
 
   it("uses the purchase's address, normalised, for an order without an account", () => {
-    expect(orderRecipient({ buyerEmail: " Kim@Example.SE ", buyerName: "Kim", user: null })).toEqual({ email: "kim@example.se", name: "Kim" });
+    expect(orderRecipient({ buyerEmail: " Kim@Example.SE ", buyerName: "Kim", user: null })).toEqual({
+      email: "kim@example.se",
+      name: "Kim",
+    });
   });
 });
 
 describe("mailRecipient", () => {
   it("hands nodemailer the name as data, without line breaks or control characters", () => {
-    expect(mailRecipient("a@example.se", 'A "B", C\r\nBcc: x@evil.example')).toEqual({ address: "a@example.se", name: 'A "B", C Bcc: x@evil.example' });
+    expect(mailRecipient("a@example.se", 'A "B", C\r\nBcc: x@evil.example')).toEqual({
+      address: "a@example.se",
+      name: 'A "B", C Bcc: x@evil.example',
+    });
     expect(mailRecipient("a@example.se", "Åsa\u0000\u2028Öberg")).toEqual({ address: "a@example.se", name: "Åsa Öberg" });
   });
 

@@ -266,9 +266,7 @@ describe(`placeOrder (${databaseKind})`, () => {
     await db.$executeRawUnsafe(`
       CREATE FUNCTION fail_outbox() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'outbox unavailable'; END; $$`);
-    await db.$executeRawUnsafe(
-      `CREATE TRIGGER fail_outbox BEFORE INSERT ON "OutboxEmail" FOR EACH ROW EXECUTE FUNCTION fail_outbox()`,
-    );
+    await db.$executeRawUnsafe(`CREATE TRIGGER fail_outbox BEFORE INSERT ON "OutboxEmail" FOR EACH ROW EXECUTE FUNCTION fail_outbox()`);
     try {
       await expect(placeOrder(input, { provider })).rejects.toThrow(/outbox unavailable/);
     } finally {
@@ -319,9 +317,7 @@ describeOnPostgres("placeOrder under concurrency (PostgreSQL)", () => {
     const id = ticketTypes[0].id;
 
     const results = await Promise.all(
-      Array.from({ length: 50 }, () =>
-        placeOrder(order(event.id, id, { items: [{ ticketTypeId: id, quantity: 1 }] }), { provider }),
-      ),
+      Array.from({ length: 50 }, () => placeOrder(order(event.id, id, { items: [{ ticketTypeId: id, quantity: 1 }] }), { provider })),
     );
 
     const paid = results.filter((r) => r.ok);

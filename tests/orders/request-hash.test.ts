@@ -29,7 +29,9 @@ describe("checkoutRequestHash", () => {
   it("changes with the card and not with the CVC or the card's spacing", () => {
     const hash = checkoutRequestHash(request, "kalle@example.se", secret);
     expect(checkoutRequestHash({ ...request, card: { ...card, number: "5555555555554444" } }, "kalle@example.se", secret)).not.toBe(hash);
-    expect(checkoutRequestHash({ ...request, card: { ...card, number: "4242424242424242", cvc: "000" } }, "kalle@example.se", secret)).toBe(hash);
+    expect(checkoutRequestHash({ ...request, card: { ...card, number: "4242424242424242", cvc: "000" } }, "kalle@example.se", secret)).toBe(
+      hash,
+    );
     expect(checkoutRequestHash({ ...request, card: undefined }, "kalle@example.se", secret)).not.toBe(hash);
   });
 });

@@ -94,18 +94,28 @@ describe("routes and actions", () => {
   ];
   it.each(guarded)("%s checks who is asking before anything else", (file, guard) => {
     const source = readFileSync(path.join(root, file), "utf8");
-    const body = source.slice(source.indexOf("export default async function") >= 0 ? source.indexOf("export default async function") : source.indexOf("export async function"));
+    const body = source.slice(
+      source.indexOf("export default async function") >= 0
+        ? source.indexOf("export default async function")
+        : source.indexOf("export async function"),
+    );
     const guardAt = body.search(guard);
     expect(guardAt).toBeGreaterThan(0);
     // No domain call (lib/organizer-ops) comes before the guard.
-    const firstDomainCall = body.search(/\b(getMessageComposer|listSentMessages|previewOrganizerMessage|sendOrganizerMessage|checkInTicket|getCheckInOverview|getOrganizerOrder|correctOrderEmail|claimOrder|findOwnOrderByNumber)\(/);
+    const firstDomainCall = body.search(
+      /\b(getMessageComposer|listSentMessages|previewOrganizerMessage|sendOrganizerMessage|checkInTicket|getCheckInOverview|getOrganizerOrder|correctOrderEmail|claimOrder|findOwnOrderByNumber)\(/,
+    );
     if (firstDomainCall >= 0) expect(guardAt).toBeLessThan(firstDomainCall);
   });
 
   // Actions are built by lib/actions.ts, which resolves the member (and the role's capability)
   // or the signed-in user before the action's own code runs.
   const actions: Array<[string, string, { kind: string; permission?: string }]> = [
-    ["app/organizer/[organizerId]/events/[eventId]/messages/actions.ts", "organizerMessageAction", { kind: "member", permission: "messageHolders" }],
+    [
+      "app/organizer/[organizerId]/events/[eventId]/messages/actions.ts",
+      "organizerMessageAction",
+      { kind: "member", permission: "messageHolders" },
+    ],
     ["app/organizer/[organizerId]/events/[eventId]/check-in/actions.ts", "checkInAction", { kind: "member", permission: "checkIn" }],
     ["app/organizer/[organizerId]/orders/[orderId]/actions.ts", "correctOrderEmailAction", { kind: "member", permission: "correctOrders" }],
     ["app/account/claim/actions.ts", "claimOrderAction", { kind: "user" }],

@@ -17,13 +17,19 @@ useTestDatabase();
 async function justBought() {
   const team = await organizerWithTeam();
   const local = `greta.${randomBytes(3).toString("hex")}`;
-  const order = await paidOrder({ eventId: team.event.id, ticketTypeId: team.ticketTypes[0].id }, { email: `${local}@gmial.com`, quantity: 2 });
+  const order = await paidOrder(
+    { eventId: team.event.id, ticketTypeId: team.ticketTypes[0].id },
+    { email: `${local}@gmial.com`, quantity: 2 },
+  );
   return { team, order, right: `${local}@gmail.com` };
 }
 
 /** The link's secret, as the recipient reads it from the email. */
 async function linkTokenSentTo(email: string): Promise<string> {
-  const sent = await db.outboxEmail.findFirstOrThrow({ where: { to: email, template: "order-correction" }, orderBy: { createdAt: "desc" } });
+  const sent = await db.outboxEmail.findFirstOrThrow({
+    where: { to: email, template: "order-correction" },
+    orderBy: { createdAt: "desc" },
+  });
   const url = new URL((sent.payload as { confirmUrl: string }).confirmUrl);
   expect(url.pathname).toBe("/orders/correct");
   return url.searchParams.get("token")!;
@@ -52,7 +58,12 @@ describe("the buying browser's cookie", () => {
 describe(`requestOrderCorrection and confirmOrderCorrection (${databaseKind})`, () => {
   it("moves the order once the link sent to the corrected address is followed", async () => {
     const { order, right } = await justBought();
-    const asked = await requestOrderCorrection({ orderId: order.id, browserOrders: new Set([order.id]), email: ` ${right.toUpperCase()} `, locale: "sv" });
+    const asked = await requestOrderCorrection({
+      orderId: order.id,
+      browserOrders: new Set([order.id]),
+      email: ` ${right.toUpperCase()} `,
+      locale: "sv",
+    });
     expect(asked).toEqual({ ok: true, toEmail: right });
     // Nothing has moved yet: only a link went to the new address.
     expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).buyerEmail).toBe(order.buyerEmail);
@@ -87,41 +98,72 @@ describe(`requestOrderCorrection and confirmOrderCorrection (${databaseKind})`, 
 
   it("refuses a browser that did not buy the order, whatever it knows", async () => {
     const { order, right } = await justBought();
-    expect(await requestOrderCorrection({ orderId: order.id, browserOrders: new Set(), email: right, locale: "sv" })).toEqual({ ok: false, error: "closed" });
-    expect(await requestOrderCorrection({ orderId: order.id, browserOrders: new Set(["another-order"]), email: right, locale: "sv" })).toEqual({ ok: false, error: "closed" });
+    expect(await requestOrderCorrection({ orderId: order.id, browserOrders: new Set(), email: right, locale: "sv" })).toEqual({
+      ok: false,
+      error: "closed",
+    });
+    expect(
+      await requestOrderCorrection({ orderId: order.id, browserOrders: new Set(["another-order"]), email: right, locale: "sv" }),
+    ).toEqual({ ok: false, error: "closed" });
     expect(await db.outboxEmail.count({ where: { to: right } })).toBe(0);
   });
 
   it("shows a bad address or the same address next to the field, and sends nothing", async () => {
     const { order } = await justBought();
     const browserOrders = new Set([order.id]);
-    expect(await requestOrderCorrection({ orderId: order.id, browserOrders, email: "greta@", locale: "sv" })).toEqual({ ok: false, error: "invalid_form", fieldErrors: { email: "invalid" } });
-    expect(await requestOrderCorrection({ orderId: order.id, browserOrders, email: order.buyerEmail.toUpperCase(), locale: "sv" })).toEqual({
+    expect(await requestOrderCorrection({ orderId: order.id, browserOrders, email: "greta@", locale: "sv" })).toEqual({
       ok: false,
       error: "invalid_form",
-      fieldErrors: { email: "same_email" },
+      fieldErrors: { email: "invalid" },
     });
+    expect(await requestOrderCorrection({ orderId: order.id, browserOrders, email: order.buyerEmail.toUpperCase(), locale: "sv" })).toEqual(
+      {
+        ok: false,
+        error: "invalid_form",
+        fieldErrors: { email: "same_email" },
+      },
+    );
     expect(await db.orderCorrectionRequest.count({ where: { orderId: order.id } })).toBe(0);
   });
 
   it("closes once a ticket is checked in or the event has started, before and after the link is sent", async () => {
     const checkedIn = await justBought();
     const browser = (id: string) => new Set([id]);
-    await requestOrderCorrection({ orderId: checkedIn.order.id, browserOrders: browser(checkedIn.order.id), email: checkedIn.right, locale: "sv" });
+    await requestOrderCorrection({
+      orderId: checkedIn.order.id,
+      browserOrders: browser(checkedIn.order.id),
+      email: checkedIn.right,
+      locale: "sv",
+    });
     const token = await linkTokenSentTo(checkedIn.right);
     await db.ticket.update({ where: { id: checkedIn.order.tickets[0].id }, data: { checkedInAt: new Date() } });
     expect(await confirmOrderCorrection({ token })).toEqual({ ok: false, error: "closed" });
     expect((await db.order.findUniqueOrThrow({ where: { id: checkedIn.order.id } })).buyerEmail).toBe(checkedIn.order.buyerEmail);
-    expect(await requestOrderCorrection({ orderId: checkedIn.order.id, browserOrders: browser(checkedIn.order.id), email: checkedIn.right, locale: "sv" })).toEqual({
+    expect(
+      await requestOrderCorrection({
+        orderId: checkedIn.order.id,
+        browserOrders: browser(checkedIn.order.id),
+        email: checkedIn.right,
+        locale: "sv",
+      }),
+    ).toEqual({
       ok: false,
       error: "closed",
     });
 
     const started = await justBought();
-    await requestOrderCorrection({ orderId: started.order.id, browserOrders: browser(started.order.id), email: started.right, locale: "sv" });
+    await requestOrderCorrection({
+      orderId: started.order.id,
+      browserOrders: browser(started.order.id),
+      email: started.right,
+      locale: "sv",
+    });
     const lateToken = await linkTokenSentTo(started.right);
     const began = new Date(Date.now() - 60_000);
-    await db.event.update({ where: { id: started.team.event.id }, data: { startsAt: began, endsAt: new Date(began.getTime() + 3 * 3600_000) } });
+    await db.event.update({
+      where: { id: started.team.event.id },
+      data: { startsAt: began, endsAt: new Date(began.getTime() + 3 * 3600_000) },
+    });
     expect(await confirmOrderCorrection({ token: lateToken })).toEqual({ ok: false, error: "closed" });
   });
 
@@ -145,7 +187,13 @@ describe(`requestOrderCorrection and confirmOrderCorrection (${databaseKind})`, 
     const token = await linkTokenSentTo(right);
     const { correctOrderEmail } = await import("@/lib/organizer-ops/order-correction");
     const organizerChoice = `other.${randomBytes(3).toString("hex")}@example.se`;
-    await correctOrderEmail({ userId: team.owner.id, organizerId: team.organizerId, orderId: order.id, email: organizerChoice, confirmation: organizerChoice });
+    await correctOrderEmail({
+      userId: team.owner.id,
+      organizerId: team.organizerId,
+      orderId: order.id,
+      email: organizerChoice,
+      confirmation: organizerChoice,
+    });
     expect(await confirmOrderCorrection({ token })).toEqual({ ok: false, error: "closed" });
     expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).buyerEmail).toBe(organizerChoice);
   });
@@ -154,8 +202,13 @@ describe(`requestOrderCorrection and confirmOrderCorrection (${databaseKind})`, 
     const { order, right } = await justBought();
     const browserOrders = new Set([order.id]);
     for (let n = 0; n < CORRECTION_REQUESTS_PER_ORDER.limit; n++) {
-      expect(await requestOrderCorrection({ orderId: order.id, browserOrders, email: `${n}${right}`, locale: "sv" })).toMatchObject({ ok: true });
+      expect(await requestOrderCorrection({ orderId: order.id, browserOrders, email: `${n}${right}`, locale: "sv" })).toMatchObject({
+        ok: true,
+      });
     }
-    expect(await requestOrderCorrection({ orderId: order.id, browserOrders, email: right, locale: "sv" })).toEqual({ ok: false, error: "rate_limited" });
+    expect(await requestOrderCorrection({ orderId: order.id, browserOrders, email: right, locale: "sv" })).toEqual({
+      ok: false,
+      error: "rate_limited",
+    });
   });
 });

@@ -25,7 +25,12 @@ describe(`checkInTicket (${databaseKind})`, () => {
       holderName: "Greta Köpare",
       ticketType: team.ticketTypes[0].name,
     });
-    const again = await checkInTicket({ ...args, userId: team.owner.id, code: team.code.toLowerCase(), now: new Date("2030-05-01T17:30:00Z") });
+    const again = await checkInTicket({
+      ...args,
+      userId: team.owner.id,
+      code: team.code.toLowerCase(),
+      now: new Date("2030-05-01T17:30:00Z"),
+    });
     expect(again).toMatchObject({ ok: false, status: "already_checked_in", checkedInAt: first });
 
     const ticket = await db.ticket.findUniqueOrThrow({ where: { code: team.code } });
@@ -50,7 +55,11 @@ describe(`checkInTicket (${databaseKind})`, () => {
     expect(await checkInTicket({ ...args, code: stranger.tickets[0].code })).toEqual({ ok: false, status: "unknown" });
     expect(await checkInTicket({ ...args, code: "0000000000000000" })).toEqual({ ok: false, status: "unknown" });
     expect(await checkInTicket({ ...args, code: "hej" })).toEqual({ ok: false, status: "invalid_code" });
-    expect(await db.ticket.count({ where: { checkedInAt: { not: null }, eventId: { in: [team.event.id, sameOrganizer.event.id, foreign.event.id] } } })).toBe(0);
+    expect(
+      await db.ticket.count({
+        where: { checkedInAt: { not: null }, eventId: { in: [team.event.id, sameOrganizer.event.id, foreign.event.id] } },
+      }),
+    ).toBe(0);
   });
 
   it("lets nobody outside the organizer check in, nor look at the counts", async () => {
@@ -75,7 +84,9 @@ describeOnPostgres("checkInTicket at two doors at once", () => {
   it("admits the ticket at exactly one of them", async () => {
     const team = await setUp();
     const args = { organizerId: team.organizerId, eventId: team.event.id, code: team.code };
-    const results = await Promise.all([team.owner.id, team.admin.id, team.staff.id, team.owner.id].map((userId) => checkInTicket({ ...args, userId })));
+    const results = await Promise.all(
+      [team.owner.id, team.admin.id, team.staff.id, team.owner.id].map((userId) => checkInTicket({ ...args, userId })),
+    );
     expect(results.filter((result) => result.status === "checked_in")).toHaveLength(1);
     expect(results.filter((result) => result.status === "already_checked_in")).toHaveLength(3);
   });

@@ -32,7 +32,15 @@ export async function organizerWithTeam() {
 
 export async function paidOrder(
   { eventId, ticketTypeId }: { eventId: string; ticketTypeId: string },
-  options: { email?: string; name?: string; quantity?: number; locale?: Locale; marketingOptIn?: boolean; cardLast4?: string | null; priceMinor?: number } = {},
+  options: {
+    email?: string;
+    name?: string;
+    quantity?: number;
+    locale?: Locale;
+    marketingOptIn?: boolean;
+    cardLast4?: string | null;
+    priceMinor?: number;
+  } = {},
 ) {
   const email = options.email ?? `buyer-${unique()}@example.se`;
   const name = options.name ?? "Greta Köpare";

@@ -28,12 +28,19 @@ async function teamWithBuyers() {
 }
 
 const messageEmails = (eventTitle?: string) =>
-  db.outboxEmail.findMany({ where: { template: "organizer-message", ...(eventTitle ? { payload: { path: ["event", "title"], equals: eventTitle } } : {}) } });
+  db.outboxEmail.findMany({
+    where: { template: "organizer-message", ...(eventTitle ? { payload: { path: ["event", "title"], equals: eventTitle } } : {}) },
+  });
 
 describe(`sendOrganizerMessage (${databaseKind})`, () => {
   it("records the message and queues one email per ticket holder", async () => {
     const team = await teamWithBuyers();
-    const result = await sendOrganizerMessage({ userId: team.owner.id, organizerId: team.organizerId, eventId: team.event.id, message: message() });
+    const result = await sendOrganizerMessage({
+      userId: team.owner.id,
+      organizerId: team.organizerId,
+      eventId: team.event.id,
+      message: message(),
+    });
 
     expect(result).toEqual({ ok: true, messageId: expect.any(String), recipientCount: 2, alreadySent: false });
     if (!result.ok) throw new Error("not sent");
@@ -96,7 +103,12 @@ describe(`sendOrganizerMessage (${databaseKind})`, () => {
     const unlinked = await paidOrder(ids, { email: `Gast.${tag}@Example.se`, name: "Gäst Gästsson" });
     await db.order.update({ where: { id: unlinked.id }, data: { userId: null } });
 
-    const result = await sendOrganizerMessage({ userId: team.owner.id, organizerId: team.organizerId, eventId: team.event.id, message: message() });
+    const result = await sendOrganizerMessage({
+      userId: team.owner.id,
+      organizerId: team.organizerId,
+      eventId: team.event.id,
+      message: message(),
+    });
     expect(result).toMatchObject({ ok: true, recipientCount: 2 });
 
     const emails = await messageEmails(team.event.title);
@@ -136,8 +148,13 @@ describe(`sendOrganizerMessage (${databaseKind})`, () => {
       { userId: team.first.userId!, organizerId: team.organizerId },
     ];
     for (const attempt of attempts) {
-      expect(await sendOrganizerMessage({ ...attempt, eventId: team.event.id, message: message() })).toEqual({ ok: false, error: "not_found" });
-      expect(await previewOrganizerMessage({ ...attempt, eventId: team.event.id, message: message() }, { buyerName: "x", orderNumber: "x" })).toBeNull();
+      expect(await sendOrganizerMessage({ ...attempt, eventId: team.event.id, message: message() })).toEqual({
+        ok: false,
+        error: "not_found",
+      });
+      expect(
+        await previewOrganizerMessage({ ...attempt, eventId: team.event.id, message: message() }, { buyerName: "x", orderNumber: "x" }),
+      ).toBeNull();
     }
     expect(await db.organizerMessage.count({ where: { eventId: team.event.id } })).toBe(0);
     expect(await messageEmails(team.event.title)).toHaveLength(0);
@@ -148,7 +165,9 @@ describe(`sendOrganizerMessage (${databaseKind})`, () => {
 
   it("refuses an event with no ticket holders", async () => {
     const team = await organizerWithTeam();
-    expect(await sendOrganizerMessage({ userId: team.owner.id, organizerId: team.organizerId, eventId: team.event.id, message: message() })).toEqual({
+    expect(
+      await sendOrganizerMessage({ userId: team.owner.id, organizerId: team.organizerId, eventId: team.event.id, message: message() }),
+    ).toEqual({
       ok: false,
       error: "no_recipients",
     });
@@ -171,7 +190,10 @@ describe(`sendOrganizerMessage (${databaseKind})`, () => {
 describe("parseMessageForm", () => {
   it("trims, and refuses empty, over-long and multi-line subjects", () => {
     const key = randomUUID();
-    expect(parseMessageForm({ subject: "  Hej  ", body: " Text ", requestKey: key })).toEqual({ ok: true, data: { subject: "Hej", body: "Text", requestKey: key } });
+    expect(parseMessageForm({ subject: "  Hej  ", body: " Text ", requestKey: key })).toEqual({
+      ok: true,
+      data: { subject: "Hej", body: "Text", requestKey: key },
+    });
     expect(parseMessageForm({ subject: "", body: "x".repeat(5001), requestKey: "nope" })).toEqual({
       ok: false,
       fieldErrors: { subject: "required", body: "too_long", requestKey: "invalid" },
@@ -193,12 +215,22 @@ describe(`a sent message over SMTP (${databaseKind})`, () => {
     const team = await teamWithBuyers();
     // Only this test's emails go out.
     await db.outboxEmail.updateMany({ where: { status: "PENDING" }, data: { status: "SENT" } });
-    const result = await sendOrganizerMessage({ userId: team.owner.id, organizerId: team.organizerId, eventId: team.event.id, message: message() });
+    const result = await sendOrganizerMessage({
+      userId: team.owner.id,
+      organizerId: team.organizerId,
+      eventId: team.event.id,
+      message: message(),
+    });
     expect(result.ok).toBe(true);
 
     const transport = smtpTransport(smtp.url);
     try {
-      const report = await deliverDueEmails({ transport, render: (email) => renderOutboxEmail(email), from: "Biljett <biljetter@biljett.test>", messageIdDomain: "biljett.test" });
+      const report = await deliverDueEmails({
+        transport,
+        render: (email) => renderOutboxEmail(email),
+        from: "Biljett <biljetter@biljett.test>",
+        messageIdDomain: "biljett.test",
+      });
       expect(report).toEqual({ sent: 2, retrying: 0, failed: 0 });
     } finally {
       transport.close();

@@ -43,10 +43,20 @@ describe(`claimOrder (${databaseKind})`, () => {
     // New codes: whoever holds the old tickets gets nobody in.
     expect(moved.tickets.map((ticket) => ticket.code).some((code) => order.tickets.some((old) => old.code === code))).toBe(false);
     const change = await db.orderEmailChange.findFirstOrThrow({ where: { orderId: order.id } });
-    expect(change).toMatchObject({ source: "buyer_claim", changedById: buyer.id, changedByEmail: buyer.email, fromEmail: order.buyerEmail, toEmail: buyer.email });
+    expect(change).toMatchObject({
+      source: "buyer_claim",
+      changedById: buyer.id,
+      changedByEmail: buyer.email,
+      fromEmail: order.buyerEmail,
+      toEmail: buyer.email,
+    });
     expect((await db.outboxEmail.findMany({ where: { to: buyer.email } })).map((email) => email.template)).toEqual(["order-confirmation"]);
     const old = await db.outboxEmail.findMany({ where: { to: order.buyerEmail }, orderBy: { createdAt: "asc" } });
-    expect(old.filter((email) => email.template !== "order-moved").every((email) => email.status === "FAILED" && email.lastError === SUPERSEDED_ERROR)).toBe(true);
+    expect(
+      old
+        .filter((email) => email.template !== "order-moved")
+        .every((email) => email.status === "FAILED" && email.lastError === SUPERSEDED_ERROR),
+    ).toBe(true);
   });
 
   it("tells the old address that the order moved at the buyer's request, without a link or the new address", async () => {
@@ -54,7 +64,12 @@ describe(`claimOrder (${databaseKind})`, () => {
     expect(await claimOrder({ userId: buyer.id, form: answer(order.number) })).toMatchObject({ ok: true });
     const notice = await db.outboxEmail.findFirstOrThrow({ where: { to: order.buyerEmail, template: "order-moved" } });
     expect(notice.status).toBe("PENDING");
-    expect(notice.payload).toEqual({ orderNumber: order.number, eventTitle: expect.any(String), organizerName: expect.any(String), movedBy: "buyer" });
+    expect(notice.payload).toEqual({
+      orderNumber: order.number,
+      eventTitle: expect.any(String),
+      organizerName: expect.any(String),
+      movedBy: "buyer",
+    });
     expect(JSON.stringify(notice.payload)).not.toContain(buyer.email);
     expect(JSON.stringify(notice.payload)).not.toContain("/orders/");
   });
@@ -79,56 +94,95 @@ describe(`claimOrder (${databaseKind})`, () => {
   it("gives one identical answer to every refusal, so none confirms a right guess", async () => {
     const cases: [string, () => Promise<{ userId: string; number: string; amount?: string; last4?: string }>][] = [
       ["wrong number", async () => ({ userId: (await misspelled()).buyer.id, number: "ZZZZZZZZ" })],
-      ["wrong card digits", async () => { const c = await misspelled(); return { userId: c.buyer.id, number: c.order.number, last4: "0000" }; }],
-      ["account in use", async () => {
-        const c = await misspelled();
-        await db.user.update({ where: { id: c.order.userId! }, data: { emailVerified: new Date() } });
-        return { userId: c.buyer.id, number: c.order.number };
-      }],
-      ["account with a password", async () => {
-        const c = await misspelled();
-        await db.user.update({ where: { id: c.order.userId! }, data: { passwordHash: await hashPassword("tre ord i rad") } });
-        return { userId: c.buyer.id, number: c.order.number };
-      }],
-      ["account gone", async () => {
-        const c = await misspelled();
-        await db.user.delete({ where: { id: c.order.userId! } });
-        return { userId: c.buyer.id, number: c.order.number };
-      }],
-      ["not paid", async () => {
-        const c = await misspelled();
-        await db.order.update({ where: { id: c.order.id }, data: { status: "REFUNDED" } });
-        return { userId: c.buyer.id, number: c.order.number };
-      }],
-      ["already yours", async () => {
-        const c = await misspelled();
-        expect(await claimOrder({ userId: c.buyer.id, form: answer(c.order.number) })).toMatchObject({ ok: true });
-        return { userId: c.buyer.id, number: c.order.number };
-      }],
-      ["a ticket checked in", async () => {
-        const c = await misspelled();
-        await db.ticket.update({ where: { id: c.order.tickets[0].id }, data: { checkedInAt: new Date() } });
-        return { userId: c.buyer.id, number: c.order.number };
-      }],
-      ["event started", async () => {
-        const c = await misspelled();
-        const started = new Date(Date.now() - 60_000);
-        await db.event.update({ where: { id: c.order.eventId }, data: { startsAt: started, endsAt: new Date(started.getTime() + 3 * 3600_000) } });
-        return { userId: c.buyer.id, number: c.order.number };
-      }],
-      ["claimer's address unverified", async () => {
-        const c = await misspelled();
-        await db.user.update({ where: { id: c.buyer.id }, data: { emailVerified: null } });
-        return { userId: c.buyer.id, number: c.order.number };
-      }],
-      ["free order", async () => {
-        const c = await misspelled({ priceMinor: 0, cardLast4: null });
-        return { userId: c.buyer.id, number: c.order.number, amount: "0" };
-      }],
-      ["no card digits on the order", async () => {
-        const c = await misspelled({ cardLast4: null });
-        return { userId: c.buyer.id, number: c.order.number };
-      }],
+      [
+        "wrong card digits",
+        async () => {
+          const c = await misspelled();
+          return { userId: c.buyer.id, number: c.order.number, last4: "0000" };
+        },
+      ],
+      [
+        "account in use",
+        async () => {
+          const c = await misspelled();
+          await db.user.update({ where: { id: c.order.userId! }, data: { emailVerified: new Date() } });
+          return { userId: c.buyer.id, number: c.order.number };
+        },
+      ],
+      [
+        "account with a password",
+        async () => {
+          const c = await misspelled();
+          await db.user.update({ where: { id: c.order.userId! }, data: { passwordHash: await hashPassword("tre ord i rad") } });
+          return { userId: c.buyer.id, number: c.order.number };
+        },
+      ],
+      [
+        "account gone",
+        async () => {
+          const c = await misspelled();
+          await db.user.delete({ where: { id: c.order.userId! } });
+          return { userId: c.buyer.id, number: c.order.number };
+        },
+      ],
+      [
+        "not paid",
+        async () => {
+          const c = await misspelled();
+          await db.order.update({ where: { id: c.order.id }, data: { status: "REFUNDED" } });
+          return { userId: c.buyer.id, number: c.order.number };
+        },
+      ],
+      [
+        "already yours",
+        async () => {
+          const c = await misspelled();
+          expect(await claimOrder({ userId: c.buyer.id, form: answer(c.order.number) })).toMatchObject({ ok: true });
+          return { userId: c.buyer.id, number: c.order.number };
+        },
+      ],
+      [
+        "a ticket checked in",
+        async () => {
+          const c = await misspelled();
+          await db.ticket.update({ where: { id: c.order.tickets[0].id }, data: { checkedInAt: new Date() } });
+          return { userId: c.buyer.id, number: c.order.number };
+        },
+      ],
+      [
+        "event started",
+        async () => {
+          const c = await misspelled();
+          const started = new Date(Date.now() - 60_000);
+          await db.event.update({
+            where: { id: c.order.eventId },
+            data: { startsAt: started, endsAt: new Date(started.getTime() + 3 * 3600_000) },
+          });
+          return { userId: c.buyer.id, number: c.order.number };
+        },
+      ],
+      [
+        "claimer's address unverified",
+        async () => {
+          const c = await misspelled();
+          await db.user.update({ where: { id: c.buyer.id }, data: { emailVerified: null } });
+          return { userId: c.buyer.id, number: c.order.number };
+        },
+      ],
+      [
+        "free order",
+        async () => {
+          const c = await misspelled({ priceMinor: 0, cardLast4: null });
+          return { userId: c.buyer.id, number: c.order.number, amount: "0" };
+        },
+      ],
+      [
+        "no card digits on the order",
+        async () => {
+          const c = await misspelled({ cardLast4: null });
+          return { userId: c.buyer.id, number: c.order.number };
+        },
+      ],
     ];
     for (const [label, setUp] of cases) {
       const { userId, number, amount, last4 } = await setUp();
@@ -141,7 +195,13 @@ describe(`claimOrder (${databaseKind})`, () => {
     const { order, buyer, local } = await misspelled();
     for (let attempt = 0; attempt < 20; attempt++) {
       const other = await verifiedUser(`${local}@hotmai${attempt}.com`);
-      expect(await claimOrder({ userId: other.id, form: answer(order.number, "450", String(1000 + attempt)), clientAddress: `198.51.100.${attempt + 1}` })).toEqual(NO_MATCH);
+      expect(
+        await claimOrder({
+          userId: other.id,
+          form: answer(order.number, "450", String(1000 + attempt)),
+          clientAddress: `198.51.100.${attempt + 1}`,
+        }),
+      ).toEqual(NO_MATCH);
     }
     expect(await claimOrder({ userId: buyer.id, form: answer(order.number), clientAddress: "203.0.113.7" })).toMatchObject({ ok: true });
   });

@@ -13,7 +13,10 @@ useTestDatabase();
 async function misspelledOrder(options: { marketingOptIn?: boolean } = {}) {
   const team = await organizerWithTeam();
   const wrong = `greta.${randomUUID().slice(0, 8)}@gmial.com`;
-  const order = await paidOrder({ eventId: team.event.id, ticketTypeId: team.ticketTypes[0].id }, { email: wrong, name: "Greta Köpare", ...options });
+  const order = await paidOrder(
+    { eventId: team.event.id, ticketTypeId: team.ticketTypes[0].id },
+    { email: wrong, name: "Greta Köpare", ...options },
+  );
   return { ...team, order, wrong, right: wrong.replace("gmial.com", "gmail.com") };
 }
 
@@ -23,7 +26,13 @@ describe(`correctOrderEmail (${databaseKind})`, () => {
     const previousUserId = team.order.userId!;
     // A resend the buyer asked for and a message, queued earlier, not yet sent to the wrong address.
     await db.outboxEmail.create({
-      data: { template: "order-confirmation", to: team.wrong, locale: "sv", dedupeKey: `order-resend:${team.order.id}:${randomUUID()}`, payload: {} },
+      data: {
+        template: "order-confirmation",
+        to: team.wrong,
+        locale: "sv",
+        dedupeKey: `order-resend:${team.order.id}:${randomUUID()}`,
+        payload: {},
+      },
     });
     await sendOrganizerMessage({
       userId: team.owner.id,
@@ -43,13 +52,21 @@ describe(`correctOrderEmail (${databaseKind})`, () => {
     });
 
     expect(result).toEqual({ ok: true, changeId: expect.any(String), toEmail: team.right, accountCreated: true });
-    const order = await db.order.findUniqueOrThrow({ where: { id: team.order.id }, include: { user: { select: { email: true, passwordHash: true } } } });
+    const order = await db.order.findUniqueOrThrow({
+      where: { id: team.order.id },
+      include: { user: { select: { email: true, passwordHash: true } } },
+    });
     expect(order.buyerEmail).toBe(team.right);
     expect(order.user).toEqual({ email: team.right, passwordHash: null });
     expect(order.userId).not.toBe(previousUserId);
 
     const toOld = await db.outboxEmail.findMany({ where: { to: team.wrong, template: { not: "order-moved" } } });
-    expect(toOld.map((email) => email.template).sort()).toEqual(["order-confirmation", "order-confirmation", "organizer-message", "welcome"]);
+    expect(toOld.map((email) => email.template).sort()).toEqual([
+      "order-confirmation",
+      "order-confirmation",
+      "organizer-message",
+      "welcome",
+    ]);
     expect(toOld.every((email) => email.status === "FAILED" && email.lastError === SUPERSEDED_ERROR)).toBe(true);
     // The old address hears that the order moved at the organizer's request: no link, no new address.
     const notice = await db.outboxEmail.findFirstOrThrow({ where: { to: team.wrong, template: "order-moved" } });
@@ -63,7 +80,10 @@ describe(`correctOrderEmail (${databaseKind})`, () => {
     ]);
     // The unused tickets have new codes, and the confirmation carries those: the old codes,
     // and the order link sent to the old address, no longer open anything.
-    const confirmation = toNew.find((email) => email.template === "order-confirmation")!.payload as { tickets: { code: string }[]; orderUrl: string };
+    const confirmation = toNew.find((email) => email.template === "order-confirmation")!.payload as {
+      tickets: { code: string }[];
+      orderUrl: string;
+    };
     const oldCodes = team.order.tickets.map((ticket) => ticket.code).sort();
     const newCodes = (await db.ticket.findMany({ where: { orderId: team.order.id } })).map((ticket) => ticket.code).sort();
     expect(newCodes).toHaveLength(oldCodes.length);
@@ -71,11 +91,19 @@ describe(`correctOrderEmail (${databaseKind})`, () => {
     expect(confirmation.tickets.map((ticket) => ticket.code).sort()).toEqual(newCodes);
     const keyOf = (url: string) => new URL(url).searchParams.get("key");
     expect(isValidOrderKey({ id: team.order.id, buyerEmail: team.right }, keyOf(confirmation.orderUrl))).toBe(true);
-    const oldConfirmation = toOld.find((email) => email.dedupeKey === `order-confirmation:${team.order.id}`)!.payload as { orderUrl: string };
+    const oldConfirmation = toOld.find((email) => email.dedupeKey === `order-confirmation:${team.order.id}`)!.payload as {
+      orderUrl: string;
+    };
     expect(isValidOrderKey({ id: team.order.id, buyerEmail: team.right }, keyOf(oldConfirmation.orderUrl))).toBe(false);
 
     const change = await db.orderEmailChange.findUniqueOrThrow({ where: { id: result.ok ? result.changeId : "" } });
-    expect(change).toMatchObject({ fromEmail: team.wrong, toEmail: team.right, source: "organizer", changedById: team.admin.id, changedByEmail: team.admin.email });
+    expect(change).toMatchObject({
+      fromEmail: team.wrong,
+      toEmail: team.right,
+      source: "organizer",
+      changedById: team.admin.id,
+      changedByEmail: team.admin.email,
+    });
 
     const consents = await db.marketingConsent.findMany({ where: { organizerId: team.organizerId } });
     expect(consents.map((consent) => [consent.email, consent.withdrawnAt])).toEqual([[team.right, null]]);
@@ -101,7 +129,13 @@ describe(`correctOrderEmail (${databaseKind})`, () => {
     });
     // One queued before messages were addressed in the normalised form.
     await db.outboxEmail.create({
-      data: { template: "organizer-message", to: typed, locale: "sv", dedupeKey: `organizer-message:${randomUUID()}:${order.id}`, payload: {} },
+      data: {
+        template: "organizer-message",
+        to: typed,
+        locale: "sv",
+        dedupeKey: `organizer-message:${randomUUID()}:${order.id}`,
+        payload: {},
+      },
     });
     const toOld = () => db.outboxEmail.findMany({ where: { to: { in: [wrong, typed] } } });
     expect((await toOld()).map((email) => [email.template, email.status]).sort()).toEqual([
@@ -110,9 +144,17 @@ describe(`correctOrderEmail (${databaseKind})`, () => {
       ["organizer-message", "PENDING"],
       ["welcome", "PENDING"],
     ]);
-    expect((await db.marketingConsent.findMany({ where: { organizerId: team.organizerId } })).map((consent) => consent.email)).toEqual([wrong]);
+    expect((await db.marketingConsent.findMany({ where: { organizerId: team.organizerId } })).map((consent) => consent.email)).toEqual([
+      wrong,
+    ]);
 
-    const result = await correctOrderEmail({ userId: team.admin.id, organizerId: team.organizerId, orderId: order.id, email: right, confirmation: right });
+    const result = await correctOrderEmail({
+      userId: team.admin.id,
+      organizerId: team.organizerId,
+      orderId: order.id,
+      email: right,
+      confirmation: right,
+    });
 
     expect(result).toMatchObject({ ok: true, toEmail: right });
     const old = (await toOld()).filter((email) => email.template !== "order-moved");
@@ -121,11 +163,16 @@ describe(`correctOrderEmail (${databaseKind})`, () => {
     const consents = await db.marketingConsent.findMany({ where: { organizerId: team.organizerId } });
     expect(consents.map((consent) => [consent.email, consent.withdrawnAt])).toEqual([[right, null]]);
     // The record keeps the address as it was typed.
-    expect(await db.orderEmailChange.findFirstOrThrow({ where: { orderId: order.id } })).toMatchObject({ fromEmail: typed, toEmail: right });
+    expect(await db.orderEmailChange.findFirstOrThrow({ where: { orderId: order.id } })).toMatchObject({
+      fromEmail: typed,
+      toEmail: right,
+    });
     // Only a change of case is no correction: it is the same mailbox.
     const again = await paidOrder({ eventId: team.event.id, ticketTypeId: team.ticketTypes[0].id }, { email: `Bo.${local}@Example.se` });
     const same = `bo.${local}@example.se`;
-    expect(await correctOrderEmail({ userId: team.admin.id, organizerId: team.organizerId, orderId: again.id, email: same, confirmation: same })).toEqual({
+    expect(
+      await correctOrderEmail({ userId: team.admin.id, organizerId: team.organizerId, orderId: again.id, email: same, confirmation: same }),
+    ).toEqual({
       ok: false,
       error: "same_email",
     });
@@ -136,18 +183,34 @@ describe(`correctOrderEmail (${databaseKind})`, () => {
     const existing = await createUser("Greta Köpare");
     await db.outboxEmail.updateMany({ where: { to: team.wrong }, data: { status: "SENT", sentAt: new Date() } });
 
-    const result = await correctOrderEmail({ userId: team.owner.id, organizerId: team.organizerId, orderId: team.order.id, email: existing.email, confirmation: existing.email });
+    const result = await correctOrderEmail({
+      userId: team.owner.id,
+      organizerId: team.organizerId,
+      orderId: team.order.id,
+      email: existing.email,
+      confirmation: existing.email,
+    });
 
     expect(result).toMatchObject({ ok: true, accountCreated: false });
     expect((await db.order.findUniqueOrThrow({ where: { id: team.order.id } })).userId).toBe(existing.id);
-    expect((await db.outboxEmail.findMany({ where: { to: team.wrong, template: { not: "order-moved" } } })).every((email) => email.status === "SENT")).toBe(true);
-    expect((await db.outboxEmail.findMany({ where: { to: existing.email } })).map((email) => email.template)).toEqual(["order-confirmation"]);
+    expect(
+      (await db.outboxEmail.findMany({ where: { to: team.wrong, template: { not: "order-moved" } } })).every(
+        (email) => email.status === "SENT",
+      ),
+    ).toBe(true);
+    expect((await db.outboxEmail.findMany({ where: { to: existing.email } })).map((email) => email.template)).toEqual([
+      "order-confirmation",
+    ]);
   });
 
   it("keeps the typed values' problems as field errors and changes nothing", async () => {
     const team = await misspelledOrder();
     const args = { userId: team.owner.id, organizerId: team.organizerId, orderId: team.order.id };
-    expect(await correctOrderEmail({ ...args, email: "inte en adress", confirmation: "x" })).toEqual({ ok: false, error: "invalid_form", fieldErrors: { email: "not_plain" } });
+    expect(await correctOrderEmail({ ...args, email: "inte en adress", confirmation: "x" })).toEqual({
+      ok: false,
+      error: "invalid_form",
+      fieldErrors: { email: "not_plain" },
+    });
     expect(await correctOrderEmail({ ...args, email: team.right, confirmation: "annan@example.se" })).toEqual({
       ok: false,
       error: "invalid_form",
@@ -172,11 +235,15 @@ describe(`correctOrderEmail (${databaseKind})`, () => {
       { userId: team.owner.id, organizerId: team.organizerId, orderId: "not-a-uuid" },
     ];
     for (const attempt of attempts) {
-      expect(await correctOrderEmail({ ...attempt, email: team.right, confirmation: team.right })).toEqual({ ok: false, error: "not_found" });
+      expect(await correctOrderEmail({ ...attempt, email: team.right, confirmation: team.right })).toEqual({
+        ok: false,
+        error: "not_found",
+      });
     }
     // Reading: STAFF may, the others may not.
     expect(await getOrganizerOrder(team.staff.id, team.organizerId, team.order.id)).not.toBeNull();
-    for (const attempt of attempts.slice(1)) expect(await getOrganizerOrder(attempt.userId, attempt.organizerId, attempt.orderId)).toBeNull();
+    for (const attempt of attempts.slice(1))
+      expect(await getOrganizerOrder(attempt.userId, attempt.organizerId, attempt.orderId)).toBeNull();
     expect(await db.orderEmailChange.count({ where: { orderId: { in: [team.order.id, foreignOrder.id] } } })).toBe(0);
   });
 });

@@ -3,7 +3,16 @@ import { parseEventForm, parseKronor, parseLocalDateTime, readEventForm, slugify
 import { eventValues } from "./helpers";
 
 const row = (overrides: Record<string, string | boolean> = {}) => ({
-  id: "", name: "Ordinarie", price: "200", capacity: "50", salesStartAt: "", salesEndAt: "", maxPerOrder: "", sortOrder: "", remove: false, ...overrides,
+  id: "",
+  name: "Ordinarie",
+  price: "200",
+  capacity: "50",
+  salesStartAt: "",
+  salesEndAt: "",
+  maxPerOrder: "",
+  sortOrder: "",
+  remove: false,
+  ...overrides,
 });
 
 describe("parseEventForm", () => {
@@ -38,7 +47,13 @@ describe("parseEventForm", () => {
 
   it("names every bad field with its own message key", () => {
     const result = parseEventForm(
-      eventValues({ title: "", slug: "Inte OK", venue: "", startsAt: "igår", ticketTypes: [row({ price: "-5", capacity: "1,5" }), row({ price: "12,345" })] }),
+      eventValues({
+        title: "",
+        slug: "Inte OK",
+        venue: "",
+        startsAt: "igår",
+        ticketTypes: [row({ price: "-5", capacity: "1,5" }), row({ price: "12,345" })],
+      }),
     );
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -69,7 +84,10 @@ describe("readEventForm", () => {
     const values = readEventForm(formFields(form));
     expect(values.title).toBe("Jul");
     expect(values.timeZone).toBe("Europe/Stockholm");
-    expect(values.ticketTypes.map((type) => [type.name, type.remove])).toEqual([["Vuxen", false], ["", true]]);
+    expect(values.ticketTypes.map((type) => [type.name, type.remove])).toEqual([
+      ["Vuxen", false],
+      ["", true],
+    ]);
   });
 });
 

@@ -48,7 +48,9 @@ export async function paidOrder(options: {
   if (status === "PAID") {
     await db.ticketType.update({ where: { id: options.ticketTypeId }, data: { sold: { increment: options.quantity } } });
     for (let i = 0; i < options.quantity; i += 1) {
-      await db.ticket.create({ data: { code: ticketCode(), orderId: order.id, ticketTypeId: options.ticketTypeId, eventId: options.eventId } });
+      await db.ticket.create({
+        data: { code: ticketCode(), orderId: order.id, ticketTypeId: options.ticketTypeId, eventId: options.eventId },
+      });
     }
   }
   return order;
@@ -66,7 +68,17 @@ export function eventValues(overrides: Partial<EventFormValues> = {}): EventForm
     startsAt: "2030-04-20T19:00",
     endsAt: "2030-04-20T21:00",
     ticketTypes: [
-      { id: "", name: "Ordinarie", price: "249,50", capacity: "100", salesStartAt: "", salesEndAt: "", maxPerOrder: "8", sortOrder: "", remove: false },
+      {
+        id: "",
+        name: "Ordinarie",
+        price: "249,50",
+        capacity: "100",
+        salesStartAt: "",
+        salesEndAt: "",
+        maxPerOrder: "8",
+        sortOrder: "",
+        remove: false,
+      },
     ],
     ...overrides,
   };

@@ -3,7 +3,14 @@ import { createEvent, createOrganizer } from "../helpers/fixtures";
 import { db } from "@/lib/db/client";
 import { getPublishedEventBySlug, listEvents } from "@/lib/events/queries";
 import { findMembership, isOrganizerMember, organizersOf } from "@/lib/organizers/membership";
-import { getEventForEditing, getEventSales, getOrganizerDashboard, listAllAttendees, listAttendees, listMarketingContacts } from "@/lib/organizers/queries";
+import {
+  getEventForEditing,
+  getEventSales,
+  getOrganizerDashboard,
+  listAllAttendees,
+  listAttendees,
+  listMarketingContacts,
+} from "@/lib/organizers/queries";
 import { saveEventForMember, setEventPublishedForMember } from "@/lib/organizers/save-event";
 import { addMember, createUser, eventValues, paidOrder } from "./helpers";
 
@@ -25,7 +32,11 @@ describe(`saveEventForMember (${databaseKind})`, () => {
     const first = await saveEventForMember({ userId: member.id, organizerId: organizer.id, eventId: null, values });
     const second = await saveEventForMember({ userId: member.id, organizerId: organizer.id, eventId: null, values });
     if (!first.ok || !second.ok) throw new Error(JSON.stringify([first, second]));
-    const events = await db.event.findMany({ where: { id: { in: [first.eventId, second.eventId] } }, include: { ticketTypes: true }, orderBy: { createdAt: "asc" } });
+    const events = await db.event.findMany({
+      where: { id: { in: [first.eventId, second.eventId] } },
+      include: { ticketTypes: true },
+      orderBy: { createdAt: "asc" },
+    });
     expect(events.map((event) => [event.slug.replace(/-\d+$/, ""), event.status, event.organizerId])).toEqual([
       ["jazz-pa-alven", "DRAFT", organizer.id],
       ["jazz-pa-alven", "DRAFT", organizer.id],
@@ -38,7 +49,12 @@ describe(`saveEventForMember (${databaseKind})`, () => {
   it("refuses a slug typed by hand that another event has", async () => {
     const { organizer, member } = await setting();
     const { event } = await createEvent({ organizerId: organizer.id });
-    const result = await saveEventForMember({ userId: member.id, organizerId: organizer.id, eventId: null, values: eventValues({ slug: event.slug }) });
+    const result = await saveEventForMember({
+      userId: member.id,
+      organizerId: organizer.id,
+      eventId: null,
+      values: eventValues({ slug: event.slug }),
+    });
     expect(result).toEqual({ ok: false, error: "invalid_form", fieldErrors: { slug: "slug_taken" }, counts: {} });
   });
 
@@ -61,7 +77,9 @@ describe(`saveEventForMember (${databaseKind})`, () => {
     expect((await db.ticketType.findUniqueOrThrow({ where: { id: ticketTypes[0].id } })).capacity).toBe(10);
 
     const accepted = await saveEventForMember({
-      userId: member.id, organizerId: organizer.id, eventId: event.id,
+      userId: member.id,
+      organizerId: organizer.id,
+      eventId: event.id,
       values: { ...values, ticketTypes: [{ ...values.ticketTypes[0], capacity: "5" }] },
     });
     expect(accepted).toEqual({ ok: true, eventId: event.id });
@@ -87,8 +105,14 @@ describe(`saveEventForMember (${databaseKind})`, () => {
     const refused = await saveEventForMember({ userId: member.id, organizerId: organizer.id, eventId: event.id, values: removeBoth });
     expect(refused).toMatchObject({ ok: false, fieldErrors: { "ticketTypes.0.name": "cannot_remove_sold" } });
     expect(await db.ticketType.count({ where: { eventId: event.id } })).toBe(2);
-    const removeUnsold = { ...editing.values, ticketTypes: [editing.values.ticketTypes[0], { ...editing.values.ticketTypes[1], remove: true }] };
-    expect(await saveEventForMember({ userId: member.id, organizerId: organizer.id, eventId: event.id, values: removeUnsold })).toEqual({ ok: true, eventId: event.id });
+    const removeUnsold = {
+      ...editing.values,
+      ticketTypes: [editing.values.ticketTypes[0], { ...editing.values.ticketTypes[1], remove: true }],
+    };
+    expect(await saveEventForMember({ userId: member.id, organizerId: organizer.id, eventId: event.id, values: removeUnsold })).toEqual({
+      ok: true,
+      eventId: event.id,
+    });
     expect(await db.ticketType.findMany({ where: { eventId: event.id }, select: { name: true } })).toEqual([{ name: "Såld" }]);
   });
 
@@ -97,34 +121,60 @@ describe(`saveEventForMember (${databaseKind})`, () => {
     const { event, ticketTypes } = await createEvent({ organizerId: organizer.id });
     const before = await db.event.count();
     for (const userId of [outsider.id, buyer.id]) {
-      expect(await saveEventForMember({ userId, organizerId: organizer.id, eventId: null, values: eventValues() })).toEqual({ ok: false, error: "not_found" });
-      expect(await saveEventForMember({ userId, organizerId: organizer.id, eventId: event.id, values: eventValues({ title: "Kapad" }) })).toEqual({ ok: false, error: "not_found" });
+      expect(await saveEventForMember({ userId, organizerId: organizer.id, eventId: null, values: eventValues() })).toEqual({
+        ok: false,
+        error: "not_found",
+      });
+      expect(
+        await saveEventForMember({ userId, organizerId: organizer.id, eventId: event.id, values: eventValues({ title: "Kapad" }) }),
+      ).toEqual({ ok: false, error: "not_found" });
     }
     // The outsider's own organizer id with the victim's event id.
-    expect(await saveEventForMember({ userId: outsider.id, organizerId: other.id, eventId: event.id, values: eventValues({ title: "Kapad" }) })).toEqual({ ok: false, error: "not_found" });
+    expect(
+      await saveEventForMember({ userId: outsider.id, organizerId: other.id, eventId: event.id, values: eventValues({ title: "Kapad" }) }),
+    ).toEqual({ ok: false, error: "not_found" });
     // A member of another organizer cannot pull a ticket type of this one into their event.
     const { event: theirs } = await createEvent({ organizerId: other.id });
     const forged = eventValues();
     forged.ticketTypes[0].id = ticketTypes[0].id;
-    expect(await saveEventForMember({ userId: outsider.id, organizerId: other.id, eventId: theirs.id, values: forged })).toEqual({ ok: false, error: "not_found" });
+    expect(await saveEventForMember({ userId: outsider.id, organizerId: other.id, eventId: theirs.id, values: forged })).toEqual({
+      ok: false,
+      error: "not_found",
+    });
     expect(await db.event.count()).toBe(before + 1);
     expect((await db.event.findUniqueOrThrow({ where: { id: event.id } })).title).toBe(event.title);
     expect((await db.ticketType.findUniqueOrThrow({ where: { id: ticketTypes[0].id } })).eventId).toBe(event.id);
-    expect(await saveEventForMember({ userId: member.id, organizerId: organizer.id, eventId: event.id, values: eventValues({ title: "Ändrad" }) })).toMatchObject({ ok: true });
+    expect(
+      await saveEventForMember({
+        userId: member.id,
+        organizerId: organizer.id,
+        eventId: event.id,
+        values: eventValues({ title: "Ändrad" }),
+      }),
+    ).toMatchObject({ ok: true });
   });
 });
 
 describe(`setEventPublishedForMember (${databaseKind})`, () => {
   it("publishes a draft so buyers find it, and takes it back", async () => {
     const { organizer, member } = await setting();
-    const saved = await saveEventForMember({ userId: member.id, organizerId: organizer.id, eventId: null, values: eventValues({ title: "Nyårskonsert Unik" }) });
+    const saved = await saveEventForMember({
+      userId: member.id,
+      organizerId: organizer.id,
+      eventId: null,
+      values: eventValues({ title: "Nyårskonsert Unik" }),
+    });
     if (!saved.ok) throw new Error("not saved");
     const { slug } = await db.event.findUniqueOrThrow({ where: { id: saved.eventId } });
     expect(await getPublishedEventBySlug(slug)).toBeNull();
-    expect(await setEventPublishedForMember({ userId: member.id, organizerId: organizer.id, eventId: saved.eventId, publish: true })).toEqual({ ok: true });
+    expect(
+      await setEventPublishedForMember({ userId: member.id, organizerId: organizer.id, eventId: saved.eventId, publish: true }),
+    ).toEqual({ ok: true });
     expect((await getPublishedEventBySlug(slug))?.title).toBe("Nyårskonsert Unik");
     expect((await listEvents({ query: "Nyårskonsert Unik" })).events.map((event) => event.slug)).toEqual([slug]);
-    expect(await setEventPublishedForMember({ userId: member.id, organizerId: organizer.id, eventId: saved.eventId, publish: false })).toEqual({ ok: true });
+    expect(
+      await setEventPublishedForMember({ userId: member.id, organizerId: organizer.id, eventId: saved.eventId, publish: false }),
+    ).toEqual({ ok: true });
     expect(await getPublishedEventBySlug(slug)).toBeNull();
     expect((await listEvents({ query: "Nyårskonsert Unik" })).events).toEqual([]);
   });
@@ -132,19 +182,36 @@ describe(`setEventPublishedForMember (${databaseKind})`, () => {
   it("refuses to publish without a ticket type, and to take back sold events unless confirmed", async () => {
     const { organizer, member } = await setting();
     const { event: empty } = await createEvent({ organizerId: organizer.id, status: "DRAFT", ticketTypes: [] });
-    expect(await setEventPublishedForMember({ userId: member.id, organizerId: organizer.id, eventId: empty.id, publish: true })).toEqual({ ok: false, error: "needs_ticket_type" });
+    expect(await setEventPublishedForMember({ userId: member.id, organizerId: organizer.id, eventId: empty.id, publish: true })).toEqual({
+      ok: false,
+      error: "needs_ticket_type",
+    });
     const { event, ticketTypes } = await createEvent({ organizerId: organizer.id });
     await paidOrder({ eventId: event.id, ticketTypeId: ticketTypes[0].id, quantity: 1, unitPriceMinor: 25000 });
-    expect(await setEventPublishedForMember({ userId: member.id, organizerId: organizer.id, eventId: event.id, publish: false })).toEqual({ ok: false, error: "confirm_unpublish" });
+    expect(await setEventPublishedForMember({ userId: member.id, organizerId: organizer.id, eventId: event.id, publish: false })).toEqual({
+      ok: false,
+      error: "confirm_unpublish",
+    });
     expect((await db.event.findUniqueOrThrow({ where: { id: event.id } })).status).toBe("PUBLISHED");
-    expect(await setEventPublishedForMember({ userId: member.id, organizerId: organizer.id, eventId: event.id, publish: false, confirmSold: true })).toEqual({ ok: true });
+    expect(
+      await setEventPublishedForMember({
+        userId: member.id,
+        organizerId: organizer.id,
+        eventId: event.id,
+        publish: false,
+        confirmSold: true,
+      }),
+    ).toEqual({ ok: true });
   });
 
   it("gives an outsider and a buyer not_found and changes nothing", async () => {
     const { organizer, outsider, buyer } = await setting();
     const { event } = await createEvent({ organizerId: organizer.id, status: "DRAFT" });
     for (const userId of [outsider.id, buyer.id]) {
-      expect(await setEventPublishedForMember({ userId, organizerId: organizer.id, eventId: event.id, publish: true })).toEqual({ ok: false, error: "not_found" });
+      expect(await setEventPublishedForMember({ userId, organizerId: organizer.id, eventId: event.id, publish: true })).toEqual({
+        ok: false,
+        error: "not_found",
+      });
     }
     expect((await db.event.findUniqueOrThrow({ where: { id: event.id } })).status).toBe("DRAFT");
   });
@@ -153,7 +220,13 @@ describe(`setEventPublishedForMember (${databaseKind})`, () => {
 describe(`organizer queries (${databaseKind})`, () => {
   it("sums sales per ticket type from paid orders only, in öre", async () => {
     const { organizer, member } = await setting();
-    const { event, ticketTypes } = await createEvent({ organizerId: organizer.id, ticketTypes: [{ name: "Vuxen", capacity: 50, priceMinor: 24950 }, { name: "Barn", capacity: 20, priceMinor: 9990 }] });
+    const { event, ticketTypes } = await createEvent({
+      organizerId: organizer.id,
+      ticketTypes: [
+        { name: "Vuxen", capacity: 50, priceMinor: 24950 },
+        { name: "Barn", capacity: 20, priceMinor: 9990 },
+      ],
+    });
     await paidOrder({ eventId: event.id, ticketTypeId: ticketTypes[0].id, quantity: 3, unitPriceMinor: 24950 });
     await paidOrder({ eventId: event.id, ticketTypeId: ticketTypes[0].id, quantity: 1, unitPriceMinor: 19950 });
     await paidOrder({ eventId: event.id, ticketTypeId: ticketTypes[1].id, quantity: 2, unitPriceMinor: 9990 });
@@ -171,16 +244,44 @@ describe(`organizer queries (${databaseKind})`, () => {
   it("searches attendees by name, email, order number and ticket code, one row per ticket", async () => {
     const { organizer, member } = await setting();
     const { event, ticketTypes } = await createEvent({ organizerId: organizer.id });
-    const asa = await paidOrder({ eventId: event.id, ticketTypeId: ticketTypes[0].id, quantity: 2, unitPriceMinor: 25000, buyerName: "Åsa Ängström", buyerEmail: "asa@example.se" });
-    await paidOrder({ eventId: event.id, ticketTypeId: ticketTypes[0].id, quantity: 1, unitPriceMinor: 25000, buyerName: "Bo Ek", buyerEmail: "bo@example.se" });
-    await paidOrder({ eventId: event.id, ticketTypeId: ticketTypes[0].id, quantity: 1, unitPriceMinor: 25000, buyerName: "Åsa Pending", status: "PENDING" });
+    const asa = await paidOrder({
+      eventId: event.id,
+      ticketTypeId: ticketTypes[0].id,
+      quantity: 2,
+      unitPriceMinor: 25000,
+      buyerName: "Åsa Ängström",
+      buyerEmail: "asa@example.se",
+    });
+    await paidOrder({
+      eventId: event.id,
+      ticketTypeId: ticketTypes[0].id,
+      quantity: 1,
+      unitPriceMinor: 25000,
+      buyerName: "Bo Ek",
+      buyerEmail: "bo@example.se",
+    });
+    await paidOrder({
+      eventId: event.id,
+      ticketTypeId: ticketTypes[0].id,
+      quantity: 1,
+      unitPriceMinor: 25000,
+      buyerName: "Åsa Pending",
+      status: "PENDING",
+    });
     const all = await listAttendees(member.id, organizer.id, event.id);
     expect(all?.total).toBe(3);
-    expect((await listAttendees(member.id, organizer.id, event.id, { query: "åsa" }))?.attendees.map((row) => row.buyerName)).toEqual(["Åsa Ängström", "Åsa Ängström"]);
-    expect((await listAttendees(member.id, organizer.id, event.id, { query: "BO@EXAMPLE" }))?.attendees.map((row) => row.buyerName)).toEqual(["Bo Ek"]);
+    expect((await listAttendees(member.id, organizer.id, event.id, { query: "åsa" }))?.attendees.map((row) => row.buyerName)).toEqual([
+      "Åsa Ängström",
+      "Åsa Ängström",
+    ]);
+    expect(
+      (await listAttendees(member.id, organizer.id, event.id, { query: "BO@EXAMPLE" }))?.attendees.map((row) => row.buyerName),
+    ).toEqual(["Bo Ek"]);
     expect((await listAttendees(member.id, organizer.id, event.id, { query: asa.number }))?.total).toBe(2);
     const code = all!.attendees.find((row) => row.buyerName === "Bo Ek")!.code;
-    expect((await listAttendees(member.id, organizer.id, event.id, { query: code.toLowerCase() }))?.attendees.map((row) => row.buyerEmail)).toEqual(["bo@example.se"]);
+    expect(
+      (await listAttendees(member.id, organizer.id, event.id, { query: code.toLowerCase() }))?.attendees.map((row) => row.buyerEmail),
+    ).toEqual(["bo@example.se"]);
     expect((await listAttendees(member.id, organizer.id, event.id, { query: "%" }))?.total).toBe(0);
     expect((await listAllAttendees(member.id, organizer.id, event.id))?.attendees).toHaveLength(3);
   });
@@ -188,7 +289,14 @@ describe(`organizer queries (${databaseKind})`, () => {
   it("lists only this organizer's consents that are not withdrawn, named from the order", async () => {
     const { organizer, other, member } = await setting();
     const { event, ticketTypes } = await createEvent({ organizerId: organizer.id });
-    const order = await paidOrder({ eventId: event.id, ticketTypeId: ticketTypes[0].id, quantity: 1, unitPriceMinor: 25000, buyerName: "Örjan Öberg", buyerEmail: "orjan@example.se" });
+    const order = await paidOrder({
+      eventId: event.id,
+      ticketTypeId: ticketTypes[0].id,
+      quantity: 1,
+      unitPriceMinor: 25000,
+      buyerName: "Örjan Öberg",
+      buyerEmail: "orjan@example.se",
+    });
     const given = new Date("2026-10-01T10:00:00Z");
     await db.marketingConsent.createMany({
       data: [
@@ -198,7 +306,9 @@ describe(`organizer queries (${databaseKind})`, () => {
       ],
     });
     const list = await listMarketingContacts(member.id, organizer.id);
-    expect(list?.contacts.map(({ email, name, source }) => ({ email, name, source }))).toEqual([{ email: "orjan@example.se", name: "Örjan Öberg", source: "checkout" }]);
+    expect(list?.contacts.map(({ email, name, source }) => ({ email, name, source }))).toEqual([
+      { email: "orjan@example.se", name: "Örjan Öberg", source: "checkout" },
+    ]);
   });
 
   it("shows nothing of an organizer to an outsider or a buyer, for every query", async () => {

@@ -11,7 +11,14 @@ import { db } from "@/lib/db/client";
 import { checkInTicket, getCheckInOverview } from "@/lib/organizer-ops/check-in";
 import { getMessageComposer, sendOrganizerMessage } from "@/lib/organizer-ops/messages";
 import { correctOrderEmail, getOrganizerOrder } from "@/lib/organizer-ops/order-correction";
-import { getEventForEditing, getEventSales, getOrganizerDashboard, listAllAttendees, listAttendees, listMarketingContacts } from "@/lib/organizers/queries";
+import {
+  getEventForEditing,
+  getEventSales,
+  getOrganizerDashboard,
+  listAllAttendees,
+  listAttendees,
+  listMarketingContacts,
+} from "@/lib/organizers/queries";
 import { can, ORGANIZER_PERMISSION_NAMES, ORGANIZER_PERMISSIONS, ORGANIZER_ROLES, type OrganizerPermission } from "@/lib/organizers/roles";
 import { saveEventForMember, setEventPublishedForMember } from "@/lib/organizers/save-event";
 import { createEvent } from "../helpers/fixtures";
@@ -25,7 +32,10 @@ type Caller = { userId: string; organizerId: string };
 
 async function world() {
   const team = await organizerWithTeam();
-  const order = await paidOrder({ eventId: team.event.id, ticketTypeId: team.ticketTypes[0].id }, { email: `buyer-${randomUUID()}@gmial.com` });
+  const order = await paidOrder(
+    { eventId: team.event.id, ticketTypeId: team.ticketTypes[0].id },
+    { email: `buyer-${randomUUID()}@gmial.com` },
+  );
   const elsewhere = await createEvent();
   const outsider = await addMember(elsewhere.organizerId, "OWNER");
   const stranger = await createUser("Främling");
@@ -65,7 +75,12 @@ const probes: Record<OrganizerPermission, (caller: Caller, w: World) => Promise<
   exportAttendees: async ({ userId, organizerId }, { team }) => [(await listAllAttendees(userId, organizerId, team.event.id)) !== null],
   marketingContacts: async ({ userId, organizerId }) => [(await listMarketingContacts(userId, organizerId)) !== null],
   messageHolders: async ({ userId, organizerId }, { team }) => {
-    const result = await sendOrganizerMessage({ userId, organizerId, eventId: team.event.id, message: { subject: "Insläpp", body: "Dörrarna öppnar 18.", requestKey: randomUUID() } });
+    const result = await sendOrganizerMessage({
+      userId,
+      organizerId,
+      eventId: team.event.id,
+      message: { subject: "Insläpp", body: "Dörrarna öppnar 18.", requestKey: randomUUID() },
+    });
     return [result.ok, (await db.organizerMessage.count({ where: { eventId: team.event.id } })) === 1];
   },
   correctOrders: async ({ userId, organizerId }, { order }) => {

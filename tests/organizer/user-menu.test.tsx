@@ -1,13 +1,19 @@
 import { SiteHeader } from "@/components/site/site-header";
 import { findAll, render } from "../components/render";
 
-const menuLinks = (html: string) => findAll(html, "a").filter((link) => link.attributes.role === "menuitem").map((link) => [link.attributes.href, link.text]);
+const menuLinks = (html: string) =>
+  findAll(html, "a")
+    .filter((link) => link.attributes.role === "menuitem")
+    .map((link) => [link.attributes.href, link.text]);
 
 describe("UserMenu", () => {
   it("offers the organizer pages to a member of an organizer", () => {
     const html = render(<SiteHeader user={{ name: "Karin Sjöberg", email: "karin@example.se", image: null, isOrganizer: true }} />);
     expect(menuLinks(html)).toContainEqual(["/organizer", "Arrangör"]);
-    const english = render(<SiteHeader user={{ name: "Karin Sjöberg", email: "karin@example.se", image: null, isOrganizer: true }} />, "en");
+    const english = render(
+      <SiteHeader user={{ name: "Karin Sjöberg", email: "karin@example.se", image: null, isOrganizer: true }} />,
+      "en",
+    );
     expect(menuLinks(english)).toContainEqual(["/organizer", "Organizer"]);
   });
 

@@ -81,7 +81,11 @@ describe(`outbox sender (${databaseKind})`, () => {
 
   it("names the recipient in the To header, encoding quotes, commas, line breaks and non-ASCII safely", async () => {
     const hostile = 'Kalle "Ankan" Anka, Jr.\r\nBcc: spion@evil.example\r\n';
-    await queue({ ...welcome("kalle@example.se"), toName: hostile }, { ...welcome("asa@example.se"), toName: "Åsa Öberg-Ståhl" }, welcome("bo@example.se"));
+    await queue(
+      { ...welcome("kalle@example.se"), toName: hostile },
+      { ...welcome("asa@example.se"), toName: "Åsa Öberg-Ståhl" },
+      welcome("bo@example.se"),
+    );
 
     expect(await deliverDueEmails(options())).toEqual({ sent: 3, retrying: 0, failed: 0 });
     const mails = await smtp.waitFor(3);

@@ -93,7 +93,10 @@ describe(`the ownership rule (${databaseKind})`, () => {
     await createOrder({ ...event, userId: bo.id, buyerEmail: kim.email });
     await createOrder({ ...event, userId: kim.id, buyerEmail: kim.email, status: "PENDING" });
 
-    const orders = await db.order.findMany({ where: { eventId: event.eventId, ...(await heldOrdersWhere(kim.holder)) }, select: { id: true } });
+    const orders = await db.order.findMany({
+      where: { eventId: event.eventId, ...(await heldOrdersWhere(kim.holder)) },
+      select: { id: true },
+    });
     expect(sorted(orders.map((order) => order.id))).toEqual(sorted([kims.id, unlinked.id]));
     const tickets = await db.ticket.findMany({ where: await heldTicketsWhere(kim.holder), select: { id: true } });
     expect(sorted(tickets.map((ticket) => ticket.id))).toEqual(sorted([...kims.tickets, ...unlinked.tickets].map((ticket) => ticket.id)));

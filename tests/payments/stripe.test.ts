@@ -12,12 +12,7 @@ import { db } from "@/lib/db/client";
 import { cancelPendingOrder } from "@/lib/orders/cancel-order";
 import { placeOrder, releaseExpiredHolds } from "@/lib/orders/place-order";
 import { stripeProvider } from "@/lib/payments/stripe";
-import {
-  handleStripeEvent,
-  verifyStripeSignature,
-  WebhookSignatureError,
-  type StripeEvent,
-} from "@/lib/payments/stripe-webhook";
+import { handleStripeEvent, verifyStripeSignature, WebhookSignatureError, type StripeEvent } from "@/lib/payments/stripe-webhook";
 import { stopOutboxSender } from "@/lib/outbox/in-app";
 import { POST } from "@/app/api/payments/stripe/webhook/route";
 
@@ -93,7 +88,11 @@ async function pendingStripeOrder(quantity = 2) {
   return { result, order, ticketType: ticketTypes[0] };
 }
 
-function sessionEvent(type: string, order: { id: string; paymentRef: string | null; totalMinor: number }, overrides: object = {}): StripeEvent {
+function sessionEvent(
+  type: string,
+  order: { id: string; paymentRef: string | null; totalMinor: number },
+  overrides: object = {},
+): StripeEvent {
   return {
     id: `evt_${randomUUID().slice(0, 12)}`,
     type,
@@ -199,7 +198,10 @@ describe(`Stripe Checkout (${databaseKind})`, () => {
       return { status: 503, body: { error: { type: "api_error", message: "try again" } } };
     };
     const { result } = await pendingStripeOrder();
-    expect(requests.map((request) => `${request.method} ${request.path}`)).toEqual(["POST /v1/checkout/sessions", "POST /v1/checkout/sessions"]);
+    expect(requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+      "POST /v1/checkout/sessions",
+      "POST /v1/checkout/sessions",
+    ]);
     expect(requests[1].headers["idempotency-key"]).toMatch(/^checkout-/);
     expect(requests[1].headers["idempotency-key"]).toBe(requests[0].headers["idempotency-key"]);
     expect(result.redirectUrl).toMatch(/^https:\/\/checkout\.stripe\.test\//);
@@ -245,11 +247,23 @@ describe(`Stripe Checkout (${databaseKind})`, () => {
     const { order } = await pendingStripeOrder();
     answerFor = (method, path) =>
       method === "GET" && path.startsWith("/v1/payment_intents/pi_test_123")
-        ? { status: 200, body: { id: "pi_test_123", latest_charge: { id: "ch_1", payment_method_details: { type: "card", card: { brand: "mastercard", last4: "4444" } } } } }
+        ? {
+            status: 200,
+            body: {
+              id: "pi_test_123",
+              latest_charge: { id: "ch_1", payment_method_details: { type: "card", card: { brand: "mastercard", last4: "4444" } } },
+            },
+          }
         : undefined;
-    const outcome = await handleStripeEvent(sessionEvent("checkout.session.completed", order), () => {}, { paymentCard: (id) => provider().paymentCard(id) });
+    const outcome = await handleStripeEvent(sessionEvent("checkout.session.completed", order), () => {}, {
+      paymentCard: (id) => provider().paymentCard(id),
+    });
     expect(outcome).toBe("completed");
-    expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: "PAID", cardBrand: "mastercard", cardLast4: "4444" });
+    expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({
+      status: "PAID",
+      cardBrand: "mastercard",
+      cardLast4: "4444",
+    });
     const asked = requests.find((request) => request.path.startsWith("/v1/payment_intents/"));
     // The SDK numbers array items (expand[0]); Stripe reads expand[] and expand[0] alike.
     expect(asked?.path).toBe("/v1/payment_intents/pi_test_123?expand[0]=latest_charge");
@@ -258,9 +272,12 @@ describe(`Stripe Checkout (${databaseKind})`, () => {
 
   it("completes the order without card digits when Stripe cannot say which card paid", async () => {
     const { order } = await pendingStripeOrder();
-    answerFor = (method, path) => (path.startsWith("/v1/payment_intents/") ? { status: 500, body: { error: { message: "down" } } } : undefined);
+    answerFor = (method, path) =>
+      path.startsWith("/v1/payment_intents/") ? { status: 500, body: { error: { message: "down" } } } : undefined;
     const lines: string[] = [];
-    const outcome = await handleStripeEvent(sessionEvent("checkout.session.completed", order), (line) => lines.push(line), { paymentCard: (id) => provider().paymentCard(id) });
+    const outcome = await handleStripeEvent(sessionEvent("checkout.session.completed", order), (line) => lines.push(line), {
+      paymentCard: (id) => provider().paymentCard(id),
+    });
     expect(outcome).toBe("completed");
     expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: "PAID", cardLast4: null });
     expect(lines.join("\n")).toContain("card of order");
@@ -293,7 +310,9 @@ describe(`Stripe Checkout (${databaseKind})`, () => {
     const { order, ticketType } = await pendingStripeOrder();
     requests.length = 0;
     expect(await cancelPendingOrder(order.id, provider())).toBe("cancelled");
-    expect(requests.map((request) => `${request.method} ${request.path}`)).toEqual([`POST /v1/checkout/sessions/${order.paymentRef}/expire`]);
+    expect(requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+      `POST /v1/checkout/sessions/${order.paymentRef}/expire`,
+    ]);
     expect(requests[0].headers.authorization).toBe("Bearer sk_test_123");
     expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: "FAILED" });
     expect((await db.ticketType.findUniqueOrThrow({ where: { id: ticketType.id } })).held).toBe(0);

@@ -12,10 +12,30 @@ import { createBuyer, createFullAccount } from "./fixtures";
 async function queueEmails(email: string, newEmail: string, otherEmail: string) {
   await db.$transaction((tx) =>
     enqueueEmails(tx, [
-      { template: "magic-link", to: email, locale: "sv", payload: { url: "https://biljett.example/login/confirm?token=secret1", expiresInMinutes: 15 } },
-      { template: "welcome", to: email, locale: "sv", payload: { name: "Kim", setPasswordUrl: "https://biljett.example/login/confirm?token=secret2" } },
-      { template: "email-change", to: newEmail, locale: "sv", payload: { name: "Kim", newEmail, confirmUrl: "https://biljett.example/x?token=secret3", expiresInMinutes: 60 } },
-      { template: "magic-link", to: otherEmail, locale: "sv", payload: { url: "https://biljett.example/login/confirm?token=other", expiresInMinutes: 15 } },
+      {
+        template: "magic-link",
+        to: email,
+        locale: "sv",
+        payload: { url: "https://biljett.example/login/confirm?token=secret1", expiresInMinutes: 15 },
+      },
+      {
+        template: "welcome",
+        to: email,
+        locale: "sv",
+        payload: { name: "Kim", setPasswordUrl: "https://biljett.example/login/confirm?token=secret2" },
+      },
+      {
+        template: "email-change",
+        to: newEmail,
+        locale: "sv",
+        payload: { name: "Kim", newEmail, confirmUrl: "https://biljett.example/x?token=secret3", expiresInMinutes: 60 },
+      },
+      {
+        template: "magic-link",
+        to: otherEmail,
+        locale: "sv",
+        payload: { url: "https://biljett.example/login/confirm?token=other", expiresInMinutes: 15 },
+      },
     ]),
   );
   // The tickets must still arrive: an order confirmation is not an account email.
@@ -84,7 +104,11 @@ describe("deleteAccount", () => {
     const before = await snapshot(account.user.id, account.user.email);
 
     expect(await soleOwnedOrganizers(account.user.id)).toEqual(["Jazzklubben Fasching"]);
-    expect(await deleteAccount({ userId: account.user.id })).toEqual({ ok: false, error: "sole_owner", organizers: ["Jazzklubben Fasching"] });
+    expect(await deleteAccount({ userId: account.user.id })).toEqual({
+      ok: false,
+      error: "sole_owner",
+      organizers: ["Jazzklubben Fasching"],
+    });
     expect(await snapshot(account.user.id, account.user.email)).toEqual(before);
     expect(before).toMatchObject({ user: 1, sessions: 1, orders: 1, activeConsents: 1, pendingEmails: 3 });
   });
@@ -105,7 +129,9 @@ describe("deleteAccount", () => {
     expect(await deleteAccount({ userId: coOwner.id })).toMatchObject({ ok: true });
     // Now the last owner is the only one.
     expect(await deleteAccount({ userId: owner.id })).toMatchObject({ ok: false, error: "sole_owner" });
-    expect(await db.organizerMember.findMany({ where: { organizerId: organizer.id }, select: { userId: true } })).toEqual([{ userId: owner.id }]);
+    expect(await db.organizerMember.findMany({ where: { organizerId: organizer.id }, select: { userId: true } })).toEqual([
+      { userId: owner.id },
+    ]);
   });
 
   it("is one transaction: when its last step fails, nothing before it stays done", async () => {
@@ -113,7 +139,9 @@ describe("deleteAccount", () => {
     await queueEmails(account.user.email, account.newEmail, (await createBuyer()).email);
     const before = await snapshot(account.user.id, account.user.email);
     // A real failure in the database itself, for this user only: deleting the row is refused.
-    await db.$executeRawUnsafe(`CREATE FUNCTION privacy_test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by test'; END $$`);
+    await db.$executeRawUnsafe(
+      `CREATE FUNCTION privacy_test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by test'; END $$`,
+    );
     await db.$executeRawUnsafe(
       `CREATE TRIGGER privacy_test_refuse BEFORE DELETE ON "User" FOR EACH ROW WHEN (OLD."id" = '${account.user.id}'::uuid) EXECUTE FUNCTION privacy_test_refuse()`,
     );
@@ -124,13 +152,17 @@ describe("deleteAccount", () => {
       await db.$executeRawUnsafe(`DROP FUNCTION privacy_test_refuse()`);
     }
     expect(await snapshot(account.user.id, account.user.email)).toEqual(before);
-    expect(await db.order.findUniqueOrThrow({ where: { id: account.order.id }, select: { userId: true } })).toEqual({ userId: account.user.id });
+    expect(await db.order.findUniqueOrThrow({ where: { id: account.order.id }, select: { userId: true } })).toEqual({
+      userId: account.user.id,
+    });
   });
 
   it("keeps a picture the user uploaded for an organizer's event", async () => {
     const user = await createBuyer();
     const { event } = await (await import("../helpers/fixtures")).createEvent();
-    const picture = await db.upload.create({ data: { ownerId: user.id, contentType: "image/webp", byteSize: 4, width: 1, height: 1, data: Buffer.from("RIFF") } });
+    const picture = await db.upload.create({
+      data: { ownerId: user.id, contentType: "image/webp", byteSize: 4, width: 1, height: 1, data: Buffer.from("RIFF") },
+    });
     await db.event.update({ where: { id: event.id }, data: { imageId: picture.id } });
     expect(await deleteAccount({ userId: user.id })).toMatchObject({ ok: true });
     expect(await db.upload.findUniqueOrThrow({ where: { id: picture.id }, select: { ownerId: true } })).toEqual({ ownerId: null });
@@ -142,7 +174,11 @@ describe("requestAccountDeletion", () => {
   it("asks an account without a password for its address, in any spelling", async () => {
     const user = await createBuyer();
     expect(await deletionConfirmationMethod(user.id)).toBe("email");
-    expect(await requestAccountDeletion({ userId: user.id, confirmation: "someone@example.se" })).toEqual({ ok: false, error: "mismatch", method: "email" });
+    expect(await requestAccountDeletion({ userId: user.id, confirmation: "someone@example.se" })).toEqual({
+      ok: false,
+      error: "mismatch",
+      method: "email",
+    });
     expect(await db.user.count({ where: { id: user.id } })).toBe(1);
     expect(await requestAccountDeletion({ userId: user.id, confirmation: `  ${user.email.toUpperCase()} ` })).toMatchObject({ ok: true });
     expect(await db.user.count({ where: { id: user.id } })).toBe(0);
@@ -151,7 +187,11 @@ describe("requestAccountDeletion", () => {
   it("asks an account with a password for that password, not the address", async () => {
     const user = await createBuyer({ passwordHash: await hashPassword("tre gröna hästar") });
     expect(await deletionConfirmationMethod(user.id)).toBe("password");
-    expect(await requestAccountDeletion({ userId: user.id, confirmation: user.email })).toEqual({ ok: false, error: "mismatch", method: "password" });
+    expect(await requestAccountDeletion({ userId: user.id, confirmation: user.email })).toEqual({
+      ok: false,
+      error: "mismatch",
+      method: "password",
+    });
     expect(await db.user.count({ where: { id: user.id } })).toBe(1);
     expect(await requestAccountDeletion({ userId: user.id, confirmation: "tre gröna hästar" })).toMatchObject({ ok: true });
     expect(await db.user.count({ where: { id: user.id } })).toBe(0);

@@ -70,7 +70,10 @@ describe("buildDataExport", () => {
 
   it("includes an order bought with the account's address before it was linked", async () => {
     const account = await createFullAccount();
-    const guestOrder = await db.order.update({ where: { id: account.order.id }, data: { userId: null, buyerEmail: account.user.email.toUpperCase() } });
+    const guestOrder = await db.order.update({
+      where: { id: account.order.id },
+      data: { userId: null, buyerEmail: account.user.email.toUpperCase() },
+    });
     const data = (await buildDataExport(account.user.id))!;
     expect(data.orders.map((order) => order.number)).toEqual([guestOrder.number]);
   });

@@ -46,7 +46,13 @@ export async function createPaidOrder({ userId, buyerEmail, title }: { userId: s
   return { order, event, organizerId };
 }
 
-export async function createConsent({ organizerId, email, userId, orderId, withdrawnAt }: {
+export async function createConsent({
+  organizerId,
+  email,
+  userId,
+  orderId,
+  withdrawnAt,
+}: {
   organizerId: string;
   email: string;
   userId?: string | null;
@@ -68,13 +74,27 @@ export async function createConsent({ organizerId, email, userId, orderId, withd
 
 /** A buyer with one of everything; returns the secrets so a test can look for them. */
 export async function createFullAccount() {
-  const secrets = { password: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$not-a-real-hash-but-secret", sessionToken: `sess-${unique()}${unique()}`, tokenHash: sha256(`pat-${unique()}`), changeHash: sha256(`chg-${unique()}`), linkHash: sha256(`link-${unique()}`) };
+  const secrets = {
+    password: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$not-a-real-hash-but-secret",
+    sessionToken: `sess-${unique()}${unique()}`,
+    tokenHash: sha256(`pat-${unique()}`),
+    changeHash: sha256(`chg-${unique()}`),
+    linkHash: sha256(`link-${unique()}`),
+  };
   const user = await createBuyer({ passwordHash: secrets.password });
   const { order, event, organizerId } = await createPaidOrder({ userId: user.id, buyerEmail: user.email, title: `Jazzkväll ${unique()}` });
   const consent = await createConsent({ organizerId, email: user.email, userId: user.id, orderId: order.id });
   await db.like.create({ data: { userId: user.id, eventId: event.id } });
   await db.session.create({ data: { userId: user.id, sessionToken: secrets.sessionToken, expires: new Date(Date.now() + 86_400_000) } });
-  await db.personalAccessToken.create({ data: { userId: user.id, name: "Telefonen", tokenHash: secrets.tokenHash, prefix: "bjt_ab12", expiresAt: new Date(Date.now() + 86_400_000) } });
+  await db.personalAccessToken.create({
+    data: {
+      userId: user.id,
+      name: "Telefonen",
+      tokenHash: secrets.tokenHash,
+      prefix: "bjt_ab12",
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
+  });
   const newEmail = `ny-${unique()}@example.se`;
   await db.emailChangeRequest.create({
     data: { userId: user.id, newEmail, tokenHash: secrets.changeHash, expiresAt: new Date(Date.now() + 3_600_000) },

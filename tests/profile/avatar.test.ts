@@ -42,7 +42,10 @@ describe("setAvatar", () => {
 
   it("refuses an account that does not exist without storing anything", async () => {
     const before = await db.upload.count();
-    expect(await setAvatar({ userId: "0190b3c2-0000-7000-8000-000000000001", bytes: await solidPng() })).toEqual({ ok: false, problem: "no_such_user" });
+    expect(await setAvatar({ userId: "0190b3c2-0000-7000-8000-000000000001", bytes: await solidPng() })).toEqual({
+      ok: false,
+      problem: "no_such_user",
+    });
     expect(await db.upload.count()).toBe(before);
   });
 });
@@ -68,7 +71,10 @@ describe("removeAvatar", () => {
 describeOnPostgres("setAvatar, two uploads at once (PostgreSQL)", () => {
   it("keeps exactly one picture: the one the account points at", async () => {
     const user = await newUser();
-    const results = await Promise.all([setAvatar({ userId: user.id, bytes: await solidPng() }), setAvatar({ userId: user.id, bytes: await solidJpeg() })]);
+    const results = await Promise.all([
+      setAvatar({ userId: user.id, bytes: await solidPng() }),
+      setAvatar({ userId: user.id, bytes: await solidJpeg() }),
+    ]);
     expect(results.every((result) => result.ok)).toBe(true);
     const uploads = await db.upload.findMany({ where: { ownerId: user.id }, select: { id: true } });
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });

@@ -50,7 +50,10 @@ describe("requestEmailChange", () => {
     const user = await newUser();
     const newEmail = `Ny-${tag()}@Example.se`;
     const now = new Date();
-    expect(await requestEmailChange({ userId: user.id, sessionToken: user.session, newEmail, currentPassword: "", now })).toEqual({ ok: true, newEmail: newEmail.toLowerCase() });
+    expect(await requestEmailChange({ userId: user.id, sessionToken: user.session, newEmail, currentPassword: "", now })).toEqual({
+      ok: true,
+      newEmail: newEmail.toLowerCase(),
+    });
 
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(user.email);
     const token = await linkTokenSentTo(newEmail.toLowerCase());
@@ -67,12 +70,16 @@ describe("requestEmailChange", () => {
 
   it("refuses a malformed address and the current one, next to the field", async () => {
     const user = await newUser();
-    expect(await requestEmailChange({ userId: user.id, sessionToken: user.session, newEmail: "inte en adress", currentPassword: "" })).toEqual({
+    expect(
+      await requestEmailChange({ userId: user.id, sessionToken: user.session, newEmail: "inte en adress", currentPassword: "" }),
+    ).toEqual({
       ok: false,
       error: "invalid_form",
       fieldErrors: { newEmail: "not_plain" },
     });
-    expect(await requestEmailChange({ userId: user.id, sessionToken: user.session, newEmail: user.email.toUpperCase(), currentPassword: "" })).toEqual({
+    expect(
+      await requestEmailChange({ userId: user.id, sessionToken: user.session, newEmail: user.email.toUpperCase(), currentPassword: "" }),
+    ).toEqual({
       ok: false,
       error: "invalid_form",
       fieldErrors: { newEmail: "same_as_current" },
@@ -84,17 +91,26 @@ describe("requestEmailChange", () => {
     const user = await newUser({ password: "tre gröna hästar", minutesAgo: RECENT_SIGN_IN_MINUTES + 1 });
     const newEmail = `ny-${tag()}@example.se`;
     expect(await emailChangeProof({ userId: user.id, sessionToken: user.session })).toBe("password");
-    expect(await requestEmailChange({ userId: user.id, sessionToken: user.session, newEmail, currentPassword: "" })).toMatchObject({ fieldErrors: { currentPassword: "missing" } });
-    expect(await requestEmailChange({ userId: user.id, sessionToken: user.session, newEmail, currentPassword: "fel lösenord här" })).toMatchObject({ fieldErrors: { currentPassword: "wrong" } });
+    expect(await requestEmailChange({ userId: user.id, sessionToken: user.session, newEmail, currentPassword: "" })).toMatchObject({
+      fieldErrors: { currentPassword: "missing" },
+    });
+    expect(
+      await requestEmailChange({ userId: user.id, sessionToken: user.session, newEmail, currentPassword: "fel lösenord här" }),
+    ).toMatchObject({ fieldErrors: { currentPassword: "wrong" } });
     expect(await db.outboxEmail.count({ where: { to: newEmail } })).toBe(0);
-    expect(await requestEmailChange({ userId: user.id, sessionToken: user.session, newEmail, currentPassword: "tre gröna hästar" })).toEqual({ ok: true, newEmail });
+    expect(
+      await requestEmailChange({ userId: user.id, sessionToken: user.session, newEmail, currentPassword: "tre gröna hästar" }),
+    ).toEqual({ ok: true, newEmail });
   });
 
   it("takes a sign-in within the last 15 minutes instead of the password", async () => {
     const user = await newUser({ password: "tre gröna hästar", minutesAgo: RECENT_SIGN_IN_MINUTES - 1 });
     const newEmail = `ny-${tag()}@example.se`;
     expect(await emailChangeProof({ userId: user.id, sessionToken: user.session })).toBe("none");
-    expect(await requestEmailChange({ userId: user.id, sessionToken: user.session, newEmail, currentPassword: "" })).toEqual({ ok: true, newEmail });
+    expect(await requestEmailChange({ userId: user.id, sessionToken: user.session, newEmail, currentPassword: "" })).toEqual({
+      ok: true,
+      newEmail,
+    });
     // Another account's fresh session proves nothing about this one.
     const stranger = await newUser();
     expect(await requestEmailChange({ userId: user.id, sessionToken: stranger.session, newEmail, currentPassword: "" })).toMatchObject({
@@ -114,7 +130,9 @@ describe("requestEmailChange", () => {
       });
     }
     // A password typed anyway changes nothing: the account has none to match.
-    expect(await requestEmailChange({ userId: user.id, sessionToken: user.session, newEmail, currentPassword: "något lösenord" })).toMatchObject({
+    expect(
+      await requestEmailChange({ userId: user.id, sessionToken: user.session, newEmail, currentPassword: "något lösenord" }),
+    ).toMatchObject({
       fieldErrors: { newEmail: "sign_in_again" },
     });
     expect(await db.outboxEmail.count({ where: { to: newEmail } })).toBe(0);
@@ -152,9 +170,20 @@ describe("requestEmailChange", () => {
   it("limits requests per account and emails per new address", async () => {
     const user = await newUser();
     for (let i = 0; i < EMAIL_CHANGE_REQUESTS_PER_USER.limit; i++) {
-      expect((await requestEmailChange({ userId: user.id, sessionToken: user.session, newEmail: `n${i}-${tag()}@example.se`, currentPassword: "" })).ok).toBe(true);
+      expect(
+        (
+          await requestEmailChange({
+            userId: user.id,
+            sessionToken: user.session,
+            newEmail: `n${i}-${tag()}@example.se`,
+            currentPassword: "",
+          })
+        ).ok,
+      ).toBe(true);
     }
-    expect(await requestEmailChange({ userId: user.id, sessionToken: user.session, newEmail: `sist-${tag()}@example.se`, currentPassword: "" })).toEqual({
+    expect(
+      await requestEmailChange({ userId: user.id, sessionToken: user.session, newEmail: `sist-${tag()}@example.se`, currentPassword: "" }),
+    ).toEqual({
       ok: false,
       error: "rate_limited",
       fieldErrors: {},
@@ -164,7 +193,10 @@ describe("requestEmailChange", () => {
     const target = `offer-${tag()}@example.se`;
     for (let i = 0; i < EMAIL_CHANGE_EMAILS_PER_ADDRESS.limit + 2; i++) {
       const asker = await newUser();
-      expect(await requestEmailChange({ userId: asker.id, sessionToken: asker.session, newEmail: target, currentPassword: "" })).toEqual({ ok: true, newEmail: target });
+      expect(await requestEmailChange({ userId: asker.id, sessionToken: asker.session, newEmail: target, currentPassword: "" })).toEqual({
+        ok: true,
+        newEmail: target,
+      });
     }
     expect(await db.outboxEmail.count({ where: { to: target } })).toBe(EMAIL_CHANGE_EMAILS_PER_ADDRESS.limit);
   });
@@ -194,7 +226,9 @@ describe("confirmEmailChange", () => {
     const now = new Date();
     expect(await confirmEmailChange({ userId: user.id, token, currentSessionToken: mine, now })).toEqual({ ok: true, newEmail });
     // Every other session of the account is signed out; the one that confirmed stays.
-    expect((await db.session.findMany({ where: { userId: user.id }, select: { sessionToken: true } })).map((row) => row.sessionToken)).toEqual([mine]);
+    expect(
+      (await db.session.findMany({ where: { userId: user.id }, select: { sessionToken: true } })).map((row) => row.sessionToken),
+    ).toEqual([mine]);
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(stored.email).toBe(newEmail);
     expect(stored.emailVerified).toEqual(now);
@@ -225,11 +259,16 @@ describe("confirmEmailChange", () => {
     // Asking changes nothing yet: only the confirmed move revokes.
     expect(await authenticateAccessToken(created[0])).not.toBeNull();
     const now = new Date();
-    expect(await confirmEmailChange({ userId: user.id, token: await linkTokenSentTo(newEmail), currentSessionToken: user.session, now })).toMatchObject({ ok: true });
+    expect(
+      await confirmEmailChange({ userId: user.id, token: await linkTokenSentTo(newEmail), currentSessionToken: user.session, now }),
+    ).toMatchObject({ ok: true });
 
     expect(await authenticateAccessToken(created[0])).toBeNull();
     expect(await authenticateAccessToken(created[1])).toBeNull();
-    expect(await db.personalAccessToken.findMany({ where: { userId: user.id }, select: { revokedAt: true } })).toEqual([{ revokedAt: now }, { revokedAt: now }]);
+    expect(await db.personalAccessToken.findMany({ where: { userId: user.id }, select: { revokedAt: true } })).toEqual([
+      { revokedAt: now },
+      { revokedAt: now },
+    ]);
     expect(await authenticateAccessToken(created[2])).toMatchObject({ userId: stranger.id });
   });
 
@@ -258,7 +297,10 @@ describe("confirmEmailChange", () => {
     const mine = await db.marketingConsent.findMany({ where: { userId: user.id }, orderBy: { organizerId: "asc" } });
     expect(mine.find((row) => row.organizerId === keep.id)).toMatchObject({ email: newEmail, withdrawnAt: null });
     expect(mine.find((row) => row.organizerId === clash.id)).toMatchObject({ email: user.email, withdrawnAt: now });
-    expect(await db.marketingConsent.findFirstOrThrow({ where: { userId: stranger.id } })).toMatchObject({ email: stranger.email, withdrawnAt: null });
+    expect(await db.marketingConsent.findFirstOrThrow({ where: { userId: stranger.id } })).toMatchObject({
+      email: stranger.email,
+      withdrawnAt: null,
+    });
   });
 
   it("refuses an expired link", async () => {
@@ -296,7 +338,7 @@ describe("confirmEmailChange", () => {
 
   it("refuses tokens that are not tokens", async () => {
     const user = await newUser();
-    for (const token of ["", "kort", "x".repeat(500), "'; DROP TABLE \"User\"; --"]) {
+    for (const token of ["", "kort", "x".repeat(500), '\'; DROP TABLE "User"; --']) {
       expect(await confirmEmailChange({ userId: user.id, token })).toEqual({ ok: false, error: "invalid_link" });
     }
   });

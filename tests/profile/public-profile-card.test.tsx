@@ -3,7 +3,9 @@ import { find, findAll, render } from "../components/render";
 
 describe("PublicProfileCard", () => {
   it("shows the name, handle, picture and bio", () => {
-    const html = render(<PublicProfileCard profile={{ handle: "greta", name: "Greta Garbo", image: "/media/abc", bio: "Rad ett\nRad två" }} />);
+    const html = render(
+      <PublicProfileCard profile={{ handle: "greta", name: "Greta Garbo", image: "/media/abc", bio: "Rad ett\nRad två" }} />,
+    );
     expect(find(html, "h1").text).toBe("Greta Garbo");
     expect(find(html, "img").attributes).toMatchObject({ src: "/media/abc", alt: "Profilbild för Greta Garbo" });
     expect(html).toContain("@greta");
@@ -18,7 +20,11 @@ describe("PublicProfileCard", () => {
   });
 
   it("escapes what the owner wrote", () => {
-    const html = render(<PublicProfileCard profile={{ handle: "x_y", name: "<script>alert(1)</script>", image: null, bio: "<img src=x onerror=alert(1)>" }} />);
+    const html = render(
+      <PublicProfileCard
+        profile={{ handle: "x_y", name: "<script>alert(1)</script>", image: null, bio: "<img src=x onerror=alert(1)>" }}
+      />,
+    );
     expect(html).not.toContain("<script>");
     expect(html).not.toContain("<img src=x");
   });

@@ -72,7 +72,10 @@ describe("updatePublicProfile", () => {
   it("saves handle, bio and the switch", async () => {
     const user = await newUser();
     const handle = `Selma_${tag()}`;
-    expect(await updatePublicProfile({ userId: user.id, handle, bio: "Författare.", profilePublic: true })).toEqual({ ok: true, handle: handle.toLowerCase() });
+    expect(await updatePublicProfile({ userId: user.id, handle, bio: "Författare.", profilePublic: true })).toEqual({
+      ok: true,
+      handle: handle.toLowerCase(),
+    });
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect([stored.handle, stored.bio, stored.profilePublic]).toEqual([handle.toLowerCase(), "Författare.", true]);
   });
@@ -163,6 +166,9 @@ describe("trying handles", () => {
     expect(refused).toEqual({ ok: false, error: "invalid_form", fieldErrors: { handle: "too_many_tries" } });
 
     const stored = (await db.user.findUniqueOrThrow({ where: { id: user.id } })).handle!;
-    expect(await updatePublicProfile({ userId: user.id, handle: stored, bio: "Ny bio", profilePublic: true })).toEqual({ ok: true, handle: stored });
+    expect(await updatePublicProfile({ userId: user.id, handle: stored, bio: "Ny bio", profilePublic: true })).toEqual({
+      ok: true,
+      handle: stored,
+    });
   });
 });

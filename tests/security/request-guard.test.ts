@@ -18,7 +18,13 @@ describe("guardRequest", () => {
     ["a webhook over 256 kB", "POST", "/api/payments/stripe/webhook", { "content-length": String(256 * 1024 + 1) }, 413],
     ["an API request over 64 kB", "GET", "/api/v1/me/tickets", { "content-length": String(64 * 1024 + 1) }, 413],
     ["a 100 MB upload", "POST", "/account/profile", { origin: site, "content-length": String(100 * 1024 * 1024) }, 413],
-    ["a 7 MB photo (the action explains the 5 MB limit)", "POST", "/account/profile", { origin: site, "content-length": String(7 * 1024 * 1024) }, null],
+    [
+      "a 7 MB photo (the action explains the 5 MB limit)",
+      "POST",
+      "/account/profile",
+      { origin: site, "content-length": String(7 * 1024 * 1024) },
+      null,
+    ],
     ["a nonsense length", "POST", "/account/profile", { origin: site, "content-length": "12abc" }, 413],
   ])("%s", (_label, method, pathname, given, status) => {
     const refusal = guardRequest({ method, pathname, headers: headers(given), siteOrigin: site });
@@ -26,23 +32,30 @@ describe("guardRequest", () => {
   });
 
   it("names each route's limit, and the server actions' for the rest", () => {
-    expect([bodyLimitFor("/login/link"), bodyLimitFor("/api/payments/stripe/webhook"), bodyLimitFor("/api/v1/me/tickets/X"), bodyLimitFor("/events/x")]).toEqual([
-      16 * 1024,
-      256 * 1024,
-      64 * 1024,
-      SERVER_ACTION_BODY_LIMIT,
-    ]);
+    expect([
+      bodyLimitFor("/login/link"),
+      bodyLimitFor("/api/payments/stripe/webhook"),
+      bodyLimitFor("/api/v1/me/tickets/X"),
+      bodyLimitFor("/events/x"),
+    ]).toEqual([16 * 1024, 256 * 1024, 64 * 1024, SERVER_ACTION_BODY_LIMIT]);
   });
 });
 
 describe("securityHeaders", () => {
   it("sends HSTS only for an https site, and the CSP always", () => {
-    expect(Object.keys(securityHeaders("https://biljett.example.se")).sort()).toEqual(["Content-Security-Policy", "Strict-Transport-Security"]);
+    expect(Object.keys(securityHeaders("https://biljett.example.se")).sort()).toEqual([
+      "Content-Security-Policy",
+      "Strict-Transport-Security",
+    ]);
     expect(Object.keys(securityHeaders("http://localhost:3000"))).toEqual(["Content-Security-Policy"]);
   });
 
   it("limits what a page may load, embed and post to", () => {
-    const directives = new Map(contentSecurityPolicy().split("; ").map((part) => [part.split(" ")[0], part.split(" ").slice(1)] as const));
+    const directives = new Map(
+      contentSecurityPolicy()
+        .split("; ")
+        .map((part) => [part.split(" ")[0], part.split(" ").slice(1)] as const),
+    );
     expect(directives.get("default-src")).toEqual(["'self'"]);
     expect(directives.get("object-src")).toEqual(["'none'"]);
     expect(directives.get("base-uri")).toEqual(["'self'"]);
@@ -54,7 +67,9 @@ describe("securityHeaders", () => {
 
 describe("proxy", () => {
   it("answers a cross-site post with a short translated page, and passes the rest on with the headers", async () => {
-    const refused = proxy(new NextRequest(`${site}/account/profile`, { method: "POST", headers: { origin: "https://evil.example", "accept-language": "en" } }));
+    const refused = proxy(
+      new NextRequest(`${site}/account/profile`, { method: "POST", headers: { origin: "https://evil.example", "accept-language": "en" } }),
+    );
     expect(refused.status).toBe(403);
     expect(await refused.text()).toContain("The form was sent from another website");
     expect(refused.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
@@ -66,7 +81,9 @@ describe("proxy", () => {
   });
 
   it("answers an oversized body with 413 in Swedish by default", async () => {
-    const refused = proxy(new NextRequest(`${site}/login/link`, { method: "POST", headers: { origin: site, "content-length": String(20 * 1024) } }));
+    const refused = proxy(
+      new NextRequest(`${site}/login/link`, { method: "POST", headers: { origin: site, "content-length": String(20 * 1024) } }),
+    );
     expect(refused.status).toBe(413);
     expect(await refused.text()).toContain("högst 16 kB");
   });

@@ -43,8 +43,17 @@ describe("free text rules", () => {
 
   it("turns a textarea's CR LF into LF and refuses the rest with one message", () => {
     expect(multiLineText().safeParse(" Rad 1\r\nRad 2\r\n ").data).toBe("Rad 1\nRad 2");
-    expect(multiLineText().safeParse(NUL).error?.issues.map((issue) => issue.message)).toEqual(["control_characters"]);
-    expect(singleLineText().min(5, "required").safeParse(CRLF).error?.issues.map((issue) => issue.message)).toEqual(["control_characters"]);
+    expect(
+      multiLineText()
+        .safeParse(NUL)
+        .error?.issues.map((issue) => issue.message),
+    ).toEqual(["control_characters"]);
+    expect(
+      singleLineText()
+        .min(5, "required")
+        .safeParse(CRLF)
+        .error?.issues.map((issue) => issue.message),
+    ).toEqual(["control_characters"]);
   });
 });
 
@@ -52,9 +61,23 @@ describe("every form field refuses control characters", () => {
   it("checkout: the buyer's name", () => {
     for (const bad of [NUL, CRLF]) {
       const form = new FormData();
-      const fields = { idempotencyKey: randomUUID(), name: bad, email: "kalle@example.se", emailConfirm: "kalle@example.se", terms: "on", [quantityField("t1")]: "1", cardNumber: TEST_CARDS.succeeds, cardExpiry: "12/30", cardCvc: "123" };
+      const fields = {
+        idempotencyKey: randomUUID(),
+        name: bad,
+        email: "kalle@example.se",
+        emailConfirm: "kalle@example.se",
+        terms: "on",
+        [quantityField("t1")]: "1",
+        cardNumber: TEST_CARDS.succeeds,
+        cardExpiry: "12/30",
+        cardCvc: "123",
+      };
       for (const [name, value] of Object.entries(fields)) form.set(name, value);
-      const result = parseCheckoutForm(formFields(form), { ticketTypes: [{ id: "t1", priceMinor: 100, maxQuantity: 5 }], cardForm: true, maxTicketsPerOrder: 10 });
+      const result = parseCheckoutForm(formFields(form), {
+        ticketTypes: [{ id: "t1", priceMinor: 100, maxQuantity: 5 }],
+        cardForm: true,
+        maxTicketsPerOrder: 10,
+      });
       expect(result).toMatchObject({ ok: false, fieldErrors: { name: { code: "name_control_characters" } } });
     }
   });
@@ -62,9 +85,20 @@ describe("every form field refuses control characters", () => {
   it("checkout: the email fields", () => {
     for (const bad of [`kalle${NUL}@example.se`, "kalle@example.se\r\nBcc: x@example.se"]) {
       const form = new FormData();
-      const fields = { idempotencyKey: randomUUID(), name: "Kalle", email: bad, emailConfirm: bad, terms: "on", [quantityField("t1")]: "1" };
+      const fields = {
+        idempotencyKey: randomUUID(),
+        name: "Kalle",
+        email: bad,
+        emailConfirm: bad,
+        terms: "on",
+        [quantityField("t1")]: "1",
+      };
       for (const [name, value] of Object.entries(fields)) form.set(name, value);
-      const result = parseCheckoutForm(formFields(form), { ticketTypes: [{ id: "t1", priceMinor: 0, maxQuantity: 5 }], cardForm: true, maxTicketsPerOrder: 10 });
+      const result = parseCheckoutForm(formFields(form), {
+        ticketTypes: [{ id: "t1", priceMinor: 0, maxQuantity: 5 }],
+        cardForm: true,
+        maxTicketsPerOrder: 10,
+      });
       expect(result).toMatchObject({ ok: false, fieldErrors: { email: { code: expect.stringMatching(/^email_/) } } });
     }
   });
@@ -75,7 +109,10 @@ describe("every form field refuses control characters", () => {
         expect(parseEventForm(eventValues({ [field]: bad }))).toMatchObject({ ok: false, fieldErrors: { [field]: "control_characters" } });
       }
     }
-    expect(parseEventForm(eventValues({ description: NUL }))).toMatchObject({ ok: false, fieldErrors: { description: "control_characters" } });
+    expect(parseEventForm(eventValues({ description: NUL }))).toMatchObject({
+      ok: false,
+      fieldErrors: { description: "control_characters" },
+    });
     const kept = parseEventForm(eventValues({ description: CRLF }));
     expect(kept.ok && kept.data.description).toBe("a\nb");
     expect(parseEventForm(eventValues({ slug: `a${NUL}` }))).toMatchObject({ ok: false, fieldErrors: { slug: "slug_format" } });
@@ -90,7 +127,10 @@ describe("every form field refuses control characters", () => {
     const requestKey = randomUUID();
     expect(parseMessageForm({ subject: NUL, body: "x", requestKey })).toEqual({ ok: false, fieldErrors: { subject: "one_line" } });
     expect(parseMessageForm({ subject: CRLF, body: "x", requestKey })).toEqual({ ok: false, fieldErrors: { subject: "one_line" } });
-    expect(parseMessageForm({ subject: "Info", body: NUL, requestKey })).toEqual({ ok: false, fieldErrors: { body: "control_characters" } });
+    expect(parseMessageForm({ subject: "Info", body: NUL, requestKey })).toEqual({
+      ok: false,
+      fieldErrors: { body: "control_characters" },
+    });
     expect(parseMessageForm({ subject: "Info", body: CRLF, requestKey })).toMatchObject({ ok: true, data: { body: "a\nb" } });
   });
 
@@ -114,7 +154,10 @@ describe(`nothing with a control character is stored (${databaseKind})`, () => {
         fieldErrors: { handle: "invalid_characters" },
       });
     }
-    expect(await updatePublicProfile({ userId: user.id, handle: "", bio: NUL, profilePublic: false })).toMatchObject({ ok: false, fieldErrors: { bio: "control_characters" } });
+    expect(await updatePublicProfile({ userId: user.id, handle: "", bio: NUL, profilePublic: false })).toMatchObject({
+      ok: false,
+      fieldErrors: { bio: "control_characters" },
+    });
     expect(await updatePublicProfile({ userId: user.id, handle: "", bio: CRLF, profilePublic: false })).toMatchObject({ ok: true });
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).bio).toBe("a\nb");
   });
@@ -129,7 +172,9 @@ describe(`nothing with a control character is stored (${databaseKind})`, () => {
         fieldErrors: { orderNumber: "invalid", amount: "invalid", last4: "invalid" },
       });
       const order = { id: randomUUID() };
-      expect(await requestOrderCorrection({ orderId: order.id, browserOrders: new Set([order.id]), email: `x${bad}@example.se`, locale: "sv" })).toMatchObject({
+      expect(
+        await requestOrderCorrection({ orderId: order.id, browserOrders: new Set([order.id]), email: `x${bad}@example.se`, locale: "sv" }),
+      ).toMatchObject({
         ok: false,
         error: "invalid_form",
       });

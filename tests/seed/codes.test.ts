@@ -1,10 +1,4 @@
-import {
-  encodeCrockford,
-  newOrderNumber,
-  newTicketCode,
-  ORDER_NUMBER_PATTERN,
-  TICKET_CODE_PATTERN,
-} from "@/lib/orders/codes";
+import { encodeCrockford, newOrderNumber, newTicketCode, ORDER_NUMBER_PATTERN, TICKET_CODE_PATTERN } from "@/lib/orders/codes";
 import { demoOrderNumber, demoTicketCode, planDemoOrders } from "@/lib/seed/demo-orders";
 import { demoEvents } from "@/lib/seed/demo-events";
 

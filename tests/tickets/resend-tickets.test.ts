@@ -40,7 +40,9 @@ describe(`resendOrderTickets (${databaseKind})`, () => {
     const order = await createOrder({ ...event, userId: user.id, buyerEmail: user.email });
     const now = new Date();
     for (let i = 0; i < RESEND_TICKETS_LIMIT.limit; i++) {
-      expect(await resendOrderTickets({ userId: user.id, orderId: order.id, requestKey: key(), locale: "sv", now })).toMatchObject({ ok: true });
+      expect(await resendOrderTickets({ userId: user.id, orderId: order.id, requestKey: key(), locale: "sv", now })).toMatchObject({
+        ok: true,
+      });
     }
     const refused = await resendOrderTickets({ userId: user.id, orderId: order.id, requestKey: key(), locale: "sv", now });
     expect(refused).toEqual({ ok: false, error: "rate_limited", retryAfterMinutes: 60 });
@@ -48,7 +50,9 @@ describe(`resendOrderTickets (${databaseKind})`, () => {
 
     // An hour later the window has passed.
     const later = new Date(now.getTime() + RESEND_TICKETS_LIMIT.windowMs + 1);
-    expect(await resendOrderTickets({ userId: user.id, orderId: order.id, requestKey: key(), locale: "sv", now: later })).toMatchObject({ ok: true });
+    expect(await resendOrderTickets({ userId: user.id, orderId: order.id, requestKey: key(), locale: "sv", now: later })).toMatchObject({
+      ok: true,
+    });
   });
 
   it("refuses another user's order as not found and queues nothing", async () => {
@@ -56,7 +60,10 @@ describe(`resendOrderTickets (${databaseKind})`, () => {
     const other = await createUser();
     const event = await eventIn(5);
     const theirs = await createOrder({ ...event, userId: other.id, buyerEmail: other.email });
-    expect(await resendOrderTickets({ userId: user.id, orderId: theirs.id, requestKey: key(), locale: "sv" })).toEqual({ ok: false, error: "not_found" });
+    expect(await resendOrderTickets({ userId: user.id, orderId: theirs.id, requestKey: key(), locale: "sv" })).toEqual({
+      ok: false,
+      error: "not_found",
+    });
     expect(await db.outboxEmail.count({ where: { OR: [{ to: user.email }, { to: other.email }] } })).toBe(0);
   });
 
@@ -64,13 +71,21 @@ describe(`resendOrderTickets (${databaseKind})`, () => {
     const user = await createUser();
     const event = await eventIn(5);
     const order = await createOrder({ ...event, userId: user.id, buyerEmail: user.email, status: "CANCELLED" });
-    expect(await resendOrderTickets({ userId: user.id, orderId: order.id, requestKey: key(), locale: "sv" })).toEqual({ ok: false, error: "not_paid" });
+    expect(await resendOrderTickets({ userId: user.id, orderId: order.id, requestKey: key(), locale: "sv" })).toEqual({
+      ok: false,
+      error: "not_paid",
+    });
     expect(await db.outboxEmail.count({ where: { to: user.email } })).toBe(0);
   });
 
   it("sends the same confirmation checkout sent, ticket for ticket", async () => {
     const email = `greta-${randomUUID().slice(0, 8)}@example.se`;
-    const { event, ticketTypes } = await createEvent({ ticketTypes: [{ name: "Parkett", priceMinor: 30_000 }, { name: "Balkong", priceMinor: 20_000 }] });
+    const { event, ticketTypes } = await createEvent({
+      ticketTypes: [
+        { name: "Parkett", priceMinor: 30_000 },
+        { name: "Balkong", priceMinor: 20_000 },
+      ],
+    });
     const placed = await placeOrder(
       {
         eventId: event.id,
@@ -90,7 +105,9 @@ describe(`resendOrderTickets (${databaseKind})`, () => {
     const original = await db.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: `order-confirmation:${placed.orderId}` } });
     const user = await db.user.findUniqueOrThrow({ where: { email } });
 
-    expect(await resendOrderTickets({ userId: user.id, orderId: placed.orderId, requestKey: key(), locale: "sv" })).toMatchObject({ ok: true });
+    expect(await resendOrderTickets({ userId: user.id, orderId: placed.orderId, requestKey: key(), locale: "sv" })).toMatchObject({
+      ok: true,
+    });
     const resent = await db.outboxEmail.findFirstOrThrow({ where: { dedupeKey: { startsWith: `order-resend:${placed.orderId}:` } } });
     // Tickets of one type made in the same statement have no order among themselves.
     type Payload = { tickets: { code: string; typeName: string }[] };

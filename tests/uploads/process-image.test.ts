@@ -74,12 +74,16 @@ describe("processAvatarImage", () => {
   });
 
   it("refuses a picture with a side longer than 8000 pixels", async () => {
-    const strip = await sharp({ create: { width: 8001, height: 2, channels: 3, background: "#fff" } }).png().toBuffer();
+    const strip = await sharp({ create: { width: 8001, height: 2, channels: 3, background: "#fff" } })
+      .png()
+      .toBuffer();
     expect(await processAvatarImage(strip)).toEqual({ ok: false, problem: "too_many_pixels" });
   });
 
   it("refuses a GIF and a truncated JPEG", async () => {
-    const gif = await sharp({ create: { width: 4, height: 4, channels: 3, background: "#000" } }).gif().toBuffer();
+    const gif = await sharp({ create: { width: 4, height: 4, channels: 3, background: "#000" } })
+      .gif()
+      .toBuffer();
     expect(await processAvatarImage(gif)).toEqual({ ok: false, problem: "unsupported_type" });
     const jpeg = await solidJpeg(400, 400);
     expect(await processAvatarImage(jpeg.subarray(0, 200))).toEqual({ ok: false, problem: "unreadable" });
@@ -122,7 +126,8 @@ describe("processAvatarImage", () => {
     const result = await processAvatarImage(await sidewaysJpeg());
     if (!result.ok) throw new Error(`refused: ${result.problem}`);
     const { data, info } = await sharp(result.image.data).raw().toBuffer({ resolveWithObject: true });
-    const pixel = (x: number, y: number) => Array.from(data.subarray((y * info.width + x) * info.channels, (y * info.width + x) * info.channels + 3));
+    const pixel = (x: number, y: number) =>
+      Array.from(data.subarray((y * info.width + x) * info.channels, (y * info.width + x) * info.channels + 3));
     // Turned a quarter clockwise, the red left half is on top.
     const [topRed, , topBlue] = pixel(256, 100);
     const [bottomRed, , bottomBlue] = pixel(256, 410);

@@ -11,7 +11,11 @@ import { claimOrder, type ClaimFieldErrors } from "@/lib/organizer-ops/order-cla
 import { clientAddress } from "@/lib/rate-limit";
 
 type ClaimValues = { orderNumber: string; amount: string; last4: string };
-export type ClaimFormState = ActionResult<object, "invalid_form" | "no_match" | "locked", { fieldErrors: ClaimFieldErrors; values: ClaimValues }>;
+export type ClaimFormState = ActionResult<
+  object,
+  "invalid_form" | "no_match" | "locked",
+  { fieldErrors: ClaimFieldErrors; values: ClaimValues }
+>;
 
 const claimSchema = z.object({ orderNumber: form.text(64), amount: form.text(64), last4: form.text(64) });
 

@@ -11,7 +11,11 @@ import { currentSessionToken } from "@/lib/guards";
 import { confirmReturnPath } from "./confirm/return-path";
 
 /** `newEmail` comes back as typed, to show it again; the password never does. */
-export type EmailChangeFormState = ActionResult<{ newEmail: string }, "invalid_form" | "rate_limited", { fieldErrors: EmailChangeFieldErrors; newEmail: string }>;
+export type EmailChangeFormState = ActionResult<
+  { newEmail: string },
+  "invalid_form" | "rate_limited",
+  { fieldErrors: EmailChangeFieldErrors; newEmail: string }
+>;
 export type ConfirmEmailState = ActionResult<object, "invalid_link" | "address_unavailable">;
 
 export const requestEmailChangeAction = userAction({
@@ -19,7 +23,10 @@ export const requestEmailChangeAction = userAction({
   schema: z.object({ newEmail: form.text(), currentPassword: form.text() }),
   run: async ({ newEmail, currentPassword }, { user, emailQueued }): Promise<EmailChangeFormState | SharedRefusal> => {
     const result = await requestEmailChange({ userId: user.id, sessionToken: await currentSessionToken(), newEmail, currentPassword });
-    if (!result.ok) return result.error === "no_such_user" ? { ok: false, error: "no_such_user" } : { ok: false, error: result.error, fieldErrors: result.fieldErrors, newEmail };
+    if (!result.ok)
+      return result.error === "no_such_user"
+        ? { ok: false, error: "no_such_user" }
+        : { ok: false, error: result.error, fieldErrors: result.fieldErrors, newEmail };
     emailQueued();
     return { ok: true, newEmail: result.newEmail };
   },

@@ -26,14 +26,22 @@ export default async function EmailChangePage() {
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-6 px-4 py-6 sm:px-6 sm:py-10">
       <div className="flex flex-col gap-2">
-        <Link href="/account/profile" className="self-start font-semibold text-indigo-800 underline underline-offset-4 hover:text-indigo-950">
+        <Link
+          href="/account/profile"
+          className="self-start font-semibold text-indigo-800 underline underline-offset-4 hover:text-indigo-950"
+        >
           {t("backToProfile")}
         </Link>
         <h1 className="text-3xl font-extrabold tracking-tight text-zinc-950">{t("heading")}</h1>
         <p className="break-words text-zinc-700">{t("intro", { email, minutes: EMAIL_CHANGE_LIFETIME_MINUTES })}</p>
       </div>
       <Card as="section" aria-label={t("title")} className="p-4 sm:p-6">
-        <EmailChangeForm currentEmail={email} proof={proof} minutes={EMAIL_CHANGE_LIFETIME_MINUTES} recentMinutes={RECENT_SIGN_IN_MINUTES} />
+        <EmailChangeForm
+          currentEmail={email}
+          proof={proof}
+          minutes={EMAIL_CHANGE_LIFETIME_MINUTES}
+          recentMinutes={RECENT_SIGN_IN_MINUTES}
+        />
       </Card>
     </div>
   );

@@ -25,9 +25,19 @@ export default async function PasswordPage() {
   const hasPassword = overview?.hasPassword ?? false;
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-6 px-4 py-6 sm:px-6 sm:py-10">
-      <PageHeader back={{ href: "/account", label: t("backToAccount") }} heading={hasPassword ? t("headingChange") : t("headingSet")} intro={t("intro", { email: overview?.email ?? user.email })} />
+      <PageHeader
+        back={{ href: "/account", label: t("backToAccount") }}
+        heading={hasPassword ? t("headingChange") : t("headingSet")}
+        intro={t("intro", { email: overview?.email ?? user.email })}
+      />
       <Card as="section" aria-label={t("formLabel")} className="p-4 sm:p-6">
-        <PasswordForm email={overview?.email ?? user.email} askCurrent={askCurrent} recentMinutes={RECENT_SIGN_IN_MINUTES} minLength={PASSWORD_MIN_LENGTH} maxLength={PASSWORD_MAX_LENGTH} />
+        <PasswordForm
+          email={overview?.email ?? user.email}
+          askCurrent={askCurrent}
+          recentMinutes={RECENT_SIGN_IN_MINUTES}
+          minLength={PASSWORD_MIN_LENGTH}
+          maxLength={PASSWORD_MAX_LENGTH}
+        />
       </Card>
       <p className="text-sm text-zinc-700">{t("otherSessions")}</p>
     </div>

@@ -60,9 +60,7 @@ export function PasswordForm({ email, askCurrent, recentMinutes, minLength, maxL
     else if (failed.fieldErrors.confirmation) confirmationRef.current?.focus();
   }, [failed]);
 
-  const passwordError = fieldErrors.password
-    ? authT(fieldErrors.password, { min: minLength, max: maxLength })
-    : null;
+  const passwordError = fieldErrors.password ? authT(fieldErrors.password, { min: minLength, max: maxLength }) : null;
   const confirmationError = fieldErrors.confirmation ? t("errors.mismatch") : null;
   const currentError = fieldErrors.currentPassword ? t(`errors.current_${fieldErrors.currentPassword}`) : null;
   // The action may ask for it even when the page did not: the sign-in grew old meanwhile.

@@ -40,13 +40,20 @@ export const deleteAccountAction = userAction({
     if (!result.ok) {
       if (result.error === "no_such_user") return { ok: false, error: "no_such_user" };
       if (result.error === "sole_owner") return { ok: false, error: "sole_owner", fieldErrors: {}, organizers: result.organizers };
-      return { ok: false, error: result.error, fieldErrors: {}, method: result.method, typed: result.method === "email" ? confirmation.slice(0, 320) : undefined };
+      return {
+        ok: false,
+        error: result.error,
+        fieldErrors: {},
+        method: result.method,
+        typed: result.method === "email" ? confirmation.slice(0, 320) : undefined,
+      };
     }
     // The Session rows went with the user; the browser's cookie is cleared too, under both names
     // Auth.js may have used (the __Secure- one only exists, and can only be cleared, over https).
     const jar = await cookies();
     jar.set(SESSION_COOKIE, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "lax" });
-    if (env().SITE_URL.startsWith("https:")) jar.set(SECURE_SESSION_COOKIE, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "lax", secure: true });
+    if (env().SITE_URL.startsWith("https:"))
+      jar.set(SECURE_SESSION_COOKIE, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "lax", secure: true });
     revalidatePath("/", "layout");
     redirect("/account/deleted");
   },

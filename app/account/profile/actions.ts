@@ -38,7 +38,10 @@ export const uploadAvatarAction = userAction({
     const file = await readPostedFile(avatar);
     if (!file.ok) return { ok: false, error: file.problem, fieldErrors: {} };
     const result = await setAvatar({ userId: user.id, bytes: file.bytes });
-    if (!result.ok) return result.problem === "no_such_user" ? { ok: false, error: "no_such_user" } : { ok: false, error: result.problem, fieldErrors: {} };
+    if (!result.ok)
+      return result.problem === "no_such_user"
+        ? { ok: false, error: "no_such_user" }
+        : { ok: false, error: result.problem, fieldErrors: {} };
     revalidatePath("/", "layout");
     redirect(`${returnPath}?notice=picture-saved`);
   },

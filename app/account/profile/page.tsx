@@ -55,7 +55,12 @@ export default async function ProfilePage({ searchParams }: Props) {
           <Avatar name={profile.name} email={profile.email} image={profile.image} size={96} />
           <p className="text-zinc-700">{profile.image ? t("picture.current") : t("picture.none")}</p>
         </div>
-        <AvatarForm hasPicture={profile.image !== null} maxBytes={MAX_UPLOAD_BYTES} maxSide={MAX_INPUT_SIDE} maxMegapixels={MAX_INPUT_PIXELS / 1_000_000} />
+        <AvatarForm
+          hasPicture={profile.image !== null}
+          maxBytes={MAX_UPLOAD_BYTES}
+          maxSide={MAX_INPUT_SIDE}
+          maxMegapixels={MAX_INPUT_PIXELS / 1_000_000}
+        />
         {profile.image ? (
           <form action={removeAvatarAction} className="border-t border-zinc-200 pt-4">
             <Button type="submit" variant="secondary">

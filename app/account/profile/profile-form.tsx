@@ -9,7 +9,15 @@ import { Field } from "@/components/ui/field";
 import { inputClasses } from "@/components/ui/input";
 import { updateProfileAction } from "./actions";
 
-export function ProfileForm({ name: savedName, locale: savedLocale, nameMaxLength }: { name: string; locale: "sv" | "en"; nameMaxLength: number }) {
+export function ProfileForm({
+  name: savedName,
+  locale: savedLocale,
+  nameMaxLength,
+}: {
+  name: string;
+  locale: "sv" | "en";
+  nameMaxLength: number;
+}) {
   const t = useTranslations("Profile.details");
   const [state, formAction, pending] = useActionState(updateProfileAction, null);
   const [name, setName] = useState(savedName);
@@ -38,7 +46,13 @@ export function ProfileForm({ name: savedName, locale: savedLocale, nameMaxLengt
         onChange={(event) => setName(event.currentTarget.value)}
         error={errors.name ? t(`errors.${errors.name}`, { max: nameMaxLength }) : null}
       />
-      <Field id="profile-locale" name="locale" label={t("localeLabel")} hint={t("localeHint")} error={errors.locale ? t("errors.invalid") : null}>
+      <Field
+        id="profile-locale"
+        name="locale"
+        label={t("localeLabel")}
+        hint={t("localeHint")}
+        error={errors.locale ? t("errors.invalid") : null}
+      >
         {(control) => (
           <select {...control} value={locale} onChange={(event) => setLocale(event.currentTarget.value)} className={inputClasses}>
             <option value="sv" lang="sv">

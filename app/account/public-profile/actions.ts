@@ -2,11 +2,20 @@
 // The public-profile form: lib/profile checks and saves it, then back to the page.
 import { redirect } from "next/navigation";
 import { userAction, type ActionResult, type SharedRefusal } from "@/lib/actions";
-import { publicProfileFormSchema, updatePublicProfile, type PublicProfileFieldErrors, type PublicProfileInput } from "@/lib/profile/public-profile";
+import {
+  publicProfileFormSchema,
+  updatePublicProfile,
+  type PublicProfileFieldErrors,
+  type PublicProfileInput,
+} from "@/lib/profile/public-profile";
 
 const returnPath = "/account/public-profile";
 
-export type PublicProfileFormState = ActionResult<object, "invalid_form", { fieldErrors: PublicProfileFieldErrors; values: PublicProfileInput }>;
+export type PublicProfileFormState = ActionResult<
+  object,
+  "invalid_form",
+  { fieldErrors: PublicProfileFieldErrors; values: PublicProfileInput }
+>;
 
 export const updatePublicProfileAction = userAction({
   returnPath,

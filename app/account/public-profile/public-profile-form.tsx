@@ -55,7 +55,13 @@ export function PublicProfileForm({ handle: savedHandle, bio: savedBio, profileP
         name="bio"
         label={t("bioLabel")}
         hint={t("bioHint", { max: limits.bioMax })}
-        error={errors.bio === "control_characters" ? t("errors.bio_control_characters") : errors.bio ? t("errors.bio_too_long", { max: limits.bioMax }) : null}
+        error={
+          errors.bio === "control_characters"
+            ? t("errors.bio_control_characters")
+            : errors.bio
+              ? t("errors.bio_too_long", { max: limits.bioMax })
+              : null
+        }
       >
         {(control) => (
           <textarea {...control} rows={4} value={bio} onChange={(event) => setBio(event.currentTarget.value)} className={inputClasses} />

@@ -43,12 +43,20 @@ export default async function SessionsPage({ searchParams }: Props) {
           {sessions.map((session, index) => {
             const { browser, os } = session.device;
             const device =
-              browser && os ? t("device", { browser, os }) : browser ? browser : os ? t("deviceUnknownBrowser", { os }) : t("deviceUnknown");
+              browser && os
+                ? t("device", { browser, os })
+                : browser
+                  ? browser
+                  : os
+                    ? t("deviceUnknownBrowser", { os })
+                    : t("deviceUnknown");
             return (
               <Card as="li" key={index} className="flex flex-col gap-1 p-4">
                 <p className="font-semibold text-zinc-950">
                   <span>{device}</span>
-                  {session.current ? <span className="ml-2 rounded bg-indigo-100 px-2 py-0.5 text-sm font-medium text-indigo-900">{t("thisDevice")}</span> : null}
+                  {session.current ? (
+                    <span className="ml-2 rounded bg-indigo-100 px-2 py-0.5 text-sm font-medium text-indigo-900">{t("thisDevice")}</span>
+                  ) : null}
                 </p>
                 <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5 text-sm text-zinc-700">
                   <dt>{t("signedIn")}</dt>

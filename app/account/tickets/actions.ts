@@ -7,7 +7,11 @@ import { isLocale } from "@/lib/i18n/locales";
 import { resendOrderTickets, resendTicketsSchema } from "@/lib/tickets/resend-tickets";
 
 /** Each answer carries a fresh key, so a later deliberate click is a new request. */
-export type ResendTicketsState = ActionResult<{ to: string; nextKey: string }, "not_paid" | "invalid_form" | "rate_limited", { nextKey: string; retryAfterMinutes?: number }>;
+export type ResendTicketsState = ActionResult<
+  { to: string; nextKey: string },
+  "not_paid" | "invalid_form" | "rate_limited",
+  { nextKey: string; retryAfterMinutes?: number }
+>;
 
 export const resendTicketsAction = userAction({
   returnPath: "/account/tickets",

@@ -28,10 +28,7 @@ export function ResendTicketsForm({ orderId, requestKey }: { orderId: string; re
       <Button type="submit" variant="secondary" disabled={pending} aria-disabled={pending} className="self-start">
         {pending ? t("sending") : t("button")}
       </Button>
-      <p
-        role="status"
-        className={state?.ok ? "font-medium text-green-800" : "font-medium text-red-800"}
-      >
+      <p role="status" className={state?.ok ? "font-medium text-green-800" : "font-medium text-red-800"}>
         {message}
       </p>
     </form>

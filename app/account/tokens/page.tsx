@@ -59,9 +59,7 @@ export default async function AccessTokensPage({ searchParams }: Props) {
                     <dt>{t("list.lastUsed")}</dt>
                     <dd>{token.lastUsedAt ? date(token.lastUsedAt) : t("list.neverUsed")}</dd>
                     <dt>{t("list.expires")}</dt>
-                    <dd>
-                      {token.expired ? t("list.expiredOn", { date: date(token.expiresAt) }) : date(token.expiresAt)}
-                    </dd>
+                    <dd>{token.expired ? t("list.expiredOn", { date: date(token.expiresAt) }) : date(token.expiresAt)}</dd>
                   </dl>
                 </div>
                 <form action={revokeAccessTokenAction}>

@@ -50,10 +50,18 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
           <table className="w-full text-left text-sm">
             <thead className="border-b border-zinc-300 text-zinc-700">
               <tr>
-                <th scope="col" className="py-2 pr-4">{t("subject")}</th>
-                <th scope="col" className="py-2 pr-4">{t("to")}</th>
-                <th scope="col" className="py-2 pr-4">{t("status")}</th>
-                <th scope="col" className="py-2">{t("created")}</th>
+                <th scope="col" className="py-2 pr-4">
+                  {t("subject")}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t("to")}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t("status")}
+                </th>
+                <th scope="col" className="py-2">
+                  {t("created")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -70,7 +78,9 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
                       {t(`statuses.${email.status as keyof typeof tones}`)}
                     </Badge>
                   </td>
-                  <td className="py-2 whitespace-nowrap">{formatDateTime(email.createdAt, locale, { dateStyle: "short", timeStyle: "medium" })}</td>
+                  <td className="py-2 whitespace-nowrap">
+                    {formatDateTime(email.createdAt, locale, { dateStyle: "short", timeStyle: "medium" })}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -21,7 +21,11 @@ const getEvent = cache(getPublishedEventBySlug);
 
 /** The first paragraph, cut at a word near 160 characters, for search results and link previews. */
 function summaryOf(description: string): string {
-  const first = description.split(/\r?\n\s*\r?\n/)[0]?.trim().replace(/\s+/g, " ") ?? "";
+  const first =
+    description
+      .split(/\r?\n\s*\r?\n/)[0]
+      ?.trim()
+      .replace(/\s+/g, " ") ?? "";
   if (first.length <= 160) return first;
   return `${first.slice(0, 157).replace(/\s+\S*$/, "")}…`;
 }

@@ -17,7 +17,8 @@ export const forgotPasswordAction = publicAction({
   run: async (fields, { emailQueued }): Promise<ForgotFormState> => {
     const email = fields.email.trim();
     const result = await requestSignInLink({ email, callbackPath: SET_PASSWORD_PATH, clientAddress: clientAddress(await headers()) });
-    if (!result.ok) return { ok: false, error: result.reason, fieldErrors: result.reason === "invalid_email" ? { email: result.reason } : {}, email };
+    if (!result.ok)
+      return { ok: false, error: result.reason, fieldErrors: result.reason === "invalid_email" ? { email: result.reason } : {}, email };
     emailQueued();
     return { ok: true, email };
   },

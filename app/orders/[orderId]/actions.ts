@@ -11,7 +11,11 @@ import { ordersOfThisBrowser } from "@/lib/orders/buyer-browser";
 import { requestOrderCorrection, type CorrectionFieldErrors } from "@/lib/organizer-ops/buyer-correction";
 import { clientAddress } from "@/lib/rate-limit";
 
-export type BuyerCorrectionState = ActionResult<{ sentTo: string }, "invalid_form" | "closed" | "rate_limited", { fieldErrors: CorrectionFieldErrors; email: string }>;
+export type BuyerCorrectionState = ActionResult<
+  { sentTo: string },
+  "invalid_form" | "closed" | "rate_limited",
+  { fieldErrors: CorrectionFieldErrors; email: string }
+>;
 
 export const requestOrderCorrectionAction = publicAction({
   schema: z.object({ orderId: form.text(100), email: form.text(320) }),

@@ -122,9 +122,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
           <span>{order.totalMinor === 0 ? t("free") : formatPrice(order.totalMinor, order.currency, locale)}</span>
         </p>
         {order.cardLast4 ? (
-          <p className="text-sm text-zinc-700">
-            {t("paidWith", { brand: order.cardBrand ?? "other", last4: order.cardLast4 })}
-          </p>
+          <p className="text-sm text-zinc-700">{t("paidWith", { brand: order.cardBrand ?? "other", last4: order.cardLast4 })}</p>
         ) : null}
       </Card>
 
@@ -139,7 +137,11 @@ export default async function OrderPage({ params, searchParams }: Props) {
       ) : null}
 
       {order.account && !order.account.hasPassword ? (
-        <Card as="section" aria-labelledby="order-password-title" className="flex flex-col items-start gap-3 border-indigo-200 bg-indigo-50 p-4 sm:p-6">
+        <Card
+          as="section"
+          aria-labelledby="order-password-title"
+          className="flex flex-col items-start gap-3 border-indigo-200 bg-indigo-50 p-4 sm:p-6"
+        >
           <h2 id="order-password-title" className="text-xl font-bold text-zinc-950">
             {t("passwordHeading")}
           </h2>

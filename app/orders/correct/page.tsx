@@ -21,7 +21,10 @@ export default async function ConfirmOrderCorrectionPage({ searchParams }: Props
   const query = await searchParams;
   const token = typeof query.token === "string" ? query.token : null;
   const problem = query.problem === "closed" ? "closed" : query.problem !== undefined ? "invalid" : null;
-  const [t, pending] = await Promise.all([getTranslations("OrderCorrectionConfirm"), token && !problem ? findOrderCorrection(token) : null]);
+  const [t, pending] = await Promise.all([
+    getTranslations("OrderCorrectionConfirm"),
+    token && !problem ? findOrderCorrection(token) : null,
+  ]);
 
   if (!pending) {
     const closed = problem === "closed";
@@ -45,7 +48,9 @@ export default async function ConfirmOrderCorrectionPage({ searchParams }: Props
       <Card className="flex flex-col gap-4 p-4 sm:p-6">
         <form action={confirmOrderCorrectionAction} className="flex flex-col gap-4">
           <input type="hidden" name="token" value={token ?? ""} />
-          <p className="break-words text-zinc-900">{t("body", { number: pending.orderNumber, event: pending.eventTitle, email: pending.toEmail })}</p>
+          <p className="break-words text-zinc-900">
+            {t("body", { number: pending.orderNumber, event: pending.eventTitle, email: pending.toEmail })}
+          </p>
           <Button type="submit" size="lg" className="self-start">
             {t("submit")}
           </Button>

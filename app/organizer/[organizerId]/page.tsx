@@ -20,7 +20,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function OrganizerDashboardPage({ params }: Props) {
   const { organizerId } = await params;
   const { user, role } = await requireOrganizerMember(organizerId, { permission: "viewEvents", returnPath: `/organizer/${organizerId}` });
-  const [t, locale, dashboard] = await Promise.all([getTranslations("Organizer"), getLocale(), getOrganizerDashboard(user.id, organizerId)]);
+  const [t, locale, dashboard] = await Promise.all([
+    getTranslations("Organizer"),
+    getLocale(),
+    getOrganizerDashboard(user.id, organizerId),
+  ]);
   if (!dashboard) notFound();
   const groups: [string, DashboardEvent[]][] = [
     [t("upcoming"), dashboard.upcoming],
@@ -53,7 +57,10 @@ export default async function OrganizerDashboardPage({ params }: Props) {
               {events.map((event) => (
                 <Card as="li" key={event.id} className="flex flex-wrap items-center justify-between gap-3 p-4">
                   <div className="flex flex-col gap-1">
-                    <Link href={`/organizer/${organizerId}/events/${event.id}`} className="text-lg font-semibold text-indigo-800 underline underline-offset-4">
+                    <Link
+                      href={`/organizer/${organizerId}/events/${event.id}`}
+                      className="text-lg font-semibold text-indigo-800 underline underline-offset-4"
+                    >
                       {event.title}
                     </Link>
                     <p className="text-sm text-zinc-700">
@@ -61,8 +68,12 @@ export default async function OrganizerDashboardPage({ params }: Props) {
                     </p>
                   </div>
                   <div className="flex items-center gap-3">
-                    <span className="text-sm font-semibold text-zinc-900">{t("soldOfCapacity", { sold: event.sold, capacity: event.capacity })}</span>
-                    <Badge tone={event.status === "PUBLISHED" ? "success" : event.status === "CANCELLED" ? "danger" : "neutral"}>{t(`status.${event.status}`)}</Badge>
+                    <span className="text-sm font-semibold text-zinc-900">
+                      {t("soldOfCapacity", { sold: event.sold, capacity: event.capacity })}
+                    </span>
+                    <Badge tone={event.status === "PUBLISHED" ? "success" : event.status === "CANCELLED" ? "danger" : "neutral"}>
+                      {t(`status.${event.status}`)}
+                    </Badge>
                   </div>
                 </Card>
               ))}

@@ -22,7 +22,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: name,
     description: profile.bio ?? undefined,
     alternates: { canonical: `${env().SITE_URL}/u/${profile.handle}` },
-    openGraph: { title: name, description: profile.bio ?? undefined, images: profile.image ? [new URL(profile.image, env().SITE_URL).toString()] : undefined, type: "profile" },
+    openGraph: {
+      title: name,
+      description: profile.bio ?? undefined,
+      images: profile.image ? [new URL(profile.image, env().SITE_URL).toString()] : undefined,
+      type: "profile",
+    },
   };
 }
 

@@ -38,6 +38,8 @@ const icons = [
 
 mkdirSync(out, { recursive: true });
 for (const icon of icons) {
-  await sharp(Buffer.from(iconSvg(icon))).png({ compressionLevel: 9 }).toFile(path.join(out, icon.file));
+  await sharp(Buffer.from(iconSvg(icon)))
+    .png({ compressionLevel: 9 })
+    .toFile(path.join(out, icon.file));
   console.log(`wrote public/icons/${icon.file}`);
 }

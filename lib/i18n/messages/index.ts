@@ -31,8 +31,40 @@ import svPrivacy from "./sv/privacy.json";
 import svOrganizer from "./sv/organizer.json";
 import svOrganizerOps from "./sv/organizerOps.json";
 
-const sv = { ...svSite, ...svEvents, ...svCheckout, ...svEmails, ...svAccounts, ...svLogin, ...svAccount, ...svDev, ...svTickets, ...svMobile, ...svLikes, ...svProfile, ...svPrivacy, ...svOrganizer, ...svOrganizerOps };
-const en = { ...enSite, ...enEvents, ...enCheckout, ...enEmails, ...enAccounts, ...enLogin, ...enAccount, ...enDev, ...enTickets, ...enMobile, ...enLikes, ...enProfile, ...enPrivacy, ...enOrganizer, ...enOrganizerOps };
+const sv = {
+  ...svSite,
+  ...svEvents,
+  ...svCheckout,
+  ...svEmails,
+  ...svAccounts,
+  ...svLogin,
+  ...svAccount,
+  ...svDev,
+  ...svTickets,
+  ...svMobile,
+  ...svLikes,
+  ...svProfile,
+  ...svPrivacy,
+  ...svOrganizer,
+  ...svOrganizerOps,
+};
+const en = {
+  ...enSite,
+  ...enEvents,
+  ...enCheckout,
+  ...enEmails,
+  ...enAccounts,
+  ...enLogin,
+  ...enAccount,
+  ...enDev,
+  ...enTickets,
+  ...enMobile,
+  ...enLikes,
+  ...enProfile,
+  ...enPrivacy,
+  ...enOrganizer,
+  ...enOrganizerOps,
+};
 
 export type Messages = typeof sv;
 

@@ -13,7 +13,5 @@ export async function ticketQrSvg(code: string): Promise<string> {
 export function ticketQrMatrix(code: string): boolean[][] {
   const qr = QRCode.create(code, { errorCorrectionLevel: "M" });
   const size = qr.modules.size;
-  return Array.from({ length: size }, (_, row) =>
-    Array.from({ length: size }, (_, column) => Boolean(qr.modules.get(row, column))),
-  );
+  return Array.from({ length: size }, (_, row) => Array.from({ length: size }, (_, column) => Boolean(qr.modules.get(row, column))));
 }

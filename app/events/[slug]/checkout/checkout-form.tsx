@@ -118,7 +118,11 @@ export function CheckoutForm({
   }
 
   function refusal(error: CheckoutFormError): string {
-    return t(`refusals.${error.code}`, { ticketType: error.ticketTypeName ?? "", max: error.max ?? 0, hasType: error.ticketTypeName ? "yes" : "no" });
+    return t(`refusals.${error.code}`, {
+      ticketType: error.ticketTypeName ?? "",
+      max: error.max ?? 0,
+      hasType: error.ticketTypeName ? "yes" : "no",
+    });
   }
 
   const emailError = fieldErrors.email?.code === "email_suggestion" && appliedSuggestion ? undefined : fieldErrors.email;
@@ -277,9 +281,7 @@ export function CheckoutForm({
             }}
           />
           <div aria-live="polite">
-            {liveSuggestion ? (
-              <p className="text-sm text-zinc-900">{t("suggestion", { suggestion: liveSuggestion.suggestion })}</p>
-            ) : null}
+            {liveSuggestion ? <p className="text-sm text-zinc-900">{t("suggestion", { suggestion: liveSuggestion.suggestion })}</p> : null}
             {hydrated && suggestion ? (
               <Button variant="secondary" size="sm" className="mt-1" onClick={() => applySuggestion(suggestion)}>
                 {t("useSuggestion", { suggestion })}

@@ -49,9 +49,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
           {event.title}
         </h2>
         <p className="font-semibold text-indigo-800">
-          <time dateTime={event.startsAt.toISOString()}>
-            {formatEventDateRange(event.startsAt, event.endsAt, locale, event.timeZone)}
-          </time>
+          <time dateTime={event.startsAt.toISOString()}>{formatEventDateRange(event.startsAt, event.endsAt, locale, event.timeZone)}</time>
         </p>
         <p className="text-zinc-700">{t("place", { venue: event.venue, city: event.city })}</p>
         <p className="text-zinc-700">{t("organizer", { name: event.organizerName })}</p>

@@ -18,7 +18,8 @@ export const cancelOrderAction = publicAction({
     if (!order || !isValidOrderKey(order, key)) return { ok: false, error: "not_found" };
     const outcome = await cancelPendingOrder(order.id);
     // Two answers the order's status alone cannot tell the page: paid meanwhile, or not reached.
-    const note = outcome === "payment_in_progress" ? "&outcome=processing" : outcome === "provider_unavailable" ? "&outcome=unavailable" : "";
+    const note =
+      outcome === "payment_in_progress" ? "&outcome=processing" : outcome === "provider_unavailable" ? "&outcome=unavailable" : "";
     redirect(`${orderCancelPath(order)}${note}`);
   },
 });

@@ -13,14 +13,18 @@ import { saveEventForMember, setEventPublishedForMember } from "@/lib/organizers
 /** Creates an event (no eventId in the scope) or saves one. */
 export const saveEventAction = memberAction({
   permission: "editEvents",
-  returnPath: ({ organizerId, eventId }) => (eventId ? `/organizer/${organizerId}/events/${eventId}/edit` : `/organizer/${organizerId}/events/new`),
+  returnPath: ({ organizerId, eventId }) =>
+    eventId ? `/organizer/${organizerId}/events/${eventId}/edit` : `/organizer/${organizerId}/events/new`,
   // Every field as posted: ticket type rows are numbered ("ticketTypes.0.name").
   schema: z.record(z.string(), z.unknown()),
   run: async (fields, { user, scope }): Promise<EventFormState | SharedRefusal> => {
     const values = readEventForm(fields);
     const eventId = scope.eventId ?? null;
     const result = await saveEventForMember({ userId: user.id, organizerId: scope.organizerId, eventId, values });
-    if (!result.ok) return result.error === "not_found" ? { ok: false, error: "not_found" } : { ok: false, error: "invalid_form", fieldErrors: result.fieldErrors, counts: result.counts ?? {}, values };
+    if (!result.ok)
+      return result.error === "not_found"
+        ? { ok: false, error: "not_found" }
+        : { ok: false, error: "invalid_form", fieldErrors: result.fieldErrors, counts: result.counts ?? {}, values };
     revalidatePath("/events");
     redirect(`/organizer/${scope.organizerId}/events/${result.eventId}?notice=${eventId ? "saved" : "created"}`);
   },
@@ -32,8 +36,15 @@ export const setPublishedAction = memberAction({
   schema: z.object({ intent: form.text(16), confirmSold: form.checkbox() }),
   run: async ({ intent, confirmSold }, { user, scope }): Promise<PublishFormState | SharedRefusal> => {
     const publish = intent === "publish";
-    const result = await setEventPublishedForMember({ userId: user.id, organizerId: scope.organizerId, eventId: scope.eventId ?? "", publish, confirmSold });
-    if (!result.ok) return result.error === "not_found" ? { ok: false, error: "not_found" } : { ok: false, error: result.error, fieldErrors: {} };
+    const result = await setEventPublishedForMember({
+      userId: user.id,
+      organizerId: scope.organizerId,
+      eventId: scope.eventId ?? "",
+      publish,
+      confirmSold,
+    });
+    if (!result.ok)
+      return result.error === "not_found" ? { ok: false, error: "not_found" } : { ok: false, error: result.error, fieldErrors: {} };
     revalidatePath("/events");
     redirect(`/organizer/${scope.organizerId}/events/${scope.eventId}?notice=${publish ? "published" : "unpublished"}`);
   },

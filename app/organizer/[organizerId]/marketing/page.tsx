@@ -17,13 +17,19 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Who may receive this organizer's news: consents to this organizer only, not withdrawn. */
 export default async function MarketingPage({ params }: Props) {
   const { organizerId } = await params;
-  const { user } = await requireOrganizerMember(organizerId, { permission: "marketingContacts", returnPath: `/organizer/${organizerId}/marketing` });
+  const { user } = await requireOrganizerMember(organizerId, {
+    permission: "marketingContacts",
+    returnPath: `/organizer/${organizerId}/marketing`,
+  });
   const [t, locale, list] = await Promise.all([getTranslations("Organizer"), getLocale(), listMarketingContacts(user.id, organizerId)]);
   if (!list) notFound();
   const sourceName = (source: string) => (source === "checkout" ? t("source.checkout") : source);
   return (
     <div className="mx-auto flex max-w-5xl flex-col gap-6 px-4 py-8 sm:px-6 sm:py-12">
-      <Link href={`/organizer/${list.organizer.id}`} className="self-start text-indigo-800 underline underline-offset-4 hover:text-indigo-950">
+      <Link
+        href={`/organizer/${list.organizer.id}`}
+        className="self-start text-indigo-800 underline underline-offset-4 hover:text-indigo-950"
+      >
         {t("backToDashboard", { name: list.organizer.name })}
       </Link>
       <h1 className="text-3xl font-extrabold tracking-tight text-zinc-950">{t("marketingHeading")}</h1>
@@ -31,7 +37,11 @@ export default async function MarketingPage({ params }: Props) {
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="font-semibold text-zinc-900">{t("marketingCount", { count: list.contacts.length })}</p>
         {list.contacts.length > 0 ? (
-          <a href={`/organizer/${list.organizer.id}/marketing/export`} download className="inline-flex min-h-11 items-center font-semibold text-indigo-800 underline underline-offset-4">
+          <a
+            href={`/organizer/${list.organizer.id}/marketing/export`}
+            download
+            className="inline-flex min-h-11 items-center font-semibold text-indigo-800 underline underline-offset-4"
+          >
             {t("marketingExport")}
           </a>
         ) : null}
@@ -41,16 +51,26 @@ export default async function MarketingPage({ params }: Props) {
           <table className="w-full min-w-xl border-collapse text-left">
             <thead>
               <tr className="border-b border-zinc-300">
-                <th scope="col" className="px-3 py-2">{t("marketingEmail")}</th>
-                <th scope="col" className="px-3 py-2">{t("marketingName")}</th>
-                <th scope="col" className="px-3 py-2">{t("marketingGivenAt")}</th>
-                <th scope="col" className="px-3 py-2">{t("marketingSource")}</th>
+                <th scope="col" className="px-3 py-2">
+                  {t("marketingEmail")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("marketingName")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("marketingGivenAt")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("marketingSource")}
+                </th>
               </tr>
             </thead>
             <tbody>
               {list.contacts.map((contact) => (
                 <tr key={contact.id} className="border-b border-zinc-200">
-                  <th scope="row" className="px-3 py-2 font-semibold break-all">{contact.email}</th>
+                  <th scope="row" className="px-3 py-2 font-semibold break-all">
+                    {contact.email}
+                  </th>
                   <td className="px-3 py-2">{contact.name ?? ""}</td>
                   <td className="px-3 py-2">{formatEventDate(contact.givenAt, locale)}</td>
                   <td className="px-3 py-2">{sourceName(contact.source)}</td>

@@ -25,10 +25,23 @@ export async function generateMetadata(): Promise<Metadata> {
 /** One event's sales per ticket type, and publishing. */
 export default async function EventOverviewPage({ params, searchParams }: Props) {
   const { organizerId, eventId } = await params;
-  const { user, event, role } = await requireOrganizerEvent(organizerId, eventId, { permission: "viewEvents", returnPath: `/organizer/${organizerId}/events/${eventId}` });
-  const [t, locale, sales, query] = await Promise.all([getTranslations("OrganizerEvents"), getLocale(), getEventSales(user.id, organizerId, eventId), searchParams]);
+  const { user, event, role } = await requireOrganizerEvent(organizerId, eventId, {
+    permission: "viewEvents",
+    returnPath: `/organizer/${organizerId}/events/${eventId}`,
+  });
+  const [t, locale, sales, query] = await Promise.all([
+    getTranslations("OrganizerEvents"),
+    getLocale(),
+    getEventSales(user.id, organizerId, eventId),
+    searchParams,
+  ]);
   if (!sales) notFound();
-  const notice = flashMessage(query.notice, { saved: t("saved"), created: t("created"), published: t("published"), unpublished: t("unpublished") });
+  const notice = flashMessage(query.notice, {
+    saved: t("saved"),
+    created: t("created"),
+    published: t("published"),
+    unpublished: t("unpublished"),
+  });
   const money = (minor: number) => formatPrice(minor, sales.currency, locale);
   const cell = "px-3 py-2 text-right tabular-nums";
   return (
@@ -61,18 +74,32 @@ export default async function EventOverviewPage({ params, searchParams }: Props)
             <table className="w-full min-w-lg border-collapse text-left">
               <thead>
                 <tr className="border-b border-zinc-300">
-                  <th scope="col" className="px-3 py-2">{t("ticketType")}</th>
-                  <th scope="col" className={cell}>{t("sold")}</th>
-                  <th scope="col" className={cell}>{t("held")}</th>
-                  <th scope="col" className={cell}>{t("left")}</th>
-                  <th scope="col" className={cell}>{t("capacity")}</th>
-                  <th scope="col" className={cell}>{t("revenue")}</th>
+                  <th scope="col" className="px-3 py-2">
+                    {t("ticketType")}
+                  </th>
+                  <th scope="col" className={cell}>
+                    {t("sold")}
+                  </th>
+                  <th scope="col" className={cell}>
+                    {t("held")}
+                  </th>
+                  <th scope="col" className={cell}>
+                    {t("left")}
+                  </th>
+                  <th scope="col" className={cell}>
+                    {t("capacity")}
+                  </th>
+                  <th scope="col" className={cell}>
+                    {t("revenue")}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {sales.rows.map((row) => (
                   <tr key={row.id} className="border-b border-zinc-200">
-                    <th scope="row" className="px-3 py-2 font-semibold">{row.name}</th>
+                    <th scope="row" className="px-3 py-2 font-semibold">
+                      {row.name}
+                    </th>
                     <td className={cell}>{row.sold}</td>
                     <td className={cell}>{row.held}</td>
                     <td className={cell}>{row.left}</td>
@@ -83,7 +110,9 @@ export default async function EventOverviewPage({ params, searchParams }: Props)
               </tbody>
               <tfoot>
                 <tr className="font-bold">
-                  <th scope="row" className="px-3 py-2">{t("total")}</th>
+                  <th scope="row" className="px-3 py-2">
+                    {t("total")}
+                  </th>
                   <td className={cell}>{sales.totals.sold}</td>
                   <td className={cell}>{sales.totals.held}</td>
                   <td className={cell}>{sales.totals.left}</td>
@@ -96,7 +125,11 @@ export default async function EventOverviewPage({ params, searchParams }: Props)
         )}
       </Card>
       {event.status !== "CANCELLED" && can(role, "publishEvents") ? (
-        <PublishForm action={setPublishedAction.bind(null, { organizerId: sales.organizer.id, eventId: event.id })} published={event.status === "PUBLISHED"} hasSales={sales.totals.sold + sales.totals.held > 0} />
+        <PublishForm
+          action={setPublishedAction.bind(null, { organizerId: sales.organizer.id, eventId: event.id })}
+          published={event.status === "PUBLISHED"}
+          hasSales={sales.totals.sold + sales.totals.held > 0}
+        />
       ) : null}
     </div>
   );

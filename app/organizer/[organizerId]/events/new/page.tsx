@@ -15,10 +15,21 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewEventPage({ params }: Props) {
   const { organizerId } = await params;
-  const { organizer } = await requireOrganizerMember(organizerId, { permission: "editEvents", returnPath: `/organizer/${organizerId}/events/new` });
+  const { organizer } = await requireOrganizerMember(organizerId, {
+    permission: "editEvents",
+    returnPath: `/organizer/${organizerId}/events/new`,
+  });
   const [t, organizerT] = await Promise.all([getTranslations("OrganizerEvents"), getTranslations("Organizer")]);
   const initial = {
-    title: "", slug: "", description: "", venue: "", address: "", city: "", timeZone: DEFAULT_TIME_ZONE, startsAt: "", endsAt: "",
+    title: "",
+    slug: "",
+    description: "",
+    venue: "",
+    address: "",
+    city: "",
+    timeZone: DEFAULT_TIME_ZONE,
+    startsAt: "",
+    endsAt: "",
     ticketTypes: [],
   };
   return (

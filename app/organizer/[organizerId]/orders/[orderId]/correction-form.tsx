@@ -8,7 +8,11 @@ import { Field } from "@/components/ui/field";
 import type { CorrectionFormState } from "./actions";
 
 /** `action` is correctOrderEmailAction bound to the order by the page (a server component): see page.tsx. */
-export function CorrectionForm({ action }: { action: (previous: CorrectionFormState | null, formData: FormData) => Promise<CorrectionFormState | null> }) {
+export function CorrectionForm({
+  action,
+}: {
+  action: (previous: CorrectionFormState | null, formData: FormData) => Promise<CorrectionFormState | null>;
+}) {
   const t = useTranslations("OrderCorrection");
   const [state, formAction, pending] = useActionState(action, null);
   const errors = state?.fieldErrors ?? {};

@@ -36,7 +36,10 @@ export default async function OrganizerOrderPage({ params, searchParams }: Props
 
   return (
     <div className="mx-auto flex w-full max-w-3xl flex-col gap-6 px-4 py-6 sm:px-6 sm:py-10">
-      <PageHeader back={{ href: `/organizer/${organizerId}`, label: t("backToOrganizer") }} heading={t("heading", { number: order.number })} />
+      <PageHeader
+        back={{ href: `/organizer/${organizerId}`, label: t("backToOrganizer") }}
+        heading={t("heading", { number: order.number })}
+      />
       {justCorrected ? <Notice tone="success">{t("correctedNotice", { email: justCorrected.toEmail })}</Notice> : null}
 
       <Card as="section" aria-labelledby="order-details" className="flex flex-col gap-4 p-4 sm:p-6">
@@ -69,7 +72,8 @@ export default async function OrganizerOrderPage({ params, searchParams }: Props
         <ul className="list-disc pl-5 text-zinc-950">
           {order.items.map((item) => (
             <li key={item.ticketType.name}>
-              {t("itemLine", { quantity: item.quantity, name: item.ticketType.name })} ({formatPrice(item.unitPriceMinor, order.currency, locale)})
+              {t("itemLine", { quantity: item.quantity, name: item.ticketType.name })} (
+              {formatPrice(item.unitPriceMinor, order.currency, locale)})
             </li>
           ))}
         </ul>

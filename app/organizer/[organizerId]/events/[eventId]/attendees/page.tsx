@@ -26,7 +26,10 @@ const single = (value: string | string[] | undefined) => (typeof value === "stri
 export default async function AttendeesPage({ params, searchParams }: Props) {
   const { organizerId, eventId } = await params;
   const base = `/organizer/${organizerId}/events/${eventId}/attendees`;
-  const { user, event, organizer, role } = await requireOrganizerEvent(organizerId, eventId, { permission: "viewAttendees", returnPath: base });
+  const { user, event, organizer, role } = await requireOrganizerEvent(organizerId, eventId, {
+    permission: "viewAttendees",
+    returnPath: base,
+  });
   const search = await searchParams;
   const query = single(search.q).trim().slice(0, 200);
   const [t, locale, list] = await Promise.all([
@@ -61,7 +64,11 @@ export default async function AttendeesPage({ params, searchParams }: Props) {
         </p>
         {/* A download, not a page: a plain link so the browser saves the file (owners and admins only). */}
         {can(role, "exportAttendees") ? (
-          <a href={exportHref} download className="inline-flex min-h-11 items-center font-semibold text-indigo-800 underline underline-offset-4">
+          <a
+            href={exportHref}
+            download
+            className="inline-flex min-h-11 items-center font-semibold text-indigo-800 underline underline-offset-4"
+          >
             {t("export")}
           </a>
         ) : null}
@@ -71,22 +78,39 @@ export default async function AttendeesPage({ params, searchParams }: Props) {
           <table className="w-full min-w-3xl border-collapse text-left">
             <thead>
               <tr className="border-b border-zinc-300">
-                <th scope="col" className="px-3 py-2">{t("name")}</th>
-                <th scope="col" className="px-3 py-2">{t("email")}</th>
-                <th scope="col" className="px-3 py-2">{t("ticketType")}</th>
-                <th scope="col" className="px-3 py-2">{t("order")}</th>
-                <th scope="col" className="px-3 py-2">{t("orderedAt")}</th>
-                <th scope="col" className="px-3 py-2">{t("checkedIn")}</th>
+                <th scope="col" className="px-3 py-2">
+                  {t("name")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("email")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("ticketType")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("order")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("orderedAt")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("checkedIn")}
+                </th>
               </tr>
             </thead>
             <tbody>
               {list.attendees.map((row) => (
                 <tr key={row.ticketId} className="border-b border-zinc-200">
-                  <th scope="row" className="px-3 py-2 font-semibold">{row.buyerName}</th>
+                  <th scope="row" className="px-3 py-2 font-semibold">
+                    {row.buyerName}
+                  </th>
                   <td className="px-3 py-2 break-all">{row.buyerEmail}</td>
                   <td className="px-3 py-2">{row.ticketTypeName}</td>
                   <td className="px-3 py-2">
-                    <Link href={`/organizer/${organizer.id}/orders/${row.orderId}`} className="text-indigo-800 underline underline-offset-4">
+                    <Link
+                      href={`/organizer/${organizer.id}/orders/${row.orderId}`}
+                      className="text-indigo-800 underline underline-offset-4"
+                    >
                       {row.orderNumber}
                     </Link>
                   </td>

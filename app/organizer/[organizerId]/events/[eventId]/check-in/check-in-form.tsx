@@ -23,7 +23,11 @@ function useScannerSupport(): boolean {
 }
 
 /** `action` is checkInAction bound to the event by the page (a server component): see page.tsx. */
-export function CheckInForm({ action }: { action: (previous: CheckInFormState | null, formData: FormData) => Promise<CheckInFormState | null> }) {
+export function CheckInForm({
+  action,
+}: {
+  action: (previous: CheckInFormState | null, formData: FormData) => Promise<CheckInFormState | null>;
+}) {
   const t = useTranslations("CheckIn");
   const locale = useLocale();
   const [state, formAction, pending] = useActionState(action, null);
@@ -83,9 +87,7 @@ export function CheckInForm({ action }: { action: (previous: CheckInFormState | 
   const when = state?.checkedInAt
     ? `${formatEventDate(state.checkedInAt, locale, state.timeZone)} ${formatEventTime(state.checkedInAt, locale, state.timeZone)}`
     : "";
-  const message = state
-    ? t(`result.${state.status}`, { name: state.holderName ?? "", type: state.ticketType ?? "", time: when })
-    : null;
+  const message = state ? t(`result.${state.status}`, { name: state.holderName ?? "", type: state.ticketType ?? "", time: when }) : null;
   const tone = state?.status === "checked_in" ? "success" : state?.status === "already_checked_in" ? "warning" : "danger";
 
   return (

@@ -34,12 +34,8 @@ export default async function CheckInPage({ params }: Props) {
         >
           {t("backToEvent")}
         </Link>
-        <h1 className="text-3xl font-extrabold tracking-tight text-zinc-950">
-          {t("heading", { title: overview.event.title })}
-        </h1>
-        <p className="text-xl font-semibold text-zinc-900">
-          {t("counts", { checkedIn: overview.checkedIn, total: overview.total })}
-        </p>
+        <h1 className="text-3xl font-extrabold tracking-tight text-zinc-950">{t("heading", { title: overview.event.title })}</h1>
+        <p className="text-xl font-semibold text-zinc-900">{t("counts", { checkedIn: overview.checkedIn, total: overview.total })}</p>
       </div>
       <Card className="p-4 sm:p-6">
         {/* Bound here, not in the client component: see tests/components/server-action-binding.test.ts. */}

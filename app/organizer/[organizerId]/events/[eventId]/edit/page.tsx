@@ -16,13 +16,21 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function EditEventPage({ params }: Props) {
   const { organizerId, eventId } = await params;
-  const { user, role } = await requireOrganizerEvent(organizerId, eventId, { permission: "editEvents", returnPath: `/organizer/${organizerId}/events/${eventId}/edit` });
+  const { user, role } = await requireOrganizerEvent(organizerId, eventId, {
+    permission: "editEvents",
+    returnPath: `/organizer/${organizerId}/events/${eventId}/edit`,
+  });
   const editing = await getEventForEditing(user.id, organizerId, eventId);
   if (!editing) notFound();
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-8 sm:px-6 sm:py-12">
       <EventPageHeader organizer={editing.organizer} event={editing.event} current="edit" role={role} />
-      <EventForm action={saveEventAction.bind(null, { organizerId: editing.organizer.id, eventId: editing.event.id })} initial={editing.values} locked={editing.locked} mode="save" />
+      <EventForm
+        action={saveEventAction.bind(null, { organizerId: editing.organizer.id, eventId: editing.event.id })}
+        initial={editing.values}
+        locked={editing.locked}
+        mode="save"
+      />
     </div>
   );
 }

@@ -11,7 +11,14 @@ import { isLocale } from "@/lib/i18n/locales";
 import { messageFieldsSchema, parseMessageForm, type MessageFieldErrors, type MessageValues } from "@/lib/organizer-ops/message-schema";
 import { previewOrganizerMessage, sendOrganizerMessage } from "@/lib/organizer-ops/messages";
 
-type MessagePreview = { step: "preview"; values: MessageValues; subjectLine: string; html: string; recipientCount: number; previewName: string };
+type MessagePreview = {
+  step: "preview";
+  values: MessageValues;
+  subjectLine: string;
+  html: string;
+  recipientCount: number;
+  previewName: string;
+};
 export type MessageFormState = ActionResult<
   MessagePreview | { step: "edit"; values: MessageValues },
   "invalid_form" | "no_recipients",
@@ -36,14 +43,20 @@ export const organizerMessageAction = memberAction({
 
     if (intent === "send") {
       const result = await sendOrganizerMessage({ userId: user.id, organizerId, eventId, message });
-      if (!result.ok) return result.error === "not_found" ? { ok: false, error: "not_found" } : { ok: false, error: "no_recipients", fieldErrors: {}, values };
+      if (!result.ok)
+        return result.error === "not_found"
+          ? { ok: false, error: "not_found" }
+          : { ok: false, error: "no_recipients", fieldErrors: {}, values };
       if (!result.alreadySent) emailQueued();
       revalidatePath(path);
       redirect(`${path}?sent=${result.messageId}`);
     }
 
     const [locale, t] = await Promise.all([getLocale(), getTranslations("OrganizerMessages")]);
-    const preview = await previewOrganizerMessage({ userId: user.id, organizerId, eventId, message }, { buyerName: t("standInName"), orderNumber: "7KQ2M9XD" });
+    const preview = await previewOrganizerMessage(
+      { userId: user.id, organizerId, eventId, message },
+      { buyerName: t("standInName"), orderNumber: "7KQ2M9XD" },
+    );
     if (!preview) return { ok: false, error: "not_found" };
     const rendered = await renderOrganizerMessage(isLocale(locale) ? locale : "sv", preview.payload);
     return {

@@ -80,15 +80,7 @@ export function MessageForm({ action, organizerName, requestKey }: MessageFormPr
         error={errorText(fieldErrors.body, MESSAGE_BODY_MAX)}
         required
       >
-        {(control) => (
-          <textarea
-            {...control}
-            rows={10}
-            maxLength={MESSAGE_BODY_MAX}
-            defaultValue={values.body}
-            className={inputClasses}
-          />
-        )}
+        {(control) => <textarea {...control} rows={10} maxLength={MESSAGE_BODY_MAX} defaultValue={values.body} className={inputClasses} />}
       </Field>
       <Button type="submit" name="intent" value="preview" size="lg" disabled={pending} aria-disabled={pending} className="self-start">
         {pending ? t("previewing") : t("previewButton")}

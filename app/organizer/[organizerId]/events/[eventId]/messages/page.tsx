@@ -53,7 +53,12 @@ export default async function OrganizerMessagesPage({ params, searchParams }: Pr
       {canSend ? (
         <Card as="section" aria-label={t("composeLabel")} className="p-4 sm:p-6">
           {/* Remounted after each send (the page comes back with ?sent=<id>), so the form starts empty. */}
-          <MessageFormWithKey key={typeof sent === "string" ? sent : "compose"} organizerId={organizerId} eventId={eventId} organizerName={composer.organizer.name} />
+          <MessageFormWithKey
+            key={typeof sent === "string" ? sent : "compose"}
+            organizerId={organizerId}
+            eventId={eventId}
+            organizerName={composer.organizer.name}
+          />
         </Card>
       ) : (
         <Notice tone="neutral">{t("staffNotice")}</Notice>
