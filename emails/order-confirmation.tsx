@@ -4,6 +4,7 @@ import type { AppLocale } from "../lib/i18n/locales";
 import type { OrderConfirmationPayload } from "../lib/outbox/templates";
 import { EmailLayout, emailStyles } from "./components/email-layout";
 import { emailTranslator } from "./components/translator";
+import { siteTimeZone } from "../lib/i18n/time-zone";
 
 export type OrderConfirmationEmailProps = OrderConfirmationPayload & {
   locale: AppLocale;
@@ -101,7 +102,7 @@ OrderConfirmationEmail.PreviewProps = {
     city: "Göteborg",
     startsAt: "2027-04-17T17:00:00.000Z",
     endsAt: "2027-04-17T19:30:00.000Z",
-    timeZone: "Europe/Stockholm",
+    timeZone: siteTimeZone,
   },
   lines: [{ name: "Ordinarie", quantity: 2, unitPriceMinor: 34500 }],
   tickets: [

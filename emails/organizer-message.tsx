@@ -4,6 +4,7 @@ import type { AppLocale } from "../lib/i18n/locales";
 import type { OrganizerMessagePayload } from "../lib/outbox/templates";
 import { EmailLayout, emailStyles } from "./components/email-layout";
 import { emailTranslator } from "./components/translator";
+import { siteTimeZone } from "../lib/i18n/time-zone";
 
 export type OrganizerMessageEmailProps = OrganizerMessagePayload & { locale: AppLocale };
 
@@ -73,7 +74,7 @@ OrganizerMessageEmail.PreviewProps = {
     title: "Beethovens nionde symfoni",
     startsAt: "2027-04-17T17:00:00.000Z",
     endsAt: "2027-04-17T19:00:00.000Z",
-    timeZone: "Europe/Stockholm",
+    timeZone: siteTimeZone,
     venue: "Konserthuset",
     city: "Göteborg",
   },

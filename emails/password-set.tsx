@@ -3,11 +3,12 @@ import type { AppLocale } from "../lib/i18n/locales";
 import type { PasswordSetPayload } from "../lib/outbox/templates";
 import { EmailLayout, emailStyles } from "./components/email-layout";
 import { accountEmailTranslator } from "./components/translator";
+import { siteTimeZone } from "../lib/i18n/time-zone";
 
 export type PasswordSetEmailProps = PasswordSetPayload & { locale: AppLocale };
 
 // Accounts belong to Swedish buyers first; the email says "Swedish time" beside it.
-const accountTimeZone = "Europe/Stockholm";
+const accountTimeZone = siteTimeZone;
 
 export function formatPasswordSetTime(setAt: string, locale: AppLocale): string {
   return new Intl.DateTimeFormat(locale === "sv" ? "sv-SE" : "en-GB", {

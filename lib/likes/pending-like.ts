@@ -3,14 +3,13 @@
 // cookie names the event in its link, so a crafted link alone cannot make anyone like anything.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { env } from "../env";
+import { isUuid } from "@/lib/ids";
 
 export const PENDING_LIKE_COOKIE = "pending-like";
 /** Time enough to find the sign-in email, and short enough not to linger. */
 export const PENDING_LIKE_MAX_AGE_S = 60 * 60;
 /** The cookie goes only to the route that completes the like. */
 export const PENDING_LIKE_COOKIE_PATH = "/likes";
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function mac(eventId: string, expiresAtMs: number, secret: string): string {
   return createHmac("sha256", secret).update(`pending-like\n${eventId}\n${expiresAtMs}`).digest("base64url");
@@ -30,7 +29,7 @@ export function readPendingLike(
   { now = new Date(), secret = env().AUTH_SECRET }: { now?: Date; secret?: string } = {},
 ): { eventId: string } | null {
   const [eventId, expires, signature, ...rest] = (value ?? "").split(".");
-  if (rest.length > 0 || !eventId || !uuid.test(eventId) || !/^\d{1,15}$/.test(expires ?? "") || !signature) return null;
+  if (rest.length > 0 || !eventId || !isUuid(eventId) || !/^\d{1,15}$/.test(expires ?? "") || !signature) return null;
   const expiresAtMs = Number(expires);
   if (expiresAtMs <= now.getTime()) return null;
   const expected = Buffer.from(mac(eventId, expiresAtMs, secret));

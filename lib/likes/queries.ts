@@ -3,6 +3,7 @@ import "server-only";
 import { isEventSlug } from "../events/slug";
 import { db } from "../db/client";
 import { findHolder, orderHeldBySql } from "../ownership/holdings";
+import { isUuid } from "../ids";
 
 /**
  * Which of `eventIds` the user likes, in one query for a whole page of cards. An empty list
@@ -21,7 +22,7 @@ export async function isEventLiked(userId: string | null | undefined, eventId: s
 
 /** A published event by id or slug, as much as liking it needs; null for drafts and unknown ones. */
 export async function getLikeableEvent(where: { id: string } | { slug: string }): Promise<{ id: string; slug: string } | null> {
-  if ("id" in where && !/^[0-9a-f-]{36}$/i.test(where.id)) return null;
+  if ("id" in where && !isUuid(where.id)) return null;
   if ("slug" in where && !isEventSlug(where.slug)) return null;
   return db.event.findFirst({ where: { ...where, status: "PUBLISHED" }, select: { id: true, slug: true } });
 }

@@ -3,11 +3,10 @@
 import { db } from "../db/client";
 import { hit, type RateLimit } from "../rate-limit";
 import type { LikeResult } from "./schemas";
+import { isUuid } from "@/lib/ids";
 
 /** Generous for a person, tight enough that a script cannot churn the table. */
 export const LIKES_PER_USER: RateLimit = { limit: 60, windowMs: 5 * 60_000 };
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function likeRateLimitKey(userId: string): string {
   return `like:user:${userId}`;
@@ -33,7 +32,7 @@ export async function setLike({
   liked: boolean;
   now?: Date;
 }): Promise<LikeResult> {
-  if (!uuid.test(eventId)) return { ok: false, error: "not_found", liked: false };
+  if (!isUuid(eventId)) return { ok: false, error: "not_found", liked: false };
   const limit = await hit(likeRateLimitKey(userId), { ...LIKES_PER_USER, now });
   if (!limit.allowed) return { ok: false, error: "rate_limited", liked: await isLiked(userId, eventId) };
 

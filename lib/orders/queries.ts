@@ -4,6 +4,7 @@ import { isEventSlug } from "../events/slug";
 import { db } from "../db/client";
 import type { OrderStatus } from "../db/types";
 import { availability, isPurchasable, maxQuantity, type AvailabilityState } from "../events/availability";
+import { isUuid } from "@/lib/ids";
 
 export type CheckoutTicketType = {
   id: string;
@@ -123,18 +124,16 @@ export type OrderConfirmation = {
   account: { email: string; hasPassword: boolean } | null;
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Everything the confirmation page shows about one order; null when there is no such order. */
 /** What an order link is checked against: the order and the address it now belongs to. */
 export async function findOrderLinkTarget(orderId: string): Promise<{ id: string; buyerEmail: string } | null> {
-  if (!UUID.test(orderId)) return null;
+  if (!isUuid(orderId)) return null;
   return db.order.findUnique({ where: { id: orderId }, select: { id: true, buyerEmail: true } });
 }
 
 export async function getOrderForConfirmation(orderId: string): Promise<OrderConfirmation | null> {
   // The column is a uuid: anything else would make PostgreSQL refuse the query, not miss.
-  if (!UUID.test(orderId)) return null;
+  if (!isUuid(orderId)) return null;
   const order = await db.order.findUnique({
     where: { id: orderId },
     select: {

@@ -5,6 +5,8 @@ import { z } from "zod";
 import { EVENT_SLUG_MAX_LENGTH, isEventSlug } from "../events/slug";
 import { CONTROL_CHARACTERS_ERROR, isSingleLineText, multiLineText, singleLineText } from "../free-text";
 import { zonedTimeToUtc, zoneOffsetMs } from "@/lib/seed/zoned-time";
+import { isUuid } from "../ids";
+import { siteTimeZone } from "../i18n/time-zone";
 
 export const EVENT_TIME_ZONES = [
   "Europe/Stockholm",
@@ -14,7 +16,7 @@ export const EVENT_TIME_ZONES = [
   "Europe/London",
   "UTC",
 ] as const;
-export const DEFAULT_TIME_ZONE = "Europe/Stockholm";
+export const DEFAULT_TIME_ZONE = siteTimeZone;
 /** Rows of ticket types a form may post (existing ones plus empty rows to add new ones). */
 export const MAX_TICKET_TYPE_ROWS = 30;
 
@@ -224,7 +226,7 @@ export function parseEventForm(values: EventFormValues): { ok: true; data: Parse
       fieldErrors[`ticketTypes.${index}.${field}`] ??= key;
     };
     const id = row.id || null;
-    if (id && !/^[0-9a-f-]{36}$/i.test(id)) error("name", "required");
+    if (id && !isUuid(id)) error("name", "required");
     if (row.remove) {
       if (id)
         ticketTypes.push({

@@ -2,6 +2,7 @@
 import type { CsvCell } from "@/lib/csv";
 import { toLocalDateTime } from "./event-form";
 import type { AttendeeRow, MarketingContact } from "./queries";
+import { siteTimeZone } from "../i18n/time-zone";
 
 /** "2026-12-01 19:00" on the clocks of `timeZone`: sorts as text, and Excel reads it as a date. */
 export function csvDateTime(instant: Date | null, timeZone: string): string {
@@ -30,7 +31,7 @@ export type MarketingCsvHeadings = [string, string, string, string];
 export function marketingCsvRows(
   headings: MarketingCsvHeadings,
   contacts: readonly MarketingContact[],
-  timeZone = "Europe/Stockholm",
+  timeZone = siteTimeZone,
 ): CsvCell[][] {
   return [
     headings,

@@ -5,6 +5,7 @@ import { isSingleLineText } from "../free-text";
 import { outboxEmailSubject, renderOutboxEmail } from "../../emails/render";
 import { db } from "../db/client";
 import { mailboxEnabled } from "../env";
+import { isUuid } from "../ids";
 
 export type MailboxEntry = {
   id: string;
@@ -38,7 +39,7 @@ export async function listMailbox({ limit = 100, to }: { limit?: number; to?: st
 }
 
 export async function getMailboxEmail(id: string) {
-  if (!mailboxEnabled() || !/^[0-9a-f-]{36}$/.test(id)) return null;
+  if (!mailboxEnabled() || !isUuid(id)) return null;
   const row = await db.outboxEmail.findUnique({ where: { id } });
   if (!row) return null;
   const rendered = await renderOutboxEmail(row, { inlineImages: "data-url" });
@@ -60,7 +61,7 @@ export async function getMailboxEmail(id: string) {
 }
 
 export async function getMailboxAttachment(id: string, index: number) {
-  if (!mailboxEnabled() || !/^[0-9a-f-]{36}$/.test(id)) return null;
+  if (!mailboxEnabled() || !isUuid(id)) return null;
   const row = await db.outboxEmail.findUnique({ where: { id } });
   if (!row) return null;
   return (await renderOutboxEmail(row, { inlineImages: "data-url" })).attachments[index] ?? null;

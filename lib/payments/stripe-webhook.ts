@@ -6,6 +6,7 @@ import { db } from "../db/client";
 import { completeOrder, failOrder, lockOrder } from "../orders/finalize-order";
 import { SoldOutError } from "../orders/inventory";
 import type { PaymentCard } from "./provider";
+import { isUuid } from "../ids";
 
 export class WebhookSignatureError extends Error {
   constructor(message: string) {
@@ -70,7 +71,7 @@ export async function handleStripeEvent(
 ): Promise<WebhookOutcome> {
   const session = event.data.object as Session;
   const orderId = session.metadata?.orderId ?? session.client_reference_id ?? null;
-  if (!event.type.startsWith("checkout.session.") || !orderId || !/^[0-9a-f-]{36}$/.test(orderId)) return "ignored";
+  if (!event.type.startsWith("checkout.session.") || !orderId || !isUuid(orderId)) return "ignored";
 
   const order = await db.order.findUnique({ where: { id: orderId } });
   if (!order || order.paymentProvider !== "stripe" || order.paymentRef !== session.id) {

@@ -4,6 +4,7 @@
 import "server-only";
 import { normaliseEmail } from "../accounts/email-address";
 import { db, type DbTransaction } from "../db/client";
+import { isUuid } from "@/lib/ids";
 
 export type ConsentSummary = {
   id: string;
@@ -16,15 +17,13 @@ export type ConsentSummary = {
   order: { number: string; eventTitle: string } | null;
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * The rows that are the user's: by link, or by the account's (normalised) address when no
  * account is linked. Another account's consent never matches by address: the address may have
  * changed hands since, and its rows name that person's orders.
  */
 async function ownConsentFilter(userId: string) {
-  if (!UUID.test(userId)) return null;
+  if (!isUuid(userId)) return null;
   const user = await db.user.findUnique({ where: { id: userId }, select: { email: true } });
   if (!user) return null;
   return { OR: [{ userId }, { userId: null, email: normaliseEmail(user.email) }] };
@@ -77,7 +76,7 @@ export async function withdrawConsent({
   consentId: string;
   now?: Date;
 }): Promise<WithdrawResult> {
-  if (!UUID.test(consentId)) return "not_found";
+  if (!isUuid(consentId)) return "not_found";
   const filter = await ownConsentFilter(userId);
   if (!filter) return "not_found";
   // One conditional UPDATE: ownership and "not yet withdrawn" are checked by the same statement.

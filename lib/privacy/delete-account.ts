@@ -16,6 +16,7 @@ import { verifyPassword } from "../accounts/passwords";
 import { db, type DbTransaction } from "../db/client";
 import { withoutSecretLink } from "../outbox/templates";
 import { emailRateLimitKey, hit, resetRateLimit, type RateLimit } from "../rate-limit";
+import { isUuid } from "@/lib/ids";
 
 /** Emails about the account itself; once it is gone they would only confuse (or sign in to nothing). */
 export const ACCOUNT_EMAIL_TEMPLATES = ["magic-link", "welcome", "password-set", "email-change"] as const;
@@ -34,11 +35,9 @@ class SoleOwnerRefusal extends Error {
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Names of the organizers where the user is the only OWNER (the deletion would orphan them). */
 export async function soleOwnedOrganizers(userId: string, tx: DbTransaction | typeof db = db, lock = false): Promise<string[]> {
-  if (!UUID.test(userId)) return [];
+  if (!isUuid(userId)) return [];
   // Locking the organizers serialises two owners who delete their accounts at the same moment:
   // the second one sees that the first is gone and is refused.
   const owned = lock
@@ -64,7 +63,7 @@ export async function soleOwnedOrganizers(userId: string, tx: DbTransaction | ty
 }
 
 export async function deleteAccount({ userId, now = new Date() }: { userId: string; now?: Date }): Promise<DeleteAccountResult> {
-  if (!UUID.test(userId)) return { ok: false, error: "no_such_user" };
+  if (!isUuid(userId)) return { ok: false, error: "no_such_user" };
   try {
     return await db.$transaction(async (tx) => {
       const [user] = await tx.$queryRaw<{ email: string }[]>`
@@ -140,7 +139,7 @@ export type DeletionConfirmation = "email" | "password";
 
 /** What the user must type to confirm: the current password if the account has one, else its address. */
 export async function deletionConfirmationMethod(userId: string): Promise<DeletionConfirmation | null> {
-  if (!UUID.test(userId)) return null;
+  if (!isUuid(userId)) return null;
   const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
   if (!user) return null;
   // The hash is read only to learn whether there is one.
@@ -162,7 +161,7 @@ export async function requestAccountDeletion({
   confirmation: string;
   now?: Date;
 }): Promise<RequestDeletionResult> {
-  if (!UUID.test(userId)) return { ok: false, error: "no_such_user" };
+  if (!isUuid(userId)) return { ok: false, error: "no_such_user" };
   const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, passwordHash: true } });
   if (!user) return { ok: false, error: "no_such_user" };
   if (user.passwordHash) {

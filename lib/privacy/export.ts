@@ -7,8 +7,7 @@ import { liveSessionWhere } from "../auth/sessions";
 import { db } from "../db/client";
 import { heldOrdersWhere, holderOf } from "../ownership/holdings";
 import { mediaUrl } from "../uploads/media-url";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "@/lib/ids";
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
@@ -18,7 +17,7 @@ export function dataExportFileName(now = new Date()): string {
 }
 
 export async function buildDataExport(userId: string, now = new Date()) {
-  if (!UUID.test(userId)) return null;
+  if (!isUuid(userId)) return null;
   // Every select names its fields: a column added later (or a hash) is never exported by accident.
   const user = await db.user.findUnique({
     where: { id: userId },
