@@ -1,6 +1,6 @@
 // Who is a member of which organizer, and whether their role allows what they ask (the matrix
 // in roles.ts). Plain functions of a user id (no session, no request), used by the page guards
-// in access.ts and again by every domain function of lib/organizers and lib/organizer-ops, so
+// in lib/guards.ts and again by every domain function of lib/organizers, so
 // a page or action that forgot a check still cannot reach another organizer's data.
 import "server-only";
 import { db } from "@/lib/db/client";

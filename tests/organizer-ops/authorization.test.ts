@@ -7,9 +7,9 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { db } from "@/lib/db/client";
-import { checkInTicket, getCheckInOverview } from "@/lib/organizer-ops/check-in";
-import { getMessageComposer, listSentMessages, previewOrganizerMessage, sendOrganizerMessage } from "@/lib/organizer-ops/messages";
-import { correctOrderEmail, getOrganizerOrder } from "@/lib/organizer-ops/order-correction";
+import { checkInTicket, getCheckInOverview } from "@/lib/organizers/check-in";
+import { getMessageComposer, listSentMessages, previewOrganizerMessage, sendOrganizerMessage } from "@/lib/organizers/messages";
+import { correctOrderEmail, getOrganizerOrder } from "@/lib/organizers/corrections/order-correction";
 import { createEvent } from "../helpers/fixtures";
 import { addMember, organizerWithTeam, paidOrder } from "./fixtures";
 

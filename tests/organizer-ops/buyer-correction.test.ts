@@ -9,7 +9,7 @@ import {
   findOrderCorrection,
   ORDER_CORRECTION_LIFETIME_MINUTES,
   requestOrderCorrection,
-} from "@/lib/organizer-ops/buyer-correction";
+} from "@/lib/organizers/corrections/buyer-correction";
 import { organizerWithTeam, paidOrder } from "./fixtures";
 
 useTestDatabase();
@@ -185,7 +185,7 @@ describe(`requestOrderCorrection and confirmOrderCorrection (${databaseKind})`, 
     const { order, right, team } = await justBought();
     await requestOrderCorrection({ orderId: order.id, browserOrders: new Set([order.id]), email: right, locale: "sv" });
     const token = await linkTokenSentTo(right);
-    const { correctOrderEmail } = await import("@/lib/organizer-ops/order-correction");
+    const { correctOrderEmail } = await import("@/lib/organizers/corrections/order-correction");
     const organizerChoice = `other.${randomBytes(3).toString("hex")}@example.se`;
     await correctOrderEmail({
       userId: team.owner.id,

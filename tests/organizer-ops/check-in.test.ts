@@ -1,6 +1,6 @@
 import { databaseKind, describeOnPostgres, useTestDatabase } from "../helpers/test-db";
 import { db } from "@/lib/db/client";
-import { checkInTicket, getCheckInOverview, normaliseTicketCode } from "@/lib/organizer-ops/check-in";
+import { checkInTicket, getCheckInOverview, normaliseTicketCode } from "@/lib/organizers/check-in";
 import { createEvent } from "../helpers/fixtures";
 import { addMember, organizerWithTeam, paidOrder } from "./fixtures";
 

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { databaseKind, useTestDatabase } from "../helpers/test-db";
 import { db } from "@/lib/db/client";
-import { CLAIM_CLIENT_LIMIT, CLAIM_USER_LIMIT, claimOrder, parseAmountMinor } from "@/lib/organizer-ops/order-claim";
-import { SUPERSEDED_ERROR } from "@/lib/organizer-ops/move-order";
+import { CLAIM_CLIENT_LIMIT, CLAIM_USER_LIMIT, claimOrder, parseAmountMinor } from "@/lib/organizers/corrections/order-claim";
+import { SUPERSEDED_ERROR } from "@/lib/organizers/corrections/move-order";
 import { hashPassword } from "@/lib/accounts/passwords";
 import { organizerWithTeam, paidOrder } from "./fixtures";
 

@@ -1,8 +1,8 @@
 import { databaseKind, useTestDatabase } from "../helpers/test-db";
 import { db } from "@/lib/db/client";
-import { correctOrderEmail, getOrganizerOrder } from "@/lib/organizer-ops/order-correction";
-import { sendOrganizerMessage } from "@/lib/organizer-ops/messages";
-import { SUPERSEDED_ERROR } from "@/lib/organizer-ops/move-order";
+import { correctOrderEmail, getOrganizerOrder } from "@/lib/organizers/corrections/order-correction";
+import { sendOrganizerMessage } from "@/lib/organizers/messages";
+import { SUPERSEDED_ERROR } from "@/lib/organizers/corrections/move-order";
 import { isValidOrderKey } from "@/lib/orders/order-links";
 import { createEvent } from "../helpers/fixtures";
 import { addMember, createUser, organizerWithTeam, paidOrder } from "./fixtures";

@@ -7,7 +7,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { userAction, type ActionResult, type SharedRefusal } from "@/lib/actions";
 import { form } from "@/lib/forms";
-import { claimOrder, type ClaimFieldErrors } from "@/lib/organizer-ops/order-claim";
+import { claimOrder, type ClaimFieldErrors } from "@/lib/organizers/corrections/order-claim";
 import { clientAddress } from "@/lib/rate-limit";
 
 type ClaimValues = { orderNumber: string; amount: string; last4: string };

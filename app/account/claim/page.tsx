@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Notice } from "@/components/ui/notice";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { findOwnOrderByNumber } from "@/lib/organizer-ops/order-claim-queries";
+import { findOwnOrderByNumber } from "@/lib/organizers/corrections/order-claim-queries";
 import { orderPath } from "@/lib/orders/order-links";
 import { requireUser } from "@/lib/guards";
 import { ClaimForm } from "./claim-form";

@@ -8,7 +8,7 @@ import { publicAction, type ActionResult, type SharedRefusal } from "@/lib/actio
 import { form } from "@/lib/forms";
 import { isLocale } from "@/lib/i18n/locales";
 import { ordersOfThisBrowser } from "@/lib/orders/buyer-browser";
-import { requestOrderCorrection, type CorrectionFieldErrors } from "@/lib/organizer-ops/buyer-correction";
+import { requestOrderCorrection, type CorrectionFieldErrors } from "@/lib/organizers/corrections/buyer-correction";
 import { clientAddress } from "@/lib/rate-limit";
 
 export type BuyerCorrectionState = ActionResult<

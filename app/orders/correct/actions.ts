@@ -6,7 +6,7 @@ import { z } from "zod";
 import { publicAction } from "@/lib/actions";
 import { form } from "@/lib/forms";
 import { orderPath } from "@/lib/orders/order-links";
-import { confirmOrderCorrection } from "@/lib/organizer-ops/buyer-correction";
+import { confirmOrderCorrection } from "@/lib/organizers/corrections/buyer-correction";
 
 export const confirmOrderCorrectionAction = publicAction({
   form: true,

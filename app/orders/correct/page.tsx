@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { findOrderCorrection } from "@/lib/organizer-ops/buyer-correction";
+import { findOrderCorrection } from "@/lib/organizers/corrections/buyer-correction";
 import { confirmOrderCorrectionAction } from "./actions";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };

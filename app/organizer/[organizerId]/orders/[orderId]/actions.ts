@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { memberAction, type ActionResult, type SharedRefusal } from "@/lib/actions";
 import { form } from "@/lib/forms";
-import { correctOrderEmail, type CorrectionFieldErrors } from "@/lib/organizer-ops/order-correction";
+import { correctOrderEmail, type CorrectionFieldErrors } from "@/lib/organizers/corrections/order-correction";
 
 type CorrectionValues = { email: string; confirmation: string };
 export type CorrectionFormState = Extract<

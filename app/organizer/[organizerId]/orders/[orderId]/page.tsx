@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { formatDateTime, formatEventDateRange, formatPrice } from "@/lib/i18n/format";
 import { requireOrganizerMember } from "@/lib/guards";
-import { getOrganizerOrder } from "@/lib/organizer-ops/order-correction";
+import { getOrganizerOrder } from "@/lib/organizers/corrections/order-correction";
 import { correctOrderEmailAction } from "./actions";
 import { CorrectionForm } from "./correction-form";
 import { PageHeader } from "@/components/ui/page-header";

@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { memberAction, type ActionResult, type SharedRefusal } from "@/lib/actions";
 import { form } from "@/lib/forms";
-import { checkInTicket, type CheckInResult } from "@/lib/organizer-ops/check-in";
+import { checkInTicket, type CheckInResult } from "@/lib/organizers/check-in";
 
 type CheckInStatus = Exclude<CheckInResult["status"], "not_found">;
 /** What the door's screen shows, for an admitted ticket and a refused one alike. */

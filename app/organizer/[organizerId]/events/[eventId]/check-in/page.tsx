@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { requireOrganizerEvent } from "@/lib/guards";
-import { getCheckInOverview } from "@/lib/organizer-ops/check-in";
+import { getCheckInOverview } from "@/lib/organizers/check-in";
 import { checkInAction } from "./actions";
 import { CheckInForm } from "./check-in-form";
 

@@ -8,8 +8,8 @@ import { renderOrganizerMessage } from "@/emails/render";
 import { memberAction, type ActionResult, type SharedRefusal } from "@/lib/actions";
 import { form } from "@/lib/forms";
 import { isLocale } from "@/lib/i18n/locales";
-import { messageFieldsSchema, parseMessageForm, type MessageFieldErrors, type MessageValues } from "@/lib/organizer-ops/message-schema";
-import { previewOrganizerMessage, sendOrganizerMessage } from "@/lib/organizer-ops/messages";
+import { messageFieldsSchema, parseMessageForm, type MessageFieldErrors, type MessageValues } from "@/lib/organizers/message-schema";
+import { previewOrganizerMessage, sendOrganizerMessage } from "@/lib/organizers/messages";
 
 type MessagePreview = {
   step: "preview";

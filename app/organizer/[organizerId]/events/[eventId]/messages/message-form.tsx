@@ -7,7 +7,7 @@ import { useTranslations } from "@/components/i18n/client-text";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { inputClasses } from "@/components/ui/input";
-import { MESSAGE_BODY_MAX, MESSAGE_SUBJECT_MAX } from "@/lib/organizer-ops/message-schema";
+import { MESSAGE_BODY_MAX, MESSAGE_SUBJECT_MAX } from "@/lib/organizers/message-schema";
 import type { MessageFormState } from "./actions";
 
 type MessageFormProps = {

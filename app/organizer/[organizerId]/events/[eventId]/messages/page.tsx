@@ -7,7 +7,7 @@ import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { formatDateTime } from "@/lib/i18n/format";
 import { requireOrganizerEvent } from "@/lib/guards";
-import { getMessageComposer, listSentMessages } from "@/lib/organizer-ops/messages";
+import { getMessageComposer, listSentMessages } from "@/lib/organizers/messages";
 import { organizerMessageAction } from "./actions";
 import { MessageForm } from "./message-form";
 

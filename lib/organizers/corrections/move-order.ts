@@ -1,14 +1,14 @@
 // Moves a paid order to the account of a corrected email address: shared by an organizer's
 // correction and a buyer's claim. Everything happens in the caller's transaction.
-import type { DbTransaction } from "../db/client";
-import { normaliseEmail } from "../accounts/email-address";
-import { ensureBuyerAccount } from "../accounts/buyer-account";
-import { createSignInLink } from "../accounts/sign-in-links";
-import { newTicketCode } from "../orders/codes";
-import { lockOrder, SET_PASSWORD_PATH, WELCOME_LINK_MAX_AGE_MS } from "../orders/finalize-order";
-import { enqueueEmails, type QueuedEmail } from "../outbox/queue";
-import { moveConsentsToAddress } from "../privacy/consents";
-import { orderConfirmationPayload } from "../tickets/order-confirmation-payload";
+import type { DbTransaction } from "../../db/client";
+import { normaliseEmail } from "../../accounts/email-address";
+import { ensureBuyerAccount } from "../../accounts/buyer-account";
+import { createSignInLink } from "../../accounts/sign-in-links";
+import { newTicketCode } from "../../orders/codes";
+import { lockOrder, SET_PASSWORD_PATH, WELCOME_LINK_MAX_AGE_MS } from "../../orders/finalize-order";
+import { enqueueEmails, type QueuedEmail } from "../../outbox/queue";
+import { moveConsentsToAddress } from "../../privacy/consents";
+import { orderConfirmationPayload } from "../../tickets/order-confirmation-payload";
 
 /**
  * Who moved an order: an organizer member; the buyer from an account with a believable

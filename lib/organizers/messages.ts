@@ -7,8 +7,8 @@ import { enqueueEmails, type QueuedEmail } from "../outbox/queue";
 import type { OrganizerMessagePayload } from "../outbox/templates";
 import { env } from "../env";
 import { orderUrl } from "../orders/order-links";
-import { findMemberEvent } from "../organizers/membership";
-import { can } from "../organizers/roles";
+import { findMemberEvent } from "./membership";
+import { can } from "./roles";
 import { ORDER_HOLDER_SELECT, orderHolderContact } from "../ownership/holdings";
 import type { MessageForm } from "./message-schema";
 

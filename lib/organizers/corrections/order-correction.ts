@@ -1,9 +1,9 @@
 // The organizer's view of one order and the correction of its buyer's email address.
 import "server-only";
-import { parseEmail, type EmailProblem } from "../accounts/email-address";
-import { db } from "../db/client";
-import { findMembership, isUuid } from "../organizers/membership";
-import { can } from "../organizers/roles";
+import { parseEmail, type EmailProblem } from "../../accounts/email-address";
+import { db } from "../../db/client";
+import { findMembership, isUuid } from "../membership";
+import { can } from "../roles";
 import { moveOrderToEmail } from "./move-order";
 
 /** The order, if it belongs to an event of the organizer and the user is its member. */

@@ -8,11 +8,11 @@
 import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
-import { isPlausibleCorrection } from "../accounts/email-address";
-import { db, type DbTransaction } from "../db/client";
-import { singleLineText } from "../free-text";
-import { lockOrder } from "../orders/finalize-order";
-import { clientRateLimitKey, hit, isLimited, type RateLimit } from "../rate-limit";
+import { isPlausibleCorrection } from "../../accounts/email-address";
+import { db, type DbTransaction } from "../../db/client";
+import { singleLineText } from "../../free-text";
+import { lockOrder } from "../../orders/finalize-order";
+import { clientRateLimitKey, hit, isLimited, type RateLimit } from "../../rate-limit";
 import { moveOrderToEmail } from "./move-order";
 
 /** Wrong answers one account may give; the real buyer's tries are never spent by others. */

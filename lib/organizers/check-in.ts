@@ -2,7 +2,7 @@
 // refused without telling which other event a code belongs to.
 import "server-only";
 import { db } from "../db/client";
-import { findMemberEvent } from "../organizers/membership";
+import { findMemberEvent } from "./membership";
 import { ticketHolderName } from "../ownership/holdings";
 
 export type CheckInResult =

@@ -4,13 +4,13 @@
 // nobody has been let in on its tickets and the event has not started.
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { normaliseEmail, parseEmail, type EmailProblem } from "../accounts/email-address";
-import { db } from "../db/client";
-import { env } from "../env";
-import type { AppLocale } from "../i18n/locales";
-import { lockOrder } from "../orders/finalize-order";
-import { enqueueEmails } from "../outbox/queue";
-import { clientRateLimitKey, emailRateLimitKey, hit, type RateLimit } from "../rate-limit";
+import { normaliseEmail, parseEmail, type EmailProblem } from "../../accounts/email-address";
+import { db } from "../../db/client";
+import { env } from "../../env";
+import type { AppLocale } from "../../i18n/locales";
+import { lockOrder } from "../../orders/finalize-order";
+import { enqueueEmails } from "../../outbox/queue";
+import { clientRateLimitKey, emailRateLimitKey, hit, type RateLimit } from "../../rate-limit";
 import { moveOrderToEmail } from "./move-order";
 import { isOrderStillMovable } from "./order-claim";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db/client";
+import { db } from "../../db/client";
 import { normaliseOrderNumber } from "./order-claim";
 
 /** The user's own order with that number, or null (for the "claimed" notice). */
