@@ -110,6 +110,16 @@ function isSharedRefusal(result: unknown): result is SharedRefusal {
   return result.error === "not_found" || result.error === "no_such_user";
 }
 
+/** The two call shapes of an action that needs no bound scope: a plain form, or useActionState. */
+function unscoped<S extends Schema, Context, Result>(
+  definition: Definition<S, Context, Result> & { form?: boolean },
+  kind: ActionKind,
+  resolve: (input: z.output<S>) => Promise<{ context: Context; returnPath: string }>,
+) {
+  if (definition.form) return register(async (formData: FormData) => execute(definition, formData, resolve), kind);
+  return register(async (_previous: Answer<Result> | null, formData: FormData) => execute(definition, formData, resolve), kind);
+}
+
 // ---- public: anyone may post; the signed-in user, if any, is one call away.
 
 type PublicContext = { viewer: () => Promise<SessionUser | null> };
@@ -121,9 +131,7 @@ export function publicAction<S extends Schema, Result>(
   definition: Definition<S, PublicContext, Result> & { form?: false },
 ): StateAction<Result>;
 export function publicAction<S extends Schema, Result>(definition: Definition<S, PublicContext, Result> & { form?: boolean }) {
-  const resolve = async () => ({ context: { viewer: signedInUser }, returnPath: "/" });
-  if (definition.form) return register(async (formData: FormData) => execute(definition, formData, resolve), "public");
-  return register(async (_previous: Answer<Result> | null, formData: FormData) => execute(definition, formData, resolve), "public");
+  return unscoped(definition, "public", async () => ({ context: { viewer: signedInUser }, returnPath: "/" }));
 }
 
 // ---- user: the signed-in user, or the sign-in page coming back to `returnPath`.
@@ -137,12 +145,10 @@ type UserDefinition<S extends Schema, Result> = Definition<S, UserContext, Resul
 export function userAction<S extends Schema, Result>(definition: UserDefinition<S, Result> & { form: true }): FormAction<Result>;
 export function userAction<S extends Schema, Result>(definition: UserDefinition<S, Result> & { form?: false }): StateAction<Result>;
 export function userAction<S extends Schema, Result>(definition: UserDefinition<S, Result> & { form?: boolean }) {
-  const resolve = async (input: z.output<S>) => {
+  return unscoped(definition, "user", async (input: z.output<S>) => {
     const returnPath = typeof definition.returnPath === "function" ? definition.returnPath(input) : definition.returnPath;
     return { context: { user: await requireUser(returnPath) }, returnPath };
-  };
-  if (definition.form) return register(async (formData: FormData) => execute(definition, formData, resolve), "user");
-  return register(async (_previous: Answer<Result> | null, formData: FormData) => execute(definition, formData, resolve), "user");
+  });
 }
 
 // ---- member: a member of the organizer whose role allows `permission` (roles.ts), else 404.
@@ -165,45 +171,25 @@ type MemberDefinition<S extends Schema, Result> = Definition<S, MemberContext, R
   returnPath: (scope: MemberScope) => string;
 };
 
+/** An organizer action for `useActionState`, bound by its page to the scope. */
 export type MemberStateAction<Result> = (
   scope: MemberScope,
   previous: Answer<Result> | null,
   formData: FormData,
 ) => Promise<Answer<Result> | null>;
-export type MemberFormAction<Result> = (scope: MemberScope, formData: FormData) => Promise<Answer<Result>>;
 
-export function memberAction<S extends Schema, Result>(definition: MemberDefinition<S, Result> & { form: true }): MemberFormAction<Result>;
-export function memberAction<S extends Schema, Result>(
-  definition: MemberDefinition<S, Result> & { form?: false },
-): MemberStateAction<Result>;
-export function memberAction<S extends Schema, Result>(definition: MemberDefinition<S, Result> & { form?: boolean }) {
+export function memberAction<S extends Schema, Result>(definition: MemberDefinition<S, Result>): MemberStateAction<Result> {
   const resolveFor = (scope: MemberScope) => async () => {
     const returnPath = definition.returnPath(scope);
     const user = await requireUser(returnPath);
-    const organizerId = typeof scope?.organizerId === "string" ? scope.organizerId : "";
-    if (definition.event) {
-      const found = await findMemberEvent(
-        user.id,
-        organizerId,
-        typeof scope.eventId === "string" ? scope.eventId : "",
-        definition.permission,
-      );
-      if (!found) notFound();
-      const { role, ...organizer } = found.membership;
-      return { context: { user, role, organizer, scope, event: found.event }, returnPath };
-    }
-    const membership = await findMembership(user.id, organizerId, definition.permission);
-    if (!membership) notFound();
-    const { role, ...organizer } = membership;
-    return { context: { user, role, organizer, scope, event: null }, returnPath };
+    const text = (value: unknown) => (typeof value === "string" ? value : "");
+    const found = definition.event
+      ? await findMemberEvent(user.id, text(scope?.organizerId), text(scope?.eventId), definition.permission)
+      : { membership: await findMembership(user.id, text(scope?.organizerId), definition.permission), event: null };
+    if (!found?.membership) notFound();
+    const { role, ...organizer } = found.membership;
+    return { context: { user, role, organizer, scope, event: found.event }, returnPath };
   };
-  if (definition.form) {
-    return register(
-      async (scope: MemberScope, formData: FormData) => execute(definition, formData, resolveFor(scope)),
-      "member",
-      definition.permission,
-    );
-  }
   return register(
     async (scope: MemberScope, _previous: Answer<Result> | null, formData: FormData) => execute(definition, formData, resolveFor(scope)),
     "member",

@@ -14,12 +14,6 @@ export function formFields(formData: FormData): Record<string, FormDataEntryValu
   return fields;
 }
 
-/** A posted text field: the string, or "" for a missing field or a file where text belongs. */
-export function postedText(formData: FormData, name: string): string {
-  const value = formData.get(name);
-  return typeof value === "string" ? value : "";
-}
-
 /**
  * One message code per field, the first issue's: `code(issue)` turns an issue into the code
  * the form translates (by default its message, which our schemas set to a code).

@@ -8,8 +8,6 @@ import type { OrganizerRole } from "@/lib/db/types";
 import { isUuid } from "@/lib/ids";
 import { can, type OrganizerPermission } from "./roles";
 
-export { isUuid } from "@/lib/ids";
-
 export type Membership = { id: string; slug: string; name: string; email: string; role: OrganizerRole };
 
 /**

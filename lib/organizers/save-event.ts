@@ -3,7 +3,8 @@
 // capacity change is a conditional UPDATE that a checkout holding the row lock cannot slip past.
 import "server-only";
 import { db, type DbTransaction } from "@/lib/db/client";
-import { findMembership, isUuid } from "./membership";
+import { isUuid } from "../ids";
+import { findMembership } from "./membership";
 import { parseEventForm, slugify, type EventFieldErrors, type EventFormValues, type ParsedEvent } from "./event-form";
 
 export type SaveEventResult =

@@ -17,19 +17,11 @@ import { chromium } from "playwright-core";
 import { emailTemplates } from "../../emails/registry";
 import { renderOutboxEmail } from "../../emails/render";
 import type { EmailPayloads, EmailTemplate } from "../../lib/outbox/templates";
+import { chromiumArgs } from "../e2e/browser";
 import { serveBuild, stopOnSignals, type ServedBuild } from "../support/serve-build";
 
 const CHROME_PATH = process.env.CHROME_PATH ?? "/usr/bin/chromium";
-const CHROME_FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+const CHROME_FLAGS = ["--headless=new", ...chromiumArgs];
 const EVENT_SLUG = "beethovens-nionde-symfoni";
 const LIGHTHOUSE_RUNS = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 3));
 const KB = 1000;

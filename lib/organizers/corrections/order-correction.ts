@@ -2,7 +2,8 @@
 import "server-only";
 import { parseEmail, type EmailProblem } from "../../accounts/email-address";
 import { db } from "../../db/client";
-import { findMembership, isUuid } from "../membership";
+import { isUuid } from "../../ids";
+import { findMembership } from "../membership";
 import { can } from "../roles";
 import { moveOrderToEmail } from "./move-order";
 
