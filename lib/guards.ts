@@ -6,11 +6,14 @@
 // id in lib/organizers/membership.ts, which the domain functions call again.
 import "server-only";
 import { cookies } from "next/headers";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
+import { cache } from "react";
 import { sessionTokenFromCookies } from "@/lib/accounts/change-password";
 import type { SessionUser } from "@/lib/auth/callbacks";
+import { sessionIfCookie } from "@/lib/cache/session-cookie";
 import type { OrganizerRole } from "@/lib/db/types";
 import { env } from "@/lib/env";
+import { localizedPath, redirectLocalized } from "@/lib/i18n/server";
 import { findMemberEvent, findMembership } from "@/lib/organizers/membership";
 import type { OrganizerPermission } from "@/lib/organizers/roles";
 
@@ -19,12 +22,17 @@ export { can, type OrganizerPermission } from "@/lib/organizers/roles";
 /**
  * The signed-in user, or null. Auth.js is loaded on first use, not with this module: tests
  * import server actions (to check lib/actions.ts built them), and Auth.js ships only ES modules.
+ * A request without a session cookie gets null before Auth.js is even loaded; the lookup runs
+ * once per request (React `cache()` here and in lib/auth).
  */
-export async function signedInUser(): Promise<SessionUser | null> {
-  const { auth } = await import("@/lib/auth");
-  const user = (await auth())?.user;
+export const signedInUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await sessionIfCookie(cookies, async () => {
+    const { auth } = await import("@/lib/auth");
+    return auth();
+  });
+  const user = session?.user;
   return user?.id ? user : null;
-}
+});
 
 /** Where a visitor is sent to sign in, coming back to `returnPath` (one of our own paths) afterwards. */
 export function signInPath(returnPath: string): string {
@@ -34,7 +42,8 @@ export function signInPath(returnPath: string): string {
 /** The signed-in user, or a redirect to sign in that comes back to `returnPath`. */
 export async function requireUser(returnPath: string): Promise<SessionUser> {
   const user = await signedInUser();
-  if (!user) redirect(signInPath(returnPath));
+  // Both the sign-in page and the way back are in the language of the page asked for.
+  if (!user) return redirectLocalized(signInPath(await localizedPath(returnPath)));
   return user;
 }
 

@@ -1,7 +1,9 @@
 // Auth.js for the whole app: sign-in by email link or by password, sessions as database rows.
 // The one module exporting { handlers, auth, signIn, signOut }.
 import { PrismaAdapter } from "@auth/prisma-adapter";
-import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import NextAuth, { CredentialsSignin, type NextAuthConfig, type Session } from "next-auth";
+import { cache } from "react";
+import { sessionIfCookie } from "../cache/session-cookie";
 import { db } from "../db/client";
 import { env } from "../env";
 import { clientAddress } from "../rate-limit";
@@ -75,4 +77,16 @@ function authConfig(request?: Request): NextAuthConfig {
 
 // The configuration is built per request: reading env() while `next build` imports this module
 // would demand production settings (SITE_URL, AUTH_SECRET) at build time.
-export const { handlers, auth, signIn, signOut } = NextAuth((request) => authConfig(request));
+const authJs = NextAuth((request) => authConfig(request));
+export const { handlers, signIn, signOut } = authJs;
+
+/**
+ * This request's session, or null. Without a session cookie there is none to find, so Auth.js
+ * is not asked (it would build a CSRF token with WebCrypto on every call, a visible share of a
+ * public page's CPU). Asked once per request however many components and guards want it (React
+ * `cache()` holds within one server render; in a route handler it is a plain call).
+ */
+export const auth = cache(async (): Promise<Session | null> => {
+  const { cookies } = await import("next/headers");
+  return sessionIfCookie(cookies, () => authJs.auth());
+});
