@@ -44,8 +44,8 @@ function markupText(text: string): string {
 
 type TextLayer = { data: Buffer; width: number; height: number };
 
-/** One block of text as a transparent PNG, wrapped at word boundaries to TEXT_WIDTH. */
-async function renderText(text: string, font: keyof typeof fonts, size: number, color: string): Promise<TextLayer> {
+/** One block of text as a transparent PNG, wrapped at word boundaries to TEXT_WIDTH (exported for its test). */
+export async function renderText(text: string, font: keyof typeof fonts, size: number, color: string): Promise<TextLayer> {
   const { family, file } = fonts[font];
   const { data, info } = await sharp({
     text: {
