@@ -1,16 +1,27 @@
+import { fileURLToPath } from "node:url";
 import type { NextConfig } from "next";
 import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_SERVER } from "next/constants";
 import createNextIntlPlugin from "next-intl/plugin";
 import { env } from "./lib/env";
+
+/** Next's cache in Redis, shared by every app server (lib/cache/redis-handler.mjs). */
+const redisCacheHandler = fileURLToPath(new URL("./lib/cache/redis-handler.mjs", import.meta.url));
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 export default function config(phase: string): NextConfig {
   // Validate the configuration when a server starts, so a bad variable stops it at once
   // with a message naming it (a build needs no runtime configuration).
-  if (phase === PHASE_PRODUCTION_SERVER || phase === PHASE_DEVELOPMENT_SERVER) env();
+  const serving = phase === PHASE_PRODUCTION_SERVER || phase === PHASE_DEVELOPMENT_SERVER;
+  if (serving) env();
+  // With REDIS_URL a production server keeps Next's cache (pages, cached reads, tags) in Redis,
+  // shared with the other servers, and none in its own memory, which an edit made on another
+  // server would not reach. Decided when the server starts: one build runs either way.
+  const sharedCache: NextConfig =
+    phase === PHASE_PRODUCTION_SERVER && env().REDIS_URL ? { cacheHandler: redisCacheHandler, cacheMaxMemorySize: 0 } : {};
 
   return withNextIntl({
+    ...sharedCache,
     // PGlite ships WebAssembly and data files that must be loaded from node_modules.
     serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter"],
     poweredByHeader: false,

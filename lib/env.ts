@@ -54,6 +54,28 @@ const variables = z.object({
       .transform((value) => value.toLowerCase())
       .default("x-real-ip"),
   ),
+  REDIS_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .refine((value) => /^rediss?:\/\/.+/.test(value), { message: "must be a redis:// or rediss:// URL" })
+      .optional(),
+  ),
+  REVALIDATE_URLS: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .transform((value) =>
+        value
+          .split(",")
+          .map((url) => url.trim().replace(/\/+$/, ""))
+          .filter(Boolean),
+      )
+      .refine((urls) => urls.length > 0 && urls.every((url) => /^https?:\/\/[^/\s]+$/.test(url)), {
+        message: "must be app server addresses separated by commas, e.g. http://10.0.0.5:3000,http://10.0.0.6:3000",
+      })
+      .optional(),
+  ),
   STRIPE_SECRET_KEY: z.preprocess(
     emptyAsUndefined,
     z
