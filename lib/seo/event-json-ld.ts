@@ -3,7 +3,7 @@
 import { availability } from "@/lib/events/availability";
 import type { PublishedEvent } from "@/lib/events/queries";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { absoluteUrl, eventOgImagePath, eventPath, siteOrigin } from "./site-urls";
+import { absoluteUrl, eventOgImagePath, eventPath, siteOrigin, type OgImageFormat } from "./site-urls";
 import { isoInTimeZone } from "./zoned-iso";
 
 export type EventJsonLdInput = PublishedEvent & {
@@ -57,6 +57,8 @@ const countryOfTimeZone: Record<string, string> = {
   "Europe/Helsinki": "FI",
   "Atlantic/Reykjavik": "IS",
 };
+
+const GOOGLE_IMAGE_FORMATS: OgImageFormat[] = ["16x9", "4x3", "1x1"];
 
 /** How many minor units make a major one (100 öre to the krona, 1 for the yen). */
 function minorDigits(currency: string): number {
@@ -138,9 +140,12 @@ export function buildEventJsonLd(
       name: event.organizer.name,
       ...(event.organizer.website ? { url: event.organizer.website } : {}),
     },
-    // The generated PNG always exists and is a format every crawler reads; the event's own
-    // picture (which may be an SVG) comes after it.
-    image: [absoluteUrl(eventOgImagePath(event.slug, locale), origin), ...(picture ? [picture] : [])],
+    // Google asks for 16:9, 4:3 and 1:1 pictures; the generated PNGs always exist in those
+    // shapes, and the event's own picture (which may be an SVG) comes after them.
+    image: [
+      ...GOOGLE_IMAGE_FORMATS.map((format) => absoluteUrl(eventOgImagePath(event.slug, locale, format), origin)),
+      ...(picture ? [picture] : []),
+    ],
     inLanguage: locale,
     offers,
   };

@@ -35,8 +35,13 @@ async function pictureBytes(imageId: string | null, imageUrl: string | null): Pr
   return null;
 }
 
+export type EventOgImageSource = OgImageInput & {
+  /** Changes whenever anything drawn may have changed (the event row's last update). */
+  version: string;
+};
+
 /** The picture's content for a published event (past ones too: their pages exist), or null. */
-export async function getEventOgImageInput(slug: string, locale: AppLocale): Promise<OgImageInput | null> {
+export async function getEventOgImageInput(slug: string, locale: AppLocale): Promise<EventOgImageSource | null> {
   if (!isEventSlug(slug)) return null;
   const event = await db.event.findFirst({
     where: { slug, status: "PUBLISHED" },
@@ -49,6 +54,7 @@ export async function getEventOgImageInput(slug: string, locale: AppLocale): Pro
       timeZone: true,
       imageId: true,
       imageUrl: true,
+      updatedAt: true,
     },
   });
   if (!event) return null;
@@ -58,5 +64,6 @@ export async function getEventOgImageInput(slug: string, locale: AppLocale): Pro
     where: `${event.venue}, ${event.city}`,
     brand: messages[locale].Site.name,
     picture: await pictureBytes(event.imageId, event.imageUrl),
+    version: event.updatedAt.toISOString(),
   };
 }

@@ -4,9 +4,11 @@
 // fonts for missing glyphs, and this server reaches only the npm registry.
 import path from "node:path";
 import sharp, { type OverlayOptions } from "sharp";
-import { OG_IMAGE_SIZE } from "./site-urls";
+import { OG_IMAGE_FORMATS, type OgImageFormat } from "./site-urls";
 
-const { width: WIDTH, height: HEIGHT } = OG_IMAGE_SIZE;
+// Every format is 1200 wide; only the height changes (630 for link previews, taller for the
+// 16:9, 4:3 and 1:1 pictures Google's event results ask for).
+const WIDTH = 1200;
 const MARGIN = 64;
 const TEXT_WIDTH = WIDTH - 2 * MARGIN;
 
@@ -84,12 +86,12 @@ async function renderTitle(title: string, maxHeight: number): Promise<TextLayer>
 }
 
 /** The site's colours when an event has no picture: deep indigo with soft circles. */
-function brandedBackdrop(): Buffer {
+function brandedBackdrop(height: number): Buffer {
   return Buffer.from(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}">` +
       `<defs><linearGradient id="bg" x1="0" y1="0" x2="1" y2="1">` +
       `<stop offset="0" stop-color="#1e1b4b"/><stop offset="1" stop-color="#4338ca"/></linearGradient></defs>` +
-      `<rect width="${WIDTH}" height="${HEIGHT}" fill="url(#bg)"/>` +
+      `<rect width="${WIDTH}" height="${height}" fill="url(#bg)"/>` +
       `<circle cx="1040" cy="120" r="260" fill="#6366f1" opacity=".35"/>` +
       `<circle cx="1130" cy="520" r="180" fill="#a5b4fc" opacity=".18"/>` +
       `</svg>`,
@@ -97,23 +99,23 @@ function brandedBackdrop(): Buffer {
 }
 
 /** Darkens the lower part of a photo so that white text stays readable on any picture. */
-function readabilityShade(): Buffer {
+function readabilityShade(height: number): Buffer {
   return Buffer.from(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}">` +
       `<defs><linearGradient id="shade" x1="0" y1="0" x2="0" y2="1">` +
       `<stop offset="0" stop-color="#0b0a1f" stop-opacity=".35"/>` +
       `<stop offset=".45" stop-color="#0b0a1f" stop-opacity=".55"/>` +
       `<stop offset="1" stop-color="#0b0a1f" stop-opacity=".9"/></linearGradient></defs>` +
-      `<rect width="${WIDTH}" height="${HEIGHT}" fill="url(#shade)"/>` +
+      `<rect width="${WIDTH}" height="${height}" fill="url(#shade)"/>` +
       `</svg>`,
   );
 }
 
 /** The picture cropped to fill the frame, or null when it cannot be decoded (then the backdrop is used). */
-async function pictureBackground(picture: Uint8Array): Promise<Buffer | null> {
+async function pictureBackground(picture: Uint8Array, height: number): Promise<Buffer | null> {
   try {
     return await sharp(picture, { limitInputPixels: 40_000_000 })
-      .resize(WIDTH, HEIGHT, { fit: "cover", position: "attention" })
+      .resize(WIDTH, height, { fit: "cover", position: "attention" })
       .flatten({ background: "#1e1b4b" })
       .png()
       .toBuffer();
@@ -122,9 +124,11 @@ async function pictureBackground(picture: Uint8Array): Promise<Buffer | null> {
   }
 }
 
-export async function renderEventOgImage(input: OgImageInput): Promise<Buffer> {
-  const photo = input.picture ? await pictureBackground(input.picture) : null;
-  const background = photo ?? (await sharp(brandedBackdrop()).png().toBuffer());
+/** The picture as a PNG in one of the formats (the 1200×630 link preview unless told otherwise). */
+export async function renderEventOgImage(input: OgImageInput, format: OgImageFormat = "og"): Promise<Buffer> {
+  const height = OG_IMAGE_FORMATS[format].height;
+  const photo = input.picture ? await pictureBackground(input.picture, height) : null;
+  const background = photo ?? (await sharp(brandedBackdrop(height)).png().toBuffer());
 
   const [brand, when, where] = await Promise.all([
     renderText(input.brand, "bold", 34, "#ffffff"),
@@ -132,15 +136,15 @@ export async function renderEventOgImage(input: OgImageInput): Promise<Buffer> {
     renderText(input.where, "regular", 34, "#e0e7ff"),
   ]);
   // The title gets the room between the brand and the two lines at the bottom.
-  const bottom = HEIGHT - MARGIN;
+  const bottom = height - MARGIN;
   const whereTop = bottom - where.height;
-  const whenTop = whereTop - 8 - when.height;
+  const whenTop = whereTop - 14 - when.height;
   const titleRoom = whenTop - 24 - (MARGIN + brand.height + 32);
   const title = await renderTitle(input.title, titleRoom);
   const titleTop = whenTop - 24 - title.height;
 
   const layers: OverlayOptions[] = [
-    ...(photo ? [{ input: readabilityShade(), top: 0, left: 0 }] : []),
+    ...(photo ? [{ input: readabilityShade(height), top: 0, left: 0 }] : []),
     { input: brand.data, top: MARGIN, left: MARGIN },
     { input: title.data, top: titleTop, left: MARGIN },
     { input: when.data, top: whenTop, left: MARGIN },

@@ -38,11 +38,29 @@ export function languageAlternates(path: string, origin: string = siteOrigin()):
   return { ...urls, "x-default": urls[defaultLocale] };
 }
 
-/** Where an event's link-preview picture is served (app/og/events/[slug]/route.ts). */
-export function eventOgImagePath(slug: string, locale: AppLocale): string {
-  const path = `/og/events/${encodeURIComponent(slug)}`;
-  return locale === defaultLocale ? path : `${path}?locale=${locale}`;
+/**
+ * The sizes of an event's generated picture: "og" for link previews (Open Graph, X's
+ * summary_large_image), and the 16:9, 4:3 and 1:1 ones Google's event results recommend.
+ */
+export const OG_IMAGE_FORMATS = {
+  og: { width: 1200, height: 630 },
+  "16x9": { width: 1200, height: 675 },
+  "4x3": { width: 1200, height: 900 },
+  "1x1": { width: 1200, height: 1200 },
+} as const;
+export type OgImageFormat = keyof typeof OG_IMAGE_FORMATS;
+export const OG_IMAGE_SIZE = OG_IMAGE_FORMATS.og;
+
+export function isOgImageFormat(value: unknown): value is OgImageFormat {
+  return typeof value === "string" && Object.prototype.hasOwnProperty.call(OG_IMAGE_FORMATS, value);
 }
 
-/** The size social sites expect of a large link preview (Open Graph, X's summary_large_image). */
-export const OG_IMAGE_SIZE = { width: 1200, height: 630 } as const;
+/** Where an event's generated picture is served (app/og/events/[slug]/route.ts). */
+export function eventOgImagePath(slug: string, locale: AppLocale, format: OgImageFormat = "og"): string {
+  const query = new URLSearchParams();
+  if (locale !== defaultLocale) query.set("locale", locale);
+  if (format !== "og") query.set("format", format);
+  const path = `/og/events/${encodeURIComponent(slug)}`;
+  const search = query.toString();
+  return search ? `${path}?${search}` : path;
+}

@@ -59,8 +59,13 @@ describe("buildEventJsonLd", () => {
     expect(data.url).toBe(`${origin}/en/events/beethovens-nionde-symfoni`);
     expect(data.image.length).toBeGreaterThan(0);
     expect(data.image.every(absolute)).toBe(true);
-    expect(data.image[0]).toBe(`${origin}/og/events/beethovens-nionde-symfoni?locale=en`);
-    expect(data.image).toContain(`${origin}/images/events/beethovens-nionde-symfoni.svg`);
+    // The three shapes Google asks for, drawn in the page's language, then the event's own picture.
+    expect(data.image).toEqual([
+      `${origin}/og/events/beethovens-nionde-symfoni?locale=en&format=16x9`,
+      `${origin}/og/events/beethovens-nionde-symfoni?locale=en&format=4x3`,
+      `${origin}/og/events/beethovens-nionde-symfoni?locale=en&format=1x1`,
+      `${origin}/images/events/beethovens-nionde-symfoni.svg`,
+    ]);
     expect(data.organizer).toEqual({ "@type": "Organization", name: "Nordljus Konserter", url: "https://nordljus.example.se" });
 
     // One offer per ticket type, in the page's order, with Google's recommended offer fields.

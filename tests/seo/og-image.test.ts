@@ -15,14 +15,14 @@ beforeAll(async () => {
   await seedDemoData(db);
 });
 
-async function expectPreviewPng(response: Response) {
+async function expectPreviewPng(response: Response, size = { width: 1200, height: 630 }) {
   expect(response.status).toBe(200);
   expect(response.headers.get("content-type")).toBe("image/png");
   expect(response.headers.get("cache-control")).toMatch(/^public, /);
   const body = Buffer.from(await response.arrayBuffer());
   expect(response.headers.get("content-length")).toBe(String(body.byteLength));
   const metadata = await sharp(body).metadata();
-  expect({ format: metadata.format, width: metadata.width, height: metadata.height }).toEqual({ format: "png", width: 1200, height: 630 });
+  expect({ format: metadata.format, width: metadata.width, height: metadata.height }).toEqual({ format: "png", ...size });
   return body;
 }
 
@@ -32,6 +32,32 @@ describe("GET /og/events/[slug]", () => {
     const english = await expectPreviewPng(await get("froken-julie", "?locale=en"));
     // The date line is written in the reader's language.
     expect(swedish.equals(english)).toBe(false);
+  });
+
+  it("draws the 16:9, 4:3 and 1:1 shapes Google's event results ask for, and refuses other formats", async () => {
+    await expectPreviewPng(await get("beethovens-nionde-symfoni", "?format=16x9"), { width: 1200, height: 675 });
+    await expectPreviewPng(await get("beethovens-nionde-symfoni", "?locale=en&format=4x3"), { width: 1200, height: 900 });
+    await expectPreviewPng(await get("beethovens-nionde-symfoni", "?format=1x1"), { width: 1200, height: 1200 });
+    expect((await get("beethovens-nionde-symfoni", "?format=4000x4000")).status).toBe(404);
+  });
+
+  it("answers 304 to a crawler that already has this drawing, and draws afresh after an edit", async () => {
+    const { event } = await createEvent({ title: "Före" });
+    const first = await get(event.slug);
+    const drawnBefore = await expectPreviewPng(first);
+    const etag = first.headers.get("etag")!;
+    expect(etag).toMatch(/^"[^"]+"$/);
+
+    const again = await GET(new Request(`http://localhost/og/events/${event.slug}`, { headers: { "If-None-Match": `W/"x", ${etag}` } }), {
+      params: Promise.resolve({ slug: event.slug }),
+    });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe("");
+
+    await db.event.update({ where: { id: event.id }, data: { title: "Efter" } });
+    const edited = await get(event.slug);
+    expect(edited.headers.get("etag")).not.toBe(etag);
+    expect((await expectPreviewPng(edited)).equals(drawnBefore)).toBe(false);
   });
 
   it("draws the branded backdrop for an event without a picture", async () => {
