@@ -34,10 +34,17 @@ export default defineConfig([
       "no-restricted-imports": [
         "error",
         {
-          paths: [{ name: "@/lib/db/client", message: "Pages and components read through lib/<domain>/queries.ts." }],
+          paths: [
+            { name: "@/lib/db/client", message: "Pages and components read through lib/<domain>/queries.ts." },
+            { name: "next/link", message: "Link from @/components/i18n/link keeps the reader's language in the address." },
+          ],
         },
       ],
     },
+  },
+  {
+    files: ["components/i18n/link.tsx"],
+    rules: { "no-restricted-imports": "off" },
   },
   {
     // Test helpers such as useTestDatabase() register Jest hooks, not React hooks.

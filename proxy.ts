@@ -1,22 +1,31 @@
 // Runs before every page and route: refuses cross-site writes and oversized bodies with a
-// short page (lib/security/request-guard.ts), and adds the headers that depend on SITE_URL,
-// which a build does not know. It is never the authorization boundary: every action and route
-// checks who is asking itself.
+// short page (lib/security/request-guard.ts), hands pages to next-intl's middleware, which
+// reads the language from the address (lib/i18n/routing.ts: "/en/…" English, the rest
+// Swedish), and adds the headers that depend on SITE_URL, which a build does not know. It is
+// never the authorization boundary: every action and route checks who is asking itself.
+import createMiddleware from "next-intl/middleware";
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "./lib/env";
+import { isLocalizedPath, parseLocalePath } from "./lib/i18n/paths";
+import { routing } from "./lib/i18n/routing";
 import { guardRequest, securityHeaders } from "./lib/security/request-guard";
-import { localeCookie } from "./lib/i18n/locales";
 import { refusalPage } from "./lib/security/refusal-page";
+
+const localize = createMiddleware(routing);
 
 export function proxy(request: NextRequest): Response {
   const { SITE_URL } = env();
+  const { pathname } = request.nextUrl;
   const refusal = guardRequest({
     method: request.method,
-    pathname: request.nextUrl.pathname,
+    pathname,
     headers: request.headers,
     siteOrigin: new URL(SITE_URL).origin,
   });
-  const response = refusal ? refusalPage(refusal, request.headers, request.cookies.get(localeCookie)?.value) : NextResponse.next();
+  let response: Response;
+  if (refusal) response = refusalPage(refusal, parseLocalePath(pathname).locale);
+  else if (isLocalizedPath(pathname)) response = localize(request);
+  else response = NextResponse.next();
   for (const [name, value] of Object.entries(securityHeaders(SITE_URL))) response.headers.set(name, value);
   return response;
 }

@@ -3,7 +3,9 @@
 // with its template's schema first, so a row that does not fit fails here, clearly.
 import { render, toPlainText } from "react-email";
 import type { OutboxEmail } from "../lib/db/types";
+import { env } from "../lib/env";
 import type { AppLocale } from "../lib/i18n/locales";
+import { localizeSiteLinks } from "../lib/i18n/paths";
 import type { EmailPayloads, EmailTemplate, RenderedEmail } from "../lib/outbox/templates";
 import { emailRegistry, isEmailTemplate, type RenderOptions } from "./registry";
 
@@ -38,7 +40,8 @@ export async function renderEmail<K extends EmailTemplate>(
   options: RenderOptions = { inlineImages: "cid" },
 ): Promise<RenderedEmail> {
   const definition = emailRegistry[template];
-  const data = parsePayload(template, payload);
+  // Links are stored as plain addresses; they open in the reader's language.
+  const data = localizeSiteLinks(parsePayload(template, payload), env().SITE_URL, locale);
   const { element, attachments } = await definition.body(locale, data, options);
   const html = await render(element);
   return {

@@ -14,7 +14,8 @@
 // The pipeline keeps a registry of what it built; tests/authorization/entry-points.test.ts
 // imports every actions module and fails on an export the pipeline did not build.
 import "server-only";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
+import { localizedPath, redirectLocalized } from "./i18n/server";
 import { after } from "next/server";
 import type { z } from "zod";
 import type { FieldErrors } from "./action-result";
@@ -95,7 +96,7 @@ async function execute<S extends Schema, Context, Result>(
   try {
     const result = await definition.run(parsed.data, { ...context, emailQueued: () => void (wake = true) });
     if (isSharedRefusal(result)) {
-      if (result.error === "no_such_user") redirect(signInPath(returnPath));
+      if (result.error === "no_such_user") return redirectLocalized(signInPath(await localizedPath(returnPath)));
       notFound();
     }
     return result as Answer<Result>;

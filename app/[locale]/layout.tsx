@@ -1,13 +1,16 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { getLocale, getTranslations } from "next-intl/server";
+import { hasLocale } from "next-intl";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { notFound } from "next/navigation";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { ServiceWorker } from "@/components/pwa/service-worker";
 import { PWA_THEME_COLOR } from "@/components/pwa/theme";
 import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
 import { auth } from "@/lib/auth";
-import "./globals.css";
+import "../globals.css";
+import { locales } from "@/lib/i18n/locales";
 import { isOrganizerMember } from "@/lib/organizers/membership";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -24,8 +27,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export const viewport: Viewport = { themeColor: PWA_THEME_COLOR };
 
-export default async function RootLayout({ children }: { children: ReactNode }) {
-  const locale = await getLocale();
+export default async function RootLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  if (!hasLocale(locales, locale)) notFound();
+  // The language comes from the address, not from the request's headers (lib/i18n/routing.ts).
+  setRequestLocale(locale);
   const [t, session] = await Promise.all([getTranslations("Layout"), auth()]);
   // Only what the menu shows goes to the header (the session callback already leaves out the rest).
   const user = session?.user?.email

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { EventList } from "@/components/events/event-list";
-import { toggleLikeAction } from "@/app/likes/actions";
+import { toggleLikeAction } from "@/app/[locale]/likes/actions";
 import { auth } from "@/lib/auth";
 import { listEvents } from "@/lib/events/queries";
 import { listLikedEventIds } from "@/lib/likes/queries";

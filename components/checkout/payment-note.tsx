@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/i18n/link";
 import { useTranslations } from "next-intl";
 
 /** Groups a card number in fours, as it is printed on a card: "4242 4242 4242 4242". */

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/i18n/link";
 import { useLocale, useTranslations } from "next-intl";
 import { LikeButton, type LikeAction } from "@/components/likes/like-button";
 import { Badge } from "@/components/ui/badge";

@@ -1,5 +1,7 @@
 import Form from "next/form";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { isLocale } from "@/lib/i18n/locales";
+import { localizePath } from "@/lib/i18n/paths";
 import { Button } from "@/components/ui/button";
 import { inputClasses } from "@/components/ui/input";
 
@@ -18,10 +20,16 @@ export type EventSearchFormProps = {
  */
 export function EventSearchForm({ query, city, cities, queryProblem }: EventSearchFormProps) {
   const t = useTranslations("EventsPage");
+  const locale = useLocale();
   // A city given in the address but no longer in the list still shows as chosen.
   const options = city && !cities.includes(city) ? [city, ...cities] : cities;
   return (
-    <Form action="/events" role="search" aria-label={t("searchFormLabel")} className="flex flex-col gap-4 sm:flex-row sm:items-end">
+    <Form
+      action={localizePath("/events", isLocale(locale) ? locale : "sv")}
+      role="search"
+      aria-label={t("searchFormLabel")}
+      className="flex flex-col gap-4 sm:flex-row sm:items-end"
+    >
       <div className="flex flex-1 flex-col gap-1.5">
         <label htmlFor="event-search" className="text-sm font-semibold text-zinc-900">
           {t("searchLabel")}

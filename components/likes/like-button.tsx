@@ -9,7 +9,7 @@ import type { LikeAnswer } from "@/lib/likes/schemas";
 import { HeartIcon } from "./heart-icon";
 import { useHydrated } from "./use-hydrated";
 
-/** toggleLikeAction from app/likes/actions.ts, handed down by the page (server actions are props). */
+/** toggleLikeAction from app/[locale]/likes/actions.ts, handed down by the page (server actions are props). */
 export type LikeAction = (formData: FormData) => Promise<LikeAnswer>;
 
 export type LikeButtonProps = {

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/i18n/link";
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import type { EventStatus, OrganizerRole } from "@/lib/db/types";

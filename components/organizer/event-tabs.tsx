@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/i18n/link";
 import { useTranslations } from "next-intl";
 import { classNames } from "@/components/ui/class-names";
 import type { OrganizerRole } from "@/lib/db/types";

@@ -1,7 +1,7 @@
 "use client";
 // A navigation link that tells assistive technology (aria-current) and the eye when it is the
 // page being shown, or a section the current page belongs to.
-import Link from "next/link";
+import { Link } from "@/components/i18n/link";
 import { usePathname } from "next/navigation";
 import type { ComponentProps } from "react";
 import { classNames } from "@/components/ui/class-names";

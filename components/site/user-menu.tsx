@@ -1,4 +1,6 @@
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { isLocale } from "@/lib/i18n/locales";
+import { localizePath } from "@/lib/i18n/paths";
 import { Avatar } from "@/components/ui/avatar";
 import { Menu, MenuFormItem, MenuLink, MenuSeparator } from "@/components/ui/menu";
 
@@ -9,6 +11,7 @@ export type SiteUser = { name: string | null; email: string; image: string | nul
 export function UserMenu({ user }: { user: SiteUser }) {
   const t = useTranslations("UserMenu");
   const organizerT = useTranslations("OrganizerMenu");
+  const locale = useLocale();
   const displayName = user.name?.trim() || user.email;
   return (
     <Menu
@@ -32,7 +35,7 @@ export function UserMenu({ user }: { user: SiteUser }) {
       ) : null}
       <MenuSeparator />
       {/* Signing out changes state, so it is a POST, never a link a crawler could follow. */}
-      <MenuFormItem action="/logout" method="post">
+      <MenuFormItem action={localizePath("/logout", isLocale(locale) ? locale : "sv")} method="post">
         {t("signOut")}
       </MenuFormItem>
     </Menu>

@@ -2,7 +2,7 @@
 // A menu button (WAI-ARIA Authoring Practices "menu button" pattern): the button opens a list
 // of actions; arrow keys, Home and End move between them, Escape closes and puts focus back
 // on the button, Tab or a click elsewhere closes.
-import Link from "next/link";
+import { Link } from "@/components/i18n/link";
 import { useEffect, useId, useRef, useState, type ComponentProps, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
 import { classNames } from "./class-names";
 

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/i18n/link";
 import type { ReactNode } from "react";
 
 /** The top of a page: a way back to where it belongs, its one h1, and an optional line of intro. */

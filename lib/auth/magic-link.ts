@@ -7,7 +7,7 @@ import { hashVerificationToken, SIGN_IN_LINK_PATH } from "../accounts/sign-in-li
 import { db } from "../db/client";
 import type { Locale } from "../db/types";
 import { env } from "../env";
-import { localeCookie, pickLocale } from "../i18n/locales";
+import { parseLocalePath } from "../i18n/paths";
 import { safeReturnPath } from "../navigation/return-path";
 import { enqueueEmails } from "../outbox/queue";
 import { clientAddress, clientRateLimitKey, emailRateLimitKey, hit } from "../rate-limit";
@@ -27,20 +27,10 @@ export function magicLinkUrl({ token, email, callbackPath }: { token: string; em
   return `${env().SITE_URL}${SIGN_IN_LINK_PATH}?${query.toString()}`;
 }
 
-function cookieValue(cookieHeader: string | null, name: string): string | undefined {
-  for (const part of cookieHeader?.split(";") ?? []) {
-    const [key, ...value] = part.trim().split("=");
-    if (key === name) return decodeURIComponent(value.join("="));
-  }
-  return undefined;
-}
-
-/** The account's language when it exists; otherwise the language the visitor browses in. */
-async function recipientLocale(email: string, request: Request | undefined): Promise<Locale> {
+/** The account's language when it exists; otherwise the language of the page the link leads back to. */
+async function recipientLocale(email: string, callbackPath: string): Promise<Locale> {
   const user = await db.user.findUnique({ where: { email }, select: { locale: true } });
-  if (user) return user.locale;
-  if (!request) return "sv";
-  return pickLocale(cookieValue(request.headers.get("cookie"), localeCookie), request.headers.get("accept-language"));
+  return user ? user.locale : parseLocalePath(callbackPath).locale;
 }
 
 export async function queueMagicLink({ identifier, token, url, request }: EmailProviderSendVerificationRequestParams): Promise<void> {
@@ -55,7 +45,7 @@ export async function queueMagicLink({ identifier, token, url, request }: EmailP
     await db.verificationToken.deleteMany({ where: { identifier, token: hashVerificationToken(token) } });
     return;
   }
-  const locale = await recipientLocale(identifier, request);
+  const locale = await recipientLocale(identifier, callbackPath);
   await db.$transaction(async (tx) => {
     // The newest link replaces every earlier one for the address: an old email lying in an
     // inbox (or a forwarded one) stops working as soon as a new link is asked for.

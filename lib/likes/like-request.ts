@@ -1,5 +1,7 @@
 // What the heart's server action does with one post, without the request: the action only
 // reads the session, then sets the cookie and redirects or answers as this says.
+import { defaultLocale, type AppLocale } from "../i18n/locales";
+import { localizePath } from "../i18n/paths";
 import { pendingLikeCompletionPath, signPendingLike } from "./pending-like";
 import { getLikeableEvent } from "./queries";
 import { parseLikeForm, type LikeFields, type LikeResult } from "./schemas";
@@ -17,10 +19,13 @@ export type LikeRequestOutcome =
 export async function handleLikeRequest({
   userId,
   fields,
+  locale = defaultLocale,
   now = new Date(),
 }: {
   userId: string | null | undefined;
   fields: Partial<LikeFields>;
+  /** The language of the page the heart was on: signing in comes back to it. */
+  locale?: AppLocale;
   now?: Date;
 }): Promise<LikeRequestOutcome> {
   const form = parseLikeForm(fields);
@@ -28,12 +33,12 @@ export async function handleLikeRequest({
 
   if (!userId) {
     // Nothing is written for a signed-out visitor: the like waits in their own browser's cookie.
-    if (form.intent === "unlike") return { kind: "sign_in", location: loginPath(form.returnTo), pendingLike: null };
+    if (form.intent === "unlike") return { kind: "sign_in", location: loginPath(localizePath(form.returnTo, locale)), pendingLike: null };
     const event = await getLikeableEvent({ id: form.eventId });
     if (!event) return { kind: "not_found" };
     return {
       kind: "sign_in",
-      location: loginPath(pendingLikeCompletionPath(event.slug)),
+      location: loginPath(localizePath(pendingLikeCompletionPath(event.slug), locale)),
       pendingLike: signPendingLike(event.id, { now }),
     };
   }

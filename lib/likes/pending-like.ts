@@ -9,7 +9,7 @@ export const PENDING_LIKE_COOKIE = "pending-like";
 /** Time enough to find the sign-in email, and short enough not to linger. */
 export const PENDING_LIKE_MAX_AGE_S = 60 * 60;
 /** The cookie goes only to the route that completes the like. */
-export const PENDING_LIKE_COOKIE_PATH = "/likes";
+export const PENDING_LIKE_COOKIE_PATH = "/";
 
 function mac(eventId: string, expiresAtMs: number, secret: string): string {
   return createHmac("sha256", secret).update(`pending-like\n${eventId}\n${expiresAtMs}`).digest("base64url");

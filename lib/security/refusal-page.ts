@@ -1,6 +1,7 @@
-// The short page proxy.ts answers a refused request with, in the visitor's language.
+// The short page proxy.ts answers a refused request with, in the language of its address.
 import { createTranslator } from "next-intl";
-import { pickLocale } from "../i18n/locales";
+import type { AppLocale } from "../i18n/locales";
+import { localizePath } from "../i18n/paths";
 import { messages } from "../i18n/messages";
 import type { GuardRefusal } from "./request-guard";
 
@@ -10,12 +11,12 @@ function size(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${Math.round(bytes / 1024)} kB`;
 }
 
-export function refusalPage(refusal: GuardRefusal, headers: Headers, cookie: string | undefined): Response {
-  const locale = pickLocale(cookie, headers.get("accept-language"));
+/** `locale` is the language of the refused address ("/en/…" is English). */
+export function refusalPage(refusal: GuardRefusal, locale: AppLocale): Response {
   const t = createTranslator({ locale, messages: messages[locale], namespace: "RequestRefused" });
   const title = refusal.status === 403 ? t("forbiddenTitle") : t("tooLargeTitle");
   const body = refusal.status === 403 ? t("forbiddenBody") : t("tooLargeBody", { size: size(refusal.limit) });
-  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head><body style="font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(body)}</p><p><a href="/">${escapeHtml(t("home"))}</a></p></body></html>`;
+  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head><body style="font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(body)}</p><p><a href="${localizePath("/", locale)}">${escapeHtml(t("home"))}</a></p></body></html>`;
   return new Response(html, {
     status: refusal.status,
     headers: {

@@ -66,13 +66,17 @@ describe("magicLinkProvider", () => {
     expect(new URL((emails[0].payload as { url: string }).url).searchParams.get("callbackUrl")).toBe("/events?city=Lund");
   });
 
-  it("writes in the account's language, else the visitor's, else Swedish", async () => {
+  it("writes in the account's language, else in the language of the page the link leads back to", async () => {
     const known = newEmail();
     await db.user.create({ data: { email: known, locale: "en" } });
-    expect((await send(known, { headers: { "accept-language": "sv" } })).emails[0].locale).toBe("en");
-    expect((await send(newEmail(), { headers: { cookie: "a=1; NEXT_LOCALE=en" } })).emails[0].locale).toBe("en");
-    expect((await send(newEmail(), { headers: { "accept-language": "en-GB,en;q=0.9" } })).emails[0].locale).toBe("en");
-    expect((await send(newEmail(), { headers: { "accept-language": "de" } })).emails[0].locale).toBe("sv");
+    expect((await send(known, { callbackUrl: "/events" })).emails[0].locale).toBe("en");
+    expect((await send(newEmail(), { callbackUrl: "/en/events" })).emails[0].locale).toBe("en");
+    expect((await send(newEmail(), { callbackUrl: "/en" })).emails[0].locale).toBe("en");
+    // The browser's languages and an old language cookie no longer decide.
+    expect((await send(newEmail(), { callbackUrl: "/events", headers: { "accept-language": "en-GB,en;q=0.9" } })).emails[0].locale).toBe(
+      "sv",
+    );
+    expect((await send(newEmail(), { headers: { cookie: "NEXT_LOCALE=en" } })).emails[0].locale).toBe("sv");
   });
 });
 

@@ -34,16 +34,26 @@ const GUARDS = [
 
 /** Entry points that are public on purpose, and why. */
 const PUBLIC: Record<string, string> = {
-  "app/account/deleted/page.tsx": "shown after the account is gone; says what remains, shows nothing personal",
-  "app/u/[handle]/page.tsx": "a public profile: only what its owner made public (lib/profile/queries.ts)",
+  "app/[locale]/account/deleted/page.tsx": "shown after the account is gone; says what remains, shows nothing personal",
+  "app/[locale]/u/[handle]/page.tsx": "a public profile: only what its owner made public (lib/profile/queries.ts)",
   "app/media/[id]/route.ts": "pictures of public profiles, under unguessable ids",
-  "app/logout/route.ts": "signing out needs nobody in particular",
-  "app/dev/mailbox/page.tsx": "the demo mailbox: lib/outbox/mailbox.ts answers only in development or DEMO_MODE",
-  "app/dev/mailbox/[id]/page.tsx": "the same",
-  "app/dev/mailbox/[id]/attachments/[index]/route.ts": "the same",
+  "app/[locale]/logout/route.ts": "signing out needs nobody in particular",
+  "app/[locale]/dev/mailbox/page.tsx": "the demo mailbox: lib/outbox/mailbox.ts answers only in development or DEMO_MODE",
+  "app/[locale]/dev/mailbox/[id]/page.tsx": "the same",
+  "app/[locale]/dev/mailbox/[id]/attachments/[index]/route.ts": "the same",
 };
 
-const AREAS = ["app/account", "app/organizer", "app/api/v1", "app/likes", "app/orders", "app/media", "app/u", "app/logout", "app/dev"];
+const AREAS = [
+  "app/[locale]/account",
+  "app/[locale]/organizer",
+  "app/api/v1",
+  "app/[locale]/likes",
+  "app/[locale]/orders",
+  "app/media",
+  "app/u",
+  "app/[locale]/logout",
+  "app/[locale]/dev",
+];
 
 function entryPoints(dir: string): string[] {
   return readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
@@ -97,7 +107,7 @@ describe("every handler of one organizer's pages", () => {
   // The organizer guards take the capability of the role matrix (lib/organizers/roles.ts) the
   // handler needs; a handler that names none, or a name the matrix lacks, fails here.
   const named = /\b(?:requireOrganizerMember|requireOrganizerEvent)\([^;]*?permission: "(\w+)"|\borganizerRouteAccess\([^,;]+, "(\w+)"/g;
-  const organizerFiles = files.filter((file) => file.startsWith("app/organizer/[organizerId]/"));
+  const organizerFiles = files.filter((file) => file.startsWith("app/[locale]/organizer/[organizerId]/"));
 
   it("are found", () => expect(organizerFiles.length).toBeGreaterThan(10));
 
@@ -144,8 +154,8 @@ describe("every server action", () => {
       const info = pipelineActionInfo(value);
       expect({ name, built: info !== undefined }).toEqual({ name, built: true });
       if (!info) continue;
-      if (file.startsWith("app/account/")) expect({ name, kind: info.kind }).toEqual({ name, kind: "user" });
-      if (file.startsWith("app/organizer/")) {
+      if (file.startsWith("app/[locale]/account/")) expect({ name, kind: info.kind }).toEqual({ name, kind: "user" });
+      if (file.startsWith("app/[locale]/organizer/")) {
         expect({ name, kind: info.kind }).toEqual({ name, kind: "member" });
         expect(isOrganizerPermission(info.permission)).toBe(true);
       }

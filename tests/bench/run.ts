@@ -71,7 +71,7 @@ function actionId(): string {
     node: Record<string, { workers: Record<string, unknown>; exportedName?: string }>;
   };
   const found = Object.entries(manifest.node).find(
-    ([, entry]) => entry.exportedName === "placeOrderAction" && "app/events/[slug]/checkout/page" in entry.workers,
+    ([, entry]) => entry.exportedName === "placeOrderAction" && "app/[locale]/events/[slug]/checkout/page" in entry.workers,
   );
   if (!found) throw new Error("placeOrderAction is not in .next/server/server-reference-manifest.json");
   return found[0];

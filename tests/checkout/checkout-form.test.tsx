@@ -1,4 +1,4 @@
-import { CheckoutForm, type CheckoutFormTicketType } from "@/app/events/[slug]/checkout/checkout-form";
+import { CheckoutForm, type CheckoutFormTicketType } from "@/app/[locale]/events/[slug]/checkout/checkout-form";
 import { RedirectPaymentNote, TestCardsNote } from "@/components/checkout/payment-note";
 import { TEST_CARDS } from "@/lib/payments/test-provider";
 import { find, findAll, render } from "../components/render";

@@ -3,13 +3,25 @@
 // JavaScript or signed in as a seeded owner), the served build's database (`serverDatabase`)
 // and the server shared between the workers (see server-share.ts).
 import path from "node:path";
-import { test as base, expect, type BrowserContext } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import type pg from "pg";
+import { localizePath } from "../../lib/i18n/paths";
 import { visitorHeaders, visitorOptions, type Locale, type Device } from "./browser";
 import { connectServerDatabase } from "./database";
 import { haveServerAlone, shareServer } from "./server-share";
 
 export { expect };
+
+/**
+ * Journeys name pages by their plain (Swedish) paths; in an English project `page.goto("/events")`
+ * opens the same page in English, at "/en/events". Absolute addresses (links from emails) are
+ * followed as they are.
+ */
+export function speakProjectLanguage(page: Page, lang: Locale): void {
+  if (lang === "sv") return;
+  const goto = page.goto.bind(page);
+  page.goto = (url, options) => goto(localizePath(url, lang), options);
+}
 
 /** The seeded owners that signed-in.setup.ts signs in once for every journey that needs them, with the language their journeys speak. */
 export const signedInOwners = {
@@ -40,6 +52,11 @@ export const test = base.extend<
     await use(visitorHeaders(lang, testInfo.workerIndex));
   },
 
+  page: async ({ page, lang }, use) => {
+    speakProjectLanguage(page, lang);
+    await use(page);
+  },
+
   newContext: async ({ browser, lang, device }, use, testInfo) => {
     const made: BrowserContext[] = [];
     await use(async ({ javaScript = true, signedInAs }: ContextWishes = {}) => {
@@ -49,6 +66,7 @@ export const test = base.extend<
         javaScriptEnabled: javaScript,
         storageState: signedInAs ? signedInState(signedInAs) : undefined,
       });
+      context.on("page", (page) => speakProjectLanguage(page, lang));
       made.push(context);
       return context;
     });

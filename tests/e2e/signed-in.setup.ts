@@ -5,7 +5,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { visitorHeaders, visitorOptions } from "./browser";
-import { signedInOwners, signedInState, test, type SignedInOwner } from "./fixtures";
+import { signedInOwners, signedInState, speakProjectLanguage, test, type SignedInOwner } from "./fixtures";
 import { signInWithEmailLink } from "./journey";
 
 for (const [owner, lang] of Object.entries(signedInOwners) as Array<[SignedInOwner, "sv" | "en"]>) {
@@ -15,6 +15,7 @@ for (const [owner, lang] of Object.entries(signedInOwners) as Array<[SignedInOwn
       extraHTTPHeaders: visitorHeaders(lang, testInfo.workerIndex),
     });
     const page = await context.newPage();
+    speakProjectLanguage(page, lang);
     await signInWithEmailLink(page, lang, owner, { from: "/login?callbackUrl=/organizer" });
     await page.waitForURL(/\/organizer\/[0-9a-f-]{36}$/);
     mkdirSync(path.dirname(signedInState(owner)), { recursive: true });

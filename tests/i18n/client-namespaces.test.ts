@@ -25,11 +25,11 @@ const sources = new Map(files.map((file) => [file, readFileSync(path.join(root, 
 /** The areas whose provider covers a file under app/, by the layouts that wrap it. */
 function areasOfRoute(file: string): ClientArea[] {
   const areas: ClientArea[] = ["site"];
-  if (file.startsWith("app/account/")) areas.push("account");
-  if (file.startsWith("app/organizer/")) areas.push("organizer");
-  if (file.startsWith("app/login/")) areas.push("login");
-  if (file.startsWith("app/orders/")) areas.push("orders");
-  if (file.startsWith("app/events/[slug]/checkout/")) areas.push("checkout");
+  if (file.startsWith("app/[locale]/account/")) areas.push("account");
+  if (file.startsWith("app/[locale]/organizer/")) areas.push("organizer");
+  if (file.startsWith("app/[locale]/login/")) areas.push("login");
+  if (file.startsWith("app/[locale]/orders/")) areas.push("orders");
+  if (file.startsWith("app/[locale]/events/[slug]/checkout/")) areas.push("checkout");
   return areas;
 }
 

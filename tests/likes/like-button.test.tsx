@@ -83,7 +83,7 @@ describe("LikedEvents", () => {
   it("says there is nothing yet and links to the events when the list is empty", () => {
     const html = render(<LikedEvents events={[]} action={action} />, "en");
     expect(html).toContain("No liked events to show");
-    expect(find(html, "a").attributes.href).toBe("/events");
+    expect(find(html, "a").attributes.href).toBe("/en/events");
     expect(findAll(html, "button")).toHaveLength(0);
   });
 });

@@ -28,9 +28,9 @@ const readers = ["app", "lib", "components"]
 describe("the readers of a return path", () => {
   it("are the ones known", () => {
     expect(readers).toEqual([
-      "app/login/actions.ts",
-      "app/login/confirm/page.tsx",
-      "app/login/page.tsx",
+      "app/[locale]/login/actions.ts",
+      "app/[locale]/login/confirm/page.tsx",
+      "app/[locale]/login/page.tsx",
       "lib/auth/magic-link.ts",
       "lib/auth/route-handlers.ts",
       "lib/i18n/actions.ts",

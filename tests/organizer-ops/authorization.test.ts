@@ -87,10 +87,10 @@ describe(`authorization matrix (${databaseKind})`, () => {
 describe("routes and actions", () => {
   const root = path.resolve(__dirname, "../..");
   const guarded: Array<[string, RegExp]> = [
-    ["app/organizer/[organizerId]/events/[eventId]/messages/page.tsx", /requireOrganizerEvent\(organizerId, eventId/],
-    ["app/organizer/[organizerId]/events/[eventId]/check-in/page.tsx", /requireOrganizerEvent\(organizerId, eventId/],
-    ["app/organizer/[organizerId]/orders/[orderId]/page.tsx", /requireOrganizerMember\(organizerId/],
-    ["app/account/claim/page.tsx", /requireUser\("\/account\/claim"\)/],
+    ["app/[locale]/organizer/[organizerId]/events/[eventId]/messages/page.tsx", /requireOrganizerEvent\(organizerId, eventId/],
+    ["app/[locale]/organizer/[organizerId]/events/[eventId]/check-in/page.tsx", /requireOrganizerEvent\(organizerId, eventId/],
+    ["app/[locale]/organizer/[organizerId]/orders/[orderId]/page.tsx", /requireOrganizerMember\(organizerId/],
+    ["app/[locale]/account/claim/page.tsx", /requireUser\("\/account\/claim"\)/],
   ];
   it.each(guarded)("%s checks who is asking before anything else", (file, guard) => {
     const source = readFileSync(path.join(root, file), "utf8");
@@ -112,13 +112,21 @@ describe("routes and actions", () => {
   // or the signed-in user before the action's own code runs.
   const actions: Array<[string, string, { kind: string; permission?: string }]> = [
     [
-      "app/organizer/[organizerId]/events/[eventId]/messages/actions.ts",
+      "app/[locale]/organizer/[organizerId]/events/[eventId]/messages/actions.ts",
       "organizerMessageAction",
       { kind: "member", permission: "messageHolders" },
     ],
-    ["app/organizer/[organizerId]/events/[eventId]/check-in/actions.ts", "checkInAction", { kind: "member", permission: "checkIn" }],
-    ["app/organizer/[organizerId]/orders/[orderId]/actions.ts", "correctOrderEmailAction", { kind: "member", permission: "correctOrders" }],
-    ["app/account/claim/actions.ts", "claimOrderAction", { kind: "user" }],
+    [
+      "app/[locale]/organizer/[organizerId]/events/[eventId]/check-in/actions.ts",
+      "checkInAction",
+      { kind: "member", permission: "checkIn" },
+    ],
+    [
+      "app/[locale]/organizer/[organizerId]/orders/[orderId]/actions.ts",
+      "correctOrderEmailAction",
+      { kind: "member", permission: "correctOrders" },
+    ],
+    ["app/[locale]/account/claim/actions.ts", "claimOrderAction", { kind: "user" }],
   ];
   it.each(actions)("%s: %s is built by the pipeline with the right guard", async (file, name, expected) => {
     const { pipelineActionInfo } = await import("@/lib/actions");

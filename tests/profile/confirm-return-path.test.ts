@@ -1,4 +1,4 @@
-import { confirmReturnPath } from "@/app/account/email/confirm/return-path";
+import { confirmReturnPath } from "@/app/[locale]/account/email/confirm/return-path";
 import { safeReturnPath } from "@/lib/navigation/return-path";
 
 describe("confirmReturnPath", () => {

@@ -67,17 +67,35 @@ describe("securityHeaders", () => {
 
 describe("proxy", () => {
   it("answers a cross-site post with a short translated page, and passes the rest on with the headers", async () => {
-    const refused = proxy(
-      new NextRequest(`${site}/account/profile`, { method: "POST", headers: { origin: "https://evil.example", "accept-language": "en" } }),
-    );
+    const refused = proxy(new NextRequest(`${site}/en/account/profile`, { method: "POST", headers: { origin: "https://evil.example" } }));
     expect(refused.status).toBe(403);
     expect(await refused.text()).toContain("The form was sent from another website");
     expect(refused.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
 
-    const passed = proxy(new NextRequest(`${site}/events`));
+    const passed = proxy(new NextRequest(`${site}/api/v1/me/tickets`));
     expect(passed.status).toBe(200);
     expect(passed.headers.get("x-middleware-next")).toBe("1");
     expect(passed.headers.get("content-security-policy")).toContain("default-src 'self'");
+  });
+
+  it("takes a page's language from its address alone: no redirect by browser language, no cookie", async () => {
+    const swedish = proxy(
+      new NextRequest(`${site}/events`, { headers: { "accept-language": "en-GB,en;q=0.9", cookie: "NEXT_LOCALE=en" } }),
+    );
+    expect(swedish.status).toBe(200);
+    expect(swedish.headers.get("x-middleware-rewrite")).toBe(`${site}/sv/events`);
+    expect(swedish.headers.get("set-cookie")).toBeNull();
+    expect(swedish.headers.get("content-security-policy")).toContain("default-src 'self'");
+
+    const english = proxy(new NextRequest(`${site}/en/events`, { headers: { "accept-language": "sv" } }));
+    expect(english.status).toBe(200);
+    expect(english.headers.get("x-middleware-request-x-next-intl-locale")).toBe("en");
+    expect(english.headers.get("set-cookie")).toBeNull();
+
+    // The Swedish prefix is not an address of its own.
+    const prefixed = proxy(new NextRequest(`${site}/sv/events`));
+    expect(prefixed.status).toBe(307);
+    expect(prefixed.headers.get("location")).toBe(`${site}/events`);
   });
 
   it("answers an oversized body with 413 in Swedish by default", async () => {

@@ -6,7 +6,7 @@ import { EventsPagination } from "@/components/events/events-pagination";
 import { Button } from "@/components/ui/button";
 import { parseBrowseParams } from "@/lib/events/browse-params";
 import { listEventCities, listEvents } from "@/lib/events/queries";
-import { toggleLikeAction } from "@/app/likes/actions";
+import { toggleLikeAction } from "@/app/[locale]/likes/actions";
 import { auth } from "@/lib/auth";
 import { listLikedEventIds } from "@/lib/likes/queries";
 

@@ -3,7 +3,7 @@
 // heart was on; with JavaScript (the `enhanced` field) it returns the stored state instead.
 // A signed-out visitor is sent to sign in, with a cookie that lets /likes/complete save the like.
 import { cookies } from "next/headers";
-import { redirect } from "next/navigation";
+import { redirectLocalized, requestLocale } from "@/lib/i18n/server";
 import { publicAction, type SharedRefusal } from "@/lib/actions";
 import { env } from "@/lib/env";
 import { handleLikeRequest } from "@/lib/likes/like-request";
@@ -14,7 +14,7 @@ export const toggleLikeAction = publicAction({
   form: true,
   schema: likeFieldsSchema,
   run: async (fields, { viewer }): Promise<LikeAnswer | SharedRefusal> => {
-    const outcome = await handleLikeRequest({ userId: (await viewer())?.id, fields });
+    const outcome = await handleLikeRequest({ userId: (await viewer())?.id, fields, locale: await requestLocale() });
     if (outcome.kind === "answer") return outcome.result.ok ? outcome.result : { ...outcome.result, fieldErrors: {} };
     if (outcome.kind === "not_found") return { ok: false, error: "not_found" };
     if (outcome.kind === "sign_in" && outcome.pendingLike) {
@@ -27,6 +27,6 @@ export const toggleLikeAction = publicAction({
       });
     }
     // redirect() throws to end the request, so it stays outside any try/catch.
-    redirect(outcome.location);
+    return redirectLocalized(outcome.location);
   },
 });

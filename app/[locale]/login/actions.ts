@@ -2,7 +2,7 @@
 // The sign-in form's action. Its two submit buttons post the same form: "password" signs in
 // through Auth.js's credentials provider, "link" asks for a sign-in link by email.
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { localizedPath, redirectLocalized } from "@/lib/i18n/server";
 import { z } from "zod";
 import { publicAction, type ActionResult } from "@/lib/actions";
 import { requestSignInLink } from "@/lib/auth/request-link";
@@ -37,13 +37,14 @@ export const signInAction = publicAction({
   schema: z.object({ email: form.text(1_000), password: form.text(), intent: form.text(16), callbackUrl: form.text(2_048) }),
   run: async (fields, { emailQueued }): Promise<LoginFormState> => {
     const email = fields.email.trim();
-    const callbackPath = safeReturnPath(fields.callbackUrl, "/");
+    // Back to the page asked for, in the language of this sign-in page (and of the link email).
+    const callbackPath = await localizedPath(safeReturnPath(fields.callbackUrl, "/"));
 
     if (fields.intent === "link") {
       const result = await requestSignInLink({ email, callbackPath, clientAddress: clientAddress(await headers()) });
       if (!result.ok) return refuse(result.reason, email, result.reason === "invalid_email" ? "email" : undefined);
       emailQueued();
-      redirect("/login/check-email");
+      return redirectLocalized("/login/check-email");
     }
 
     if (email === "") return refuse("invalid_email", email, "email");

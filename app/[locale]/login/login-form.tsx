@@ -1,7 +1,7 @@
 "use client";
 // The sign-in form: a plain form posting to a server action, so it works without JavaScript.
 // "Sign in" checks the password; "email me a link" posts the same form with intent=link.
-import Link from "next/link";
+import { Link } from "@/components/i18n/link";
 import { useActionState, useState } from "react";
 import { useTranslations } from "@/components/i18n/client-text";
 import { FormAlert } from "@/components/auth/form-alert";

@@ -1,11 +1,13 @@
 // Signing out: POST only, from a form on this site. Auth.js deletes the Session row and the
-// cookie; the browser then goes to the home page.
+// cookie; the browser then goes to the home page, in its language.
 import { NextResponse, type NextRequest } from "next/server";
 import { signOut } from "@/lib/auth";
 import { env } from "@/lib/env";
 import { isSameOriginPost } from "@/lib/auth/same-origin";
+import { isLocale } from "@/lib/i18n/locales";
+import { localizePath } from "@/lib/i18n/paths";
 
-export async function POST(request: NextRequest) {
+export async function POST(request: NextRequest, { params }: { params: Promise<{ locale: string }> }) {
   // Without this a page elsewhere could sign a visitor out with a hidden form. SameSite=Lax
   // cookies still travel on a top-level cross-site POST, so the cookie alone does not stop it.
   const siteOrigin = env().SITE_URL ?? request.nextUrl.origin;
@@ -13,7 +15,9 @@ export async function POST(request: NextRequest) {
     return new NextResponse(null, { status: 403 });
   }
   await signOut({ redirect: false });
-  const response = NextResponse.redirect(new URL("/", siteOrigin), 303);
+  const { locale } = await params;
+  // The home page in the language the visitor was browsing in.
+  const response = NextResponse.redirect(new URL(localizePath("/", isLocale(locale) ? locale : "sv"), siteOrigin), 303);
   // Tickets kept for offline use (public/sw.js) are personal: the browser drops them, and
   // anything else the site stored, before the next visitor of this device signs in.
   response.headers.set("Clear-Site-Data", '"cache", "storage"');

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { redirect } from "next/navigation";
+import { Link } from "@/components/i18n/link";
+import { redirectLocalized } from "@/lib/i18n/server";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/guards";
@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function OrganizerStartPage() {
   const user = await requireUser("/organizer");
   const [t, organizers] = await Promise.all([getTranslations("Organizer"), organizersOf(user.id)]);
-  if (organizers.length === 1) redirect(`/organizer/${organizers[0].id}`);
+  if (organizers.length === 1) return redirectLocalized(`/organizer/${organizers[0].id}`);
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-8 sm:px-6 sm:py-12">
       {organizers.length === 0 ? (

@@ -2,7 +2,7 @@
 // A signed-in buyer claims an order sent to a misspelled address. The domain function decides,
 // counts wrong answers and gives one answer for them all.
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { redirectLocalized } from "@/lib/i18n/server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { userAction, type ActionResult, type SharedRefusal } from "@/lib/actions";
@@ -27,7 +27,7 @@ export const claimOrderAction = userAction({
     if (result.ok) {
       emailQueued();
       revalidatePath("/account");
-      redirect(`/account/claim?claimed=${encodeURIComponent(result.orderNumber)}`);
+      return redirectLocalized(`/account/claim?claimed=${encodeURIComponent(result.orderNumber)}`);
     }
     if (result.error === "no_such_user") return result;
     // The card digits are not sent back: they are typed again.

@@ -2,7 +2,7 @@
 // Asking for and confirming a new email address. The rules (password, rate limits, single-use
 // links, one transaction) live in lib/accounts.
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
+import { redirectLocalized } from "@/lib/i18n/server";
 import { z } from "zod";
 import { confirmEmailChange, requestEmailChange, type EmailChangeFieldErrors } from "@/lib/accounts/email-change";
 import { userAction, type ActionResult, type SharedRefusal } from "@/lib/actions";
@@ -40,6 +40,6 @@ export const confirmEmailChangeAction = userAction({
     const result = await confirmEmailChange({ userId: user.id, token, currentSessionToken: await currentSessionToken() });
     if (!result.ok) return { ok: false, error: result.error, fieldErrors: {} };
     revalidatePath("/", "layout");
-    redirect("/account/profile?notice=email-changed");
+    return redirectLocalized("/account/profile?notice=email-changed");
   },
 });

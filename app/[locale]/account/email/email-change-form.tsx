@@ -1,7 +1,7 @@
 "use client";
 // Asking for a new email address. A plain form posting to a server action (works without
 // JavaScript). After a post the answer takes the focus, so a screen reader reads it out.
-import Link from "next/link";
+import { Link } from "@/components/i18n/link";
 import { useActionState, useState } from "react";
 import { useTranslations } from "@/components/i18n/client-text";
 import { FormAlert } from "@/components/auth/form-alert";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/i18n/link";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { EMAIL_CHANGE_LIFETIME_MINUTES, emailChangeProof } from "@/lib/accounts/email-change";

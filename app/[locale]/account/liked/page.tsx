@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/i18n/link";
 import { getTranslations } from "next-intl/server";
 import { LikedEvents } from "@/components/likes/liked-events";
 import { listLikedNotBought } from "@/lib/likes/queries";
-import { toggleLikeAction } from "@/app/likes/actions";
+import { toggleLikeAction } from "@/app/[locale]/likes/actions";
 import { requireUser } from "@/lib/guards";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,7 +1,7 @@
 "use server";
 // The set-password form: the domain function checks and sets it, then on to the account page.
 // The password is never sent back, not even after a refusal.
-import { redirect } from "next/navigation";
+import { redirectLocalized } from "@/lib/i18n/server";
 import { changePasswordForUser, passwordFormSchema, type PasswordFormFieldErrors } from "@/lib/accounts/change-password";
 import { userAction, type ActionResult, type SharedRefusal } from "@/lib/actions";
 import { currentSessionToken } from "@/lib/guards";
@@ -17,6 +17,6 @@ export const setPasswordAction = userAction({
     // The account's address hears that its password was set or changed.
     emailQueued();
     // redirect() throws to end the request, so it stays outside any try/catch.
-    redirect("/account?notice=password-set");
+    return redirectLocalized("/account?notice=password-set");
   },
 });

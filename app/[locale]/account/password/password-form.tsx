@@ -1,6 +1,7 @@
 "use client";
 // The new-password form. A plain form posting to a server action, so it works without
 // JavaScript; with it, a strength meter follows the typing and the passwords can be shown.
+import { Link } from "@/components/i18n/link";
 import { failureOf } from "@/lib/action-result";
 import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { useTranslations } from "@/components/i18n/client-text";
@@ -83,9 +84,9 @@ export function PasswordForm({ email, askCurrent, recentMinutes, minLength, maxL
             autoComplete="current-password"
             required
           />
-          <a href="/login/forgot" className="self-start text-base font-semibold text-indigo-800 underline underline-offset-2">
+          <Link href="/login/forgot" className="self-start text-base font-semibold text-indigo-800 underline underline-offset-2">
             {t("currentForgotten")}
-          </a>
+          </Link>
         </div>
       ) : null}
       <Field

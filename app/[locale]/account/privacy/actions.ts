@@ -3,7 +3,7 @@
 // buttons are never the security boundary.
 import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
+import { redirectLocalized } from "@/lib/i18n/server";
 import { z } from "zod";
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from "@/lib/accounts/change-password";
 import { userAction, type ActionResult, type SharedRefusal } from "@/lib/actions";
@@ -21,7 +21,7 @@ export const withdrawConsentAction = userAction({
     // Someone else's consent and an unknown id look the same: not found.
     if (result === "not_found") return { ok: false, error: "not_found" };
     revalidatePath("/account/privacy");
-    redirect(result === "withdrawn" ? "/account/privacy?notice=withdrawn" : "/account/privacy");
+    return redirectLocalized(result === "withdrawn" ? "/account/privacy?notice=withdrawn" : "/account/privacy");
   },
 });
 
@@ -55,6 +55,6 @@ export const deleteAccountAction = userAction({
     if (env().SITE_URL.startsWith("https:"))
       jar.set(SECURE_SESSION_COOKIE, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "lax", secure: true });
     revalidatePath("/", "layout");
-    redirect("/account/deleted");
+    return redirectLocalized("/account/deleted");
   },
 });

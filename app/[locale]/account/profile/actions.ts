@@ -3,10 +3,11 @@
 // to lib/profile and redirects outside any try/catch.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { redirectLocalized } from "@/lib/i18n/server";
 import { z } from "zod";
 import { userAction, type ActionResult, type SharedRefusal } from "@/lib/actions";
 import { form } from "@/lib/forms";
-import { rememberLocale } from "@/lib/i18n/remember-locale";
+import { localizePath } from "@/lib/i18n/paths";
 import { removeAvatar, setAvatar } from "@/lib/profile/avatar";
 import { profileFormSchema, updateProfile, type ProfileFieldErrors, type ProfileInput } from "@/lib/profile/update-profile";
 import type { UploadProblem } from "@/lib/uploads/image-rules";
@@ -23,11 +24,10 @@ export const updateProfileAction = userAction({
   run: async (values, { user }): Promise<ProfileFormState | SharedRefusal> => {
     const result = await updateProfile({ userId: user.id, ...values });
     if (!result.ok) return result.error === "no_such_user" ? { ok: false, error: "no_such_user" } : { ...result, values };
-    // The account's language is also the site's: the same cookie as the footer's switcher.
-    await rememberLocale(result.locale);
     // The header (picture, name) lives in the root layout: render it again everywhere.
     revalidatePath("/", "layout");
-    redirect(`${returnPath}?notice=saved`);
+    // The account's language is also the site's: the profile page comes back in it.
+    redirect(localizePath(`${returnPath}?notice=saved`, result.locale));
   },
 });
 
@@ -43,7 +43,7 @@ export const uploadAvatarAction = userAction({
         ? { ok: false, error: "no_such_user" }
         : { ok: false, error: result.problem, fieldErrors: {} };
     revalidatePath("/", "layout");
-    redirect(`${returnPath}?notice=picture-saved`);
+    return redirectLocalized(`${returnPath}?notice=picture-saved`);
   },
 });
 
@@ -54,6 +54,6 @@ export const removeAvatarAction = userAction({
   run: async (_input, { user }) => {
     await removeAvatar({ userId: user.id });
     revalidatePath("/", "layout");
-    redirect(`${returnPath}?notice=picture-removed`);
+    return redirectLocalized(`${returnPath}?notice=picture-removed`);
   },
 });

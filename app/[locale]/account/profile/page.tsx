@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { redirect } from "next/navigation";
+import { Link } from "@/components/i18n/link";
+import { signInPath } from "@/lib/guards";
+import { localizedPath, redirectLocalized } from "@/lib/i18n/server";
 import { getTranslations } from "next-intl/server";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
@@ -27,7 +28,7 @@ const linkClasses = "font-semibold text-indigo-800 underline underline-offset-4 
 export default async function ProfilePage({ searchParams }: Props) {
   const user = await requireUser("/account/profile");
   const [t, query, profile] = await Promise.all([getTranslations("Profile"), searchParams, getProfileSettings(user.id)]);
-  if (!profile) redirect("/login?callbackUrl=/account/profile");
+  if (!profile) return redirectLocalized(signInPath(await localizedPath("/account/profile")));
 
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-6 px-4 py-6 sm:px-6 sm:py-10">

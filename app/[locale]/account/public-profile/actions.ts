@@ -1,6 +1,6 @@
 "use server";
 // The public-profile form: lib/profile checks and saves it, then back to the page.
-import { redirect } from "next/navigation";
+import { redirectLocalized } from "@/lib/i18n/server";
 import { userAction, type ActionResult, type SharedRefusal } from "@/lib/actions";
 import {
   publicProfileFormSchema,
@@ -23,6 +23,6 @@ export const updatePublicProfileAction = userAction({
   run: async (values, { user }): Promise<PublicProfileFormState | SharedRefusal> => {
     const result = await updatePublicProfile({ userId: user.id, ...values });
     if (!result.ok) return result.error === "no_such_user" ? { ok: false, error: "no_such_user" } : { ...result, values };
-    redirect(`${returnPath}?notice=saved`);
+    return redirectLocalized(`${returnPath}?notice=saved`);
   },
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { redirect } from "next/navigation";
+import { Link } from "@/components/i18n/link";
+import { signInPath } from "@/lib/guards";
+import { localizedPath, redirectLocalized } from "@/lib/i18n/server";
 import { getTranslations } from "next-intl/server";
 import { Avatar } from "@/components/ui/avatar";
 import { Card } from "@/components/ui/card";
@@ -24,7 +25,7 @@ const linkClasses = "font-semibold text-indigo-800 underline underline-offset-4 
 export default async function PublicProfilePage({ searchParams }: Props) {
   const user = await requireUser("/account/public-profile");
   const [t, query, profile] = await Promise.all([getTranslations("PublicProfile"), searchParams, getProfileSettings(user.id)]);
-  if (!profile) redirect("/login?callbackUrl=/account/public-profile");
+  if (!profile) return redirectLocalized(signInPath(await localizedPath("/account/public-profile")));
   const isPublic = profile.profilePublic && profile.handle !== null;
 
   return (

@@ -1,7 +1,7 @@
 "use server";
 // "Sign out everywhere else": every other session of the account ends at once.
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
+import { redirectLocalized } from "@/lib/i18n/server";
 import { z } from "zod";
 import { userAction } from "@/lib/actions";
 import { signOutOtherSessions } from "@/lib/auth/session-list";
@@ -14,6 +14,6 @@ export const signOutOtherSessionsAction = userAction({
   run: async (_input, { user }) => {
     const count = await signOutOtherSessions({ userId: user.id, currentSessionToken: await currentSessionToken() });
     revalidatePath("/account/sessions");
-    redirect(count > 0 ? "/account/sessions?notice=signed-out" : "/account/sessions");
+    return redirectLocalized(count > 0 ? "/account/sessions?notice=signed-out" : "/account/sessions");
   },
 });

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { randomUUID } from "node:crypto";
-import Link from "next/link";
+import { Link } from "@/components/i18n/link";
 import { KeepOffline } from "@/components/pwa/service-worker";
 import { getTranslations } from "next-intl/server";
 import { AccountOrderCard } from "@/components/tickets/account-order-card";

@@ -2,7 +2,7 @@
 // The tokens page's actions, each one function of lib/access-tokens. A new token's secret goes
 // back in the action's answer, once, and is never stored or logged.
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
+import { redirectLocalized } from "@/lib/i18n/server";
 import { z } from "zod";
 import { createAccessToken } from "@/lib/access-tokens/create-access-token";
 import { revokeAccessToken } from "@/lib/access-tokens/revoke-access-token";
@@ -37,6 +37,6 @@ export const revokeAccessTokenAction = userAction({
     // Another user's id, an unknown one or a second click all change nothing and say nothing.
     const revoked = await revokeAccessToken({ userId: user.id, tokenId });
     revalidatePath("/account/tokens");
-    redirect(revoked ? "/account/tokens?notice=revoked" : "/account/tokens");
+    return redirectLocalized(revoked ? "/account/tokens?notice=revoked" : "/account/tokens");
   },
 });

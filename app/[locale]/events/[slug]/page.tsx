@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/i18n/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getTranslations } from "next-intl/server";
-import { toggleLikeAction } from "@/app/likes/actions";
+import { toggleLikeAction } from "@/app/[locale]/likes/actions";
 import { EventDescription } from "@/components/events/event-description";
 import { EventFacts } from "@/components/events/event-facts";
 import { TicketTypes } from "@/components/events/ticket-types";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/i18n/link";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { MAGIC_LINK_MAX_AGE_S } from "@/lib/auth/magic-link";

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { publicAction, type ActionResult } from "@/lib/actions";
 import { requestSignInLink } from "@/lib/auth/request-link";
 import { form } from "@/lib/forms";
+import { localizedPath } from "@/lib/i18n/server";
 import { clientAddress } from "@/lib/rate-limit";
 
 const SET_PASSWORD_PATH = "/account/password";
@@ -16,7 +17,11 @@ export const forgotPasswordAction = publicAction({
   schema: z.object({ email: form.text(1_000) }),
   run: async (fields, { emailQueued }): Promise<ForgotFormState> => {
     const email = fields.email.trim();
-    const result = await requestSignInLink({ email, callbackPath: SET_PASSWORD_PATH, clientAddress: clientAddress(await headers()) });
+    const result = await requestSignInLink({
+      email,
+      callbackPath: await localizedPath(SET_PASSWORD_PATH),
+      clientAddress: clientAddress(await headers()),
+    });
     if (!result.ok)
       return { ok: false, error: result.reason, fieldErrors: result.reason === "invalid_email" ? { email: result.reason } : {}, email };
     emailQueued();

@@ -1,6 +1,6 @@
 "use client";
 // The forgot-password form. Its answer is the same whether or not the address has an account.
-import Link from "next/link";
+import { Link } from "@/components/i18n/link";
 import { useActionState } from "react";
 import { useTranslations } from "@/components/i18n/client-text";
 import { FormAlert } from "@/components/auth/form-alert";

@@ -1,7 +1,7 @@
 "use server";
 // The button on the page the correction link opens. The link's secret is the authorization:
 // it reached only the corrected mailbox, and it is used up before anything moves.
-import { redirect } from "next/navigation";
+import { redirectLocalized } from "@/lib/i18n/server";
 import { z } from "zod";
 import { publicAction } from "@/lib/actions";
 import { form } from "@/lib/forms";
@@ -13,8 +13,8 @@ export const confirmOrderCorrectionAction = publicAction({
   schema: z.object({ token: form.text(1_000) }),
   run: async ({ token }, { emailQueued }) => {
     const result = await confirmOrderCorrection({ token });
-    if (!result.ok) redirect(`/orders/correct?problem=${result.error}`);
+    if (!result.ok) return redirectLocalized(`/orders/correct?problem=${result.error}`);
     emailQueued();
-    redirect(`${orderPath(result.order)}&moved=1`);
+    return redirectLocalized(`${orderPath(result.order)}&moved=1`);
   },
 });

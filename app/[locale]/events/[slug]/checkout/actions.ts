@@ -3,7 +3,7 @@
 // every input is checked by lib/orders/checkout.ts and again by placeOrder.
 import { refresh } from "next/cache";
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { redirectLocalized } from "@/lib/i18n/server";
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { publicAction } from "@/lib/actions";
@@ -32,6 +32,6 @@ export const placeOrderAction = publicAction({
     await rememberOrderInThisBrowser(result.orderId);
     emailQueued();
     // redirect() throws to end the request, so it stays outside any try/catch.
-    redirect(result.location);
+    return redirectLocalized(result.location);
   },
 });

@@ -2,7 +2,7 @@
 // The checkout form. It is a plain form posting to a server action, so it works without
 // JavaScript (the server renders the answer); with it, the total follows the quantities, a
 // misspelt email domain is pointed out while typing, and the button waits for the answer.
-import Link from "next/link";
+import { Link } from "@/components/i18n/link";
 import { useActionState, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import { useLocale, useTranslations } from "@/components/i18n/client-text";
 import { CheckboxField } from "@/components/checkout/checkbox-field";

@@ -1,7 +1,7 @@
 "use server";
 // The button on the cancel page: releases a pending order's tickets. A GET never does this,
 // so a link preview or a prefetch cannot cancel anybody's order.
-import { redirect } from "next/navigation";
+import { redirectLocalized } from "@/lib/i18n/server";
 import { z } from "zod";
 import { publicAction, type SharedRefusal } from "@/lib/actions";
 import { form } from "@/lib/forms";
@@ -20,6 +20,6 @@ export const cancelOrderAction = publicAction({
     // Two answers the order's status alone cannot tell the page: paid meanwhile, or not reached.
     const note =
       outcome === "payment_in_progress" ? "&outcome=processing" : outcome === "provider_unavailable" ? "&outcome=unavailable" : "";
-    redirect(`${orderCancelPath(order)}${note}`);
+    return redirectLocalized(`${orderCancelPath(order)}${note}`);
   },
 });

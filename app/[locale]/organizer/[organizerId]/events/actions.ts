@@ -3,7 +3,7 @@
 // pipeline checks the member's role first; the lib/organizers function checks the same again
 // for the user id and does the work.
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
+import { redirectLocalized } from "@/lib/i18n/server";
 import { z } from "zod";
 import { memberAction, type SharedRefusal } from "@/lib/actions";
 import { form } from "@/lib/forms";
@@ -26,7 +26,7 @@ export const saveEventAction = memberAction({
         ? { ok: false, error: "not_found" }
         : { ok: false, error: "invalid_form", fieldErrors: result.fieldErrors, counts: result.counts ?? {}, values };
     revalidatePath("/events");
-    redirect(`/organizer/${scope.organizerId}/events/${result.eventId}?notice=${eventId ? "saved" : "created"}`);
+    return redirectLocalized(`/organizer/${scope.organizerId}/events/${result.eventId}?notice=${eventId ? "saved" : "created"}`);
   },
 });
 
@@ -46,6 +46,6 @@ export const setPublishedAction = memberAction({
     if (!result.ok)
       return result.error === "not_found" ? { ok: false, error: "not_found" } : { ok: false, error: result.error, fieldErrors: {} };
     revalidatePath("/events");
-    redirect(`/organizer/${scope.organizerId}/events/${scope.eventId}?notice=${publish ? "published" : "unpublished"}`);
+    return redirectLocalized(`/organizer/${scope.organizerId}/events/${scope.eventId}?notice=${publish ? "published" : "unpublished"}`);
   },
 });

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/i18n/link";
 import { getTranslations } from "next-intl/server";
 import { EventForm } from "@/components/organizer/event-form";
 import { requireOrganizerMember } from "@/lib/guards";

@@ -2,7 +2,7 @@
 // Corrects the buyer's email of one order (roles.ts: correctOrders, owners and admins). The
 // domain function checks the membership and that the order belongs to this organizer again.
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
+import { redirectLocalized } from "@/lib/i18n/server";
 import { z } from "zod";
 import { memberAction, type ActionResult, type SharedRefusal } from "@/lib/actions";
 import { form } from "@/lib/forms";
@@ -27,6 +27,6 @@ export const correctOrderEmailAction = memberAction({
     }
     emailQueued();
     revalidatePath(path);
-    redirect(`${path}?corrected=${result.changeId}`);
+    return redirectLocalized(`${path}?corrected=${result.changeId}`);
   },
 });

@@ -2,7 +2,7 @@
 // The message form's one action, in three steps chosen by the pressed button: preview (render
 // the email as a recipient gets it), edit (back to the text), send (once per form key).
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
+import { redirectLocalized } from "@/lib/i18n/server";
 import { getLocale, getTranslations } from "next-intl/server";
 import { renderOrganizerMessage } from "@/emails/render";
 import { memberAction, type ActionResult, type SharedRefusal } from "@/lib/actions";
@@ -49,7 +49,7 @@ export const organizerMessageAction = memberAction({
           : { ok: false, error: "no_recipients", fieldErrors: {}, values };
       if (!result.alreadySent) emailQueued();
       revalidatePath(path);
-      redirect(`${path}?sent=${result.messageId}`);
+      return redirectLocalized(`${path}?sent=${result.messageId}`);
     }
 
     const [locale, t] = await Promise.all([getLocale(), getTranslations("OrganizerMessages")]);
