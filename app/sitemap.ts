@@ -1,4 +1,4 @@
-// /sitemap.xml: the event list and every upcoming published event, in Swedish and English.
+// /sitemap.xml: the home page, the event list and every upcoming published event, in Swedish and English.
 import type { MetadataRoute } from "next";
 import { connection } from "next/server";
 import { eventSitemap } from "@/lib/seo/sitemap";

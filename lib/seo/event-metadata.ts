@@ -3,8 +3,8 @@
 import type { Metadata } from "next";
 import type { PublishedEvent } from "@/lib/events/queries";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { locales } from "@/lib/i18n/locales";
-import { OG_IMAGE_SIZE, absoluteUrl, eventOgImagePath, eventPath, languageAlternates, siteOrigin } from "./site-urls";
+import { defaultLocale, locales } from "@/lib/i18n/locales";
+import { OG_IMAGE_SIZE, absoluteUrl, eventOgImagePath, eventPath, pageAlternates, siteOrigin } from "./site-urls";
 
 /** Open Graph writes a locale as language_TERRITORY. */
 export const openGraphLocale: Record<AppLocale, string> = { sv: "sv_SE", en: "en_GB" };
@@ -35,10 +35,7 @@ export function buildEventMetadata(
   return {
     title: event.title,
     description,
-    alternates: {
-      canonical: url,
-      languages: languageAlternates(`/events/${encodeURIComponent(event.slug)}`, origin),
-    },
+    alternates: pageAlternates(eventPath(event.slug, defaultLocale), locale, origin),
     openGraph: {
       type: "website",
       url,

@@ -39,6 +39,14 @@ export function languageAlternates(path: string, origin: string = siteOrigin()):
 }
 
 /**
+ * Next's `alternates` for a public page in one language: its own address as canonical, and
+ * the page in every language (hreflang). `path` is the Swedish (plain) path: "/events".
+ */
+export function pageAlternates(path: string, locale: AppLocale, origin: string = siteOrigin()) {
+  return { canonical: absoluteUrl(localizedPath(path, locale), origin), languages: languageAlternates(path, origin) };
+}
+
+/**
  * The sizes of an event's generated picture: "og" for link previews (Open Graph, X's
  * summary_large_image), and the 16:9, 4:3 and 1:1 ones Google's event results recommend.
  */

@@ -1,4 +1,4 @@
-// The sitemap's entries: the event list and every published event that has not yet ended, each
+// The sitemap's entries: the home page, the event list and every published event that has not yet ended, each
 // in both languages with the other named as its alternate.
 import "server-only";
 import type { MetadataRoute } from "next";
@@ -24,7 +24,8 @@ export async function listSitemapEvents({ now = new Date() }: { now?: Date } = {
 /** One entry per page and language, each naming the page in every language (hreflang). */
 export function buildSitemap(events: SitemapEvent[], origin: string = siteOrigin()): MetadataRoute.Sitemap {
   const pages: { path: string; lastModified?: Date; changeFrequency: "hourly" | "daily"; priority: number }[] = [
-    { path: "/events", changeFrequency: "hourly", priority: 1 },
+    { path: "/", changeFrequency: "hourly", priority: 1 },
+    { path: "/events", changeFrequency: "hourly", priority: 0.9 },
     ...events.map((event) => ({
       path: `/events/${encodeURIComponent(event.slug)}`,
       lastModified: event.updatedAt,

@@ -1,4 +1,5 @@
 import { buildEventMetadata, eventSummary } from "@/lib/seo/event-metadata";
+import { pageAlternates } from "@/lib/seo/site-urls";
 
 const origin = "https://biljett.example";
 const event = {
@@ -62,5 +63,18 @@ describe("eventSummary", () => {
     const summary = eventSummary(`${"ord ".repeat(60)}\n\nnästa`);
     expect(summary.length).toBeLessThanOrEqual(160);
     expect(summary.endsWith("ord…")).toBe(true);
+  });
+});
+
+describe("pageAlternates", () => {
+  it("gives any public page its canonical address and hreflang links, the home page included", () => {
+    expect(pageAlternates("/", "en", origin)).toEqual({
+      canonical: `${origin}/en`,
+      languages: { sv: `${origin}/`, en: `${origin}/en`, "x-default": `${origin}/` },
+    });
+    expect(pageAlternates("/events", "sv", origin)).toEqual({
+      canonical: `${origin}/events`,
+      languages: { sv: `${origin}/events`, en: `${origin}/en/events`, "x-default": `${origin}/events` },
+    });
   });
 });

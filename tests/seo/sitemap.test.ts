@@ -30,10 +30,10 @@ describe("listSitemapEvents", () => {
 });
 
 describe("eventSitemap", () => {
-  it("gives every upcoming event and the event list in Swedish and English, each naming both as alternates", async () => {
+  it("gives every upcoming event, the home page and the event list in Swedish and English, each naming both as alternates", async () => {
     const events = await listSitemapEvents();
     const entries = await eventSitemap({ origin });
-    expect(entries).toHaveLength(2 * (events.length + 1));
+    expect(entries).toHaveLength(2 * (events.length + 2));
 
     const byUrl = new Map(entries.map((entry) => [entry.url, entry]));
     const julie = byUrl.get(`${origin}/events/froken-julie`);
@@ -46,6 +46,7 @@ describe("eventSitemap", () => {
     expect(julie?.alternates?.languages).toEqual(languages);
     expect(julieEn?.alternates?.languages).toEqual(languages);
     expect(julie?.lastModified).toBeInstanceOf(Date);
+    expect(byUrl.get(`${origin}/en`)?.alternates?.languages).toEqual({ sv: `${origin}/`, en: `${origin}/en`, "x-default": `${origin}/` });
     expect(byUrl.has(`${origin}/events`)).toBe(true);
     expect(byUrl.has(`${origin}/en/events`)).toBe(true);
     expect([...byUrl.keys()].some((url) => url.includes("vildanden"))).toBe(false);
