@@ -1,6 +1,8 @@
 // Every email the app sends, in one table: the payload schema its outbox row is parsed with,
 // the react-email component that draws it, and its subject in the recipient's language. The
-// template names (and so what enqueueEmails accepts) are this table's keys.
+// template names (and so what enqueueEmails accepts) are this table's keys. A row may instead
+// name what it is about (a checkout's confirmation names its order): resolveStoredEmail reads
+// the snapshot when the email is sent.
 import { createElement, type ReactElement } from "react";
 import type { z } from "zod";
 import type { AppLocale } from "../lib/i18n/locales";
@@ -9,14 +11,18 @@ import {
   emailChangePayloadSchema,
   magicLinkPayloadSchema,
   orderConfirmationPayloadSchema,
+  orderConfirmationReferenceSchema,
   orderCorrectionPayloadSchema,
   orderMovedPayloadSchema,
   organizerMessagePayloadSchema,
   passwordSetPayloadSchema,
   welcomePayloadSchema,
   type OrderConfirmationPayload,
+  type OrderConfirmationReference,
   type RenderedEmail,
 } from "../lib/outbox/templates";
+import { db } from "../lib/db/client";
+import { orderConfirmationPayload } from "../lib/tickets/order-confirmation-payload";
 import { ticketPdfForOrder, ticketQrPng } from "../lib/tickets/documents";
 import { EmailChangeEmail, emailChangeSubject } from "./email-change";
 import { EmailChangedEmail, emailChangedSubject } from "./email-changed";
@@ -34,6 +40,18 @@ export type RenderOptions = {
 };
 
 type Attachment = RenderedEmail["attachments"][number];
+
+/**
+ * An outbox row that can never be sent as queued (its order is gone, or was moved to another
+ * address since): the sender gives it up at once instead of retrying.
+ */
+export class EmailObsoleteError extends Error {
+  readonly permanent = true;
+  constructor(template: string, reason: string) {
+    super(`email template ${template} is obsolete: ${reason}`);
+    this.name = "EmailObsoleteError";
+  }
+}
 
 /** One registered email, with the payload type P its schema yields. */
 export type EmailDefinition<P> = {
@@ -135,4 +153,48 @@ export const emailTemplates = Object.keys(emailRegistry).filter(isEmailTemplate)
 
 export function isEmailTemplate(value: string): value is EmailTemplate {
   return Object.hasOwn(emailRegistry, value);
+}
+
+/**
+ * The confirmation of a completed checkout stores only the order's id and the address it was
+ * made for; the order, its tickets and its link are read when the email is sent, so the
+ * checkout request renders nothing. If the order has moved to another address since, this
+ * email would carry the tickets and a working link to the old one: it is given up instead (the
+ * move sends its own confirmation to the new address).
+ */
+async function loadOrderConfirmation({ orderId, buyerEmail }: OrderConfirmationReference): Promise<OrderConfirmationPayload> {
+  // One snapshot: the address checked is the address the tickets and link are read with.
+  const payload = await db.$transaction(
+    async (tx) => {
+      const order = await tx.order.findUnique({ where: { id: orderId }, select: { buyerEmail: true } });
+      if (order && order.buyerEmail !== buyerEmail)
+        throw new EmailObsoleteError("order-confirmation", "the order moved to another address");
+      return order ? orderConfirmationPayload(tx, orderId) : null;
+    },
+    { isolationLevel: "RepeatableRead" },
+  );
+  if (!payload) throw new EmailObsoleteError("order-confirmation", "the order no longer exists");
+  return payload;
+}
+
+/**
+ * Templates whose outbox row may name what the email is about instead of carrying its
+ * snapshot: the reference's schema, and how the snapshot is read when the email is sent.
+ */
+const references: {
+  readonly [K in EmailTemplate]?: { schema: z.ZodType<unknown>; load: (reference: never) => Promise<EmailPayloads[K]> };
+} = {
+  "order-confirmation": { schema: orderConfirmationReferenceSchema, load: loadOrderConfirmation },
+};
+
+/**
+ * The outbox row as the renderer takes it: a row that names its order gets the order's snapshot
+ * read now (the sender, the demo's mailbox); any other row is returned as it is.
+ */
+export async function resolveStoredEmail<E extends { template: string; payload: unknown }>(email: E): Promise<E> {
+  if (!isEmailTemplate(email.template)) return email;
+  const reference = references[email.template];
+  const parsed = reference?.schema.safeParse(email.payload);
+  if (!reference || !parsed?.success) return email;
+  return { ...email, payload: await (reference.load as (value: unknown) => Promise<unknown>)(parsed.data) };
 }

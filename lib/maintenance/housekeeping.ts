@@ -1,7 +1,9 @@
 // Clean-up that no request should wait for: expired holds go back on sale, and rows that
 // only existed to be checked for a while (rate-limit windows, idempotency keys, used or
-// expired links, ended sessions) are removed. Run by `npm run worker`, and inside the web
-// server when no worker runs (the demo). Every step is safe to run on several servers at once.
+// expired links, ended sessions) are removed. Run by `npm run worker` every 30 s, and inside
+// the web server every minute (lib/outbox/in-app.ts). Checkout no longer releases holds itself:
+// it only treats an expired hold as free when one would make it answer "sold out". Every step
+// is safe to run on several servers at once.
 import { db } from "../db/client";
 import { releaseExpiredHolds } from "../orders/place-order";
 import { liveSessionWhere } from "../auth/sessions";
@@ -20,7 +22,12 @@ export type HousekeepingReport = {
 const EMAIL_CHANGE_GRACE_MS = 24 * 60 * 60_000;
 
 export async function runHousekeeping(now = new Date()): Promise<HousekeepingReport> {
-  const holdsReleased = await releaseExpiredHolds(now);
+  // Batches of 100, one statement each, until none is left: a rush's abandoned carts all go back.
+  let holdsReleased = 0;
+  for (let batch = await releaseExpiredHolds(now, 100); ; batch = await releaseExpiredHolds(now, 100)) {
+    holdsReleased += batch;
+    if (batch < 100) break;
+  }
   const rateLimitsDeleted = await deleteExpiredRateLimits(now);
   const { count: idempotencyKeysDeleted } = await db.idempotencyKey.deleteMany({ where: { expiresAt: { lte: now } } });
   const { count: signInLinksDeleted } = await db.verificationToken.deleteMany({ where: { expires: { lte: now } } });

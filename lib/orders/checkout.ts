@@ -1,7 +1,8 @@
 // The checkout, from a posted form to an order: check the form, place the order, then say
 // where the buyer goes on to (their tickets, or the payment provider's page). A function of
 // the form's fields without a request, so tests post to it directly; the page's server action
-// (app/events/[slug]/checkout/actions.ts) adds the browser's cookie and the redirect.
+// (app/[locale]/events/[slug]/checkout/actions.ts) adds the browser's cookie, and either hands
+// the address to the page, which navigates, or (a plain form post without JavaScript) redirects.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { ActionResult } from "../action-result";
@@ -26,7 +27,13 @@ export type CheckoutFormError = {
  * `refusal` says more (which ticket type, how many at most).
  */
 export type CheckoutResult = ActionResult<
-  { orderId: string; location: string },
+  {
+    orderId: string;
+    /** Where the buyer goes now: the order's page (a path), or the payment provider's page (a URL). */
+    location: string;
+    /** The order's own page, a path with its key: where a paid order is shown. */
+    orderPath: string;
+  },
   "invalid_form" | CheckoutRefusal,
   {
     refusal: CheckoutFormError | null;
@@ -132,5 +139,12 @@ export async function checkout(fields: CheckoutFields, options: CheckoutFormOpti
     };
   }
 
-  return { ok: true, orderId: result.orderId, location: result.status === "PAID" ? result.confirmationPath : result.redirectUrl };
+  // An answer, not a redirect: the page navigates itself (a redirect inside the action would
+  // render the whole order page into this response); the action redirects only a plain post.
+  return {
+    ok: true,
+    orderId: result.orderId,
+    location: result.status === "PAID" ? result.confirmationPath : result.redirectUrl,
+    orderPath: result.orderPath,
+  };
 }

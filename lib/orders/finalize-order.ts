@@ -1,15 +1,14 @@
 // The end of a checkout: a paid (or free) order gets its tickets, the buyer's consent is
-// recorded, and the emails are queued, all in the caller's transaction. A failed or
-// abandoned one gives its held admissions back.
-import { randomUUID } from "node:crypto";
-import type { DbTransaction } from "../db/client";
+// recorded, and the emails are queued; a failed or abandoned one gives its held admissions back.
+// Each is one call of a SQL function (prisma/migrations/*_checkout_functions), so it is one round
+// trip and the ticket types are locked only while that statement runs. Run inside the caller's
+// transaction when given one (a webhook), or on its own.
+import { randomBytes } from "node:crypto";
+import type { Db, DbTransaction } from "../db/client";
 import type { OrderStatus } from "../db/types";
-import { createSignInLink } from "../accounts/sign-in-links";
-import { enqueueEmails, type QueuedEmail } from "../outbox/queue";
-import { orderConfirmationPayload } from "../tickets/order-confirmation-payload";
-import { newTicketCode } from "./codes";
-import { convertHeldToSold, releaseHeld, sellAdmissions } from "./inventory";
-import { orderRecipient } from "./order-recipient";
+import { env } from "../env";
+import { hashVerificationToken, SIGN_IN_LINK_PATH } from "../accounts/sign-in-links";
+import { SoldOutError } from "./inventory";
 
 /** The welcome email's sign-in link: a full sign-in, so short-lived; "Forgot password" is there after. */
 export const WELCOME_LINK_MAX_AGE_MS = 48 * 60 * 60_000;
@@ -22,6 +21,8 @@ export type PaymentRecord = {
   cardLast4: string | null;
 };
 
+type Queryable = Pick<Db, "$queryRaw"> | DbTransaction;
+
 /** Locks the order row for the rest of the transaction and returns its status. */
 export async function lockOrder(tx: DbTransaction, orderId: string): Promise<OrderStatus | null> {
   const rows = await tx.$queryRaw<{ status: OrderStatus }[]>`
@@ -30,124 +31,57 @@ export async function lockOrder(tx: DbTransaction, orderId: string): Promise<Ord
 }
 
 /**
+ * The welcome email's sign-in link for an address, made before the database is asked: the SQL
+ * stores the token's hash and queues the email only if the account turns out to need it.
+ */
+export function welcomeLink(email: string, now: Date): { email: string; url: string; tokenHash: string; expires: string } {
+  const token = randomBytes(32).toString("hex");
+  const query = new URLSearchParams({ token, email, callbackUrl: SET_PASSWORD_PATH });
+  return {
+    email,
+    url: `${env().SITE_URL}${SIGN_IN_LINK_PATH}?${query.toString()}`,
+    tokenHash: hashVerificationToken(token),
+    expires: new Date(now.getTime() + WELCOME_LINK_MAX_AGE_MS).toISOString(),
+  };
+}
+
+/** Whose account an order belongs to: the address a welcome link must be made for. */
+async function accountEmailOf(tx: Queryable, orderId: string): Promise<string | null> {
+  const rows = await tx.$queryRaw<{ email: string }[]>`
+    SELECT u."email" FROM "Order" o JOIN "User" u ON u."id" = o."userId" WHERE o."id" = ${orderId}::uuid`;
+  return rows[0]?.email ?? null;
+}
+
+/**
  * Completes a PENDING order. `admissions` says where its admissions are: "held" by an earlier
- * transaction while the payment ran, or "unclaimed" (a free order, claimed here and now).
- * Returns false, changing nothing, if the order is no longer pending (a webhook retried, say).
+ * statement while the payment ran, or "unclaimed" (claimed here and now; SoldOutError when
+ * there is no room). Returns false, changing nothing, if the order is no longer pending (a
+ * webhook retried, say). `accountEmail` saves a read when the caller knows the buyer's
+ * (normalised) address.
  */
 export async function completeOrder(
-  tx: DbTransaction,
+  tx: Queryable,
   orderId: string,
-  { admissions, payment, now = new Date() }: { admissions: "held" | "unclaimed"; payment: PaymentRecord | null; now?: Date },
+  {
+    admissions,
+    payment,
+    now = new Date(),
+    accountEmail,
+  }: { admissions: "held" | "unclaimed"; payment: PaymentRecord | null; now?: Date; accountEmail?: string },
 ): Promise<boolean> {
-  if ((await lockOrder(tx, orderId)) !== "PENDING") return false;
-
-  const order = await tx.order.findUniqueOrThrow({
-    where: { id: orderId },
-    include: {
-      items: { include: { ticketType: { select: { name: true, sortOrder: true } } } },
-      event: { include: { organizer: { select: { id: true, name: true } } } },
-      user: { select: { id: true, email: true, name: true, passwordHash: true } },
-    },
-  });
-  const claims = order.items.map((item) => ({ ticketTypeId: item.ticketTypeId, quantity: item.quantity }));
-  if (admissions === "held") await convertHeldToSold(tx, claims);
-  else await sellAdmissions(tx, claims);
-
-  const items = [...order.items].sort((a, b) => a.ticketType.sortOrder - b.ticketType.sortOrder);
-  const tickets = items.flatMap((item) =>
-    Array.from({ length: item.quantity }, () => ({
-      code: newTicketCode(),
-      orderId,
-      ticketTypeId: item.ticketTypeId,
-      eventId: order.eventId,
-    })),
-  );
-  await tx.ticket.createMany({
-    data: tickets.map((ticket) => ({
-      code: ticket.code,
-      orderId: ticket.orderId,
-      ticketTypeId: ticket.ticketTypeId,
-      eventId: ticket.eventId,
-    })),
-  });
-
-  await tx.order.update({
-    where: { id: orderId },
-    data: {
-      status: "PAID",
-      paidAt: now,
-      holdExpiresAt: null,
-      paymentProvider: payment?.provider ?? null,
-      paymentRef: payment?.reference ?? null,
-      cardBrand: payment?.cardBrand ?? null,
-      cardLast4: payment?.cardLast4 ?? null,
-    },
-  });
-
-  const email = order.user?.email;
-  if (order.marketingOptIn && email) {
-    // A new consent, or a renewed one after a withdrawal: when and where it was given. The box
-    // was ticked when the order was made; a withdrawal after that (a payment that took its
-    // time) is the later word and stands. One statement, so a withdrawal committed meanwhile
-    // is seen by the WHERE rather than overwritten.
-    await tx.$executeRaw`
-      INSERT INTO "MarketingConsent" ("id", "organizerId", "email", "userId", "givenAt", "source", "orderId", "createdAt", "updatedAt")
-      VALUES (${randomUUID()}::uuid, ${order.event.organizer.id}::uuid, ${email}, ${order.user?.id ?? null}::uuid, ${now}, 'checkout', ${orderId}::uuid, now(), now())
-      ON CONFLICT ("organizerId", "email") DO UPDATE
-        SET "givenAt" = EXCLUDED."givenAt", "source" = EXCLUDED."source", "orderId" = EXCLUDED."orderId",
-            "withdrawnAt" = NULL, "userId" = EXCLUDED."userId", "updatedAt" = now()
-        WHERE "MarketingConsent"."withdrawnAt" IS NULL OR "MarketingConsent"."withdrawnAt" <= ${order.createdAt}`;
-  }
-
-  if (!email) return true;
-  const { name: toName } = orderRecipient({ buyerEmail: order.buyerEmail, buyerName: order.buyerName, user: order.user });
-  // Read back from what was just written, as a resend or an email correction does.
-  const payload = await orderConfirmationPayload(tx, orderId);
-  if (!payload) throw new Error(`order ${orderId} vanished inside its own transaction`);
-  const emails: QueuedEmail[] = [
-    {
-      template: "order-confirmation",
-      to: email,
-      toName,
-      locale: order.locale,
-      dedupeKey: `order-confirmation:${orderId}`,
-      payload,
-    },
-  ];
-  // One welcome per account, ever: the first completed purchase of an account with no password.
-  if (order.user && order.user.passwordHash === null) {
-    const alreadyWelcomed = await tx.outboxEmail.count({ where: { dedupeKey: `welcome:${order.user.id}` } });
-    if (alreadyWelcomed === 0) {
-      const link = await createSignInLink(tx, {
-        email,
-        maxAgeMs: WELCOME_LINK_MAX_AGE_MS,
-        callbackPath: SET_PASSWORD_PATH,
-        now,
-      });
-      emails.push({
-        template: "welcome",
-        to: email,
-        toName,
-        locale: order.locale,
-        dedupeKey: `welcome:${order.user.id}`,
-        payload: { name: order.user.name ?? order.buyerName, setPasswordUrl: link },
-      });
-    }
-  }
-  await enqueueEmails(tx, emails);
-  return true;
+  const email = accountEmail ?? (await accountEmailOf(tx, orderId));
+  const welcome = email ? welcomeLink(email, now) : null;
+  const [row] = await tx.$queryRaw<{ result: { completed?: boolean; soldOut?: string } }[]>`
+    SELECT "checkout_complete"(${orderId}::uuid, ${admissions}, ${payment ? JSON.stringify(payment) : null}::jsonb,
+                               ${now}::timestamptz, ${welcome ? JSON.stringify(welcome) : null}::jsonb) AS "result"`;
+  if (row.result.soldOut) throw new SoldOutError(row.result.soldOut);
+  return row.result.completed === true;
 }
 
 export type FailureReason = "payment_declined" | "payment_unavailable" | "hold_expired";
 
 /** Fails a PENDING order and releases what it held; false if it was no longer pending. */
-export async function failOrder(tx: DbTransaction, orderId: string, reason: FailureReason): Promise<boolean> {
-  if ((await lockOrder(tx, orderId)) !== "PENDING") return false;
-  const items = await tx.orderItem.findMany({ where: { orderId } });
-  await releaseHeld(
-    tx,
-    items.map((item) => ({ ticketTypeId: item.ticketTypeId, quantity: item.quantity })),
-  );
-  await tx.order.update({ where: { id: orderId }, data: { status: "FAILED", failureReason: reason, holdExpiresAt: null } });
-  return true;
+export async function failOrder(tx: Queryable, orderId: string, reason: FailureReason): Promise<boolean> {
+  const [row] = await tx.$queryRaw<{ failed: boolean }[]>`SELECT "checkout_fail"(${orderId}::uuid, ${reason}) AS "failed"`;
+  return row.failed;
 }

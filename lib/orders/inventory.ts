@@ -1,7 +1,9 @@
-// Claiming and releasing admissions. Every change is one conditional UPDATE of the ticket
-// type's counters, so PostgreSQL serialises buyers of the same type on its row lock and
-// re-checks the condition after waiting: the last ticket goes to exactly one of them. The
-// TicketType guard trigger refuses any write that would oversell even if this code were wrong.
+// Claiming admissions. Every change is one conditional UPDATE of the ticket type's counters, so
+// PostgreSQL serialises buyers of the same type on its row lock and re-checks the condition
+// after waiting: the last ticket goes to exactly one of them. The TicketType guard trigger
+// refuses any write that would oversell even if this code were wrong. The checkout itself
+// claims, converts and releases inside its SQL functions (checkout_reserve, checkout_complete,
+// checkout_fail), with the same conditions and the same order of ticket types.
 import type { DbTransaction } from "../db/client";
 
 export type Claim = { ticketTypeId: string; quantity: number };
@@ -25,35 +27,5 @@ export async function holdAdmissions(tx: DbTransaction, claims: Claim[]): Promis
       UPDATE "TicketType" SET "held" = "held" + ${quantity}, "updatedAt" = now()
        WHERE "id" = ${ticketTypeId}::uuid AND "sold" + "held" + ${quantity} <= "capacity"`;
     if (rows !== 1) throw new SoldOutError(ticketTypeId);
-  }
-}
-
-/** Sells admissions outright (free orders, which need no payment). */
-export async function sellAdmissions(tx: DbTransaction, claims: Claim[]): Promise<void> {
-  for (const { ticketTypeId, quantity } of inLockOrder(claims)) {
-    const rows = await tx.$executeRaw`
-      UPDATE "TicketType" SET "sold" = "sold" + ${quantity}, "updatedAt" = now()
-       WHERE "id" = ${ticketTypeId}::uuid AND "sold" + "held" + ${quantity} <= "capacity"`;
-    if (rows !== 1) throw new SoldOutError(ticketTypeId);
-  }
-}
-
-/** Turns a paid order's held admissions into sold ones. */
-export async function convertHeldToSold(tx: DbTransaction, claims: Claim[]): Promise<void> {
-  for (const { ticketTypeId, quantity } of inLockOrder(claims)) {
-    const rows = await tx.$executeRaw`
-      UPDATE "TicketType" SET "held" = "held" - ${quantity}, "sold" = "sold" + ${quantity}, "updatedAt" = now()
-       WHERE "id" = ${ticketTypeId}::uuid AND "held" >= ${quantity}`;
-    if (rows !== 1) throw new Error(`ticket type ${ticketTypeId} holds fewer than ${quantity} admissions`);
-  }
-}
-
-/** Puts a failed or abandoned order's held admissions back on sale. */
-export async function releaseHeld(tx: DbTransaction, claims: Claim[]): Promise<void> {
-  for (const { ticketTypeId, quantity } of inLockOrder(claims)) {
-    const rows = await tx.$executeRaw`
-      UPDATE "TicketType" SET "held" = "held" - ${quantity}, "updatedAt" = now()
-       WHERE "id" = ${ticketTypeId}::uuid AND "held" >= ${quantity}`;
-    if (rows !== 1) throw new Error(`ticket type ${ticketTypeId} holds fewer than ${quantity} admissions`);
   }
 }

@@ -1,16 +1,17 @@
-// A guest checkout from start to finish. The steps that must not be split are one transaction
-// each: (1) reserve — the account, the pending order and the held admissions; (2) after the
-// payment answers, complete or fail it. A free order does both in one transaction. Network
-// calls to a payment provider happen between transactions, never inside one.
-import { db, type DbTransaction } from "../db/client";
+// A guest checkout from start to finish. The steps that must not be split are one statement
+// each, a call of a SQL function (prisma/migrations/*_checkout_functions): (1) reserve — the
+// checks, the idempotency key, the account, the pending order and the held admissions; (2)
+// after the payment answers, complete or fail it. A free order does both in the first. So a
+// checkout by card is two round trips to the database (plus the form's read of the event), and
+// no ticket type stays locked while the network is waited on. Network calls to a payment
+// provider happen between statements, never inside one.
+import { isUuid } from "../ids";
+import { db } from "../db/client";
 import type { Locale } from "../db/types";
 import { env } from "../env";
-import { ensureBuyerAccount } from "../accounts/buyer-account";
 import { parseEmail } from "../accounts/email-address";
 import { holdDurationMs, PaymentUnavailableError, type CardInput, type PaymentProvider } from "../payments/provider";
-import { newOrderNumber } from "./codes";
-import { completeOrder, failOrder, type FailureReason } from "./finalize-order";
-import { holdAdmissions, SoldOutError } from "./inventory";
+import { completeOrder, failOrder, welcomeLink, type FailureReason } from "./finalize-order";
 import { orderCancelPath, orderPath } from "./order-links";
 import { checkoutRequestHash } from "./request-hash";
 
@@ -43,23 +44,10 @@ export type CheckoutRefusal =
   | "too_many_declines";
 
 export type PlaceOrderResult =
-  | { ok: true; orderId: string; orderNumber: string; status: "PAID"; confirmationPath: string }
-  | { ok: true; orderId: string; orderNumber: string; status: "PENDING"; redirectUrl: string }
+  | { ok: true; orderId: string; orderNumber: string; status: "PAID"; confirmationPath: string; orderPath: string }
+  | { ok: true; orderId: string; orderNumber: string; status: "PENDING"; redirectUrl: string; orderPath: string }
   | { ok: false; refusal: CheckoutRefusal; ticketTypeId?: string };
 
-class Refusal extends Error {
-  constructor(
-    readonly refusal: CheckoutRefusal,
-    readonly ticketTypeId?: string,
-  ) {
-    super(refusal);
-  }
-}
-
-/** Another request with the same idempotency key got there first. */
-class DuplicateRequest extends Error {}
-
-const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 20_000 } as const;
 const IDEMPOTENCY_TTL_MS = 24 * 60 * 60_000;
 
 /**
@@ -76,10 +64,24 @@ async function resultOfEarlierRequest(key: string, hash: string, waitMs = 15_000
     if (!result.orderId) return null;
     const order = await db.order.findUniqueOrThrow({ where: { id: result.orderId } });
     if (order.status === "PAID") {
-      return { ok: true, orderId: order.id, orderNumber: order.number, status: "PAID", confirmationPath: orderPath(order) };
+      return {
+        ok: true,
+        orderId: order.id,
+        orderNumber: order.number,
+        status: "PAID",
+        confirmationPath: orderPath(order),
+        orderPath: orderPath(order),
+      };
     }
     if (order.status === "PENDING" && result.redirectUrl) {
-      return { ok: true, orderId: order.id, orderNumber: order.number, status: "PENDING", redirectUrl: result.redirectUrl };
+      return {
+        ok: true,
+        orderId: order.id,
+        orderNumber: order.number,
+        status: "PENDING",
+        redirectUrl: result.redirectUrl,
+        orderPath: orderPath(order),
+      };
     }
     if (order.status !== "PENDING") {
       return { ok: false, refusal: order.failureReason === "payment_declined" ? "payment_declined" : "payment_unavailable" };
@@ -91,98 +93,47 @@ async function resultOfEarlierRequest(key: string, hash: string, waitMs = 15_000
 
 type PricedLine = { ticketTypeId: string; quantity: number; unitPriceMinor: number; name: string };
 
-/** Checks the event and the quantities against the database and prices every line there. */
-async function priceOrder(input: PlaceOrderInput, now: Date): Promise<{ lines: PricedLine[]; currency: string }> {
-  const event = await db.event.findUnique({
-    where: { id: input.eventId },
-    include: { ticketTypes: true },
-  });
-  if (!event || event.status !== "PUBLISHED" || event.endsAt <= now) throw new Refusal("event_unavailable");
+type Reserved =
+  | { outcome: "duplicate" }
+  | { outcome: "refused"; refusal: CheckoutRefusal; ticketTypeId?: string }
+  | { outcome: "reserved" | "paid"; orderId: string; number: string; currency: string; totalMinor: number; lines: PricedLine[] };
 
+/** The lines as asked, merged per ticket type, without zero quantities; null when one is not a count. */
+function mergeLines(items: PlaceOrderInput["items"]): { ticketTypeId: string; quantity: number }[] | null {
   const wanted = new Map<string, number>();
-  for (const item of input.items) {
-    if (!Number.isInteger(item.quantity) || item.quantity < 0) throw new Refusal("no_tickets");
+  for (const item of items) {
+    if (!Number.isInteger(item.quantity) || item.quantity < 0) return null;
     if (item.quantity > 0) wanted.set(item.ticketTypeId, (wanted.get(item.ticketTypeId) ?? 0) + item.quantity);
   }
-  if (wanted.size === 0) throw new Refusal("no_tickets");
-  const total = [...wanted.values()].reduce((sum, n) => sum + n, 0);
-  if (total > MAX_TICKETS_PER_ORDER) throw new Refusal("too_many");
-
-  const lines: PricedLine[] = [];
-  const currencies = new Set<string>();
-  for (const [ticketTypeId, quantity] of wanted) {
-    const type = event.ticketTypes.find((candidate) => candidate.id === ticketTypeId);
-    if (!type) throw new Refusal("event_unavailable");
-    const saleEnds = type.salesEndAt ?? event.endsAt;
-    if ((type.salesStartAt && type.salesStartAt > now) || saleEnds <= now) throw new Refusal("not_on_sale", ticketTypeId);
-    if (quantity > type.maxPerOrder) throw new Refusal("too_many", ticketTypeId);
-    if (type.sold + type.held + quantity > type.capacity) throw new Refusal("sold_out", ticketTypeId);
-    currencies.add(type.currency);
-    lines.push({ ticketTypeId, quantity, unitPriceMinor: type.priceMinor, name: type.name });
-  }
-  if (currencies.size !== 1) throw new Refusal("event_unavailable");
-  return { lines, currency: [...currencies][0] };
+  return [...wanted].map(([ticketTypeId, quantity]) => ({ ticketTypeId, quantity }));
 }
 
+/**
+ * The reserve step in one round trip: checks, prices and (all or nothing) writes the order
+ * with its held admissions, or sells and completes a free one. See checkout_reserve in the
+ * migration for the order of the checks.
+ */
 async function reserve(
-  tx: DbTransaction,
-  input: PlaceOrderInput & { email: string; hash: string },
-  priced: { lines: PricedLine[]; currency: string },
-  holdUntil: Date,
-  now: Date,
-) {
-  const claimed = await tx.$queryRaw<{ key: string }[]>`
-    INSERT INTO "IdempotencyKey" ("scope", "key", "requestHash", "createdAt", "expiresAt")
-    VALUES ('checkout', ${input.idempotencyKey}, ${input.hash}, now(), ${new Date(now.getTime() + IDEMPOTENCY_TTL_MS)})
-    ON CONFLICT DO NOTHING
-    RETURNING "key"`;
-  if (claimed.length === 0) throw new DuplicateRequest();
-
-  const account = await ensureBuyerAccount(tx, { email: input.email, name: input.buyer.name.trim(), locale: input.locale });
-  const subtotal = priced.lines.reduce((sum, line) => sum + line.quantity * line.unitPriceMinor, 0);
-  const order = await tx.order.create({
-    data: {
-      number: newOrderNumber(),
-      eventId: input.eventId,
-      userId: account.userId,
-      buyerName: input.buyer.name.trim(),
-      buyerEmail: input.buyer.email.trim(),
-      locale: input.locale,
-      marketingOptIn: input.marketingOptIn,
-      status: "PENDING",
-      currency: priced.currency,
-      subtotalMinor: subtotal,
-      feeMinor: 0,
-      totalMinor: subtotal,
-      holdExpiresAt: holdUntil,
-      items: {
-        create: priced.lines.map((line) => ({
-          ticketTypeId: line.ticketTypeId,
-          quantity: line.quantity,
-          unitPriceMinor: line.unitPriceMinor,
-        })),
-      },
-    },
-  });
-  await tx.idempotencyKey.update({
-    where: { scope_key: { scope: "checkout", key: input.idempotencyKey } },
-    data: { result: { orderId: order.id } },
-  });
-  return order;
+  input: PlaceOrderInput & { accountEmail: string; hash: string },
+  lines: { ticketTypeId: string; quantity: number }[],
+  { cardMissing, holdUntil, now }: { cardMissing: boolean; holdUntil: Date; now: Date },
+): Promise<Reserved> {
+  const welcome = welcomeLink(input.accountEmail, now);
+  const [row] = await db.$queryRaw<{ result: Reserved }[]>`
+    SELECT "checkout_reserve"(
+      ${input.idempotencyKey}, ${input.hash}, ${new Date(now.getTime() + IDEMPOTENCY_TTL_MS)}::timestamptz,
+      ${input.eventId}::uuid, ${JSON.stringify(lines)}::jsonb, ${MAX_TICKETS_PER_ORDER}::integer,
+      ${input.buyer.name.trim()}, ${input.buyer.email.trim()}, ${input.accountEmail}, ${input.locale}, ${input.marketingOptIn},
+      ${cardMissing}, ${holdUntil}::timestamptz, ${now}::timestamptz, ${JSON.stringify(welcome)}::jsonb
+    ) AS "result"`;
+  return row.result;
 }
 
-// Order numbers are short (40 random bits); in the rare event that one is taken, the whole
-// reservation rolls back and is tried again with a new number.
-async function withFreshOrderNumber<T>(attempt: () => Promise<T>): Promise<T> {
-  for (let tries = 1; ; tries++) {
-    try {
-      return await attempt();
-    } catch (error) {
-      const target = (error as { code?: string; meta?: { target?: unknown } }).meta?.target;
-      const numberTaken = (error as { code?: string }).code === "P2002" && JSON.stringify(target ?? "").includes("number");
-      if (!numberTaken || tries >= 3) throw error;
-    }
-  }
+/** Releases the admissions of pending orders whose payment never finished in time (housekeeping). */
+export async function releaseExpiredHolds(now = new Date(), limit = 100): Promise<number> {
+  const [row] = await db.$queryRaw<{ released: number }[]>`
+    SELECT "release_expired_holds"(${now}::timestamptz, ${limit}::integer) AS "released"`;
+  return Number(row.released);
 }
 
 export async function placeOrder(
@@ -193,47 +144,34 @@ export async function placeOrder(
   if (!parsed.ok) return { ok: false, refusal: "invalid_email" };
   const hash = checkoutRequestHash({ ...input, buyerName: input.buyer.name }, parsed.email);
 
-  const earlier = await resultOfEarlierRequest(input.idempotencyKey, hash);
-  if (earlier) return earlier;
-  // Admissions whose payment never finished go back on sale before this buyer is told "sold out".
-  // Housekeeping releases them too, but only every 10 minutes in the web server (30 s in the
-  // worker): without this a sold-out answer could rest on holds that ended long ago.
-  await releaseExpiredHolds(now);
-
-  let priced: Awaited<ReturnType<typeof priceOrder>>;
-  try {
-    priced = await priceOrder(input, now);
-  } catch (error) {
-    if (error instanceof Refusal) return { ok: false, refusal: error.refusal, ticketTypeId: error.ticketTypeId };
-    throw error;
-  }
-  const total = priced.lines.reduce((sum, line) => sum + line.quantity * line.unitPriceMinor, 0);
-  if (total > 0 && provider.flow === "card-form" && !input.card) return { ok: false, refusal: "card_required" };
+  // An id that is not a UUID names no ticket type of the event, as an unknown one does.
+  if (input.items.some((item) => !isUuid(item.ticketTypeId)) || !isUuid(input.eventId)) return { ok: false, refusal: "event_unavailable" };
+  const lines = mergeLines(input.items);
+  if (!lines) return { ok: false, refusal: "no_tickets" };
 
   const holdUntil = new Date(now.getTime() + holdDurationMs(provider));
-  let order;
-  try {
-    order = await withFreshOrderNumber(() =>
-      db.$transaction(async (tx) => {
-        const created = await reserve(tx, { ...input, email: parsed.email, hash }, priced, holdUntil, now);
-        if (total === 0) {
-          await completeOrder(tx, created.id, { admissions: "unclaimed", payment: null, now });
-        } else {
-          await holdAdmissions(tx, priced.lines);
-        }
-        return created;
-      }, TRANSACTION_OPTIONS),
-    );
-  } catch (error) {
-    if (error instanceof SoldOutError) return { ok: false, refusal: "sold_out", ticketTypeId: error.ticketTypeId };
-    if (error instanceof DuplicateRequest) {
-      return (await resultOfEarlierRequest(input.idempotencyKey, hash)) ?? { ok: false, refusal: "request_conflict" };
-    }
-    throw error;
+  const reserved = await reserve({ ...input, accountEmail: parsed.email, hash }, lines, {
+    cardMissing: provider.flow === "card-form" && !input.card,
+    holdUntil,
+    now,
+  });
+  if (reserved.outcome === "duplicate") {
+    return (await resultOfEarlierRequest(input.idempotencyKey, hash)) ?? { ok: false, refusal: "request_conflict" };
   }
-
-  if (total === 0) {
-    return { ok: true, orderId: order.id, orderNumber: order.number, status: "PAID", confirmationPath: orderPath(order) };
+  if (reserved.outcome === "refused") {
+    return { ok: false, refusal: reserved.refusal, ...(reserved.ticketTypeId ? { ticketTypeId: reserved.ticketTypeId } : {}) };
+  }
+  const order = { id: reserved.orderId, number: reserved.number, buyerEmail: input.buyer.email.trim() };
+  const total = reserved.totalMinor;
+  if (reserved.outcome === "paid") {
+    return {
+      ok: true,
+      orderId: order.id,
+      orderNumber: order.number,
+      status: "PAID",
+      confirmationPath: orderPath(order),
+      orderPath: orderPath(order),
+    };
   }
 
   if (provider.flow === "redirect") {
@@ -241,8 +179,8 @@ export async function placeOrder(
       const checkout = await provider.createCheckout({
         orderId: order.id,
         orderNumber: order.number,
-        currency: priced.currency,
-        lines: priced.lines,
+        currency: reserved.currency,
+        lines: reserved.lines,
         customerEmail: parsed.email,
         locale: input.locale,
         successUrl: `${env().SITE_URL}${orderPath(order)}`,
@@ -250,16 +188,24 @@ export async function placeOrder(
         expiresAt: new Date(holdUntil.getTime() - 5 * 60_000),
         idempotencyKey: input.idempotencyKey,
       });
-      await db.$transaction(async (tx) => {
-        await tx.order.update({ where: { id: order.id }, data: { paymentProvider: provider.id, paymentRef: checkout.reference } });
-        await tx.idempotencyKey.update({
-          where: { scope_key: { scope: "checkout", key: input.idempotencyKey } },
-          data: { result: { orderId: order.id, redirectUrl: checkout.url } },
-        });
-      });
-      return { ok: true, orderId: order.id, orderNumber: order.number, status: "PENDING", redirectUrl: checkout.url };
+      // One statement: the order learns its payment session and the key where to send a retry.
+      await db.$executeRaw`
+        WITH "paying" AS (
+          UPDATE "Order" SET "paymentProvider" = ${provider.id}, "paymentRef" = ${checkout.reference}, "updatedAt" = now()
+           WHERE "id" = ${order.id}::uuid
+          RETURNING "id")
+        UPDATE "IdempotencyKey" SET "result" = ${JSON.stringify({ orderId: order.id, redirectUrl: checkout.url })}::jsonb
+         WHERE "scope" = 'checkout' AND "key" = ${input.idempotencyKey} AND EXISTS (SELECT 1 FROM "paying")`;
+      return {
+        ok: true,
+        orderId: order.id,
+        orderNumber: order.number,
+        status: "PENDING",
+        redirectUrl: checkout.url,
+        orderPath: orderPath(order),
+      };
     } catch (error) {
-      await db.$transaction((tx) => failOrder(tx, order.id, "payment_unavailable"));
+      await failOrder(db, order.id, "payment_unavailable");
       if (error instanceof PaymentUnavailableError) return { ok: false, refusal: "payment_unavailable" };
       throw error;
     }
@@ -272,7 +218,7 @@ export async function placeOrder(
       orderId: order.id,
       orderNumber: order.number,
       amountMinor: total,
-      currency: priced.currency,
+      currency: reserved.currency,
       card: input.card!,
       idempotencyKey: input.idempotencyKey,
     });
@@ -284,30 +230,23 @@ export async function placeOrder(
     }
   } catch (error) {
     if (!(error instanceof PaymentUnavailableError)) {
-      await db.$transaction((tx) => failOrder(tx, order.id, "payment_unavailable"));
+      await failOrder(db, order.id, "payment_unavailable");
       throw error;
     }
     outcome = "payment_unavailable";
   }
 
   if (outcome === "paid") {
-    await db.$transaction((tx) => completeOrder(tx, order.id, { admissions: "held", payment, now }), TRANSACTION_OPTIONS);
-    return { ok: true, orderId: order.id, orderNumber: order.number, status: "PAID", confirmationPath: orderPath(order) };
+    await completeOrder(db, order.id, { admissions: "held", payment, now, accountEmail: parsed.email });
+    return {
+      ok: true,
+      orderId: order.id,
+      orderNumber: order.number,
+      status: "PAID",
+      confirmationPath: orderPath(order),
+      orderPath: orderPath(order),
+    };
   }
-  await db.$transaction((tx) => failOrder(tx, order.id, outcome), TRANSACTION_OPTIONS);
+  await failOrder(db, order.id, outcome);
   return { ok: false, refusal: outcome };
-}
-
-/** Releases the admissions of pending orders whose payment never finished in time. */
-export async function releaseExpiredHolds(now = new Date(), limit = 100): Promise<number> {
-  const expired = await db.order.findMany({
-    where: { status: "PENDING", holdExpiresAt: { lt: now } },
-    select: { id: true },
-    take: limit,
-  });
-  let released = 0;
-  for (const { id } of expired) {
-    if (await db.$transaction((tx) => failOrder(tx, id, "hold_expired"))) released++;
-  }
-  return released;
 }

@@ -1,6 +1,7 @@
 // The sender that runs inside the web server (the demo, or a single-server deployment). With
 // several servers, `npm run worker` does the same job; running both is safe, since rows are
 // claimed with SKIP LOCKED.
+import { resolveStoredEmail } from "../../emails/registry";
 import { renderOutboxEmail } from "../../emails/render";
 import { env, isBuildPhase } from "../env";
 import { startHousekeeping } from "../maintenance/housekeeping";
@@ -14,7 +15,9 @@ export function outboxSenderOptions() {
   const { SMTP_URL, MAIL_FROM, SITE_URL } = env();
   return {
     transport: SMTP_URL ? smtpTransport(SMTP_URL) : mailboxTransport(),
-    render: (email: Parameters<typeof renderOutboxEmail>[0]) => renderOutboxEmail(email),
+    // A checkout's confirmation names its order: read it, then render (QR codes, PDF) here, in
+    // the sender, never in the buyer's request.
+    render: async (email: Parameters<typeof renderOutboxEmail>[0]) => renderOutboxEmail(await resolveStoredEmail(email)),
     from: MAIL_FROM,
     messageIdDomain: new URL(SITE_URL).hostname,
     log: (line: string) => console.warn(line),
@@ -38,8 +41,9 @@ export function wakeOutboxSender(): void {
 export function ensureOutboxSender(): void {
   if (isBuildPhase()) return;
   if (!globalForSender.outboxSender) wakeOutboxSender();
-  // Housekeeping rides along with the sender: a server without a worker still clears expired rows.
-  globalForSender.housekeeping ??= startHousekeeping({ intervalMs: 10 * 60_000 });
+  // Housekeeping rides along with the sender: a server without a worker still clears expired rows
+  // and puts expired holds back on sale within a minute (checkout itself no longer does).
+  globalForSender.housekeeping ??= startHousekeeping({ intervalMs: 60_000 });
 }
 
 /** Stops the in-process sender (tests, and a server shutting down). */

@@ -2,6 +2,7 @@
 // mailboxEnabled() says so; every reader here checks that itself.
 import "server-only";
 import { isSingleLineText } from "../free-text";
+import { resolveStoredEmail } from "../../emails/registry";
 import { outboxEmailSubject, renderOutboxEmail } from "../../emails/render";
 import { db } from "../db/client";
 import { mailboxEnabled } from "../env";
@@ -27,22 +28,25 @@ export async function listMailbox({ limit = 100, to }: { limit?: number; to?: st
     take: Math.min(limit, 500),
   });
   // Only the subject is needed here: rendering every body (QR codes, PDFs) would take seconds.
-  return rows.map((row) => ({
-    id: row.id,
-    to: row.to,
-    template: row.template,
-    status: row.status,
-    createdAt: row.createdAt,
-    sentAt: row.sentAt,
-    subject: outboxEmailSubject(row),
-  }));
+  // A row that names its order is read first; one made obsolete since shows its template.
+  return Promise.all(
+    rows.map(async (row) => ({
+      id: row.id,
+      to: row.to,
+      template: row.template,
+      status: row.status,
+      createdAt: row.createdAt,
+      sentAt: row.sentAt,
+      subject: await resolveStoredEmail(row).then(outboxEmailSubject, () => `(${row.template})`),
+    })),
+  );
 }
 
 export async function getMailboxEmail(id: string) {
   if (!mailboxEnabled() || !isUuid(id)) return null;
   const row = await db.outboxEmail.findUnique({ where: { id } });
   if (!row) return null;
-  const rendered = await renderOutboxEmail(row, { inlineImages: "data-url" });
+  const rendered = await renderOutboxEmail(await resolveStoredEmail(row), { inlineImages: "data-url" });
   return {
     id: row.id,
     to: row.to,
@@ -64,5 +68,5 @@ export async function getMailboxAttachment(id: string, index: number) {
   if (!mailboxEnabled() || !isUuid(id)) return null;
   const row = await db.outboxEmail.findUnique({ where: { id } });
   if (!row) return null;
-  return (await renderOutboxEmail(row, { inlineImages: "data-url" })).attachments[index] ?? null;
+  return (await renderOutboxEmail(await resolveStoredEmail(row), { inlineImages: "data-url" })).attachments[index] ?? null;
 }

@@ -108,7 +108,8 @@ export async function deliverDueEmails(options: SenderOptions): Promise<Delivery
       });
       report.sent++;
     } catch (error) {
-      const giveUp = email.attempts >= maxAttempts;
+      // Some failures say retrying cannot help (an email made obsolete since it was queued).
+      const giveUp = email.attempts >= maxAttempts || (error as { permanent?: unknown } | null)?.permanent === true;
       // Only while the row is still ours: a reclaimed one is another sender's to retry or finish.
       const { count } = lease
         ? await db.outboxEmail.updateMany({

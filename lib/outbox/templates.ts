@@ -1,5 +1,6 @@
 // What each email needs to be rendered. The payload is a snapshot taken when the email is
-// queued, so a later edit (an event renamed) does not rewrite history. Each is a zod schema that
+// queued, so a later edit (an event renamed) does not rewrite history; only the confirmation
+// of a checkout names its order instead, read moments later when the sender renders it. Each is a zod schema that
 // emails/registry.ts pairs with its template, and rendering parses the stored JSON with it.
 import { z } from "zod";
 import type { EmailTemplate } from "../../emails/registry";
@@ -24,6 +25,16 @@ export const orderConfirmationPayloadSchema = z.object({
   totalMinor: z.number(),
   currency: z.string(),
   orderUrl: z.string(),
+});
+
+/**
+ * What a completed checkout queues: the order's id and the address the order had then. The
+ * sender reads the rest (lib/tickets/order-confirmation-payload.ts) when it renders the email.
+ * A resend or a correction still queues the whole snapshot.
+ */
+export const orderConfirmationReferenceSchema = z.object({
+  orderId: z.uuid(),
+  buyerEmail: z.string(),
 });
 
 export const welcomePayloadSchema = z.object({
@@ -101,6 +112,7 @@ export const orderCorrectionPayloadSchema = z.object({
 });
 
 export type OrderConfirmationPayload = z.infer<typeof orderConfirmationPayloadSchema>;
+export type OrderConfirmationReference = z.infer<typeof orderConfirmationReferenceSchema>;
 export type WelcomePayload = z.infer<typeof welcomePayloadSchema>;
 export type MagicLinkPayload = z.infer<typeof magicLinkPayloadSchema>;
 export type PasswordSetPayload = z.infer<typeof passwordSetPayloadSchema>;

@@ -93,6 +93,7 @@ async function main() {
     const { testPaymentProvider, TEST_CARDS } = await import("../../lib/payments/test-provider");
     const { deliverDueEmails } = await import("../../lib/outbox/sender");
     const { renderOutboxEmail } = await import("../../emails/render");
+    const { resolveStoredEmail } = await import("../../emails/registry");
     const { mailboxTransport } = await import("../../lib/outbox/transport");
 
     const provider = testPaymentProvider();
@@ -141,7 +142,7 @@ async function main() {
     for (;;) {
       const delivered = await deliverDueEmails({
         transport: mailboxTransport(),
-        render: (email) => renderOutboxEmail(email),
+        render: async (email) => renderOutboxEmail(await resolveStoredEmail(email)),
         from: "bench@localhost",
         messageIdDomain: "localhost",
         batchSize: 50,

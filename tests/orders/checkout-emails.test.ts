@@ -8,6 +8,7 @@ import { deliverDueEmails, type SenderOptions } from "@/lib/outbox/sender";
 import { smtpTransport, type MailTransport } from "@/lib/outbox/transport";
 import { testPaymentProvider } from "@/lib/payments/test-provider";
 import { renderOutboxEmail } from "@/emails/render";
+import { resolveStoredEmail } from "@/emails/registry";
 
 useTestDatabase();
 
@@ -28,7 +29,8 @@ beforeEach(() => {
 
 const sender = (): SenderOptions => ({
   transport,
-  render: (email) => renderOutboxEmail(email),
+  // As the app's sender does (lib/outbox/in-app.ts): the confirmation names its order, read now.
+  render: async (email) => renderOutboxEmail(await resolveStoredEmail(email)),
   from: "Biljett <biljetter@biljett.test>",
   messageIdDomain: "biljett.test",
 });

@@ -226,7 +226,7 @@ describe(`placeOrder (${databaseKind})`, () => {
     const result = await placeOrder(order(event.id, ticketTypes[0].id, { buyer: { name: "Anna A", email } }), { provider });
 
     if (!result.ok) throw new Error(result.refusal);
-    expect(Object.keys(result).sort()).toEqual(["confirmationPath", "ok", "orderId", "orderNumber", "status"]);
+    expect(Object.keys(result).sort()).toEqual(["confirmationPath", "ok", "orderId", "orderNumber", "orderPath", "status"]);
     expect((await db.order.findUniqueOrThrow({ where: { id: result.orderId } })).userId).toBe(user.id);
     expect(await db.outboxEmail.findMany({ where: { to: email }, select: { template: true } })).toEqual([
       { template: "order-confirmation" },
