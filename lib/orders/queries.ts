@@ -31,6 +31,26 @@ export type CheckoutEvent = {
   ticketTypes: CheckoutTicketType[];
 };
 
+/**
+ * Admissions held by pending orders whose hold ended before `now`, per ticket type. They are
+ * free stock (checkout_reserve sells them; housekeeping releases them within a minute), so the
+ * form must not cap a quantity by them. Asked only when they could change an answer: a type
+ * with holds and fewer left than one order may take.
+ */
+async function expiredHolds(
+  types: { id: string; capacity: number; sold: number; held: number; maxPerOrder: number }[],
+  now: Date,
+): Promise<Map<string, number>> {
+  const tight = types.filter((type) => type.held > 0 && type.capacity - type.sold - type.held < type.maxPerOrder).map((type) => type.id);
+  if (tight.length === 0) return new Map();
+  const rows = await db.$queryRaw<{ ticketTypeId: string; quantity: number }[]>`
+    SELECT i."ticketTypeId", sum(i."quantity")::integer AS "quantity"
+      FROM "OrderItem" i JOIN "Order" o ON o."id" = i."orderId"
+     WHERE o."status" = 'PENDING' AND o."holdExpiresAt" < ${now}::timestamptz AND i."ticketTypeId" = ANY(${tight}::uuid[])
+     GROUP BY i."ticketTypeId"`;
+  return new Map(rows.map((row) => [row.ticketTypeId, Number(row.quantity)]));
+}
+
 /** A published event that has not ended, with the ticket types one can buy now; null otherwise. */
 export async function getCheckoutEventBySlug(slug: string, now = new Date()): Promise<CheckoutEvent | null> {
   if (!isEventSlug(slug)) return null;
@@ -67,7 +87,9 @@ export async function getCheckoutEventBySlug(slug: string, now = new Date()): Pr
   });
   if (!event || event.status !== "PUBLISHED" || event.endsAt <= now) return null;
 
+  const expired = await expiredHolds(event.ticketTypes, now);
   const ticketTypes = event.ticketTypes
+    .map((type) => ({ ...type, held: type.held - (expired.get(type.id) ?? 0) }))
     .map((type) => ({ type, state: availability(type, event.endsAt, now).state }))
     .filter(({ state }) => isPurchasable(state) || state === "sold_out")
     .map(({ type, state }) => ({

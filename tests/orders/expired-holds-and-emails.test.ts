@@ -3,6 +3,7 @@ import { databaseKind, useTestDatabase } from "../helpers/test-db";
 import { createEvent } from "../helpers/fixtures";
 import { db } from "@/lib/db/client";
 import { placeOrder, type PlaceOrderInput } from "@/lib/orders/place-order";
+import { getCheckoutEventBySlug } from "@/lib/orders/queries";
 import { runHousekeeping } from "@/lib/maintenance/housekeeping";
 import { deliverDueEmails } from "@/lib/outbox/sender";
 import { mailboxTransport } from "@/lib/outbox/transport";
@@ -118,5 +119,17 @@ describe(`the confirmation email of a checkout (${databaseKind})`, () => {
     const row = await db.outboxEmail.findFirstOrThrow({ where: { dedupeKey: `order-confirmation:${result.orderId}` } });
     expect(row.status).toBe("FAILED");
     expect(row.lastError).toMatch(/moved to another address/);
+  });
+});
+
+describe(`getCheckoutEventBySlug with expired holds (${databaseKind})`, () => {
+  it("offers the admissions of an expired hold, and not those of a live one", async () => {
+    const { event, ticketTypes } = await createEvent({ ticketTypes: [{ capacity: 3 }] });
+    await placeOrder(order(event.id, ticketTypes[0].id, { card: undefined }), { provider: redirect });
+
+    const now = await getCheckoutEventBySlug(event.slug);
+    expect(now?.ticketTypes[0]).toMatchObject({ maxQuantity: 1, state: "few_left" });
+    const later = await getCheckoutEventBySlug(event.slug, new Date(Date.now() + HOUR));
+    expect(later?.ticketTypes[0]).toMatchObject({ maxQuantity: 3, state: "few_left" });
   });
 });
