@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { databaseKind, useTestDatabase } from "../helpers/test-db";
+import { databaseKind, describeOnPostgres, useTestDatabase } from "../helpers/test-db";
 import { createEvent } from "../helpers/fixtures";
 import { db } from "@/lib/db/client";
 import { placeOrder, type PlaceOrderInput } from "@/lib/orders/place-order";
@@ -131,5 +131,54 @@ describe(`getCheckoutEventBySlug with expired holds (${databaseKind})`, () => {
     expect(now?.ticketTypes[0]).toMatchObject({ maxQuantity: 1, state: "few_left" });
     const later = await getCheckoutEventBySlug(event.slug, new Date(Date.now() + HOUR));
     expect(later?.ticketTypes[0]).toMatchObject({ maxQuantity: 3, state: "few_left" });
+  });
+});
+
+describeOnPostgres("expired holds under concurrency (PostgreSQL)", () => {
+  it("sells exactly what is free to buyers of two types while housekeeping releases expired holds", async () => {
+    const { event, ticketTypes } = await createEvent({ ticketTypes: [{ capacity: 6 }, { capacity: 6 }] });
+    const [a, b] = ticketTypes.map((type) => type.id);
+    // Six abandoned carts, each holding one of each type: everything is held, nothing sold.
+    for (let i = 0; i < 6; i++) {
+      const held = await placeOrder(
+        order(event.id, a, {
+          card: undefined,
+          items: [
+            { ticketTypeId: a, quantity: 1 },
+            { ticketTypeId: b, quantity: 1 },
+          ],
+        }),
+        { provider: redirect },
+      );
+      expect(held).toMatchObject({ ok: true, status: "PENDING" });
+    }
+    const later = new Date(Date.now() + HOUR);
+
+    // 30 buyers (both types, in either order) and three housekeeping passes, all at once.
+    const buyers = Array.from({ length: 30 }, (_, i) =>
+      placeOrder(
+        order(event.id, a, {
+          items:
+            i % 2 === 0
+              ? [
+                  { ticketTypeId: a, quantity: 1 },
+                  { ticketTypeId: b, quantity: 1 },
+                ]
+              : [
+                  { ticketTypeId: b, quantity: 1 },
+                  { ticketTypeId: a, quantity: 1 },
+                ],
+        }),
+        { provider, now: later },
+      ),
+    );
+    const sweeps = Array.from({ length: 3 }, () => runHousekeeping(later));
+    const [results] = await Promise.all([Promise.all(buyers), Promise.all(sweeps)]);
+
+    expect(results.filter((result) => result.ok)).toHaveLength(6);
+    expect(results.filter((result) => !result.ok).every((result) => !result.ok && result.refusal === "sold_out")).toBe(true);
+    expect(await counters(a)).toEqual({ sold: 6, held: 0 });
+    expect(await counters(b)).toEqual({ sold: 6, held: 0 });
+    expect(await db.order.count({ where: { eventId: event.id, status: "FAILED", failureReason: "hold_expired" } })).toBe(6);
   });
 });
