@@ -31,65 +31,68 @@ export type CheckoutEvent = {
   ticketTypes: CheckoutTicketType[];
 };
 
-/**
- * Admissions held by pending orders whose hold ended before `now`, per ticket type. They are
- * free stock (checkout_reserve sells them; housekeeping releases them within a minute), so the
- * form must not cap a quantity by them. Asked only when they could change an answer: a type
- * with holds and fewer left than one order may take.
- */
-async function expiredHolds(
-  types: { id: string; capacity: number; sold: number; held: number; maxPerOrder: number }[],
-  now: Date,
-): Promise<Map<string, number>> {
-  const tight = types.filter((type) => type.held > 0 && type.capacity - type.sold - type.held < type.maxPerOrder).map((type) => type.id);
-  if (tight.length === 0) return new Map();
-  const rows = await db.$queryRaw<{ ticketTypeId: string; quantity: number }[]>`
-    SELECT i."ticketTypeId", sum(i."quantity")::integer AS "quantity"
-      FROM "OrderItem" i JOIN "Order" o ON o."id" = i."orderId"
-     WHERE o."status" = 'PENDING' AND o."holdExpiresAt" < ${now}::timestamptz AND i."ticketTypeId" = ANY(${tight}::uuid[])
-     GROUP BY i."ticketTypeId"`;
-  return new Map(rows.map((row) => [row.ticketTypeId, Number(row.quantity)]));
-}
+type CheckoutEventRow = {
+  id: string;
+  slug: string;
+  title: string;
+  venue: string;
+  city: string;
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string;
+  status: string;
+  organizerName: string;
+  ticketTypes: {
+    id: string;
+    name: string;
+    description: string | null;
+    priceMinor: number;
+    currency: string;
+    capacity: number;
+    sold: number;
+    held: number;
+    /** Of `held`, what pending orders hold whose hold has ended: free stock. */
+    expiredHeld: number;
+    salesStartAt: string | null;
+    salesEndAt: string | null;
+    maxPerOrder: number;
+  }[];
+};
 
-/** A published event that has not ended, with the ticket types one can buy now; null otherwise. */
+/**
+ * A published event that has not ended, with the ticket types one can buy now; null otherwise.
+ * One statement, as it is read on every checkout post. Admissions held by pending orders whose
+ * hold ended before `now` count as free (checkout_reserve sells them; housekeeping releases them
+ * within a minute), so the form never caps a quantity by them; they are summed only for a type
+ * where they could change the answer (holds, and fewer left than one order may take).
+ */
 export async function getCheckoutEventBySlug(slug: string, now = new Date()): Promise<CheckoutEvent | null> {
   if (!isEventSlug(slug)) return null;
-  const event = await db.event.findUnique({
-    where: { slug },
-    select: {
-      id: true,
-      slug: true,
-      title: true,
-      venue: true,
-      city: true,
-      startsAt: true,
-      endsAt: true,
-      timeZone: true,
-      status: true,
-      organizer: { select: { name: true } },
-      ticketTypes: {
-        orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
-        select: {
-          id: true,
-          name: true,
-          description: true,
-          priceMinor: true,
-          currency: true,
-          capacity: true,
-          sold: true,
-          held: true,
-          salesStartAt: true,
-          salesEndAt: true,
-          maxPerOrder: true,
-        },
-      },
-    },
-  });
+  const [event] = await db.$queryRaw<CheckoutEventRow[]>`
+    SELECT e."id", e."slug", e."title", e."venue", e."city", e."startsAt", e."endsAt", e."timeZone", e."status"::text AS "status",
+           org."name" AS "organizerName",
+           coalesce((
+             SELECT json_agg(json_build_object(
+                      'id', t."id", 'name', t."name", 'description', t."description", 'priceMinor', t."priceMinor",
+                      'currency', t."currency", 'capacity', t."capacity", 'sold', t."sold", 'held', t."held",
+                      'expiredHeld', CASE WHEN t."held" > 0 AND t."capacity" - t."sold" - t."held" < t."maxPerOrder" THEN (
+                          SELECT coalesce(sum(i."quantity"), 0) FROM "Order" o
+                            JOIN "OrderItem" i ON i."orderId" = o."id" AND i."ticketTypeId" = t."id"
+                           WHERE o."status" = 'PENDING' AND o."holdExpiresAt" < ${now}::timestamptz) ELSE 0 END,
+                      'salesStartAt', t."salesStartAt", 'salesEndAt', t."salesEndAt", 'maxPerOrder', t."maxPerOrder")
+                    ORDER BY t."sortOrder", t."id")
+               FROM "TicketType" t WHERE t."eventId" = e."id"), '[]'::json) AS "ticketTypes"
+      FROM "Event" e JOIN "Organizer" org ON org."id" = e."organizerId"
+     WHERE e."slug" = ${slug}`;
   if (!event || event.status !== "PUBLISHED" || event.endsAt <= now) return null;
 
-  const expired = await expiredHolds(event.ticketTypes, now);
-  const ticketTypes = event.ticketTypes
-    .map((type) => ({ ...type, held: type.held - (expired.get(type.id) ?? 0) }))
+  const stock = event.ticketTypes.map((type) => ({
+    ...type,
+    held: type.held - Number(type.expiredHeld),
+    salesStartAt: type.salesStartAt ? new Date(type.salesStartAt) : null,
+    salesEndAt: type.salesEndAt ? new Date(type.salesEndAt) : null,
+  }));
+  const ticketTypes = stock
     .map((type) => ({ type, state: availability(type, event.endsAt, now).state }))
     .filter(({ state }) => isPurchasable(state) || state === "sold_out")
     .map(({ type, state }) => ({
@@ -111,7 +114,7 @@ export async function getCheckoutEventBySlug(slug: string, now = new Date()): Pr
     startsAt: event.startsAt,
     endsAt: event.endsAt,
     timeZone: event.timeZone,
-    organizerName: event.organizer.name,
+    organizerName: event.organizerName,
     ticketTypes,
   };
 }

@@ -5,7 +5,7 @@
 //   BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres \
 //     npx tsx tests/bench/checkout-statements.ts
 //
-// Every query the pg driver sends is counted, so statements run inside a SQL function count as
+// BENCH_VERBOSE=1 lists each checkout's statements. Every query the pg driver sends is counted, so statements run inside a SQL function count as
 // the one call that ran them: the figure is the network's view, the one that costs latency.
 import pg from "pg";
 import { randomUUID } from "node:crypto";
@@ -119,6 +119,9 @@ async function main() {
       log = [];
       const result = await checkout(fields, { locale: "sv", provider, clientAddress: "203.0.113.7" });
       const figures = measure(log);
+      // BENCH_VERBOSE=1 lists the statements of each checkout, first line of each.
+      if (process.env.BENCH_VERBOSE)
+        console.log(`${kind}:\n${log.map(({ text }) => `  ${text.trim().split("\n")[0].slice(0, 110)}`).join("\n")}`);
       if (!result.ok) throw new Error(`checkout refused: ${result.error}`);
       return figures;
     }
