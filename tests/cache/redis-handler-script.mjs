@@ -1,7 +1,6 @@
 // Run by redis-handler.test.ts in a plain Node process, as `next start` loads the handler (Jest's
 // module system is not Next's): stores, reads and expires entries through
 // lib/cache/redis-handler.mjs and prints what it saw after "@@RESULT@@".
-/* eslint-disable no-restricted-properties -- a child process given its settings by the test */
 import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
