@@ -1,6 +1,7 @@
-// `npm run worker`: delivers the outbox, releases expired ticket holds and clears expired
-// rows, for deployments where several app servers share one PostgreSQL. Any number may run;
-// none sends an email twice.
+// `npm run worker`: delivers the outbox (rendering each order confirmation, its QR codes and PDF
+// from the order, so no checkout request does), releases expired ticket holds every 30 s and
+// clears expired rows, for deployments where several app servers share one PostgreSQL. Any
+// number may run; none sends an email twice.
 import { disconnectDb } from "../../db/client";
 import { startHousekeeping } from "../../maintenance/housekeeping";
 import { outboxSenderOptions } from "../in-app";
