@@ -26,7 +26,9 @@ const CHECKOUTS = Number(process.env.BENCH_CHECKOUTS || 20);
 type Recorded = { text: string; client: pg.Client };
 let log: Recorded[] = [];
 
-// Every statement of every pooled connection passes through Client#query.
+// Every statement of every pooled connection passes through Client#query. To measure an older
+// commit with this same script: `git worktree add /tmp/old <commit>`, link node_modules and
+// lib/db/generated into it, copy this file there and run it from that folder.
 const originalQuery = pg.Client.prototype.query;
 pg.Client.prototype.query = function patchedQuery(this: pg.Client, ...args: unknown[]) {
   const first = args[0];
@@ -35,14 +37,14 @@ pg.Client.prototype.query = function patchedQuery(this: pg.Client, ...args: unkn
   return (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
 } as typeof pg.Client.prototype.query;
 
-type Figures = { statements: number; transactions: number; lockedRoundTrips: number };
+type Figures = { statements: number; transactions: number; lockedRoundTrips: number; ms: number };
 
 /**
  * Round trips between the first statement that takes a ticket type's row lock and the end of
  * its transaction, on the same connection (the lock is released at COMMIT or ROLLBACK). A
  * statement outside any transaction that takes the lock counts as one.
  */
-function measure(entries: Recorded[]): Figures {
+function measure(entries: Recorded[]): Omit<Figures, "ms"> {
   const perClient = new Map<pg.Client, { inTx: boolean; locked: number | null }>();
   let lockedRoundTrips = 0;
   let transactions = 0;
@@ -93,7 +95,12 @@ async function main() {
     const { testPaymentProvider, TEST_CARDS } = await import("../../lib/payments/test-provider");
     const { deliverDueEmails } = await import("../../lib/outbox/sender");
     const { renderOutboxEmail } = await import("../../emails/render");
-    const { resolveStoredEmail } = await import("../../emails/registry");
+    // Older trees (to measure them with this script) store whole snapshots and have no resolver.
+    const registry: Record<string, unknown> = await import("../../emails/registry");
+    const keepAsStored = async <E>(email: E) => email;
+    const resolveStoredEmail = (
+      typeof registry.resolveStoredEmail === "function" ? registry.resolveStoredEmail : keepAsStored
+    ) as typeof keepAsStored;
     const { mailboxTransport } = await import("../../lib/outbox/transport");
 
     const provider = testPaymentProvider();
@@ -117,8 +124,9 @@ async function main() {
         ...(kind === "card" ? { cardNumber: TEST_CARDS.succeeds, cardExpiry: "12/40", cardCvc: "123" } : {}),
       };
       log = [];
+      const started = process.hrtime.bigint();
       const result = await checkout(fields, { locale: "sv", provider, clientAddress: "203.0.113.7" });
-      const figures = measure(log);
+      const figures = { ...measure(log), ms: Number(process.hrtime.bigint() - started) / 1e6 };
       // BENCH_VERBOSE=1 lists the statements of each checkout, first line of each.
       if (process.env.BENCH_VERBOSE)
         console.log(`${kind}:\n${log.map(({ text }) => `  ${text.trim().split("\n")[0].slice(0, 110)}`).join("\n")}`);
@@ -135,6 +143,7 @@ async function main() {
         statements: median(runs.map((run) => run.statements)),
         transactions: median(runs.map((run) => run.transactions)),
         lockedRoundTrips: median(runs.map((run) => run.lockedRoundTrips)),
+        ms: median(runs.map((run) => run.ms)),
       };
     }
 
@@ -157,10 +166,10 @@ async function main() {
     const senderStatements = log.length;
 
     console.log(`checkout statements, median of ${CHECKOUTS} sequential guest checkouts (PostgreSQL, round trips as sent)`);
-    console.log("| checkout | statements (round trips) | transactions | round trips holding a ticket type lock |");
-    console.log("| --- | --- | --- | --- |");
+    console.log("| checkout | statements (round trips) | transactions | round trips holding a ticket type lock | ms, one at a time |");
+    console.log("| --- | --- | --- | --- | --- |");
     for (const [kind, figures] of Object.entries(report)) {
-      console.log(`| ${kind} | ${figures.statements} | ${figures.transactions} | ${figures.lockedRoundTrips} |`);
+      console.log(`| ${kind} | ${figures.statements} | ${figures.transactions} | ${figures.lockedRoundTrips} | ${figures.ms.toFixed(1)} |`);
     }
     console.log(
       `email sender: ${sent} emails, ${(senderStatements / Math.max(1, sent)).toFixed(1)} statements and ${(senderMs / Math.max(1, sent)).toFixed(1)} ms per email`,
