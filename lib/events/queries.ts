@@ -220,5 +220,21 @@ export async function getPublishedEventBySlug(slug: string): Promise<PublishedEv
       },
     },
   });
-  return event;
+  if (!event) return null;
+  return { ...event, ticketTypes: await withExpiredHoldsFree(event.ticketTypes, new Date()) };
+}
+
+/**
+ * The ticket types with what expired holds keep counted as free (the SQL function
+ * expired_held, the rule checkout applies too), so an abandoned cart never shows a type as
+ * sold out to the next buyer. Asked only for types where it could change what the page shows:
+ * holds, and fewer left than one order may take.
+ */
+async function withExpiredHoldsFree<T extends EventTicketType>(types: T[], now: Date): Promise<T[]> {
+  const tight = types.filter((type) => type.held > 0 && type.capacity - type.sold - type.held < type.maxPerOrder).map((type) => type.id);
+  if (tight.length === 0) return types;
+  const rows = await db.$queryRaw<{ id: string; expired: number }[]>`
+    SELECT "id", "expired_held"("id", ${now}::timestamptz) AS "expired" FROM unnest(${tight}::uuid[]) AS "id"`;
+  const expired = new Map(rows.map((row) => [row.id, Number(row.expired)]));
+  return types.map((type) => ({ ...type, held: type.held - (expired.get(type.id) ?? 0) }));
 }

@@ -75,10 +75,8 @@ export async function getCheckoutEventBySlug(slug: string, now = new Date()): Pr
              SELECT json_agg(json_build_object(
                       'id', t."id", 'name', t."name", 'description', t."description", 'priceMinor', t."priceMinor",
                       'currency', t."currency", 'capacity', t."capacity", 'sold', t."sold", 'held', t."held",
-                      'expiredHeld', CASE WHEN t."held" > 0 AND t."capacity" - t."sold" - t."held" < t."maxPerOrder" THEN (
-                          SELECT coalesce(sum(i."quantity"), 0) FROM "Order" o
-                            JOIN "OrderItem" i ON i."orderId" = o."id" AND i."ticketTypeId" = t."id"
-                           WHERE o."status" = 'PENDING' AND o."holdExpiresAt" < ${now}::timestamptz) ELSE 0 END,
+                      'expiredHeld', CASE WHEN t."held" > 0 AND t."capacity" - t."sold" - t."held" < t."maxPerOrder"
+                                          THEN "expired_held"(t."id", ${now}::timestamptz) ELSE 0 END,
                       'salesStartAt', t."salesStartAt", 'salesEndAt', t."salesEndAt", 'maxPerOrder', t."maxPerOrder")
                     ORDER BY t."sortOrder", t."id")
                FROM "TicketType" t WHERE t."eventId" = e."id"), '[]'::json) AS "ticketTypes"

@@ -4,6 +4,7 @@ import { createEvent } from "../helpers/fixtures";
 import { db } from "@/lib/db/client";
 import { placeOrder, type PlaceOrderInput } from "@/lib/orders/place-order";
 import { getCheckoutEventBySlug } from "@/lib/orders/queries";
+import { getPublishedEventBySlug } from "@/lib/events/queries";
 import { runHousekeeping } from "@/lib/maintenance/housekeeping";
 import { deliverDueEmails } from "@/lib/outbox/sender";
 import { mailboxTransport } from "@/lib/outbox/transport";
@@ -180,5 +181,18 @@ describeOnPostgres("expired holds under concurrency (PostgreSQL)", () => {
     expect(await counters(a)).toEqual({ sold: 6, held: 0 });
     expect(await counters(b)).toEqual({ sold: 6, held: 0 });
     expect(await db.order.count({ where: { eventId: event.id, status: "FAILED", failureReason: "hold_expired" } })).toBe(6);
+  });
+});
+
+describe(`getPublishedEventBySlug with expired holds (${databaseKind})`, () => {
+  it("shows the admissions of an expired hold as left, and those of a live one as held", async () => {
+    const { event, ticketTypes } = await createEvent({ ticketTypes: [{ capacity: 2 }] });
+    await placeOrder(order(event.id, ticketTypes[0].id, { card: undefined }), { provider: redirect });
+    expect((await getPublishedEventBySlug(event.slug))?.ticketTypes[0]).toMatchObject({ held: 2, sold: 0 });
+
+    // The hold ends; housekeeping has not run yet.
+    await db.order.updateMany({ where: { eventId: event.id, status: "PENDING" }, data: { holdExpiresAt: new Date(Date.now() - 1000) } });
+    expect((await getPublishedEventBySlug(event.slug))?.ticketTypes[0]).toMatchObject({ held: 0, sold: 0 });
+    expect(await counters(ticketTypes[0].id)).toEqual({ sold: 0, held: 2 });
   });
 });
