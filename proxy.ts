@@ -5,6 +5,7 @@
 // never the authorization boundary: every action and route checks who is asking itself.
 import createMiddleware from "next-intl/middleware";
 import { NextResponse, type NextRequest } from "next/server";
+import { signedInHintChange, signedInHintHeader } from "./lib/auth/cookie-names";
 import { env } from "./lib/env";
 import { isLocalizedPath, parseLocalePath } from "./lib/i18n/paths";
 import { routing } from "./lib/i18n/routing";
@@ -27,7 +28,18 @@ export function proxy(request: NextRequest): Response {
   else if (isLocalizedPath(pathname)) response = localize(request);
   else response = NextResponse.next();
   for (const [name, value] of Object.entries(securityHeaders(SITE_URL))) response.headers.set(name, value);
+  keepSignedInHint(request, response, SITE_URL);
   return response;
+}
+
+/**
+ * The readable "signed in" hint follows the http-only session cookie, however the session
+ * began or ended (sign-in, sign-out, expiry, another device signing this one out). A visitor
+ * with neither gets no cookie, so public pages stay the same for everyone.
+ */
+function keepSignedInHint(request: NextRequest, response: Response, siteUrl: string): void {
+  const change = signedInHintChange(request.cookies);
+  if (change) response.headers.append("set-cookie", signedInHintHeader(change, siteUrl));
 }
 
 export const config = {

@@ -8,15 +8,21 @@ import { ServiceWorker } from "@/components/pwa/service-worker";
 import { PWA_THEME_COLOR } from "@/components/pwa/theme";
 import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
-import { auth } from "@/lib/auth";
+import { ViewerProvider } from "@/components/viewer/viewer-provider";
 import "../globals.css";
-import { locales } from "@/lib/i18n/locales";
-import { isOrganizerMember } from "@/lib/organizers/membership";
+import { env } from "@/lib/env";
+import { defaultLocale, locales } from "@/lib/i18n/locales";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("Metadata");
-  const site = await getTranslations("Site");
+type LayoutProps = { children: ReactNode; params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Pick<LayoutProps, "params">): Promise<Metadata> {
+  const requested = (await params).locale;
+  const locale = hasLocale(locales, requested) ? requested : defaultLocale;
+  const [t, site] = await Promise.all([getTranslations({ locale, namespace: "Metadata" }), getTranslations({ locale, namespace: "Site" })]);
   return {
+    // Link previews and canonical links are absolute on SITE_URL, never on the request's host.
+    metadataBase: new URL(env().SITE_URL),
+    openGraph: { siteName: site("name") },
     title: { default: site("name"), template: t("titleTemplate") },
     description: t("description"),
     applicationName: site("name"),
@@ -27,38 +33,31 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export const viewport: Viewport = { themeColor: PWA_THEME_COLOR };
 
-export default async function RootLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
+export default async function RootLayout({ children, params }: LayoutProps) {
   const { locale } = await params;
   if (!hasLocale(locales, locale)) notFound();
   // The language comes from the address, not from the request's headers (lib/i18n/routing.ts).
   setRequestLocale(locale);
-  const [t, session] = await Promise.all([getTranslations("Layout"), auth()]);
-  // Only what the menu shows goes to the header (the session callback already leaves out the rest).
-  const user = session?.user?.email
-    ? {
-        name: session.user.name ?? null,
-        email: session.user.email,
-        image: session.user.image ?? null,
-        // Members of an organizer get a link to /organizer in the menu.
-        isOrganizer: session.user.id ? await isOrganizerMember(session.user.id) : false,
-      }
-    : null;
+  const t = await getTranslations("Layout");
   return (
     <html lang={locale}>
       <body className="flex min-h-dvh flex-col">
         <ClientMessages area="site">
-          <a
-            href="#content"
-            className="sr-only z-50 rounded-lg bg-white px-4 py-3 font-semibold text-indigo-800 focus:not-sr-only focus:absolute focus:top-2 focus:left-2"
-          >
-            {t("skipToContent")}
-          </a>
-          <SiteHeader user={user} />
-          <main id="content" tabIndex={-1} className="flex-1 focus:outline-none">
-            {children}
-          </main>
-          <SiteFooter />
-          <ServiceWorker userId={user ? (session?.user?.id ?? null) : null} />
+          {/* Who is signed in is asked by the browser: the page itself is the same for everybody. */}
+          <ViewerProvider>
+            <a
+              href="#content"
+              className="sr-only z-50 rounded-lg bg-white px-4 py-3 font-semibold text-indigo-800 focus:not-sr-only focus:absolute focus:top-2 focus:left-2"
+            >
+              {t("skipToContent")}
+            </a>
+            <SiteHeader />
+            <main id="content" tabIndex={-1} className="flex-1 focus:outline-none">
+              {children}
+            </main>
+            <SiteFooter />
+            <ServiceWorker />
+          </ViewerProvider>
         </ClientMessages>
       </body>
     </html>

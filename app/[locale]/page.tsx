@@ -1,25 +1,38 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { EventList } from "@/components/events/event-list";
 import { toggleLikeAction } from "@/app/[locale]/likes/actions";
-import { auth } from "@/lib/auth";
-import { listEvents } from "@/lib/events/queries";
-import { listLikedEventIds } from "@/lib/likes/queries";
+import { cachedEventList } from "@/lib/cache/events";
+import { defaultLocale, isLocale, type AppLocale } from "@/lib/i18n/locales";
+import { pageAlternates } from "@/lib/seo/site-urls";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("Home");
-  return { title: { absolute: t("title") } };
+type HomePageProps = { params: Promise<{ locale: string }> };
+
+// The same page for everybody, rendered on its first request and kept like the event pages.
+export async function generateStaticParams(): Promise<{ locale: string }[]> {
+  return [];
 }
 
-export default async function HomePage() {
-  const t = await getTranslations("Home");
-  const [{ events, total }, session] = await Promise.all([listEvents({ pageSize: 6 }), auth()]);
-  // One query for the hearts of every card on the page.
-  const likedIds = await listLikedEventIds(
-    session?.user?.id,
-    events.map((event) => event.id),
-  );
+async function pageLocale(params: HomePageProps["params"]): Promise<AppLocale> {
+  const { locale } = await params;
+  const known = isLocale(locale) ? locale : defaultLocale;
+  setRequestLocale(known);
+  return known;
+}
+
+export async function generateMetadata({ params }: HomePageProps): Promise<Metadata> {
+  const locale = await pageLocale(params);
+  const t = await getTranslations({ locale, namespace: "Home" });
+  return { title: { absolute: t("title") }, alternates: pageAlternates("/", locale) };
+}
+
+export default async function HomePage({ params }: HomePageProps) {
+  const locale = await pageLocale(params);
+  const t = await getTranslations({ locale, namespace: "Home" });
+  const { events, total } = await cachedEventList({ pageSize: 6 });
+  // The same page for everybody: the hearts of a signed-in visitor come from /api/viewer.
+  const likedIds: string[] = [];
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-8 sm:px-6 sm:py-12">
       <div className="flex flex-col gap-2">

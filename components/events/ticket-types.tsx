@@ -4,6 +4,8 @@ import { inputClasses } from "@/components/ui/input";
 import { availability, isPurchasable, maxQuantity, salesCloseAt, type Availability } from "@/lib/events/availability";
 import type { EventTicketType } from "@/lib/events/queries";
 import { formatPrice } from "@/lib/i18n/format";
+import { isLocale } from "@/lib/i18n/locales";
+import { localizePath } from "@/lib/i18n/paths";
 import { AvailabilityStatus } from "./availability-status";
 
 export type TicketTypesProps = {
@@ -24,6 +26,7 @@ export const quantityParam = (ticketTypeId: string) => `q_${ticketTypeId}`;
  */
 export function TicketTypes({ eventSlug, eventEndsAt, timeZone, ticketTypes, now }: TicketTypesProps) {
   const t = useTranslations("EventPage");
+  const pageLocale = useLocale();
 
   if (ticketTypes.length === 0) return <p className="text-zinc-700">{t("noTicketTypes")}</p>;
 
@@ -62,7 +65,11 @@ export function TicketTypes({ eventSlug, eventEndsAt, timeZone, ticketTypes, now
   }
 
   return (
-    <form method="get" action={`/events/${encodeURIComponent(eventSlug)}/checkout`} className="flex flex-col gap-4">
+    <form
+      method="get"
+      action={localizePath(`/events/${encodeURIComponent(eventSlug)}/checkout`, isLocale(pageLocale) ? pageLocale : "sv")}
+      className="flex flex-col gap-4"
+    >
       <p className="text-zinc-700">{t("chooseHint")}</p>
       {list}
       <Button type="submit" size="lg" fullWidth>

@@ -5,6 +5,7 @@
 import { startTransition, useOptimistic, useState } from "react";
 import { useTranslations } from "@/components/i18n/client-text";
 import { classNames } from "@/components/ui/class-names";
+import { useLikedByViewer } from "@/components/viewer/viewer-provider";
 import type { LikeAnswer } from "@/lib/likes/schemas";
 import { HeartIcon } from "./heart-icon";
 import { useHydrated } from "./use-hydrated";
@@ -15,6 +16,7 @@ export type LikeAction = (formData: FormData) => Promise<LikeAnswer>;
 export type LikeButtonProps = {
   eventId: string;
   eventTitle: string;
+  /** What the server knew; on pages that are the same for everybody, /api/viewer's answer replaces it. */
   liked: boolean;
   action: LikeAction;
   /** The page to come back to without JavaScript; the button's id is added as its fragment. */
@@ -25,15 +27,16 @@ export type LikeButtonProps = {
   variant?: "icon" | "labelled";
 };
 
-export function LikeButton({ eventId, eventTitle, liked, action, returnTo, anchorId, variant = "icon" }: LikeButtonProps) {
+export function LikeButton({ eventId, eventTitle, liked: fromServer, action, returnTo, anchorId, variant = "icon" }: LikeButtonProps) {
   const t = useTranslations("Likes");
+  const liked = useLikedByViewer(eventId) ?? fromServer;
   const hydrated = useHydrated();
   const [stored, setStored] = useState(liked);
   const [seen, setSeen] = useState(liked);
   const [shown, setShown] = useOptimistic(stored);
   const [error, setError] = useState<string | null>(null);
 
-  // A fresh page from the server (another tab liked it, a navigation) is the new truth.
+  // A fresh page from the server, or the viewer's likes arriving, is the new truth.
   if (liked !== seen) {
     setSeen(liked);
     setStored(liked);

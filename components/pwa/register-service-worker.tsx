@@ -3,13 +3,15 @@
 // are. Rendered on every page through service-worker.tsx; shows nothing.
 import { useEffect } from "react";
 
-export function RegisterServiceWorker({ owner, enabled }: { owner: string | null; enabled: boolean }) {
+/** `owner` undefined: not known yet (the page is still asking /api/viewer), so nothing is said. */
+export function RegisterServiceWorker({ owner, enabled }: { owner: string | null | undefined; enabled: boolean }) {
   useEffect(() => {
     if (!enabled || !("serviceWorker" in navigator)) return;
     // updateViaCache "none": a new sw.js is picked up at once, never from the HTTP cache.
     navigator.serviceWorker.register("/sw.js", { scope: "/", updateViaCache: "none" }).catch(() => {
       // No worker (private mode, a blocked origin): the site works as before, just not offline.
     });
+    if (owner === undefined) return;
     // Signed out (owner null), or someone else signed in on this device without signing out
     // first: the worker drops the tickets it kept for the previous owner.
     void navigator.serviceWorker.ready.then((registration) => registration.active?.postMessage({ type: "owner", owner }));

@@ -2,11 +2,12 @@
 // server's scripts are not content-hashed and a cache-first worker would serve stale code there.
 import { env } from "@/lib/env";
 import { offlineOwner } from "@/lib/tickets/offline-owner";
-import { KeepPageOffline, RegisterServiceWorker } from "./register-service-worker";
+import { KeepPageOffline } from "./register-service-worker";
+import { ViewerServiceWorker } from "./viewer-service-worker";
 
-/** In the root layout: registers the worker and tells it who is signed in (or nobody). */
-export function ServiceWorker({ userId }: { userId: string | null }) {
-  return <RegisterServiceWorker owner={userId ? offlineOwner(userId) : null} enabled={env().NODE_ENV === "production"} />;
+/** In the root layout: registers the worker and tells it who is signed in (or nobody) once the page knows. */
+export function ServiceWorker() {
+  return <ViewerServiceWorker enabled={env().NODE_ENV === "production"} />;
 }
 
 /** On a ticket page: keeps it for offline use, however the visitor got there. */

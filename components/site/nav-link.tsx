@@ -4,12 +4,15 @@
 import { Link } from "@/components/i18n/link";
 import { usePathname } from "next/navigation";
 import type { ComponentProps } from "react";
+import { useLocale } from "@/components/i18n/client-text";
 import { classNames } from "@/components/ui/class-names";
+import { localizePath } from "@/lib/i18n/paths";
 
 export function NavLink({ href, className, ...props }: Omit<ComponentProps<typeof Link>, "href"> & { href: string }) {
   const pathname = usePathname();
-  const exact = pathname === href;
-  const within = !exact && href !== "/" && pathname?.startsWith(`${href}/`);
+  const target = localizePath(href, useLocale());
+  const exact = pathname === target;
+  const within = !exact && href !== "/" && pathname?.startsWith(`${target}/`);
   return (
     <Link
       {...props}

@@ -1,12 +1,11 @@
 import { Link } from "@/components/i18n/link";
 import { useTranslations } from "next-intl";
-import { Button } from "@/components/ui/button";
 import { LogoMark } from "./logo";
 import { NavLink } from "./nav-link";
-import { UserMenu, type SiteUser } from "./user-menu";
+import { AccountArea } from "./account-area";
 
-/** The bar on every page: home, events, and the visitor's account or a way to sign in. */
-export function SiteHeader({ user }: { user: SiteUser | null }) {
+/** The bar on every page: home, events, and the visitor's account or a way to sign in (account-area.tsx). */
+export function SiteHeader() {
   const t = useTranslations("Header");
   const site = useTranslations("Site");
   return (
@@ -27,13 +26,7 @@ export function SiteHeader({ user }: { user: SiteUser | null }) {
             </li>
           </ul>
         </nav>
-        {user ? (
-          <UserMenu user={user} />
-        ) : (
-          <Button href="/login" variant="secondary" size="md">
-            {t("signIn")}
-          </Button>
-        )}
+        <AccountArea />
       </div>
     </header>
   );

@@ -1,10 +1,11 @@
-import { useLocale, useTranslations } from "next-intl";
-import { isLocale } from "@/lib/i18n/locales";
+"use client";
+// The signed-in visitor's menu, drawn in the browser from /api/viewer (account-area.tsx).
+import { useLocale, useTranslations } from "@/components/i18n/client-text";
 import { localizePath } from "@/lib/i18n/paths";
 import { Avatar } from "@/components/ui/avatar";
 import { Menu, MenuFormItem, MenuLink, MenuSeparator } from "@/components/ui/menu";
 
-/** `isOrganizer`: a member of some organizer (looked up on the server), who gets a link to /organizer. */
+/** `isOrganizer`: a member of some organizer (looked up by /api/viewer), who gets a link to /organizer. */
 export type SiteUser = { name: string | null; email: string; image: string | null; isOrganizer?: boolean };
 
 /** The signed-in visitor's picture and name, opening the menu of their account pages. */
@@ -35,7 +36,7 @@ export function UserMenu({ user }: { user: SiteUser }) {
       ) : null}
       <MenuSeparator />
       {/* Signing out changes state, so it is a POST, never a link a crawler could follow. */}
-      <MenuFormItem action={localizePath("/logout", isLocale(locale) ? locale : "sv")} method="post">
+      <MenuFormItem action={localizePath("/logout", locale)} method="post">
         {t("signOut")}
       </MenuFormItem>
     </Menu>

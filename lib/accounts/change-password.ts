@@ -6,6 +6,7 @@
 // password to move the account to their own address). The proof is either the current
 // password or a sign-in moments ago (recent-sign-in.ts), which is how "Forgot password" ends up here.
 import { z } from "zod";
+import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from "../auth/cookie-names";
 import { db } from "../db/client";
 import { formFields, form } from "../forms";
 import { hit, type RateLimit } from "../rate-limit";
@@ -117,8 +118,7 @@ export async function changePasswordForUser({
   return { ok: false, error: "invalid_form", fieldErrors: { password: result.error } };
 }
 
-export const SESSION_COOKIE = "authjs.session-token";
-export const SECURE_SESSION_COOKIE = "__Secure-authjs.session-token";
+export { SECURE_SESSION_COOKIE, SESSION_COOKIE } from "../auth/cookie-names";
 
 /**
  * The session token Auth.js set in this browser: the __Secure- cookie when the site is served

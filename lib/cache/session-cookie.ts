@@ -2,7 +2,9 @@
 // up, so auth() answers null without starting Auth.js (which builds a CSRF token on every call),
 // and a page can be served the same to every such visitor (deploy/nginx.conf caches on the same
 // rule: no cookie whose name holds "authjs.session-token").
-import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from "@/lib/accounts/change-password";
+import { isSessionCookieName } from "@/lib/auth/cookie-names";
+
+export { isSessionCookieName };
 
 type CookieReader = { getAll(): { name: string }[] };
 
@@ -13,12 +15,6 @@ type CookieReader = { getAll(): { name: string }[] };
  */
 export function hasSessionCookie(cookies: CookieReader): boolean {
   return cookies.getAll().some(({ name }) => isSessionCookieName(name));
-}
-
-export function isSessionCookieName(name: string): boolean {
-  return [SESSION_COOKIE, SECURE_SESSION_COOKIE].some(
-    (base) => name === base || (name.startsWith(`${base}.`) && /^\d+$/.test(name.slice(base.length + 1))),
-  );
 }
 
 /**

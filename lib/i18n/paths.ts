@@ -45,6 +45,10 @@ export function localizePath(path: string, locale: AppLocale): string {
   return `/${locale}${pathname === "/" ? "" : pathname}${suffix}`;
 }
 
+function hasLanguagePrefix(path: string): boolean {
+  return isLocale(splitSuffix(path)[0].split("/")[1]);
+}
+
 /** An absolute address on `siteUrl` in `locale`, for emails and metadata. */
 export function localizedUrl(siteUrl: string, path: string, locale: AppLocale): string {
   return new URL(localizePath(path, locale), siteUrl).toString();
@@ -61,6 +65,10 @@ export function localizeSiteLinks<T>(value: T, siteUrl: string, locale: AppLocal
     if (typeof item === "string") {
       if (!item.startsWith(`${origin}/`)) return item;
       const url = new URL(item);
+      // A sign-in link's way back: a path without a language (made where none was known, as
+      // at checkout) takes the email's; one that has a language keeps it.
+      const back = url.searchParams.get("callbackUrl");
+      if (back?.startsWith("/") && !hasLanguagePrefix(back)) url.searchParams.set("callbackUrl", localizePath(back, locale));
       return `${origin}${localizePath(`${url.pathname}${url.search}${url.hash}`, locale)}`;
     }
     if (Array.isArray(item)) return item.map(walk);

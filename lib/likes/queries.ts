@@ -15,6 +15,12 @@ export async function listLikedEventIds(userId: string | null | undefined, event
   return rows.map((row) => row.eventId);
 }
 
+/** Every event the user has liked, newest first, up to `limit`: the hearts of any page come from it. */
+export async function listAllLikedEventIds(userId: string, limit = 1_000): Promise<string[]> {
+  const rows = await db.like.findMany({ where: { userId }, select: { eventId: true }, orderBy: { createdAt: "desc" }, take: limit });
+  return rows.map((row) => row.eventId);
+}
+
 export async function isEventLiked(userId: string | null | undefined, eventId: string): Promise<boolean> {
   if (!userId) return false;
   return (await db.like.count({ where: { userId, eventId } })) > 0;

@@ -24,6 +24,7 @@ const GUARDS = [
   "requireOrganizerEvent", // a member, and the event is this organizer's, or 404
   "organizerRouteAccess", // the same for route handlers, which answer with their own responses
   "auth", // Auth.js's session, for routes that answer with their own status codes
+  "signedInUser", // the caller's own session or nobody, for a route that answers both (app/api/viewer)
   "isValidOrderKey", // the order's signed link
   "ordersOfThisBrowser", // the signed cookie of the browser that bought the order (lib/orders/buyer-browser.ts)
   "findOrderCorrection", // the single-use link sent to a corrected address: looked at, never used, by a GET
@@ -50,7 +51,8 @@ const AREAS = [
   "app/[locale]/likes",
   "app/[locale]/orders",
   "app/media",
-  "app/u",
+  "app/[locale]/u",
+  "app/api/viewer",
   "app/[locale]/logout",
   "app/[locale]/dev",
 ];

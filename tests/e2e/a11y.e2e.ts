@@ -6,7 +6,7 @@
 import type { BrowserContext, Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
 import { collectPageErrors, visitorHeaders, visitorOptions, type Device } from "./browser";
-import { expect, test } from "./fixtures";
+import { expect, speakProjectLanguage, test } from "./fixtures";
 import { buyAsGuest, checkoutWords, EVENT_SLUG, signInWithEmailLink, type Locale } from "./journey";
 import { formControlsOutOfReach } from "./keyboard";
 
@@ -88,6 +88,7 @@ test.describe("accessibility", () => {
   test.beforeAll(async ({ browser, lang, device }, workerInfo) => {
     context = await browser.newContext({ ...visitorOptions(lang, device), extraHTTPHeaders: visitorHeaders(lang, workerInfo.workerIndex) });
     page = await context.newPage();
+    speakProjectLanguage(page, lang);
     errors = collectPageErrors(page);
     email = `ada.a11y.${lang}.${device}.${Date.now()}@example.se`;
   });

@@ -137,6 +137,9 @@ export async function signInWithEmailLink(
   await onPage?.("/login/check-email");
   await page.goto(await linkInNewestEmail(page, email, ANY_LINK_SUBJECT, ANY_EMAIL_SIGN_IN));
   await onPage?.("/login/confirm");
-  await page.getByRole("button", { name: w.signIn }).click();
+  // The link opens in the language of the email, which is the account's (a seeded owner's is
+  // Swedish); the way back after it is in the language of the page that asked.
+  const confirm = [signInWords.sv.signIn, signInWords.en.signIn].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  await page.getByRole("button", { name: new RegExp(`^(?:${confirm.join("|")})$`) }).click();
   await page.getByRole("button", { name: w.accountMenu }).first().waitFor();
 }

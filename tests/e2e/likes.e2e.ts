@@ -2,6 +2,7 @@
 // JavaScript), and a signed-in visitor's heart changes at once (with it); both end up under
 // /account/liked. In Swedish and English, each on a desktop and a phone.
 import type { BrowserContext, Page } from "@playwright/test";
+import { localizePath } from "../../lib/i18n/paths";
 import { collectPageErrors } from "./browser";
 import { expect, test } from "./fixtures";
 
@@ -78,11 +79,12 @@ test.describe("liking events", () => {
     expect(await heart.getAttribute("aria-pressed")).toBe("false");
     await heart.click();
     await page.waitForURL(/\/login\?callbackUrl=/);
-    expect(new URL(page.url()).searchParams.get("callbackUrl")).toBe(`/likes/complete?event=${SLUG}`);
+    expect(new URL(page.url()).searchParams.get("callbackUrl")).toBe(localizePath(`/likes/complete?event=${SLUG}`, locale));
 
     await signInByLink(page, mailbox, email, locale);
     await page.waitForURL(new RegExp(`/events/${SLUG}#like$`));
-    expect(await page.getByRole("button", { name: w.like }).getAttribute("aria-pressed")).toBe("true");
+    // The event page is the same for everybody (and cached); without JavaScript it cannot show
+    // this visitor's heart pressed. The list of liked events shows the like was kept.
 
     await page.goto("/account/liked");
     await page.getByRole("link", { name: TITLE }).waitFor();
@@ -114,7 +116,7 @@ test.describe("liking events", () => {
     // Pressed at once, and still on the same page (no round trip through a redirect).
     expect(await heart.getAttribute("aria-pressed")).toBe("true");
     await saved;
-    expect(new URL(page.url()).pathname).toBe("/events");
+    expect(new URL(page.url()).pathname).toBe(localizePath("/events", locale));
     expect(await heart.getAttribute("aria-pressed")).toBe("true");
 
     await page.goto("/account/liked");

@@ -81,7 +81,7 @@ describe("localized addresses in emails", () => {
     };
     expect(localizeSiteLinks(payload, site, "en")).toEqual({
       orderUrl: `${site}/en/orders/abc?token=x`,
-      signInUrl: `${site}/en/login/confirm?token=t&callbackUrl=%2Faccount`,
+      signInUrl: `${site}/en/login/confirm?token=t&callbackUrl=%2Fen%2Faccount`,
       picture: `${site}/media/123`,
       elsewhere: "https://example.com/orders/abc",
       text: "Se /orders/abc",
@@ -89,5 +89,13 @@ describe("localized addresses in emails", () => {
       count: 2,
     });
     expect(localizeSiteLinks(payload, site, "sv")).toEqual(payload);
+  });
+
+  it("gives a sign-in link's way back the email's language only when it has none", () => {
+    const welcome = `${site}/login/confirm?token=t&callbackUrl=%2Faccount%2Fpassword`;
+    expect(new URL(localizeSiteLinks(welcome, site, "en")).searchParams.get("callbackUrl")).toBe("/en/account/password");
+    expect(localizeSiteLinks(welcome, site, "sv")).toBe(welcome);
+    const askedInEnglish = `${site}/login/confirm?token=t&callbackUrl=%2Fen%2Forganizer`;
+    expect(new URL(localizeSiteLinks(askedInEnglish, site, "sv")).searchParams.get("callbackUrl")).toBe("/en/organizer");
   });
 });

@@ -5,10 +5,10 @@ import { EventSearchForm } from "@/components/events/event-search-form";
 import { EventsPagination } from "@/components/events/events-pagination";
 import { Button } from "@/components/ui/button";
 import { parseBrowseParams } from "@/lib/events/browse-params";
-import { listEventCities, listEvents } from "@/lib/events/queries";
+import { cachedEventCities, cachedEventList } from "@/lib/cache/events";
+import { pageAlternates } from "@/lib/seo/site-urls";
+import { requestLocale } from "@/lib/i18n/server";
 import { toggleLikeAction } from "@/app/[locale]/likes/actions";
-import { auth } from "@/lib/auth";
-import { listLikedEventIds } from "@/lib/likes/queries";
 
 const PAGE_SIZE = 12;
 
@@ -17,23 +17,19 @@ type EventsPageProps = { searchParams: Promise<Record<string, string | string[] 
 export async function generateMetadata({ searchParams }: EventsPageProps): Promise<Metadata> {
   const t = await getTranslations("EventsPage");
   const { page } = parseBrowseParams(await searchParams);
-  return { title: page > 1 ? t("titlePaged", { page }) : t("title") };
+  return { title: page > 1 ? t("titlePaged", { page }) : t("title"), alternates: pageAlternates("/events", await requestLocale()) };
 }
 
 export default async function EventsPage({ searchParams }: EventsPageProps) {
   const t = await getTranslations("EventsPage");
   const { query, city, page: requestedPage, queryProblem } = parseBrowseParams(await searchParams);
-  const now = new Date();
-  const [{ events, total, page, pageCount }, cities, session] = await Promise.all([
-    listEvents({ query, city, page: requestedPage, pageSize: PAGE_SIZE, now }),
-    listEventCities({ now }),
-    auth(),
+  const [{ events, total, page, pageCount }, cities] = await Promise.all([
+    // Searches and filters make this page different per address; its data comes from the cache.
+    cachedEventList({ query, city, page: requestedPage, pageSize: PAGE_SIZE }),
+    cachedEventCities(),
   ]);
-  // One query for the hearts of every card on the page.
-  const likedIds = await listLikedEventIds(
-    session?.user?.id,
-    events.map((event) => event.id),
-  );
+  // The same page for everybody: the hearts of a signed-in visitor come from /api/viewer.
+  const likedIds: string[] = [];
   const here = new URLSearchParams();
   if (query) here.set("q", query);
   if (city) here.set("city", city);

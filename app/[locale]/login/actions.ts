@@ -1,11 +1,13 @@
 "use server";
 // The sign-in form's action. Its two submit buttons post the same form: "password" signs in
 // through Auth.js's credentials provider, "link" asks for a sign-in link by email.
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { localizedPath, redirectLocalized } from "@/lib/i18n/server";
 import { z } from "zod";
 import { publicAction, type ActionResult } from "@/lib/actions";
+import { SIGNED_IN_HINT_COOKIE, signedInHintOptions } from "@/lib/auth/cookie-names";
 import { requestSignInLink } from "@/lib/auth/request-link";
+import { env } from "@/lib/env";
 import { form } from "@/lib/forms";
 import { safeReturnPath } from "@/lib/navigation/return-path";
 import { clientAddress } from "@/lib/rate-limit";
@@ -52,6 +54,10 @@ export const signInAction = publicAction({
     try {
       // Auth.js is loaded here, not with the module: see signedInUser in lib/guards.ts.
       const { signIn } = await import("@/lib/auth");
+      // The page after a password sign-in comes in this action's answer, with no request of its
+      // own for proxy.ts to set the "signed in" hint on: set it here (a wrong password leaves it
+      // for proxy.ts to clear on the next request, and /api/viewer answers "nobody" meanwhile).
+      (await cookies()).set(SIGNED_IN_HINT_COOKIE, "1", signedInHintOptions(env().SITE_URL));
       // On success this throws Next's redirect to the callback path; it must not be caught here.
       await signIn("password", { email, password: fields.password, redirectTo: callbackPath });
     } catch (error) {

@@ -1,7 +1,6 @@
 "use server";
 // Asking for and confirming a new email address. The rules (password, rate limits, single-use
 // links, one transaction) live in lib/accounts.
-import { revalidatePath } from "next/cache";
 import { redirectLocalized } from "@/lib/i18n/server";
 import { z } from "zod";
 import { confirmEmailChange, requestEmailChange, type EmailChangeFieldErrors } from "@/lib/accounts/email-change";
@@ -39,7 +38,6 @@ export const confirmEmailChangeAction = userAction({
   run: async ({ token }, { user }): Promise<ConfirmEmailState> => {
     const result = await confirmEmailChange({ userId: user.id, token, currentSessionToken: await currentSessionToken() });
     if (!result.ok) return { ok: false, error: result.error, fieldErrors: {} };
-    revalidatePath("/", "layout");
     return redirectLocalized("/account/profile?notice=email-changed");
   },
 });

@@ -1,7 +1,6 @@
 "use server";
 // The profile page's actions: name and language, and the picture. Each hands the parsed input
 // to lib/profile and redirects outside any try/catch.
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { redirectLocalized } from "@/lib/i18n/server";
 import { z } from "zod";
@@ -24,8 +23,6 @@ export const updateProfileAction = userAction({
   run: async (values, { user }): Promise<ProfileFormState | SharedRefusal> => {
     const result = await updateProfile({ userId: user.id, ...values });
     if (!result.ok) return result.error === "no_such_user" ? { ok: false, error: "no_such_user" } : { ...result, values };
-    // The header (picture, name) lives in the root layout: render it again everywhere.
-    revalidatePath("/", "layout");
     // The account's language is also the site's: the profile page comes back in it.
     redirect(localizePath(`${returnPath}?notice=saved`, result.locale));
   },
@@ -42,7 +39,6 @@ export const uploadAvatarAction = userAction({
       return result.problem === "no_such_user"
         ? { ok: false, error: "no_such_user" }
         : { ok: false, error: result.problem, fieldErrors: {} };
-    revalidatePath("/", "layout");
     return redirectLocalized(`${returnPath}?notice=picture-saved`);
   },
 });
@@ -53,7 +49,6 @@ export const removeAvatarAction = userAction({
   schema: z.object({}),
   run: async (_input, { user }) => {
     await removeAvatar({ userId: user.id });
-    revalidatePath("/", "layout");
     return redirectLocalized(`${returnPath}?notice=picture-removed`);
   },
 });

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Link } from "@/components/i18n/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { getTranslations } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { toggleLikeAction } from "@/app/[locale]/likes/actions";
 import { EventDescription } from "@/components/events/event-description";
 import { EventFacts } from "@/components/events/event-facts";
@@ -10,48 +10,45 @@ import { TicketTypes } from "@/components/events/ticket-types";
 import { Badge } from "@/components/ui/badge";
 import { LikeButton } from "@/components/likes/like-button";
 import { Button } from "@/components/ui/button";
-import { auth } from "@/lib/auth";
-import { getPublishedEventBySlug } from "@/lib/events/queries";
-import { isEventLiked } from "@/lib/likes/queries";
+import { JsonLd } from "@/components/seo/json-ld";
+import { cachedPublishedEvent } from "@/lib/cache/events";
+import { defaultLocale, isLocale, type AppLocale } from "@/lib/i18n/locales";
+import { buildEventJsonLd } from "@/lib/seo/event-json-ld";
+import { buildEventMetadata } from "@/lib/seo/event-metadata";
 
-type EventPageProps = { params: Promise<{ slug: string }> };
+type EventPageProps = { params: Promise<{ locale: string; slug: string }> };
 
-// generateMetadata and the page ask for the same event: one query per request.
-const getEvent = cache(getPublishedEventBySlug);
+// The page is the same for every visitor (the heart and the account menu are filled in by the
+// browser), so it is rendered on its first request and kept: at most a few seconds old, since
+// its data comes from the tagged cache of lib/cache/events.ts, which an organizer's change
+// expires at once. No event is rendered at build time, which opens no database.
+export async function generateStaticParams(): Promise<{ locale: string; slug: string }[]> {
+  return [];
+}
 
-/** The first paragraph, cut at a word near 160 characters, for search results and link previews. */
-function summaryOf(description: string): string {
-  const first =
-    description
-      .split(/\r?\n\s*\r?\n/)[0]
-      ?.trim()
-      .replace(/\s+/g, " ") ?? "";
-  if (first.length <= 160) return first;
-  return `${first.slice(0, 157).replace(/\s+\S*$/, "")}…`;
+// generateMetadata and the page ask for the same event: one cache read per render.
+const getEvent = cache(cachedPublishedEvent);
+
+async function pageLocale(params: EventPageProps["params"]): Promise<{ locale: AppLocale; slug: string }> {
+  const { locale, slug } = await params;
+  const known = isLocale(locale) ? locale : defaultLocale;
+  setRequestLocale(known);
+  return { locale: known, slug };
 }
 
 export async function generateMetadata({ params }: EventPageProps): Promise<Metadata> {
-  const event = await getEvent((await params).slug);
+  const { locale, slug } = await pageLocale(params);
+  const event = await getEvent(slug);
   // The page itself answers 404; metadata thrown from here would replace it with an error shell.
   if (!event) return {};
-  const description = summaryOf(event.description);
-  return {
-    title: event.title,
-    description,
-    openGraph: {
-      title: event.title,
-      description,
-      type: "website",
-      ...(event.imageUrl ? { images: [{ url: event.imageUrl, width: 1200, height: 630 }] } : {}),
-    },
-  };
+  return buildEventMetadata(event, { locale });
 }
 
 export default async function EventPage({ params }: EventPageProps) {
-  const event = await getEvent((await params).slug);
+  const { locale, slug } = await pageLocale(params);
+  const event = await getEvent(slug);
   if (!event) notFound();
-  const [t, session] = await Promise.all([getTranslations("EventPage"), auth()]);
-  const liked = await isEventLiked(session?.user?.id, event.id);
+  const t = await getTranslations({ locale, namespace: "EventPage" });
   const now = new Date();
   const past = event.endsAt.getTime() <= now.getTime();
 
@@ -64,6 +61,7 @@ export default async function EventPage({ params }: EventPageProps) {
         </Link>
       </p>
 
+      <JsonLd data={buildEventJsonLd(event, { locale, now })} />
       <article className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_24rem] lg:gap-x-12">
         <header className="flex flex-col gap-4 lg:col-start-1">
           {past ? (
@@ -76,7 +74,8 @@ export default async function EventPage({ params }: EventPageProps) {
           <LikeButton
             eventId={event.id}
             eventTitle={event.title}
-            liked={liked}
+            // The same page for everybody: a signed-in visitor's heart comes from /api/viewer.
+            liked={false}
             action={toggleLikeAction}
             returnTo={`/events/${encodeURIComponent(event.slug)}`}
             anchorId="like"

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { localizedPath } from "@/lib/i18n/server";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { safeReturnPath } from "@/lib/navigation/return-path";
@@ -25,8 +24,8 @@ export default async function ConfirmLinkPage({ searchParams }: Props) {
   const t = await getTranslations("ConfirmLinkPage");
   const token = queryValue(query, "token");
   const email = queryEmail(query);
-  // Auth.js sends the buyer on to this path: in the language of this page, as the email was.
-  const callbackUrl = await localizedPath(safeReturnPath(queryValue(query, "callbackUrl"), "/"));
+  // The path carries its language already: the one the visitor browsed in when asking for the link.
+  const callbackUrl = safeReturnPath(queryValue(query, "callbackUrl"), "/");
   const complete = token !== null && /^[A-Za-z0-9_-]{16,256}$/.test(token) && email !== "";
   const action = complete ? `/api/auth/callback/email?${new URLSearchParams({ token, email, callbackUrl }).toString()}` : "";
 

@@ -3,7 +3,8 @@
 // every input is checked by lib/orders/checkout.ts and again by placeOrder.
 import { refresh } from "next/cache";
 import { headers } from "next/headers";
-import { redirectLocalized } from "@/lib/i18n/server";
+import { redirect } from "next/navigation";
+import { localizePath } from "@/lib/i18n/paths";
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { publicAction } from "@/lib/actions";
@@ -15,15 +16,17 @@ import { clientAddress } from "@/lib/rate-limit";
 // Refusals after which the page's quantities are out of date.
 const STOCK_CHANGED = new Set(["sold_out", "not_on_sale", "too_many", "event_unavailable"]);
 
-/** What the form shows after a post: only refusals come back, a placed order redirects. */
+/** What the form shows after a post: a refusal, or the placed order's address to go to. */
 export type CheckoutFormState = Extract<CheckoutResult, { ok: false }>;
+export type CheckoutAnswer = CheckoutFormState | { ok: true; location: string };
 
 export const placeOrderAction = publicAction({
   // Every field as posted: the ticket types' quantity fields are named after their ids.
   schema: z.record(z.string(), z.unknown()),
-  run: async (fields, { emailQueued }): Promise<CheckoutFormState> => {
-    const locale = await getLocale();
-    const result = await checkout(fields, { locale: isLocale(locale) ? locale : "sv", clientAddress: clientAddress(await headers()) });
+  run: async (fields, { emailQueued }): Promise<CheckoutAnswer> => {
+    const requested = await getLocale();
+    const locale = isLocale(requested) ? requested : "sv";
+    const result = await checkout(fields, { locale, clientAddress: clientAddress(await headers()) });
     if (!result.ok) {
       if (STOCK_CHANGED.has(result.error)) refresh();
       return result;
@@ -31,7 +34,11 @@ export const placeOrderAction = publicAction({
     // This browser may correct a misspelled address for a day without the organizer.
     await rememberOrderInThisBrowser(result.orderId);
     emailQueued();
-    // redirect() throws to end the request, so it stays outside any try/catch.
-    return redirectLocalized(result.location);
+    // The confirmation page, in this page's language (a payment provider's address stays as it is).
+    const location = localizePath(result.location, locale);
+    // With JavaScript the page navigates itself: a redirect here would render the whole order
+    // page into this answer. A plain form post (no JavaScript) is redirected.
+    if (fields.answer === "address") return { ok: true, location };
+    redirect(location);
   },
 });

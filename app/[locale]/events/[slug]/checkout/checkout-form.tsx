@@ -3,7 +3,7 @@
 // JavaScript (the server renders the answer); with it, the total follows the quantities, a
 // misspelt email domain is pointed out while typing, and the button waits for the answer.
 import { Link } from "@/components/i18n/link";
-import { useActionState, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import { useActionState, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import { useLocale, useTranslations } from "@/components/i18n/client-text";
 import { CheckboxField } from "@/components/checkout/checkbox-field";
 import { ErrorSummary, type SummaryEntry } from "@/components/checkout/error-summary";
@@ -82,7 +82,16 @@ export function CheckoutForm({
   const t = useTranslations("Checkout");
   const locale = useLocale();
   const hydrated = useHydrated();
-  const [state, formAction, pending] = useActionState(placeOrderAction, null);
+  const [answer, formAction, submitting] = useActionState(placeOrderAction, null);
+  // A placed order comes back as its address and this page goes there (the action renders no
+  // page of its own); without JavaScript the action redirects instead.
+  const state = answer && !answer.ok ? answer : null;
+  const placedAt = answer?.ok ? answer.location : null;
+  const pending = submitting || placedAt !== null;
+  useEffect(() => {
+    // A whole page load: the confirmation (or the payment provider's page) starts afresh.
+    if (placedAt !== null) window.location.assign(placedAt);
+  }, [placedAt]);
 
   // Quantities are controlled so the total can follow them; each answer from the server
   // brings back what was posted, and the form is mounted afresh with it (React resets a form
@@ -177,6 +186,8 @@ export function CheckoutForm({
       <ErrorSummary formError={state?.refusal ? refusal(state.refusal) : null} entries={summary} focusKey={state} />
 
       <input type="hidden" name="event" value={eventSlug} />
+      {/* Only a form running JavaScript asks for the order's address instead of a redirect. */}
+      {hydrated ? <input type="hidden" name="answer" value="address" /> : null}
       <input type="hidden" name="idempotencyKey" value={state?.idempotencyKey ?? idempotencyKey} />
       <input type="hidden" name="suggestionSeenFor" value={suggestionSeenFor} />
 

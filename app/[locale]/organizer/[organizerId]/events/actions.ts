@@ -2,10 +2,10 @@
 // Server actions of the event pages, bound by the page to their organizer (and event). The
 // pipeline checks the member's role first; the lib/organizers function checks the same again
 // for the user id and does the work.
-import { revalidatePath } from "next/cache";
 import { redirectLocalized } from "@/lib/i18n/server";
 import { z } from "zod";
 import { memberAction, type SharedRefusal } from "@/lib/actions";
+import { eventChanged } from "@/lib/cache/invalidate";
 import { form } from "@/lib/forms";
 import { readEventForm, type EventFormState, type PublishFormState } from "@/lib/organizers/event-form";
 import { saveEventForMember, setEventPublishedForMember } from "@/lib/organizers/save-event";
@@ -25,7 +25,8 @@ export const saveEventAction = memberAction({
       return result.error === "not_found"
         ? { ok: false, error: "not_found" }
         : { ok: false, error: "invalid_form", fieldErrors: result.fieldErrors, counts: result.counts ?? {}, values };
-    revalidatePath("/events");
+    // The event's page and the event list show the change on the next request, this one's too.
+    await eventChanged(result.eventId);
     return redirectLocalized(`/organizer/${scope.organizerId}/events/${result.eventId}?notice=${eventId ? "saved" : "created"}`);
   },
 });
@@ -45,7 +46,7 @@ export const setPublishedAction = memberAction({
     });
     if (!result.ok)
       return result.error === "not_found" ? { ok: false, error: "not_found" } : { ok: false, error: result.error, fieldErrors: {} };
-    revalidatePath("/events");
+    await eventChanged(scope.eventId ?? "");
     return redirectLocalized(`/organizer/${scope.organizerId}/events/${scope.eventId}?notice=${publish ? "published" : "unpublished"}`);
   },
 });
