@@ -18,7 +18,7 @@ describe("EventsPagination", () => {
       ["next"],
     );
     const last = render(<EventsPagination query={null} city={null} page={2} pageCount={2} />, "en");
-    expect(findAll(last, "a").map((a) => a.attributes.href)).toEqual(["/events"]);
+    expect(findAll(last, "a").map((a) => a.attributes.href)).toEqual(["/en/events"]);
     expect(find(last, "p").text).toBe("Page 2 of 2");
   });
 

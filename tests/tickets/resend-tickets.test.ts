@@ -3,6 +3,7 @@ import { createTranslator } from "next-intl";
 import { databaseKind, describeOnPostgres, useTestDatabase } from "../helpers/test-db";
 import { createEvent } from "../helpers/fixtures";
 import { createOrder, createUser, eventIn } from "./fixtures";
+import { resolveStoredEmail } from "@/emails/registry";
 import { db } from "@/lib/db/client";
 import { messages } from "@/lib/i18n/messages";
 import { placeOrder } from "@/lib/orders/place-order";
@@ -115,7 +116,8 @@ describe(`resendOrderTickets (${databaseKind})`, () => {
       const { tickets, ...rest } = payload as Payload;
       return { ...rest, tickets: [...tickets].sort((a, b) => a.typeName.localeCompare(b.typeName) || a.code.localeCompare(b.code)) };
     };
-    expect(byCode(resent.payload)).toEqual(byCode(original.payload));
+    // Checkout's own confirmation names its order; the sender reads it as resolveStoredEmail does.
+    expect(byCode(resent.payload)).toEqual(byCode((await resolveStoredEmail(original)).payload));
     expect((resent.payload as Payload).tickets.map((ticket) => ticket.typeName)).toEqual(["Parkett", "Parkett", "Balkong"]);
   });
 });
