@@ -47,13 +47,14 @@ export function addOrderToBuyerCookie(value: string | undefined, orderId: string
 }
 
 /**
- * Remembers, in the current request's answer, that this browser bought `orderId`. Sent only
- * under /orders, so public pages stay free of it (and cacheable).
+ * Remembers, in the current request's answer, that this browser bought `orderId`. Its path is
+ * the whole site: the order page is at /orders/… in Swedish and /en/orders/… in English. Public
+ * pages stay cacheable: nothing they render reads it, and caches key on the address alone.
  */
 export async function rememberOrderInThisBrowser(orderId: string, now = new Date()): Promise<void> {
   const jar = await cookies();
   jar.set(BUYER_ORDERS_COOKIE, addOrderToBuyerCookie(jar.get(BUYER_ORDERS_COOKIE)?.value, orderId, now), {
-    path: "/orders",
+    path: "/",
     maxAge: BUYER_ORDERS_MAX_AGE_MS / 1000,
     sameSite: "lax",
     httpOnly: true,

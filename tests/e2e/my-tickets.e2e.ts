@@ -69,7 +69,7 @@ test.describe("my tickets", () => {
 
     // Signed out, My tickets sends the visitor to sign in and back again.
     await page.goto("/account/tickets");
-    await page.waitForURL(/\/login\?callbackUrl=%2Faccount%2Ftickets|\/login\?callbackUrl=\/account\/tickets/);
+    await page.waitForURL(/\/login\?callbackUrl=(?:%2Fen)?%2Faccount%2Ftickets|\/login\?callbackUrl=(?:\/en)?\/account\/tickets/);
     await page.getByLabel(t.loginEmail).first().fill(email);
     await page.getByRole("button", { name: t.sendLink }).click();
     await page.waitForURL(/\/login\/check-email/);

@@ -98,7 +98,7 @@ test.describe("the organizer's pages", () => {
     // A signed-out visitor is sent to sign in.
     const signedOutErrors = collectPageErrors(signedOut);
     await signedOut.goto("/organizer");
-    await signedOut.waitForURL(/\/login\?callbackUrl=%2Forganizer/);
+    await signedOut.waitForURL(/\/login\?callbackUrl=(?:%2Fen)?%2Forganizer/);
 
     const page = await openAsOwner(await newContext({ signedInAs: w.owner }));
     const errors = collectPageErrors(page);

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import sharp from "sharp";
+import { localizePath } from "../../lib/i18n/paths";
 import { expectNoAxeViolations } from "./axe";
 import { collectPageErrors, type Locale, type Device } from "./browser";
 import { expect, test } from "./fixtures";
@@ -94,7 +95,7 @@ async function journey(page: Page, visitorPage: Page, locale: Locale, viewport: 
   await page.getByLabel(w.public).check();
   await page.getByRole("button", { name: w.save, exact: true }).click();
   await page.getByText(w.isPublic).waitFor();
-  expect(await page.getByRole("link", { name: w.preview }).getAttribute("href")).toBe(`/u/${handle.toLowerCase()}`);
+  expect(await page.getByRole("link", { name: w.preview }).getAttribute("href")).toBe(localizePath(`/u/${handle.toLowerCase()}`, locale));
 
   // The footer's language switcher changes the account's language too (the emails follow it).
   const other = locale === "sv" ? "en" : "sv";

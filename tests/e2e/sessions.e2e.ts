@@ -1,6 +1,7 @@
 // Where the account is signed in, in Swedish and English, on a desktop and a phone: two
 // browsers sign in to one account; the first lists both and signs the other out, which is then
 // sent to the sign-in page on its next visit while the first stays signed in.
+import { localizePath } from "../../lib/i18n/paths";
 import { collectPageErrors } from "./browser";
 import { expect, test } from "./fixtures";
 import { signInWithEmailLink } from "./journey";
@@ -54,7 +55,7 @@ test.describe("signed-in devices", () => {
     await other.goto("/account");
     await other.waitForURL(/\/login\?callbackUrl=/);
     await page.goto("/account");
-    expect(new URL(page.url()).pathname).toBe("/account");
+    expect(new URL(page.url()).pathname).toBe(localizePath("/account", locale));
 
     expect(errors).toEqual([]);
   });
