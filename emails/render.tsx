@@ -5,7 +5,7 @@ import { render, toPlainText } from "react-email";
 import type { OutboxEmail } from "../lib/db/types";
 import { env } from "../lib/env";
 import type { AppLocale } from "../lib/i18n/locales";
-import { localizeSiteLinks } from "../lib/i18n/paths";
+import { localizeSiteLinks } from "../lib/i18n/email-links";
 import type { EmailPayloads, EmailTemplate, RenderedEmail } from "../lib/outbox/templates";
 import { emailRegistry, isEmailTemplate, type RenderOptions } from "./registry";
 

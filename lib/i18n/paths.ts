@@ -45,37 +45,12 @@ export function localizePath(path: string, locale: AppLocale): string {
   return `/${locale}${pathname === "/" ? "" : pathname}${suffix}`;
 }
 
-function hasLanguagePrefix(path: string): boolean {
+/** Whether a path starts with a language ("/en/…", "/sv"). */
+export function hasLanguagePrefix(path: string): boolean {
   return isLocale(splitSuffix(path)[0].split("/")[1]);
 }
 
 /** An absolute address on `siteUrl` in `locale`, for emails and metadata. */
 export function localizedUrl(siteUrl: string, path: string, locale: AppLocale): string {
   return new URL(localizePath(path, locale), siteUrl).toString();
-}
-
-/**
- * Every link to a page of ours inside `value` (strings, arrays and plain objects, walked
- * deeply), moved to `locale`: an email's payload carries plain addresses, and the email
- * renderer puts them in its reader's language. Other strings come back as they were.
- */
-export function localizeSiteLinks<T>(value: T, siteUrl: string, locale: AppLocale): T {
-  const origin = new URL(siteUrl).origin;
-  const walk = (item: unknown): unknown => {
-    if (typeof item === "string") {
-      if (!item.startsWith(`${origin}/`)) return item;
-      const url = new URL(item);
-      // A sign-in link's way back: a path without a language (made where none was known, as
-      // at checkout) takes the email's; one that has a language keeps it.
-      const back = url.searchParams.get("callbackUrl");
-      if (back?.startsWith("/") && !hasLanguagePrefix(back)) url.searchParams.set("callbackUrl", localizePath(back, locale));
-      return `${origin}${localizePath(`${url.pathname}${url.search}${url.hash}`, locale)}`;
-    }
-    if (Array.isArray(item)) return item.map(walk);
-    if (item !== null && typeof item === "object" && Object.getPrototypeOf(item) === Object.prototype) {
-      return Object.fromEntries(Object.entries(item).map(([key, entry]) => [key, walk(entry)]));
-    }
-    return item;
-  };
-  return walk(value) as T;
 }

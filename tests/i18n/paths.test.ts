@@ -1,4 +1,5 @@
-import { isLocalizedPath, localizePath, localizeSiteLinks, localizedUrl, parseLocalePath } from "@/lib/i18n/paths";
+import { localizeSiteLinks } from "@/lib/i18n/email-links";
+import { isLocalizedPath, localizePath, localizedUrl, parseLocalePath } from "@/lib/i18n/paths";
 
 describe("localizePath", () => {
   it("leaves Swedish at the plain paths and puts English under /en", () => {

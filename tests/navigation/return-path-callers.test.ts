@@ -34,6 +34,7 @@ describe("the readers of a return path", () => {
       "lib/auth/magic-link.ts",
       "lib/auth/route-handlers.ts",
       "lib/i18n/actions.ts",
+      "lib/i18n/email-links.ts",
       "lib/likes/schemas.ts",
     ]);
   });
