@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import { isLocale } from "@/lib/i18n/locales";
+import { localizePath } from "@/lib/i18n/paths";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { listConsents, type ConsentSummary } from "@/lib/privacy/consents";
@@ -84,7 +86,11 @@ export default async function PrivacyPage({ searchParams }: Props) {
         </h2>
         <p className="text-zinc-800">{t("export.body")}</p>
         {/* A plain link: the route answers with the file, so no JavaScript is needed. */}
-        <a href="/account/privacy/export" download className={`self-start ${buttonClasses({ variant: "primary" })}`}>
+        <a
+          href={localizePath("/account/privacy/export", isLocale(locale) ? locale : "sv")}
+          download
+          className={`self-start ${buttonClasses({ variant: "primary" })}`}
+        >
           {t("export.download")}
         </a>
       </Card>

@@ -6,6 +6,8 @@ import { EventPageHeader } from "@/components/organizer/event-page-header";
 import { Button } from "@/components/ui/button";
 import { inputClasses } from "@/components/ui/input";
 import { formatEventDate, formatEventTime } from "@/lib/i18n/format";
+import { isLocale } from "@/lib/i18n/locales";
+import { localizePath } from "@/lib/i18n/paths";
 import { can, requireOrganizerEvent } from "@/lib/guards";
 import { listAttendees } from "@/lib/organizers/queries";
 import { ScrollRegion } from "@/components/ui/scroll-region";
@@ -39,7 +41,11 @@ export default async function AttendeesPage({ params, searchParams }: Props) {
   ]);
   if (!list) notFound();
   const pageHref = (page: number) => `${base}?${new URLSearchParams({ ...(query ? { q: query } : {}), page: String(page) })}`;
-  const exportHref = `${base}/export${query ? `?${new URLSearchParams({ q: query })}` : ""}`;
+  // A plain link (a download), so in the page's language by hand: the CSV's headings follow it.
+  const exportHref = localizePath(
+    `${base}/export${query ? `?${new URLSearchParams({ q: query })}` : ""}`,
+    isLocale(locale) ? locale : "sv",
+  );
   const when = (date: Date) => `${formatEventDate(date, locale, event.timeZone)} ${formatEventTime(date, locale, event.timeZone)}`;
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-8 sm:px-6 sm:py-12">
