@@ -50,7 +50,12 @@ export default async function AttendeesPage({ params, searchParams }: Props) {
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-8 sm:px-6 sm:py-12">
       <EventPageHeader organizer={organizer} event={event} current="attendees" role={role} />
-      <form method="get" action={localizePath(base, isLocale(locale) ? locale : "sv")} role="search" className="flex flex-wrap items-end gap-3">
+      <form
+        method="get"
+        action={localizePath(base, isLocale(locale) ? locale : "sv")}
+        role="search"
+        className="flex flex-wrap items-end gap-3"
+      >
         <div className="flex min-w-64 flex-1 flex-col gap-1.5">
           <label htmlFor="attendee-search" className="text-sm font-semibold text-zinc-900">
             {t("searchLabel")}
