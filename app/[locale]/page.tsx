@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { EventList } from "@/components/events/event-list";
 import { toggleLikeAction } from "@/app/[locale]/likes/actions";
 import { cachedEventList } from "@/lib/cache/events";
-import { defaultLocale, isLocale, type AppLocale } from "@/lib/i18n/locales";
+import { type AppLocale, asLocale } from "@/lib/i18n/locales";
 import { pageAlternates } from "@/lib/seo/site-urls";
 
 type HomePageProps = { params: Promise<{ locale: string }> };
@@ -16,7 +16,7 @@ export async function generateStaticParams(): Promise<{ locale: string }[]> {
 
 async function pageLocale(params: HomePageProps["params"]): Promise<AppLocale> {
   const { locale } = await params;
-  const known = isLocale(locale) ? locale : defaultLocale;
+  const known = asLocale(locale);
   setRequestLocale(known);
   return known;
 }

@@ -1,6 +1,6 @@
 import Form from "next/form";
 import { useLocale, useTranslations } from "next-intl";
-import { isLocale } from "@/lib/i18n/locales";
+import { asLocale } from "@/lib/i18n/locales";
 import { localizePath } from "@/lib/i18n/paths";
 import { Button } from "@/components/ui/button";
 import { inputClasses } from "@/components/ui/input";
@@ -25,7 +25,7 @@ export function EventSearchForm({ query, city, cities, queryProblem }: EventSear
   const options = city && !cities.includes(city) ? [city, ...cities] : cities;
   return (
     <Form
-      action={localizePath("/events", isLocale(locale) ? locale : "sv")}
+      action={localizePath("/events", asLocale(locale))}
       role="search"
       aria-label={t("searchFormLabel")}
       className="flex flex-col gap-4 sm:flex-row sm:items-end"

@@ -4,7 +4,7 @@ import { inputClasses } from "@/components/ui/input";
 import { availability, isPurchasable, maxQuantity, salesCloseAt, type Availability } from "@/lib/events/availability";
 import type { EventTicketType } from "@/lib/events/queries";
 import { formatPrice } from "@/lib/i18n/format";
-import { isLocale } from "@/lib/i18n/locales";
+import { asLocale } from "@/lib/i18n/locales";
 import { localizePath } from "@/lib/i18n/paths";
 import { AvailabilityStatus } from "./availability-status";
 
@@ -67,7 +67,7 @@ export function TicketTypes({ eventSlug, eventEndsAt, timeZone, ticketTypes, now
   return (
     <form
       method="get"
-      action={localizePath(`/events/${encodeURIComponent(eventSlug)}/checkout`, isLocale(pageLocale) ? pageLocale : "sv")}
+      action={localizePath(`/events/${encodeURIComponent(eventSlug)}/checkout`, asLocale(pageLocale))}
       className="flex flex-col gap-4"
     >
       <p className="text-zinc-700">{t("chooseHint")}</p>

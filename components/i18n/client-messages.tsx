@@ -3,7 +3,7 @@
 import type { ReactNode } from "react";
 import { getLocale } from "next-intl/server";
 import { clientNamespaces, type ClientArea } from "@/lib/i18n/client-namespaces";
-import { isLocale, type AppLocale } from "@/lib/i18n/locales";
+import { type AppLocale, asLocale } from "@/lib/i18n/locales";
 import { messages } from "@/lib/i18n/messages";
 import { siteTimeZone } from "@/lib/i18n/time-zone";
 import { ClientTextProvider, type MessageTree } from "./client-text";
@@ -25,7 +25,7 @@ export function pickClientMessages(locale: AppLocale, area: ClientArea): Message
 
 export async function ClientMessages({ area, children }: { area: ClientArea; children: ReactNode }) {
   const requested = await getLocale();
-  const locale = isLocale(requested) ? requested : "sv";
+  const locale = asLocale(requested);
   return (
     <ClientTextProvider locale={locale} timeZone={siteTimeZone} messages={pickClientMessages(locale, area)}>
       {children}

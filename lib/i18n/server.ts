@@ -3,14 +3,14 @@
 // actions and routes), Swedish outside the localized pages.
 import "server-only";
 import { redirect } from "next/navigation";
-import { defaultLocale, isLocale, type AppLocale } from "./locales";
+import { type AppLocale, asLocale } from "./locales";
 import { localizePath } from "./paths";
 
 export async function requestLocale(): Promise<AppLocale> {
   // Loaded on first use: tests import the server actions, and next-intl's server entry is for Next's server only.
   const { getLocale } = await import("next-intl/server");
   const locale = await getLocale();
-  return isLocale(locale) ? locale : defaultLocale;
+  return asLocale(locale);
 }
 
 /** One of our paths in the request's language ("/account" → "/en/account" on English pages). */

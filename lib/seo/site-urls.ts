@@ -2,6 +2,10 @@
 // link previews need full URLs, and a request's Host header must never decide them.
 import { env } from "@/lib/env";
 import { defaultLocale, locales, type AppLocale } from "@/lib/i18n/locales";
+import { localizePath } from "@/lib/i18n/paths";
+
+/** A public path in one language (the one rule of lib/i18n/paths.ts). */
+export const localizedPath = localizePath;
 
 /** The site's origin without a trailing slash, e.g. "https://biljett.example". */
 export function siteOrigin(): string {
@@ -13,17 +17,8 @@ export function absoluteUrl(path: string, origin: string = siteOrigin()): string
   return new URL(path, `${origin}/`).toString();
 }
 
-/**
- * A public path in one language: Swedish keeps today's paths, English lives under /en
- * ("/events" → "/en/events", "/" → "/en").
- */
-export function localizedPath(path: string, locale: AppLocale): string {
-  if (locale === defaultLocale) return path;
-  return path === "/" ? `/${locale}` : `/${locale}${path}`;
-}
-
 export function eventPath(slug: string, locale: AppLocale): string {
-  return localizedPath(`/events/${encodeURIComponent(slug)}`, locale);
+  return localizePath(`/events/${encodeURIComponent(slug)}`, locale);
 }
 
 /**
@@ -31,7 +26,7 @@ export function eventPath(slug: string, locale: AppLocale): string {
  * language reaches), as absolute URLs: the shape of Next's `alternates.languages`.
  */
 export function languageAlternates(path: string, origin: string = siteOrigin()): Record<AppLocale | "x-default", string> {
-  const urls = Object.fromEntries(locales.map((locale) => [locale, absoluteUrl(localizedPath(path, locale), origin)])) as Record<
+  const urls = Object.fromEntries(locales.map((locale) => [locale, absoluteUrl(localizePath(path, locale), origin)])) as Record<
     AppLocale,
     string
   >;
@@ -43,7 +38,7 @@ export function languageAlternates(path: string, origin: string = siteOrigin()):
  * the page in every language (hreflang). `path` is the Swedish (plain) path: "/events".
  */
 export function pageAlternates(path: string, locale: AppLocale, origin: string = siteOrigin()) {
-  return { canonical: absoluteUrl(localizedPath(path, locale), origin), languages: languageAlternates(path, origin) };
+  return { canonical: absoluteUrl(localizePath(path, locale), origin), languages: languageAlternates(path, origin) };
 }
 
 /**

@@ -4,7 +4,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { signOut } from "@/lib/auth";
 import { env } from "@/lib/env";
 import { isSameOriginPost } from "@/lib/auth/same-origin";
-import { isLocale } from "@/lib/i18n/locales";
+import { asLocale } from "@/lib/i18n/locales";
 import { localizePath } from "@/lib/i18n/paths";
 
 export async function POST(request: NextRequest, { params }: { params: Promise<{ locale: string }> }) {
@@ -17,7 +17,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   await signOut({ redirect: false });
   const { locale } = await params;
   // The home page in the language the visitor was browsing in.
-  const response = NextResponse.redirect(new URL(localizePath("/", isLocale(locale) ? locale : "sv"), siteOrigin), 303);
+  const response = NextResponse.redirect(new URL(localizePath("/", asLocale(locale)), siteOrigin), 303);
   // Tickets kept for offline use (public/sw.js) are personal: the browser drops them, and
   // anything else the site stored, before the next visitor of this device signs in.
   response.headers.set("Clear-Site-Data", '"cache", "storage"');

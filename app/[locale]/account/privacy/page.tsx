@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import { isLocale } from "@/lib/i18n/locales";
+import { asLocale } from "@/lib/i18n/locales";
 import { localizePath } from "@/lib/i18n/paths";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -87,7 +87,7 @@ export default async function PrivacyPage({ searchParams }: Props) {
         <p className="text-zinc-800">{t("export.body")}</p>
         {/* A plain link: the route answers with the file, so no JavaScript is needed. */}
         <a
-          href={localizePath("/account/privacy/export", isLocale(locale) ? locale : "sv")}
+          href={localizePath("/account/privacy/export", asLocale(locale))}
           download
           className={`self-start ${buttonClasses({ variant: "primary" })}`}
         >

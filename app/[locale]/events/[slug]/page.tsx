@@ -12,7 +12,7 @@ import { LikeButton } from "@/components/likes/like-button";
 import { Button } from "@/components/ui/button";
 import { JsonLd } from "@/components/seo/json-ld";
 import { cachedPublishedEvent } from "@/lib/cache/events";
-import { defaultLocale, isLocale, type AppLocale } from "@/lib/i18n/locales";
+import { type AppLocale, asLocale } from "@/lib/i18n/locales";
 import { buildEventJsonLd } from "@/lib/seo/event-json-ld";
 import { buildEventMetadata } from "@/lib/seo/event-metadata";
 
@@ -31,7 +31,7 @@ const getEvent = cache(cachedPublishedEvent);
 
 async function pageLocale(params: EventPageProps["params"]): Promise<{ locale: AppLocale; slug: string }> {
   const { locale, slug } = await params;
-  const known = isLocale(locale) ? locale : defaultLocale;
+  const known = asLocale(locale);
   setRequestLocale(known);
   return { locale: known, slug };
 }

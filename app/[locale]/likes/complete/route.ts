@@ -3,7 +3,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { auth } from "@/lib/auth";
 import { env } from "@/lib/env";
-import { isLocale, type AppLocale } from "@/lib/i18n/locales";
+import { type AppLocale, asLocale } from "@/lib/i18n/locales";
 import { localizePath } from "@/lib/i18n/paths";
 import { completePendingLike } from "@/lib/likes/complete-pending-like";
 import { PENDING_LIKE_COOKIE, PENDING_LIKE_COOKIE_PATH, pendingLikeCompletionPath } from "@/lib/likes/pending-like";
@@ -16,7 +16,7 @@ function redirectTo(path: string, locale: AppLocale): NextResponse {
 
 export async function GET(request: NextRequest, { params }: { params: Promise<{ locale: string }> }): Promise<NextResponse> {
   const requested = (await params).locale;
-  const locale = isLocale(requested) ? requested : "sv";
+  const locale = asLocale(requested);
   const slug = request.nextUrl.searchParams.get("event");
   const session = await auth();
   const userId = session?.user?.id;

@@ -6,7 +6,7 @@ import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { publicAction, type ActionResult, type SharedRefusal } from "@/lib/actions";
 import { form } from "@/lib/forms";
-import { isLocale } from "@/lib/i18n/locales";
+import { asLocale } from "@/lib/i18n/locales";
 import { ordersOfThisBrowser } from "@/lib/orders/buyer-browser";
 import { requestOrderCorrection, type CorrectionFieldErrors } from "@/lib/organizers/corrections/buyer-correction";
 import { clientAddress } from "@/lib/rate-limit";
@@ -25,7 +25,7 @@ export const requestOrderCorrectionAction = publicAction({
       orderId,
       browserOrders: await ordersOfThisBrowser(),
       email,
-      locale: isLocale(locale) ? locale : "sv",
+      locale: asLocale(locale),
       clientAddress: clientAddress(await headers()),
     });
     if (result.ok) {

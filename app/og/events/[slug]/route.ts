@@ -1,7 +1,7 @@
 // An event's link-preview picture (og:image, twitter:image): a 1200×630 PNG drawn per event.
 // Public like the event page; the language of its date line comes from ?locale=en, and
 // ?format=16x9|4x3|1x1 gives the taller shapes Google's event results ask for.
-import { defaultLocale, isLocale } from "@/lib/i18n/locales";
+import { asLocale } from "@/lib/i18n/locales";
 import { getEventOgImageInput } from "@/lib/seo/og-event";
 import { renderEventOgImage } from "@/lib/seo/og-image";
 import { cachedOgImage, ogImageEtag } from "@/lib/seo/og-image-cache";
@@ -17,7 +17,7 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
   const { slug } = await params;
   const query = new URL(request.url).searchParams;
   const requested = query.get("locale");
-  const locale = isLocale(requested) ? requested : defaultLocale;
+  const locale = asLocale(requested);
   const format = query.get("format") ?? "og";
   if (!isOgImageFormat(format)) return notFound();
   const input = await getEventOgImageInput(slug, locale);

@@ -2,7 +2,7 @@
 // itself; a signed-out visitor is sent to sign in and back to the privacy page.
 import { auth } from "@/lib/auth";
 import { env } from "@/lib/env";
-import { isLocale } from "@/lib/i18n/locales";
+import { asLocale } from "@/lib/i18n/locales";
 import { localizePath } from "@/lib/i18n/paths";
 import { buildDataExport, dataExportFileName } from "@/lib/privacy/export";
 
@@ -15,7 +15,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ loc
   if (!data) {
     // Built from SITE_URL, never from the request's Host header.
     const requested = (await params).locale;
-    const locale = isLocale(requested) ? requested : "sv";
+    const locale = asLocale(requested);
     const back = localizePath("/account/privacy", locale);
     return Response.redirect(new URL(localizePath(`/login?callbackUrl=${encodeURIComponent(back)}`, locale), env().SITE_URL), 303);
   }

@@ -8,7 +8,7 @@ import { localizePath } from "@/lib/i18n/paths";
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { publicAction } from "@/lib/actions";
-import { isLocale } from "@/lib/i18n/locales";
+import { asLocale } from "@/lib/i18n/locales";
 import { rememberOrderInThisBrowser } from "@/lib/orders/buyer-browser";
 import { checkout, type CheckoutResult } from "@/lib/orders/checkout";
 import { clientAddress } from "@/lib/rate-limit";
@@ -25,7 +25,7 @@ export const placeOrderAction = publicAction({
   schema: z.record(z.string(), z.unknown()),
   run: async (fields, { emailQueued }): Promise<CheckoutAnswer> => {
     const requested = await getLocale();
-    const locale = isLocale(requested) ? requested : "sv";
+    const locale = asLocale(requested);
     const result = await checkout(fields, { locale, clientAddress: clientAddress(await headers()) });
     if (!result.ok) {
       if (STOCK_CHANGED.has(result.error)) refresh();

@@ -3,7 +3,7 @@ import { Link } from "@/components/i18n/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatEventDate } from "@/lib/i18n/format";
-import { isLocale } from "@/lib/i18n/locales";
+import { asLocale } from "@/lib/i18n/locales";
 import { localizePath } from "@/lib/i18n/paths";
 import { requireOrganizerMember } from "@/lib/guards";
 import { listMarketingContacts } from "@/lib/organizers/queries";
@@ -40,7 +40,7 @@ export default async function MarketingPage({ params }: Props) {
         <p className="font-semibold text-zinc-900">{t("marketingCount", { count: list.contacts.length })}</p>
         {list.contacts.length > 0 ? (
           <a
-            href={localizePath(`/organizer/${list.organizer.id}/marketing/export`, isLocale(locale) ? locale : "sv")}
+            href={localizePath(`/organizer/${list.organizer.id}/marketing/export`, asLocale(locale))}
             download
             className="inline-flex min-h-11 items-center font-semibold text-indigo-800 underline underline-offset-4"
           >

@@ -1,7 +1,7 @@
 // The whole order's tickets as a PDF, for the signed-in owner only (anyone else gets a 404).
 import { notFound } from "next/navigation";
 import { getLocale } from "next-intl/server";
-import { isLocale } from "@/lib/i18n/locales";
+import { asLocale } from "@/lib/i18n/locales";
 import { accountOrderPdf } from "@/lib/tickets/account-ticket-pdf";
 import { pdfResponseHeaders } from "@/lib/tickets/documents";
 import { requireUser } from "@/lib/guards";
@@ -10,7 +10,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ ord
   // A route is a public endpoint: it checks the session itself.
   const user = await requireUser("/account/tickets");
   const [{ orderId }, locale] = await Promise.all([params, getLocale()]);
-  const file = await accountOrderPdf(user.id, orderId, isLocale(locale) ? locale : "sv");
+  const file = await accountOrderPdf(user.id, orderId, asLocale(locale));
   if (!file) notFound();
   return new Response(new Uint8Array(file.body), { headers: pdfResponseHeaders(file) });
 }

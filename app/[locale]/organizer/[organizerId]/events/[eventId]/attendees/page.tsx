@@ -6,7 +6,7 @@ import { EventPageHeader } from "@/components/organizer/event-page-header";
 import { Button } from "@/components/ui/button";
 import { inputClasses } from "@/components/ui/input";
 import { formatEventDate, formatEventTime } from "@/lib/i18n/format";
-import { isLocale } from "@/lib/i18n/locales";
+import { asLocale } from "@/lib/i18n/locales";
 import { localizePath } from "@/lib/i18n/paths";
 import { can, requireOrganizerEvent } from "@/lib/guards";
 import { listAttendees } from "@/lib/organizers/queries";
@@ -42,20 +42,12 @@ export default async function AttendeesPage({ params, searchParams }: Props) {
   if (!list) notFound();
   const pageHref = (page: number) => `${base}?${new URLSearchParams({ ...(query ? { q: query } : {}), page: String(page) })}`;
   // A plain link (a download), so in the page's language by hand: the CSV's headings follow it.
-  const exportHref = localizePath(
-    `${base}/export${query ? `?${new URLSearchParams({ q: query })}` : ""}`,
-    isLocale(locale) ? locale : "sv",
-  );
+  const exportHref = localizePath(`${base}/export${query ? `?${new URLSearchParams({ q: query })}` : ""}`, asLocale(locale));
   const when = (date: Date) => `${formatEventDate(date, locale, event.timeZone)} ${formatEventTime(date, locale, event.timeZone)}`;
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-8 sm:px-6 sm:py-12">
       <EventPageHeader organizer={organizer} event={event} current="attendees" role={role} />
-      <form
-        method="get"
-        action={localizePath(base, isLocale(locale) ? locale : "sv")}
-        role="search"
-        className="flex flex-wrap items-end gap-3"
-      >
+      <form method="get" action={localizePath(base, asLocale(locale))} role="search" className="flex flex-wrap items-end gap-3">
         <div className="flex min-w-64 flex-1 flex-col gap-1.5">
           <label htmlFor="attendee-search" className="text-sm font-semibold text-zinc-900">
             {t("searchLabel")}

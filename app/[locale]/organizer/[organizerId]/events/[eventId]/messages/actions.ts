@@ -7,7 +7,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { renderOrganizerMessage } from "@/emails/render";
 import { memberAction, type ActionResult, type SharedRefusal } from "@/lib/actions";
 import { form } from "@/lib/forms";
-import { isLocale } from "@/lib/i18n/locales";
+import { asLocale } from "@/lib/i18n/locales";
 import { messageFieldsSchema, parseMessageForm, type MessageFieldErrors, type MessageValues } from "@/lib/organizers/message-schema";
 import { previewOrganizerMessage, sendOrganizerMessage } from "@/lib/organizers/messages";
 
@@ -58,7 +58,7 @@ export const organizerMessageAction = memberAction({
       { buyerName: t("standInName"), orderNumber: "7KQ2M9XD" },
     );
     if (!preview) return { ok: false, error: "not_found" };
-    const rendered = await renderOrganizerMessage(isLocale(locale) ? locale : "sv", preview.payload);
+    const rendered = await renderOrganizerMessage(asLocale(locale), preview.payload);
     return {
       ok: true,
       step: "preview",
