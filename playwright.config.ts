@@ -1,13 +1,14 @@
 // The browser journeys (tests/e2e/*.e2e.ts), run by `npm run test:e2e`: Playwright Test driving
 // Debian's Chromium against the production build, which tests/e2e/global-setup.ts builds,
 // serves and gives a fresh database. A project for each visitor: Swedish and English, on a
-// desktop and on a 390 px phone. A journey tagged with a project's name ("@sv-phone") runs in
-// that project only; one tagged "@alone" has the server to itself (tests/e2e/server-share.ts).
+// desktop and on a 390 px phone. Some journeys run for two of them (journeyVisitors in
+// tests/e2e/browser.ts); a journey tagged with a project's name ("@sv-phone") runs in that project only; one tagged "@alone" has the server to itself (tests/e2e/server-share.ts).
 import { defineConfig } from "@playwright/test";
 import {
   baseUrl,
   chromiumArgs,
   executablePath,
+  journeysLeftOutFor,
   visitorName,
   visitorOptions,
   visitors,
@@ -44,12 +45,7 @@ export default defineConfig<{ lang: Locale; device: Device }>({
       name: visitorName(visitor),
       testMatch: "*.e2e.ts",
       dependencies: ["signed-in owners"],
-      grepInvert: new RegExp(
-        visitors
-          .filter((other) => other !== visitor)
-          .map((other) => `@${visitorName(other)}\\b`)
-          .join("|"),
-      ),
+      grepInvert: journeysLeftOutFor(visitor),
       use: { lang: visitor.lang, device: visitor.device, ...visitorOptions(visitor.lang, visitor.device) },
     })),
   ],

@@ -113,11 +113,17 @@ test.describe("accessibility", () => {
     await expectNoAxeViolations(page, "order confirmation");
   });
 
-  test("has no axe violations on the account pages once signed in", async ({ lang: locale, device: viewport }) => {
-    await signInWithLink(page, locale, email);
-    await checkPages(page, accountPages, { keyboard: checksKeyboard(locale, viewport) });
-    expect(errors).toEqual([]);
-  });
+  // The account and organizer pages are checked for two visitors that between them cover both
+  // languages and both screens (see journeyVisitors in browser.ts); the buyer's pages for all four.
+  test(
+    "has no axe violations on the account pages once signed in",
+    { tag: ["@sv-phone", "@en-desktop"] },
+    async ({ lang: locale, device: viewport }) => {
+      await signInWithLink(page, locale, email);
+      await checkPages(page, accountPages, { keyboard: checksKeyboard(locale, viewport) });
+      expect(errors).toEqual([]);
+    },
+  );
 
   test("has no axe violations on a ticket, in the normal and the door view", async ({ lang: locale }) => {
     const t = text[locale];
@@ -129,7 +135,7 @@ test.describe("accessibility", () => {
   });
 });
 
-test.describe("accessibility of the organizer area", () => {
+test.describe("accessibility of the organizer area", { tag: ["@sv-desktop", "@en-phone"] }, () => {
   test("has no axe violations on any organizer page", async ({ page, lang: locale, device: viewport }) => {
     const errors = collectPageErrors(page);
     await signInWithLink(page, locale, ORGANIZER_OWNER);

@@ -6,7 +6,7 @@ import type { BrowserContextOptions, Page } from "@playwright/test";
 export type Locale = "sv" | "en";
 export type Device = "desktop" | "phone";
 
-/** The four projects: every journey runs in both languages on both kinds of device. */
+/** The four projects: each language on each kind of device (see journeyVisitors for who runs what). */
 export const visitors: Array<{ lang: Locale; device: Device }> = [
   { lang: "sv", device: "desktop" },
   { lang: "sv", device: "phone" },
@@ -16,6 +16,49 @@ export const visitors: Array<{ lang: Locale; device: Device }> = [
 
 /** The project's name, and the tag of a journey that runs only in that project ("@sv-phone"). */
 export const visitorName = ({ lang, device }: { lang: Locale; device: Device }) => `${lang}-${device}`;
+
+type VisitorName = `${Locale}-${Device}`;
+
+/**
+ * Journeys whose pages and steps are the same for every visitor apart from the words run for two
+ * of them: one Swedish and one English, one on a desktop and one on a phone, so that each such
+ * journey still meets both languages and both screens. Half the files take one pair, half the
+ * other, so every project keeps work of its own. A file not listed runs for all four (what a buyer
+ * sees first, and the accessibility checks, which differ by screen and language). A test tagged
+ * with a project's name runs in that project only, wherever its file is listed.
+ */
+const swedishDesktopEnglishPhone: VisitorName[] = ["sv-desktop", "en-phone"];
+const swedishPhoneEnglishDesktop: VisitorName[] = ["sv-phone", "en-desktop"];
+export const journeyVisitors: Record<string, VisitorName[]> = {
+  "no-javascript": swedishDesktopEnglishPhone,
+  "organizer-ops": swedishDesktopEnglishPhone,
+  "misspelled-order": swedishDesktopEnglishPhone,
+  privacy: swedishDesktopEnglishPhone,
+  sessions: swedishDesktopEnglishPhone,
+  "password-change": swedishDesktopEnglishPhone,
+  organizer: swedishPhoneEnglishDesktop,
+  "my-tickets": swedishPhoneEnglishDesktop,
+  accounts: swedishPhoneEnglishDesktop,
+  profile: swedishPhoneEnglishDesktop,
+  likes: swedishPhoneEnglishDesktop,
+};
+
+const anyVisitorTag = "@(?:sv|en)-(?:desktop|phone)\\b";
+
+/**
+ * What a project leaves out (Playwright matches it against the project's name, the file, the
+ * titles and the tags): tests tagged for other projects only, and untagged tests of files that
+ * run for other visitors.
+ */
+export function journeysLeftOutFor(visitor: { lang: Locale; device: Device }): RegExp {
+  const name = visitorName(visitor);
+  const taggedForOthers = `^(?!.*@${name}\\b)(?=.*${anyVisitorTag})`;
+  const files = Object.entries(journeyVisitors)
+    .filter(([, names]) => !names.includes(name))
+    .map(([file]) => file.replace(/[.-]/g, "\\$&"));
+  const untaggedElsewhere = `^(?!.*${anyVisitorTag}).*(?:^|[\\s/])(?:${files.join("|")})\\.e2e\\.ts`;
+  return new RegExp(`${taggedForOthers}|${untaggedElsewhere}`);
+}
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3998);
 // localhost, as a person types it; the journeys' cookies and links use this address.
