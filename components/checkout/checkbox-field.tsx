@@ -10,6 +10,7 @@ export function CheckboxField({
   id,
   name,
   label,
+  hint,
   error,
   defaultChecked,
   required,
@@ -18,6 +19,8 @@ export function CheckboxField({
   id: string;
   name: string;
   label: ReactNode;
+  /** Shown under the label, beside the box, and read out with it. */
+  hint?: ReactNode;
   error?: string | null;
   defaultChecked?: boolean;
   required?: boolean;
@@ -25,6 +28,8 @@ export function CheckboxField({
 }) {
   const t = useTranslations("Field");
   const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ");
   return (
     <div className={classNames("flex flex-col gap-1.5", className)}>
       <div className="flex items-start gap-3">
@@ -35,13 +40,20 @@ export function CheckboxField({
           defaultChecked={defaultChecked}
           required={required}
           aria-invalid={error ? true : undefined}
-          aria-describedby={error ? errorId : undefined}
+          aria-describedby={describedBy || undefined}
           className="mt-0.5 size-6 shrink-0 rounded border-zinc-500 accent-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
         />
-        <label htmlFor={id} className="text-base text-zinc-900">
-          {label}
-          {required ? <span className="ml-1 text-sm text-zinc-700">({t("required")})</span> : null}
-        </label>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={id} className="text-base text-zinc-900">
+            {label}
+            {required ? <span className="ml-1 text-sm text-zinc-700">({t("required")})</span> : null}
+          </label>
+          {hint ? (
+            <p id={hintId} className="text-sm text-zinc-700">
+              {hint}
+            </p>
+          ) : null}
+        </div>
       </div>
       {error ? (
         <p id={errorId} className="flex items-start gap-1.5 text-sm font-medium text-red-700">

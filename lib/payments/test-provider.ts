@@ -1,6 +1,7 @@
 // The payment provider of the demo and the tests: real card-number validation, no network.
 // Its card numbers are documented on the payments page and in the README.
 import { createHash } from "node:crypto";
+import { isExpiryInFuture, parseCardExpiry } from "./card-expiry";
 import { PaymentUnavailableError, type CardFormProvider, type CardInput, type ChargeResult } from "./provider";
 
 export const TEST_CARDS = {
@@ -36,15 +37,8 @@ export function checkCard(card: CardInput, now = new Date()): CardProblem[] {
   const problems: CardProblem[] = [];
   const digits = card.number.replace(/[\s-]/g, "");
   if (!/^\d{12,19}$/.test(digits) || !luhnValid(digits)) problems.push("number");
-  const expiry = /^\s*(\d{1,2})\s*\/\s*(\d{2}|\d{4})\s*$/.exec(card.expiry);
-  if (!expiry) {
-    problems.push("expiry");
-  } else {
-    const month = Number(expiry[1]);
-    const year = expiry[2].length === 2 ? 2000 + Number(expiry[2]) : Number(expiry[2]);
-    const endOfMonth = Date.UTC(year, month, 1);
-    if (month < 1 || month > 12 || endOfMonth <= now.getTime()) problems.push("expiry");
-  }
+  const expiry = parseCardExpiry(card.expiry);
+  if (!expiry || !isExpiryInFuture(expiry, now)) problems.push("expiry");
   if (!/^\d{3,4}$/.test(card.cvc.trim())) problems.push("cvc");
   return problems;
 }

@@ -62,6 +62,38 @@ describe("CheckoutForm", () => {
     expect(find(html, "label", { for: terms.attributes.id }).text).toContain("köpvillkoren");
   });
 
+  it("takes the expiry from a numeric keypad, with room for MM / YYYY", () => {
+    const expiry = find(form(), "input", { name: "cardExpiry" });
+    expect(expiry.attributes).toMatchObject({ inputMode: "numeric", maxLength: "9" });
+  });
+
+  it("says by the email that no account is needed, and by the opt-in what the organizer gets either way", () => {
+    for (const [locale, noAccount, either, news] of [
+      [
+        "sv",
+        "inget konto och inget lösenord",
+        "Konserthuset får ditt namn och din e-postadress för evenemanget i vilket fall som helst",
+        "Nyheter skickas bara om du kryssar i rutan",
+      ],
+      [
+        "en",
+        "no account and no password",
+        "Konserthuset gets your name and email address for the event either way",
+        "News is sent only if you tick the box",
+      ],
+    ] as const) {
+      const html = form("card-form", locale);
+      const email = find(html, "input", { name: "email" });
+      expect(find(html, "p", { id: `${email.attributes.id}-hint` }).text).toContain(noAccount);
+      const optIn = find(html, "input", { name: "marketingOptIn" });
+      const hint = find(html, "p", { id: optIn.attributes["aria-describedby"] });
+      expect(hint.text).toContain(either);
+      expect(hint.text).toContain(news);
+      // No note about how the server works reaches the buyer.
+      expect(html).not.toMatch(/räknas fram igen|work the amount out again/);
+    }
+  });
+
   it("has no card fields when Stripe takes the payment, and says so", () => {
     const html = form("redirect");
     expect(findAll(html, "input").some((input) => input.attributes.name === "cardNumber")).toBe(false);

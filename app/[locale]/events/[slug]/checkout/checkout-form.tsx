@@ -3,7 +3,7 @@
 // JavaScript (the server renders the answer); with it, the total follows the quantities, a
 // misspelt email domain is pointed out while typing, and the button waits for the answer.
 import { Link } from "@/components/i18n/link";
-import { useActionState, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import { useActionState, useEffect, useRef, useState, useSyncExternalStore, type FormEvent, type ReactNode } from "react";
 import { useLocale, useTranslations } from "@/components/i18n/client-text";
 import { CheckboxField } from "@/components/checkout/checkbox-field";
 import { ErrorSummary, type SummaryEntry } from "@/components/checkout/error-summary";
@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { inputClasses } from "@/components/ui/input";
 import { parseEmail } from "@/lib/accounts/email-address";
+import { formatExpiryAsTyped } from "@/lib/payments/card-expiry";
 import { formatPrice } from "@/lib/i18n/format";
 import type { CheckoutFieldError } from "@/lib/orders/checkout-schema";
 import { placeOrderAction } from "./actions";
@@ -48,6 +49,18 @@ function useHydrated(): boolean {
     () => true,
     () => false,
   );
+}
+
+// A field that takes its rows from the grid around it (see the card's expiry and CVC).
+const pairedFieldClasses = "row-span-4 grid! grid-rows-subgrid";
+
+/** Puts the slash in the expiry as the buyer types digits at its end; deleting is left alone. */
+function typeExpiry(event: FormEvent<HTMLInputElement>) {
+  const input = event.currentTarget;
+  const inputType = (event.nativeEvent as InputEvent).inputType ?? "";
+  if (inputType.startsWith("delete") || input.selectionStart !== input.value.length) return;
+  const formatted = formatExpiryAsTyped(input.value);
+  if (formatted !== input.value) input.value = formatted;
 }
 
 const fieldIds = {
@@ -256,7 +269,6 @@ export function CheckoutForm({
           <span className="font-semibold text-zinc-900">{t("total", { count })}</span>
           <span className="font-bold text-zinc-950">{formatPrice(totalMinor, currency, locale)}</span>
         </p>
-        <p className="text-sm text-zinc-700">{t("totalNote")}</p>
       </fieldset>
 
       <fieldset className={sectionClasses}>
@@ -333,7 +345,9 @@ export function CheckoutForm({
                 defaultValue=""
                 error={message(fieldErrors.cardNumber)}
               />
-              <div className="grid grid-cols-2 gap-4">
+              {/* The two fields share the rows of one grid (label, hint, input, error), so the
+                  inputs line up however their labels and hints wrap on a narrow phone. */}
+              <div className="grid grid-cols-2 gap-x-4 gap-y-1.5">
                 <Field
                   id={fieldIds.cardExpiry}
                   name="cardExpiry"
@@ -342,11 +356,14 @@ export function CheckoutForm({
                   autoComplete="cc-exp"
                   inputMode="numeric"
                   required
-                  maxLength={7}
+                  maxLength={9}
                   defaultValue=""
                   error={message(fieldErrors.cardExpiry)}
+                  className={pairedFieldClasses}
+                  onInput={typeExpiry}
                 />
                 <Field
+                  className={pairedFieldClasses}
                   id={fieldIds.cardCvc}
                   name="cardCvc"
                   label={t("cardCvc")}
@@ -384,6 +401,7 @@ export function CheckoutForm({
           name="marketingOptIn"
           defaultChecked={values?.marketingOptIn ?? false}
           label={t("marketingOptIn", { organizer: organizerName })}
+          hint={t("marketingOptInHint", { organizer: organizerName })}
         />
       </div>
 
