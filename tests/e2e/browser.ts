@@ -15,7 +15,7 @@ export const visitors: Array<{ lang: Locale; device: Device }> = [
 ];
 
 /** The project's name, and the tag of a journey that runs only in that project ("@sv-phone"). */
-export const visitorName = ({ lang, device }: { lang: Locale; device: Device }) => `${lang}-${device}`;
+export const visitorName = ({ lang, device }: { lang: Locale; device: Device }): VisitorName => `${lang}-${device}`;
 
 type VisitorName = `${Locale}-${Device}`;
 
