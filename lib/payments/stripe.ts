@@ -7,6 +7,19 @@ import { PaymentUnavailableError, type PaymentCard, type RedirectCheckoutInput, 
 
 const STRIPE_API = "https://api.stripe.com";
 
+/**
+ * The order number on the buyer's card statement, after the account's prefix ("BILJETT* 7KX2M9QD").
+ * Stripe wants at least one Latin letter in a suffix; an order number of digits only gets "NR"
+ * in front. Ten characters at most, so prefix (up to 10), "* " and suffix fit in Stripe's 22.
+ */
+export function statementDescriptorSuffix(orderNumber: string): string {
+  const number = orderNumber
+    .toUpperCase()
+    .replace(/[^0-9A-Z]/g, "")
+    .slice(0, 8);
+  return /[A-Z]/.test(number) ? number : `NR${number}`;
+}
+
 function checkoutSessionParams(input: RedirectCheckoutInput): Stripe.Checkout.SessionCreateParams {
   return {
     mode: "payment",
@@ -17,7 +30,10 @@ function checkoutSessionParams(input: RedirectCheckoutInput): Stripe.Checkout.Se
     cancel_url: input.cancelUrl,
     expires_at: Math.floor(input.expiresAt.getTime() / 1000),
     metadata: { orderId: input.orderId, orderNumber: input.orderNumber },
-    payment_intent_data: { metadata: { orderId: input.orderId, orderNumber: input.orderNumber } },
+    payment_intent_data: {
+      metadata: { orderId: input.orderId, orderNumber: input.orderNumber },
+      statement_descriptor_suffix: statementDescriptorSuffix(input.orderNumber),
+    },
     line_items: input.lines.map((line) => ({
       quantity: line.quantity,
       price_data: {

@@ -11,7 +11,7 @@ import { createEvent } from "../helpers/fixtures";
 import { db } from "@/lib/db/client";
 import { cancelPendingOrder } from "@/lib/orders/cancel-order";
 import { placeOrder, releaseExpiredHolds } from "@/lib/orders/place-order";
-import { stripeProvider } from "@/lib/payments/stripe";
+import { statementDescriptorSuffix, stripeProvider } from "@/lib/payments/stripe";
 import { handleStripeEvent, verifyStripeSignature, WebhookSignatureError, type StripeEvent } from "@/lib/payments/stripe-webhook";
 import { stopOutboxSender } from "@/lib/outbox/in-app";
 import { POST } from "@/app/api/payments/stripe/webhook/route";
@@ -146,6 +146,22 @@ describe("verifyStripeSignature", () => {
   });
 });
 
+describe("statementDescriptorSuffix", () => {
+  it("is the order number, which Stripe shows after the account's prefix", () => {
+    expect(statementDescriptorSuffix("7KX2M9QD")).toBe("7KX2M9QD");
+  });
+
+  it("puts letters before an order number of digits only, as Stripe wants a letter", () => {
+    expect(statementDescriptorSuffix("12345678")).toBe("NR12345678");
+  });
+
+  it("stays within ten characters of letters and digits", () => {
+    for (const number of ["7KX2M9QD", "12345678", "ab<c>*'9"]) {
+      expect(statementDescriptorSuffix(number)).toMatch(/^(?=.*[A-Z])[0-9A-Z]{1,10}$/);
+    }
+  });
+});
+
 describe(`Stripe Checkout (${databaseKind})`, () => {
   it("creates a Checkout Session with the server's prices and holds the tickets", async () => {
     const { result, order, ticketType } = await pendingStripeOrder();
@@ -160,6 +176,8 @@ describe(`Stripe Checkout (${databaseKind})`, () => {
       client_reference_id: order.id,
       locale: "en",
       "metadata[orderId]": order.id,
+      // The order number on the buyer's card statement.
+      "payment_intent_data[statement_descriptor_suffix]": statementDescriptorSuffix(order.number),
       "line_items[0][quantity]": "2",
       "line_items[0][price_data][currency]": "sek",
       "line_items[0][price_data][unit_amount]": "29500",
