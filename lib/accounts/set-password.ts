@@ -25,7 +25,7 @@ export async function setPassword({
   const passwordHash = await hashPassword(password);
 
   return db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, name: true, locale: true } });
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, name: true, locale: true, passwordHash: true } });
     if (!user) return { ok: false, error: "no_such_user" } as const;
     await tx.user.update({ where: { id: userId }, data: { passwordHash, passwordSetAt: now } });
     // A thief's session (or a shared computer's) must not outlive the new password; the sessions
@@ -42,7 +42,14 @@ export async function setPassword({
         template: "password-set",
         to: user.email,
         locale: user.locale,
-        payload: { name: user.name, setAt: now.toISOString(), signInUrl: `${env().SITE_URL}/login` },
+        // A first password is news to confirm; replacing one is what a thief would do, so that
+        // email warns (read inside the transaction, so two first choices cannot both say "first").
+        payload: {
+          name: user.name,
+          setAt: now.toISOString(),
+          signInUrl: `${env().SITE_URL}/login`,
+          firstPassword: user.passwordHash === null,
+        },
       },
     ]);
     return { ok: true } as const;

@@ -10,6 +10,7 @@ import { env } from "../env";
 import { parseLocalePath } from "../i18n/paths";
 import { safeReturnPath } from "../navigation/return-path";
 import { enqueueEmails } from "../outbox/queue";
+import type { MagicLinkPurpose } from "../outbox/templates";
 import { clientAddress, clientRateLimitKey, emailRateLimitKey, hit } from "../rate-limit";
 
 // A backstop for clients that call Auth.js's /api/auth/signin/email directly instead of our
@@ -27,10 +28,31 @@ export function magicLinkUrl({ token, email, callbackPath }: { token: string; em
   return `${env().SITE_URL}${SIGN_IN_LINK_PATH}?${query.toString()}`;
 }
 
-/** The account's language when it exists; otherwise the language of the page the link leads back to. */
-async function recipientLocale(email: string, callbackPath: string): Promise<Locale> {
-  const user = await db.user.findUnique({ where: { email }, select: { locale: true } });
-  return user ? user.locale : parseLocalePath(callbackPath).locale;
+/** The page where a password is chosen: a link leading there is for choosing one ("Forgot password?"). */
+export const SET_PASSWORD_LINK_PATH = "/account/password";
+
+/**
+ * What the email says the link is for. The link's way back is the intent: a link that lands on
+ * the set-password page (in either language, whatever its query) is for choosing a password,
+ * so no caller can ask for that email without the link doing what it says.
+ */
+export function magicLinkPurpose(callbackPath: string, hasPassword: boolean): MagicLinkPurpose {
+  const path = parseLocalePath(callbackPath)
+    .path.replace(/[?#].*$/, "")
+    .replace(/\/+$/, "");
+  if (path !== SET_PASSWORD_LINK_PATH) return "sign-in";
+  return hasPassword ? "new-password" : "first-password";
+}
+
+/**
+ * The account's language when it exists (otherwise the language of the page the link leads
+ * back to), and whether it has a password: only its owner reads the email that says so.
+ */
+async function recipient(email: string, callbackPath: string): Promise<{ locale: Locale; hasPassword: boolean }> {
+  const user = await db.user.findUnique({ where: { email }, select: { locale: true, passwordHash: true } });
+  return user
+    ? { locale: user.locale, hasPassword: user.passwordHash !== null }
+    : { locale: parseLocalePath(callbackPath).locale, hasPassword: false };
 }
 
 export async function queueMagicLink({ identifier, token, url, request }: EmailProviderSendVerificationRequestParams): Promise<void> {
@@ -45,7 +67,7 @@ export async function queueMagicLink({ identifier, token, url, request }: EmailP
     await db.verificationToken.deleteMany({ where: { identifier, token: hashVerificationToken(token) } });
     return;
   }
-  const locale = await recipientLocale(identifier, callbackPath);
+  const { locale, hasPassword } = await recipient(identifier, callbackPath);
   await db.$transaction(async (tx) => {
     // The newest link replaces every earlier one for the address: an old email lying in an
     // inbox (or a forwarded one) stops working as soon as a new link is asked for.
@@ -55,7 +77,11 @@ export async function queueMagicLink({ identifier, token, url, request }: EmailP
         template: "magic-link",
         to: identifier,
         locale,
-        payload: { url: magicLinkUrl({ token, email: identifier, callbackPath }), expiresInMinutes: MAGIC_LINK_MAX_AGE_S / 60 },
+        payload: {
+          url: magicLinkUrl({ token, email: identifier, callbackPath }),
+          expiresInMinutes: MAGIC_LINK_MAX_AGE_S / 60,
+          purpose: magicLinkPurpose(callbackPath, hasPassword),
+        },
       },
     ]);
   });

@@ -42,10 +42,19 @@ export const welcomePayloadSchema = z.object({
   setPasswordUrl: z.string(),
 });
 
+/**
+ * What a sign-in link is for, which its email says: signing in, or signing in to choose a
+ * password (the link lands on the set-password page: "Forgot password?"), a new one when the
+ * account has one already, else its first. Rows queued before this field mean sign-in.
+ */
+export const magicLinkPurposes = ["sign-in", "new-password", "first-password"] as const;
+export type MagicLinkPurpose = (typeof magicLinkPurposes)[number];
+
 /** A single-use sign-in link (the raw token is only in the link, never stored elsewhere). */
 export const magicLinkPayloadSchema = z.object({
   url: z.string(),
   expiresInMinutes: z.number(),
+  purpose: z.enum(magicLinkPurposes).optional(),
 });
 
 /** Tells the owner of an account that its password was set or changed. */
@@ -55,6 +64,11 @@ export const passwordSetPayloadSchema = z.object({
   setAt: z.string(),
   /** Where to go if it was not them: signing in by email link lets them choose a new one. */
   signInUrl: z.string(),
+  /**
+   * The account had no password before: the email confirms the choice instead of warning of
+   * a change. Rows queued before this field are changes.
+   */
+  firstPassword: z.boolean().optional(),
 });
 
 /** Sent to the new address when a signed-in user asks to change their email. */

@@ -132,3 +132,13 @@ describe("setPassword", () => {
     });
   });
 });
+
+describe("setPassword's email", () => {
+  it("confirms an account's first password without a warning, and warns when an existing one is replaced", async () => {
+    const { user, tokens } = await userWithSessions(1);
+    await setPassword({ userId: user.id, password: "tre gröna hästar", currentSessionToken: tokens[0] });
+    await setPassword({ userId: user.id, password: "fyra blå kameler", currentSessionToken: tokens[0] });
+    const emails = await db.outboxEmail.findMany({ where: { to: user.email, template: "password-set" }, orderBy: { createdAt: "asc" } });
+    expect(emails.map((email) => (email.payload as { firstPassword?: boolean }).firstPassword)).toEqual([true, false]);
+  });
+});

@@ -3,7 +3,8 @@ useTestDatabase();
 
 import { randomBytes } from "node:crypto";
 import type { EmailConfig } from "next-auth/providers/email";
-import { magicLinkProvider, normaliseSignInEmail } from "@/lib/auth/magic-link";
+import { magicLinkProvider, magicLinkPurpose, normaliseSignInEmail } from "@/lib/auth/magic-link";
+import { hashPassword } from "@/lib/accounts/passwords";
 import { db } from "@/lib/db/client";
 
 const provider = magicLinkProvider();
@@ -77,6 +78,34 @@ describe("magicLinkProvider", () => {
       "sv",
     );
     expect((await send(newEmail(), { headers: { cookie: "NEXT_LOCALE=en" } })).emails[0].locale).toBe("sv");
+  });
+});
+
+describe("magicLinkPurpose", () => {
+  it("is choosing a password only for a link that lands on the set-password page, in either language", () => {
+    expect(magicLinkPurpose("/account/password", true)).toBe("new-password");
+    expect(magicLinkPurpose("/en/account/password", true)).toBe("new-password");
+    expect(magicLinkPurpose("/account/password?from=order", false)).toBe("first-password");
+    expect(magicLinkPurpose("/account/password/", false)).toBe("first-password");
+    for (const path of ["/", "/account", "/account/passwords", "/events/account/password", "/en"]) {
+      expect(magicLinkPurpose(path, true)).toBe("sign-in");
+    }
+  });
+});
+
+describe("the forgot-password link's email", () => {
+  const purposeOf = (emails: { payload: unknown }[]) => (emails[0].payload as { purpose?: string }).purpose;
+
+  it("says it is for a new password to an account that has one, for a first one otherwise, and for signing in elsewhere", async () => {
+    const withPassword = newEmail();
+    await db.user.create({ data: { email: withPassword, passwordHash: await hashPassword("tre gröna hästar") } });
+    const guest = newEmail();
+    await db.user.create({ data: { email: guest } });
+    expect(purposeOf((await send(withPassword, { callbackUrl: "/account/password" })).emails)).toBe("new-password");
+    expect(purposeOf((await send(guest, { callbackUrl: "/en/account/password" })).emails)).toBe("first-password");
+    // An unknown address gets a link too (following it creates the account), worded the same way as a guest's.
+    expect(purposeOf((await send(newEmail(), { callbackUrl: "/account/password" })).emails)).toBe("first-password");
+    expect(purposeOf((await send(newEmail(), { callbackUrl: "/account/tickets" })).emails)).toBe("sign-in");
   });
 });
 

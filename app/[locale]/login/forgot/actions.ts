@@ -1,14 +1,14 @@
 "use server";
-// The forgot-password form's action: a sign-in link that lands on the set-password page.
+// The forgot-password form's action: a sign-in link that lands on the set-password page (which
+// is what makes its email say it is for choosing a password: magicLinkPurpose).
 import { headers } from "next/headers";
 import { z } from "zod";
 import { publicAction, type ActionResult } from "@/lib/actions";
+import { SET_PASSWORD_LINK_PATH } from "@/lib/auth/magic-link";
 import { requestSignInLink } from "@/lib/auth/request-link";
 import { form } from "@/lib/forms";
 import { localizedPath } from "@/lib/i18n/server";
 import { clientAddress } from "@/lib/rate-limit";
-
-const SET_PASSWORD_PATH = "/account/password";
 
 /** The same answer for every address, known or not: only a malformed one or the limit differ. */
 export type ForgotFormState = ActionResult<{ email: string }, "invalid_email" | "rate_limited", { email: string }>;
@@ -19,7 +19,7 @@ export const forgotPasswordAction = publicAction({
     const email = fields.email.trim();
     const result = await requestSignInLink({
       email,
-      callbackPath: await localizedPath(SET_PASSWORD_PATH),
+      callbackPath: await localizedPath(SET_PASSWORD_LINK_PATH),
       clientAddress: clientAddress(await headers()),
     });
     if (!result.ok)
