@@ -35,6 +35,17 @@ const variables = z.object({
       })
       .default("Biljett <biljetter@localhost>"),
   ),
+  // Where the site's own support answers (accounts, sign-in, payments); every account email and
+  // the help page name it. A plain address: it is shown as text and as a mailto: link.
+  SUPPORT_EMAIL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .refine((value) => /^[^<>@\s"(),;:\\]+@[^<>@\s"(),;:\\]+$/.test(value), {
+        message: "must be a plain email address, e.g. support@biljett.example",
+      })
+      .optional(),
+  ),
   DEMO_MODE: z.preprocess(
     emptyAsUndefined,
     z
@@ -119,6 +130,15 @@ export const envSchema = variables
         message: "required in production: the SMTP server that delivers the site's emails (or DEMO_MODE=true)",
       });
     }
+    // Every account email sends people to this address: a real site must name one that is read.
+    if (value.NODE_ENV === "production" && !value.DEMO_MODE && !value.SUPPORT_EMAIL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SUPPORT_EMAIL"],
+        message:
+          "required in production: the address where the site's support answers, shown in emails and on the help page (or DEMO_MODE=true)",
+      });
+    }
     // The test provider accepts the documented test cards, so a real site on it would hand out
     // tickets for nothing. Only the demo may run a production build without a real provider.
     if (!testPaymentsAllowed(value) && !value.STRIPE_SECRET_KEY) {
@@ -138,8 +158,10 @@ export const envSchema = variables
       });
     }
   })
-  .transform(({ SITE_URL, AUTH_SECRET, ...rest }) => ({
+  .transform(({ SITE_URL, AUTH_SECRET, SUPPORT_EMAIL, ...rest }) => ({
     ...rest,
+    // Development, tests and the demo: an address on this machine, like MAIL_FROM's default.
+    SUPPORT_EMAIL: SUPPORT_EMAIL ?? "support@localhost",
     SITE_URL: SITE_URL ?? "http://localhost:3000",
     // Outside production a fixed secret keeps development and tests free of set-up; production
     // refuses to start without its own (above).

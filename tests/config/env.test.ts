@@ -27,6 +27,7 @@ describe("parseEnv", () => {
       SITE_URL: "https://biljett.example/",
       AUTH_SECRET: "x".repeat(32),
       SMTP_URL: "smtps://mailer:secret@smtp.biljett.example:465",
+      SUPPORT_EMAIL: "support@biljett.example",
       ...stripe,
     });
     expect(env.DATABASE_URL).toBe("postgresql://app@db.internal:5432/biljett");
@@ -38,7 +39,9 @@ describe("parseEnv", () => {
     expect(mailboxEnabled(parseEnv({ NODE_ENV: "development" }))).toBe(true);
     expect(mailboxEnabled(parseEnv({ NODE_ENV: "development", SMTP_URL: "smtp://127.0.0.1:2525" }))).toBe(false);
     expect(mailboxEnabled(parseEnv({ ...production, DEMO_MODE: "true" }))).toBe(true);
-    expect(mailboxEnabled(parseEnv({ ...production, ...stripe, SMTP_URL: "smtp://mail.example" }))).toBe(false);
+    expect(
+      mailboxEnabled(parseEnv({ ...production, ...stripe, SMTP_URL: "smtp://mail.example", SUPPORT_EMAIL: "support@biljett.example" })),
+    ).toBe(false);
     expect(problemsOf({ DEMO_MODE: "yes" })[0]).toMatch(/^DEMO_MODE is malformed/);
   });
 
@@ -59,11 +62,12 @@ describe("parseEnv", () => {
 
   it("names each variable production cannot do without", () => {
     const problems = problemsOf({ NODE_ENV: "production" });
-    expect(problems).toHaveLength(4);
+    expect(problems).toHaveLength(5);
     expect(problems[0]).toMatch(/^SITE_URL is missing: required in production/);
     expect(problems[1]).toMatch(/^AUTH_SECRET is missing: required in production/);
     expect(problems[2]).toMatch(/^SMTP_URL is missing: required in production/);
-    expect(problems[3]).toMatch(/^STRIPE_SECRET_KEY is missing: required in production/);
+    expect(problems[3]).toMatch(/^SUPPORT_EMAIL is missing: required in production/);
+    expect(problems[4]).toMatch(/^STRIPE_SECRET_KEY is missing: required in production/);
   });
 
   it("refuses to run a production server on the test payment provider, unless it is the demo", () => {
@@ -72,6 +76,7 @@ describe("parseEnv", () => {
       SITE_URL: "https://biljett.example",
       AUTH_SECRET: "x".repeat(32),
       SMTP_URL: "smtp://mail.example",
+      SUPPORT_EMAIL: "support@biljett.example",
     };
     // The test provider would accept 4242 4242 4242 4242 and hand out tickets for nothing.
     const problems = problemsOf(production);
@@ -85,6 +90,20 @@ describe("parseEnv", () => {
     expect(testPaymentsAllowed(parseEnv({ NODE_ENV: "development" }))).toBe(true);
     expect(testPaymentsAllowed(parseEnv({ NODE_ENV: "test" }))).toBe(true);
     expect(testPaymentsAllowed(parseEnv({ ...production, ...stripe }))).toBe(false);
+  });
+
+  it("names the site's support address: required on a real site, a local one for development and the demo", () => {
+    expect(parseEnv({ NODE_ENV: "development" }).SUPPORT_EMAIL).toBe("support@localhost");
+    const demo = { NODE_ENV: "production", SITE_URL: "http://localhost:3000", AUTH_SECRET: "x".repeat(32), DEMO_MODE: "true" };
+    expect(parseEnv(demo).SUPPORT_EMAIL).toBe("support@localhost");
+    expect(parseEnv({ ...demo, SUPPORT_EMAIL: "hjalp@biljett.example" }).SUPPORT_EMAIL).toBe("hjalp@biljett.example");
+    const real = { ...demo, DEMO_MODE: "false", SMTP_URL: "smtp://mail.example", ...stripe };
+    expect(problemsOf(real)).toEqual([
+      "SUPPORT_EMAIL is missing: required in production: the address where the site's support answers, shown in emails and on the help page (or DEMO_MODE=true)",
+    ]);
+    for (const malformed of ["Biljett <support@biljett.example>", "support", "a@b, c@d", "support@biljett.example\r\nBcc: x@y"]) {
+      expect(problemsOf({ SUPPORT_EMAIL: malformed })[0]).toMatch(/^SUPPORT_EMAIL is malformed: must be a plain email address/);
+    }
   });
 
   it("refuses a short secret", () => {
