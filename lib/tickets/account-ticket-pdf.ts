@@ -1,9 +1,16 @@
 // The PDFs a signed-in buyer downloads from "My tickets": the whole order, or one ticket. The
 // document itself is lib/tickets/documents', the same as attached to the confirmation email.
 import "server-only";
+import { db } from "../db/client";
 import type { AppLocale } from "../i18n/locales";
-import { findAccountOrder, findAccountTicket, isUsableTicket } from "./account-tickets";
-import { ticketPdfForOrder, ticketPdfForTicket, type TicketPdfFile } from "./documents";
+import { findAccountOrder, findAccountTicket, isUsableTicket, type AccountEvent } from "./account-tickets";
+import { ticketPdfForOrder, ticketPdfForTicket, type TicketDocumentOrder, type TicketPdfFile } from "./documents";
+
+/** The event as the printed ticket shows it: with its street address and organizer. */
+async function documentEvent(event: AccountEvent): Promise<Pick<TicketDocumentOrder, "event" | "organizerName">> {
+  const row = await db.event.findUnique({ where: { slug: event.slug }, select: { address: true } });
+  return { event: { ...event, address: row?.address ?? null }, organizerName: event.organizerName };
+}
 
 /**
  * The valid tickets of one of the user's paid orders as a PDF; null when the order is not
@@ -14,7 +21,7 @@ export async function accountOrderPdf(userId: string, orderId: string, locale: A
   if (!order) return null;
   const tickets = order.tickets.filter((ticket) => isUsableTicket(ticket, order));
   if (tickets.length === 0) return null;
-  return ticketPdfForOrder(locale, { event: order.event, orderNumber: order.number, holder: order.buyerName, tickets });
+  return ticketPdfForOrder(locale, { ...(await documentEvent(order.event)), orderNumber: order.number, holder: order.buyerName, tickets });
 }
 
 /** One valid ticket of the user's as a PDF; null when it is not theirs or cannot be used. */
@@ -23,7 +30,7 @@ export async function accountTicketPdf(userId: string, code: string, locale: App
   if (!ticket || !isUsableTicket(ticket, ticket.order)) return null;
   return ticketPdfForTicket(
     locale,
-    { event: ticket.event, orderNumber: ticket.order.number, holder: ticket.order.buyerName },
+    { ...(await documentEvent(ticket.event)), orderNumber: ticket.order.number, holder: ticket.order.buyerName },
     { code: ticket.code, typeName: ticket.typeName },
   );
 }

@@ -1,3 +1,7 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { PDFDocument } from "pdf-lib";
 import { databaseKind, useTestDatabase } from "../helpers/test-db";
 import { createOrder, createUser, eventIn } from "./fixtures";
@@ -26,6 +30,40 @@ describe(`accountOrderPdf and accountTicketPdf (${databaseKind})`, () => {
     expect(single?.filename).toBe(`tickets-${order.number}-${order.tickets[0].code}.pdf`);
     expect(await pageCount(single!.body)).toBe(1);
     expect(single!.body.length).toBeLessThan(whole!.body.length);
+  });
+
+  it("prints the organizer, the street address and the holder the account knows", async () => {
+    const user = await createUser();
+    const event = await eventIn(5, "Höstkonsert – Janáček");
+    await db.event.update({ where: { id: event.eventId }, data: { address: "Västra Ågatan 16" } });
+    const { organizer } = await db.event.findUniqueOrThrow({
+      where: { id: event.eventId },
+      select: { organizer: { select: { name: true } } },
+    });
+    const order = await createOrder({ ...event, userId: user.id, buyerEmail: user.email });
+    await db.order.update({ where: { id: order.id }, data: { buyerName: "Zdeněk Łukasiewicz" } });
+    const file = (await accountTicketPdf(user.id, order.tickets[0].code, "sv"))!;
+    const dir = mkdtempSync(path.join(tmpdir(), "account-pdf-"));
+    try {
+      writeFileSync(path.join(dir, "ticket.pdf"), file.body);
+      const text = execFileSync("pdftotext", ["-enc", "UTF-8", path.join(dir, "ticket.pdf"), "-"], { encoding: "utf8" }).replace(
+        /\s+/g,
+        " ",
+      );
+      for (const expected of [
+        organizer.name,
+        "Höstkonsert – Janáček",
+        "Stora salen",
+        "Västra Ågatan 16, Uppsala",
+        "Zdeněk Łukasiewicz",
+        order.number,
+        order.tickets[0].code,
+      ]) {
+        expect(text).toContain(expected);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("leaves void tickets out of the order's PDF and refuses a void ticket's own PDF", async () => {

@@ -5,7 +5,7 @@ import { createTranslator } from "next-intl";
 import { formatEventDateRange } from "../../i18n/format";
 import type { AppLocale } from "../../i18n/locales";
 import { messages } from "../../i18n/messages";
-import { renderTicketsPdf } from "./pdf";
+import { renderTicketsPdf, type TicketPdfInput } from "./pdf";
 
 export { ticketQrMatrix, ticketQrPng, ticketQrSvg } from "./qr";
 
@@ -13,29 +13,70 @@ export { ticketQrMatrix, ticketQrPng, ticketQrSvg } from "./qr";
 export type TicketDocumentOrder = {
   orderNumber: string;
   holder: string;
-  event: { title: string; venue: string; city: string; startsAt: string; endsAt: string; timeZone: string };
+  /** Who runs the event; left out of the page when unknown. */
+  organizerName?: string | null;
+  event: {
+    title: string;
+    venue: string;
+    /** Street address, when the organizer gave one. */
+    address?: string | null;
+    city: string;
+    startsAt: string;
+    endsAt: string;
+    timeZone: string;
+  };
   tickets: { code: string; typeName: string }[];
 };
 
 export type TicketPdfFile = { filename: string; body: Buffer };
 
 function documentTranslator(locale: AppLocale) {
-  return createTranslator({ locale, messages: messages[locale], namespace: "Emails" });
+  return createTranslator({ locale, messages: messages[locale], namespace: "Tickets.pdf" });
+}
+
+/** A time zone as the reader's language names it ("centraleuropeisk tid"), or its IANA name. */
+function timeZoneName(timeZone: string, locale: AppLocale): string {
+  try {
+    const parts = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "longGeneric" }).formatToParts(new Date());
+    const name = parts.find((part) => part.type === "timeZoneName")?.value;
+    return name && !/^GMT/.test(name) ? `${name} (${timeZone})` : timeZone;
+  } catch {
+    return timeZone;
+  }
+}
+
+/** The strings of each ticket's page, translated and formatted for `locale`. */
+export function ticketPdfInput(locale: AppLocale, order: TicketDocumentOrder): TicketPdfInput {
+  const t = documentTranslator(locale);
+  const { event } = order;
+  const organizer = order.organizerName?.trim() || null;
+  const address = [event.address?.trim(), event.city.trim()].filter(Boolean).join(", ");
+  const count = order.tickets.length;
+  return {
+    documentTitle: t("documentTitle", { title: event.title, number: order.orderNumber }),
+    pages: order.tickets.map((ticket, index) => ({
+      counter: t("counter", { index: index + 1, count }),
+      organizer,
+      title: event.title,
+      when: formatEventDateRange(event.startsAt, event.endsAt, locale, event.timeZone),
+      timeZone: t("timeZone", { zone: timeZoneName(event.timeZone, locale) }),
+      venue: event.venue,
+      address,
+      fields: [
+        { label: t("type"), value: ticket.typeName },
+        { label: t("holder"), value: order.holder },
+        { label: t("orderNumber"), value: order.orderNumber },
+      ],
+      code: ticket.code,
+      codeLabel: t("code"),
+      terms: organizer ? t("termsWithOrganizer", { organizer }) : t("terms"),
+    })),
+  };
 }
 
 async function pdfFile(locale: AppLocale, order: TicketDocumentOrder, filenameNumber: string): Promise<TicketPdfFile> {
-  const t = documentTranslator(locale);
-  const { event } = order;
-  const body = await renderTicketsPdf({
-    title: event.title,
-    when: formatEventDateRange(event.startsAt, event.endsAt, locale, event.timeZone),
-    where: `${event.venue}, ${event.city}`,
-    orderLabel: t("orderConfirmation.orderNumber", { number: order.orderNumber }),
-    holder: order.holder,
-    tickets: order.tickets,
-    labels: { ticket: t("pdf.ticket"), code: t("pdf.code"), footer: t("pdf.footer") },
-  });
-  return { filename: t("pdf.filename", { number: filenameNumber }), body };
+  const body = await renderTicketsPdf(ticketPdfInput(locale, order));
+  return { filename: documentTranslator(locale)("filename", { number: filenameNumber }), body };
 }
 
 /** The given tickets of an order as one PDF, a page each, named after the order. */
