@@ -1,9 +1,19 @@
 import { getTranslations } from "next-intl/server";
+import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TicketQr } from "./ticket-qr";
 
-/** The tickets of a paid order, each with its code in words and as a QR code for the door. */
-export async function OrderTickets({ tickets }: { tickets: { code: string; typeName: string; valid: boolean }[] }) {
+/**
+ * The tickets of a paid order, each with its code in words and as a QR code for the door, and
+ * its PDF where `pdfPaths` (by code) has one.
+ */
+export async function OrderTickets({
+  tickets,
+  pdfPaths = {},
+}: {
+  tickets: { code: string; typeName: string; valid: boolean }[];
+  pdfPaths?: Record<string, string>;
+}) {
   const t = await getTranslations("OrderPage");
   return (
     <section aria-labelledby="order-tickets-title" className="flex flex-col gap-3">
@@ -22,6 +32,12 @@ export async function OrderTickets({ tickets }: { tickets: { code: string; typeN
               {ticket.code}
             </p>
             {!ticket.valid ? <p className="font-semibold text-red-700">{t("voided")}</p> : null}
+            {pdfPaths[ticket.code] ? (
+              <a href={pdfPaths[ticket.code]} download className={buttonClasses({ variant: "ghost" })}>
+                {t("downloadTicket")}
+                <span className="sr-only"> {t("downloadTicketContext", { index: index + 1, type: ticket.typeName })}</span>
+              </a>
+            ) : null}
           </Card>
         ))}
       </ol>

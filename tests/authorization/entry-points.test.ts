@@ -130,6 +130,7 @@ const PUBLIC_ACTIONS: Record<string, string> = {
   forgotPasswordAction: "the same answer for every address; the link goes only to that mailbox",
   requestOrderCorrectionAction: "the buying browser's signed cookie (ordersOfThisBrowser)",
   cancelOrderAction: "the order's signed key (isValidOrderKey)",
+  requestOrderPasswordLinkAction: "the order's signed key (isValidOrderKey); the link goes only to the order's address",
   confirmOrderCorrectionAction: "the single-use link sent to the corrected address",
   setLocaleAction: "changes only the caller's own cookie and account",
 };

@@ -9,7 +9,11 @@ import { formatEventDateRange, formatPrice } from "@/lib/i18n/format";
 import { ordersOfThisBrowser } from "@/lib/orders/buyer-browser";
 import { isValidOrderKey } from "@/lib/orders/order-links";
 import { getOrderForConfirmation } from "@/lib/orders/queries";
+import { MAGIC_LINK_MAX_AGE_S } from "@/lib/auth/magic-link";
+import { guestOrderPdfPath, guestTicketPdfPath } from "@/lib/tickets/guest-ticket-pdf";
+import { buttonClasses } from "@/components/ui/button";
 import { CorrectEmailForm } from "./correct-email-form";
+import { PasswordLinkForm } from "./password-link-form";
 
 type Props = {
   params: Promise<{ orderId: string }>;
@@ -28,8 +32,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function OrderPage({ params, searchParams }: Props) {
   const [{ orderId }, { key, moved }] = await Promise.all([params, searchParams]);
   const order = await getOrderForConfirmation(orderId);
+  const orderKey = (Array.isArray(key) ? key[0] : key) ?? "";
   // Without the right key the order does not exist, as far as the visitor can tell.
-  if (!order || !isValidOrderKey(order, Array.isArray(key) ? key[0] : key)) notFound();
+  if (!order || !isValidOrderKey(order, orderKey)) notFound();
   const [t, locale] = await Promise.all([getTranslations("OrderPage"), getLocale()]);
 
   const eventPath = `/events/${order.event.slug}`;
@@ -87,10 +92,9 @@ export default async function OrderPage({ params, searchParams }: Props) {
     );
   }
 
-  const email = order.account?.email ?? order.buyerEmail;
   // Only the browser that bought the order may send it elsewhere, and only while it may move.
   const correctable = !order.anyCheckedIn && order.event.startsAt > new Date() && (await ordersOfThisBrowser()).has(order.id);
-  const setPasswordHref = `/login?${new URLSearchParams({ email, intent: "set-password" }).toString()}`;
+  const validTickets = order.tickets.filter((ticket) => ticket.valid);
 
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-6 px-4 py-8 sm:px-6">
@@ -103,7 +107,16 @@ export default async function OrderPage({ params, searchParams }: Props) {
 
       {eventSummary}
 
-      <OrderTickets tickets={order.tickets} />
+      <OrderTickets
+        tickets={order.tickets}
+        pdfPaths={Object.fromEntries(validTickets.map((ticket) => [ticket.code, guestTicketPdfPath(order.id, ticket.code, orderKey)]))}
+      />
+      {validTickets.length > 0 ? (
+        <a href={guestOrderPdfPath(order.id, orderKey)} download className={`self-start ${buttonClasses({ variant: "secondary" })}`}>
+          {t("downloadAll")}
+          <span className="sr-only"> {t("downloadAllContext", { number: order.number })}</span>
+        </a>
+      ) : null}
 
       <Card as="section" aria-labelledby="order-summary-title" className="flex flex-col gap-2 p-4 sm:p-6">
         <h2 id="order-summary-title" className="text-xl font-bold text-zinc-950">
@@ -145,10 +158,17 @@ export default async function OrderPage({ params, searchParams }: Props) {
           <h2 id="order-password-title" className="text-xl font-bold text-zinc-950">
             {t("passwordHeading")}
           </h2>
-          <p className="text-zinc-800">{t("passwordBody")}</p>
-          <Button href={setPasswordHref} variant="secondary">
-            {t("passwordLink")}
-          </Button>
+          <p className="text-zinc-800">{t("passwordBody", { email: order.buyerEmail })}</p>
+          <PasswordLinkForm
+            orderId={order.id}
+            orderKey={orderKey}
+            text={{
+              submit: t("passwordLink"),
+              sending: t("passwordSending"),
+              sent: t("passwordSent", { email: order.buyerEmail, minutes: MAGIC_LINK_MAX_AGE_S / 60 }),
+              rateLimited: t("passwordRateLimited"),
+            }}
+          />
         </Card>
       ) : null}
     </div>
