@@ -1,9 +1,12 @@
 // A visitor who has never been here buys two tickets as a guest: first with a card that is
-// declined, then with one that works; then finds the confirmation and the welcome email in
-// the demo mailbox. On a desktop and on a phone, in Swedish and in English.
+// declined, then with one that works, its expiry typed as digits only ("0929"); then finds the
+// confirmation and the welcome email in the demo mailbox, downloads the tickets as PDFs from the
+// order's page and asks there, in one click, for a link to choose a password. On a desktop and
+// on a phone, in Swedish and in English.
+import type { Page } from "@playwright/test";
 import { collectPageErrors } from "./browser";
 import { expect, test } from "./fixtures";
-import { checkoutWords, fillCheckout } from "./journey";
+import { checkoutWords, fillCheckout, openNewestEmail } from "./journey";
 
 const text = {
   sv: {
@@ -12,6 +15,14 @@ const text = {
     thanks: /Tack, Greta Gustafsson! Dina biljetter är klara\./,
     confirmationSubject: /^Dina biljetter till Beethovens nionde symfoni/,
     welcomeSubject: /^Välkommen till Biljett/,
+    noAccountNeeded: /Du behöver inget konto och inget lösenord/,
+    organizerGetsEitherWay: /får ditt namn och din e-postadress för evenemanget i vilket fall som helst/,
+    downloadAll: /^Ladda ner alla biljetter \(PDF\)/,
+    downloadTicket: /^Ladda ner \(PDF\)/,
+    choosePassword: "Välj ett lösenord",
+    passwordLinkSent: /^Klart! Vi har skickat en länk till/,
+    // The link's email: the forgot-password page's, whichever subject it has.
+    passwordLinkSubject: /^(Välj ett lösenord på Biljett|Din inloggningslänk till Biljett)/,
   },
   en: {
     allEvents: "See all events",
@@ -19,8 +30,24 @@ const text = {
     thanks: /Thank you, Greta Gustafsson! Your tickets are ready\./,
     confirmationSubject: /^Your tickets for Beethovens nionde symfoni/,
     welcomeSubject: /^Welcome to Biljett/,
+    noAccountNeeded: /You need no account and no password/,
+    organizerGetsEitherWay: /gets your name and email address for the event either way/,
+    downloadAll: /^Download all tickets \(PDF\)/,
+    downloadTicket: /^Download \(PDF\)/,
+    choosePassword: "Choose a password",
+    passwordLinkSent: /^Done! We have sent a link to/,
+    passwordLinkSubject: /^(Choose a password for Biljett|Your sign-in link for Biljett)/,
   },
 } as const;
+
+/** The tops of the expiry and CVC inputs, side by side on every screen. */
+async function cardFieldTops(page: Page, locale: "sv" | "en"): Promise<[number, number]> {
+  const w = checkoutWords[locale];
+  const expiry = await page.getByLabel(w.expiry).boundingBox();
+  const cvc = await page.getByLabel(w.cvc).boundingBox();
+  if (!expiry || !cvc) throw new Error("the card fields are not on the page");
+  return [expiry.y, cvc.y];
+}
 
 test.describe("guest checkout", () => {
   test("buys two tickets without an account and finds both emails in the mailbox", async ({ page, lang: locale, device: viewport }) => {
@@ -41,8 +68,14 @@ test.describe("guest checkout", () => {
     await page.getByRole("button", { name: t.continue }).click();
     await page.waitForURL(/\/events\/[^/]+\/checkout\?/);
 
-    // The opt-in names the organizer and is not ticked for the buyer.
+    // The opt-in names the organizer and is not ticked for the buyer; beside it, what the
+    // organizer gets either way. By the email: no account is needed.
     expect(await page.getByLabel(t.optIn).isChecked()).toBe(false);
+    await expect(page.getByText(t.organizerGetsEitherWay)).toBeVisible();
+    await expect(page.getByText(t.noAccountNeeded)).toBeVisible();
+    // On a 390 px phone the expiry and the CVC stand side by side, their inputs level.
+    const [expiryTop, cvcTop] = await cardFieldTops(page, locale);
+    expect(Math.abs(expiryTop - cvcTop)).toBeLessThanOrEqual(2);
 
     await fillCheckout(page, locale, { email, card: "4000 0000 0000 0002" });
     await page.getByRole("button", { name: t.buy }).click();
@@ -52,8 +85,15 @@ test.describe("guest checkout", () => {
     expect(await page.getByLabel(t.cardNumber).inputValue()).toBe("");
 
     await fillCheckout(page, locale, { email });
+    // A phone's numeric keypad has no "/": the digits alone do, and the slash goes in as typed.
+    await page.getByLabel(t.expiry).clear();
+    await page.getByLabel(t.expiry).pressSequentially("0929");
+    expect(await page.getByLabel(t.expiry).inputValue()).toBe("09/29");
+    const [expiryTopAfter, cvcTopAfter] = await cardFieldTops(page, locale);
+    expect(Math.abs(expiryTopAfter - cvcTopAfter)).toBeLessThanOrEqual(2);
     await page.getByRole("button", { name: t.buy }).click();
     await page.waitForURL(/\/orders\/[0-9a-f-]{36}\?key=/);
+    const orderUrl = page.url();
     await page.getByRole("heading", { name: t.thanks }).waitFor();
     const orderNumber = (
       await page
@@ -77,6 +117,27 @@ test.describe("guest checkout", () => {
     await frame.getByText(orderNumber!).first().waitFor();
     expect(await frame.getByRole("img", { name: /QR/ }).count()).toBe(2);
     await page.getByRole("link", { name: /\.pdf$/ }).waitFor();
+
+    // The order's page offers the whole order and each ticket as a PDF, under the order's key.
+    await page.goto(orderUrl);
+    const wholeHref = await page.getByRole("link", { name: t.downloadAll }).getAttribute("href");
+    expect(await page.getByRole("link", { name: t.downloadTicket }).count()).toBe(2);
+    const ticketHref = await page.getByRole("link", { name: t.downloadTicket }).first().getAttribute("href");
+    for (const href of [wholeHref!, ticketHref!]) {
+      const pdf = await page.request.get(href);
+      expect(pdf.status()).toBe(200);
+      expect(pdf.headers()["content-type"]).toBe("application/pdf");
+      expect((await pdf.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+      expect((await page.request.get(href.replace(/key=[^&]+/, "key=wrong"))).status()).toBe(404);
+    }
+
+    // "Choose a password" sends its link in one click: no sign-in form, no password field.
+    await page.getByRole("button", { name: t.choosePassword }).click();
+    await page.getByText(t.passwordLinkSent).waitFor();
+    expect(await page.locator('input[type="password"]').count()).toBe(0);
+    await openNewestEmail(page, email, t.passwordLinkSubject);
+    const link = await page.frameLocator("iframe").locator('a[href*="/login/confirm?token="]').first().getAttribute("href");
+    expect(new URL(link!).searchParams.get("email")).toBe(email.toLowerCase());
 
     expect(errors).toEqual([]);
   });
