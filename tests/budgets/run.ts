@@ -3,7 +3,7 @@
 //   - Lighthouse (mobile) on the event list, an event page and the checkout: performance ≥ 95,
 //     accessibility 100
 //   - every email template's HTML < 100 kB (the order confirmation with 10 tickets); the ticket
-//     PDF of a 4-ticket order < 200 kB
+//     PDF of a 4-ticket order < 200 kB, and of one ticket < 60 kB (what "My tickets" downloads)
 // Prints one table and exits 1 when any budget is broken.
 // Environment: BUDGETS_DATABASE_URL or TEST_DATABASE_URL (PostgreSQL server; default
 // postgresql://postgres@127.0.0.1:5432/postgres), BUDGETS_SKIP_BUILD=1 to reuse .next,
@@ -17,6 +17,7 @@ import { chromium } from "playwright-core";
 import { emailTemplates } from "../../emails/registry";
 import { renderOutboxEmail } from "../../emails/render";
 import type { EmailPayloads, EmailTemplate } from "../../lib/outbox/templates";
+import { ticketPdfForTicket } from "../../lib/tickets/documents";
 import { chromiumArgs } from "../e2e/browser";
 import { serveBuild, stopOnSignals, type ServedBuild } from "../support/serve-build";
 
@@ -283,6 +284,23 @@ async function emailBudgets(): Promise<void> {
     measured: `${(pdf.content.length / KB).toFixed(1)} kB`,
     limit: "< 200 kB",
     pass: pdf.content.length < 200 * KB,
+  });
+  // One ticket, with letters from outside Latin-1 so the embedded font subsets carry them too.
+  const single = await ticketPdfForTicket(
+    "sv",
+    {
+      orderNumber: "7KQ2M9XD",
+      holder: "Zdeněk Łukasiewicz",
+      organizerName: "Nordljus Konserter",
+      event: { ...event, address: "Hötorget 8" },
+    },
+    { code: ticketCode(1), typeName: "Parkett" },
+  );
+  rows.push({
+    budget: "Ticket PDF, 1 ticket",
+    measured: `${(single.body.length / KB).toFixed(1)} kB`,
+    limit: "< 60 kB",
+    pass: single.body.length < 60 * KB,
   });
 }
 
