@@ -44,6 +44,11 @@ export default async function OrganizerDashboardPage({ params }: Props) {
               {t("marketingLink")}
             </Button>
           ) : null}
+          {can(role, "editEvents") ? (
+            <Button href={`/organizer/${organizerId}/settings`} variant="secondary">
+              {t("settingsLink")}
+            </Button>
+          ) : null}
           {can(role, "editEvents") ? <Button href={`/organizer/${organizerId}/events/new`}>{t("createEvent")}</Button> : null}
         </div>
       </div>

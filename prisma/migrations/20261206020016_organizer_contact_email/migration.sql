@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Organizer" ADD COLUMN     "contactEmail" TEXT;
