@@ -8,7 +8,7 @@ import { findMembership } from "./membership";
 import { parseEventForm, slugify, type EventFieldErrors, type EventFormValues, type ParsedEvent } from "./event-form";
 
 export type SaveEventResult =
-  | { ok: true; eventId: string }
+  | { ok: true; eventId: string; previousSlug?: string }
   | { ok: false; error: "not_found" }
   | { ok: false; error: "invalid_form"; fieldErrors: EventFieldErrors; counts?: Partial<Record<string, number>> };
 
@@ -122,17 +122,20 @@ export async function saveEventForMember({
   if (!parsed.ok) return { ok: false, error: "invalid_form", fieldErrors: parsed.fieldErrors };
   const data = parsed.data;
 
+  // Set when the edit moved the event to a new address, so the old one's cached page goes too.
+  let previousSlug: string | undefined;
   try {
     const savedId = await db.$transaction(async (tx) => {
       let id: string;
       let published = false;
       if (eventId) {
-        const locked = await tx.$queryRaw<{ id: string; status: string }[]>`
-          SELECT "id", "status"::text AS "status" FROM "Event"
+        const locked = await tx.$queryRaw<{ id: string; status: string; slug: string }[]>`
+          SELECT "id", "status"::text AS "status", "slug" FROM "Event"
            WHERE "id" = ${eventId}::uuid AND "organizerId" = ${membership.id}::uuid FOR UPDATE`;
         if (locked.length !== 1) throw new NotFound();
         published = locked[0].status === "PUBLISHED";
         const slug = await freeSlug(tx, data.slug, data.title, eventId);
+        if (slug !== locked[0].slug) previousSlug = locked[0].slug;
         await tx.event.update({
           where: { id: eventId },
           data: {
@@ -175,7 +178,7 @@ export async function saveEventForMember({
       }
       return id;
     });
-    return { ok: true, eventId: savedId };
+    return { ok: true, eventId: savedId, ...(previousSlug ? { previousSlug } : {}) };
   } catch (error) {
     if (error instanceof NotFound) return { ok: false, error: "not_found" };
     if (error instanceof FormRefusal) return { ok: false, error: "invalid_form", fieldErrors: error.fieldErrors, counts: error.counts };

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { useTestDatabase, databaseKind } from "../helpers/test-db";
 import { createEvent, createOrganizer } from "../helpers/fixtures";
 import { db } from "@/lib/db/client";
@@ -56,6 +57,24 @@ describe(`saveEventForMember (${databaseKind})`, () => {
       values: eventValues({ slug: event.slug }),
     });
     expect(result).toEqual({ ok: false, error: "invalid_form", fieldErrors: { slug: "slug_taken" }, counts: {} });
+  });
+
+  it("names the old address when an edit moves the event to a new one, and only then", async () => {
+    const { organizer, member } = await setting();
+    const { event } = await createEvent({ organizerId: organizer.id });
+    const editing = await getEventForEditing(member.id, organizer.id, event.id);
+    if (!editing) throw new Error("not found");
+    const same = await saveEventForMember({ userId: member.id, organizerId: organizer.id, eventId: event.id, values: editing.values });
+    expect(same).toEqual({ ok: true, eventId: event.id });
+    const newSlug = `ny-adress-${randomUUID().slice(0, 8)}`;
+    const moved = await saveEventForMember({
+      userId: member.id,
+      organizerId: organizer.id,
+      eventId: event.id,
+      values: { ...editing.values, slug: newSlug },
+    });
+    expect(moved).toEqual({ ok: true, eventId: event.id, previousSlug: event.slug });
+    expect((await db.event.findUniqueOrThrow({ where: { id: event.id } })).slug).toBe(newSlug);
   });
 
   it("refuses a capacity below what is sold and held, and writes nothing", async () => {

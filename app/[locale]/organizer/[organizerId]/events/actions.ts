@@ -26,7 +26,7 @@ export const saveEventAction = memberAction({
         ? { ok: false, error: "not_found" }
         : { ok: false, error: "invalid_form", fieldErrors: result.fieldErrors, counts: result.counts ?? {}, values };
     // The event's page and the event list show the change on the next request, this one's too.
-    await eventChanged(result.eventId);
+    await eventChanged(result.eventId, { previousSlug: result.previousSlug });
     return redirectLocalized(`/organizer/${scope.organizerId}/events/${result.eventId}?notice=${eventId ? "saved" : "created"}`);
   },
 });
