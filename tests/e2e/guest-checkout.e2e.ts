@@ -50,7 +50,12 @@ async function cardFieldTops(page: Page, locale: "sv" | "en"): Promise<[number, 
 }
 
 test.describe("guest checkout", () => {
-  test("buys two tickets without an account and finds both emails in the mailbox", async ({ page, lang: locale, device: viewport }) => {
+  test("buys two tickets without an account and finds both emails in the mailbox", async ({
+    page,
+    newContext,
+    lang: locale,
+    device: viewport,
+  }) => {
     const t = { ...checkoutWords[locale], ...text[locale] };
     const errors = collectPageErrors(page);
     const email = `greta.${locale}.${viewport}.${Date.now()}@example.se`;
@@ -138,6 +143,12 @@ test.describe("guest checkout", () => {
     await openNewestEmail(page, email, t.passwordLinkSubject);
     const link = await page.frameLocator("iframe").locator('a[href*="/login/confirm?token="]').first().getAttribute("href");
     expect(new URL(link!).searchParams.get("email")).toBe(email.toLowerCase());
+
+    // Without JavaScript the button is a plain form and gives the same answer.
+    const plain = await (await newContext({ javaScript: false })).newPage();
+    await plain.goto(orderUrl);
+    await plain.getByRole("button", { name: t.choosePassword }).click();
+    await plain.getByText(t.passwordLinkSent).waitFor();
 
     expect(errors).toEqual([]);
   });
