@@ -22,7 +22,11 @@ export function OrderConfirmationEmail(props: OrderConfirmationEmailProps) {
   const when = formatEventDateRange(event.startsAt, event.endsAt, locale, event.timeZone);
   const count = props.tickets.length;
   return (
-    <EmailLayout locale={locale} preview={t("orderConfirmation.preview", { count, title: event.title })}>
+    <EmailLayout
+      locale={locale}
+      footer={{ organizer: props.organizerName, replyTo: Boolean(props.replyTo) }}
+      preview={t("orderConfirmation.preview", { count, title: event.title })}
+    >
       <Text style={emailStyles.heading}>{t("orderConfirmation.heading", { name: props.buyerName })}</Text>
       <Text style={emailStyles.text}>{t("orderConfirmation.intro", { count, title: event.title })}</Text>
 
@@ -112,6 +116,7 @@ OrderConfirmationEmail.PreviewProps = {
   totalMinor: 69000,
   currency: "SEK",
   orderUrl: "http://localhost:3000/orders/7KQ2M9XD",
+  replyTo: "biljetter@konserthuset.example.se",
   qrSrc: {},
 } satisfies OrderConfirmationEmailProps;
 

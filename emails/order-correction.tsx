@@ -14,10 +14,14 @@ export function OrderCorrectionEmail({
   eventTitle,
   confirmUrl,
   expiresInMinutes,
+  organizerName,
+  replyTo,
 }: OrderCorrectionEmailProps) {
   const t = emailTranslator(locale);
+  // Rows queued before the organizer was named keep the general footer.
+  const footer = organizerName ? { organizer: organizerName, replyTo: Boolean(replyTo) } : "account";
   return (
-    <EmailLayout locale={locale} preview={t("orderCorrection.preview", { number: orderNumber })}>
+    <EmailLayout locale={locale} footer={footer} preview={t("orderCorrection.preview", { number: orderNumber })}>
       <Text style={emailStyles.heading}>{t("orderCorrection.heading")}</Text>
       <Text style={emailStyles.text}>{t("orderCorrection.greeting", { name: buyerName })}</Text>
       <Text style={emailStyles.text}>{t("orderCorrection.body", { number: orderNumber, event: eventTitle })}</Text>
@@ -49,6 +53,8 @@ OrderCorrectionEmail.PreviewProps = {
   eventTitle: "Vårkonsert i Stadshuset",
   confirmUrl: "http://localhost:3000/orders/correct?token=exempel",
   expiresInMinutes: 60,
+  organizerName: "Stockholms Kammarkör",
+  replyTo: "info@kammarkoren.example.se",
 } satisfies OrderCorrectionEmailProps;
 
 export default OrderCorrectionEmail;

@@ -25,7 +25,7 @@ export function OrganizerMessageEmail(props: OrganizerMessageEmailProps) {
     <EmailLayout
       locale={locale}
       preview={t("organizerMessage.preview", { organizer: organizerName, title: event.title })}
-      footer={{ text: t("organizerMessage.footer", { organizer: organizerName }) }}
+      footer={{ organizer: organizerName, replyTo: true, text: t("organizerMessage.footer", { organizer: organizerName }) }}
     >
       <Text style={{ ...emailStyles.muted, textTransform: "uppercase", letterSpacing: "0.04em" }}>{t("organizerMessage.label")}</Text>
       <Text style={emailStyles.heading}>{props.subject}</Text>

@@ -59,8 +59,8 @@ export type EmailDefinition<P> = {
   subject: (locale: AppLocale, payload: P) => string;
   /** The component drawn with the payload, and the files the message carries. */
   body: (locale: AppLocale, payload: P, options: RenderOptions) => Promise<{ element: ReactElement; attachments: Attachment[] }>;
-  /** Where replies go, when not to our no-reply sender. */
-  replyTo?: (payload: P) => string;
+  /** Where replies go, when not to our no-reply sender (undefined: nowhere but that sender). */
+  replyTo?: (payload: P) => string | undefined;
 };
 
 type EmailParts<P, Extra> = {
@@ -69,7 +69,7 @@ type EmailParts<P, Extra> = {
   subject: (locale: AppLocale, payload: P) => string;
   /** Props the component needs beyond the payload, and the attachments they refer to. */
   extras: (locale: AppLocale, payload: P, options: RenderOptions) => Promise<{ props: Extra; attachments: Attachment[] }>;
-  replyTo?: (payload: P) => string;
+  replyTo?: (payload: P) => string | undefined;
 };
 
 function defineEmailWithExtras<P extends object, Extra extends object>(parts: EmailParts<P, Extra>): EmailDefinition<P> {
@@ -122,6 +122,8 @@ const definitions = {
     component: OrderConfirmationEmail,
     subject: orderConfirmationSubject,
     extras: orderConfirmationExtras,
+    // Emails about an order answer to its organizer (organizerReplyTo), as their footer says.
+    replyTo: (payload) => payload.replyTo,
   }),
   welcome: defineEmail({ schema: welcomePayloadSchema, component: WelcomeEmail, subject: welcomeSubject }),
   "magic-link": defineEmail({ schema: magicLinkPayloadSchema, component: MagicLinkEmail, subject: magicLinkSubject }),
@@ -135,11 +137,17 @@ const definitions = {
     // Replies go to the organizer, who wrote the message, not to our no-reply sender.
     replyTo: (payload) => payload.replyTo,
   }),
-  "order-moved": defineEmail({ schema: orderMovedPayloadSchema, component: OrderMovedEmail, subject: orderMovedSubject }),
+  "order-moved": defineEmail({
+    schema: orderMovedPayloadSchema,
+    component: OrderMovedEmail,
+    subject: orderMovedSubject,
+    replyTo: (payload) => payload.replyTo,
+  }),
   "order-correction": defineEmail({
     schema: orderCorrectionPayloadSchema,
     component: OrderCorrectionEmail,
     subject: orderCorrectionSubject,
+    replyTo: (payload) => payload.replyTo,
   }),
 };
 

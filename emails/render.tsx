@@ -44,12 +44,13 @@ export async function renderEmail<K extends EmailTemplate>(
   const data = localizeSiteLinks(parsePayload(template, payload), env().SITE_URL, locale);
   const { element, attachments } = await definition.body(locale, data, options);
   const html = await render(element);
+  const replyTo = definition.replyTo?.(data);
   return {
     subject: definition.subject(locale, data),
     html,
     text: toPlainText(html),
     attachments,
-    ...(definition.replyTo ? { replyTo: definition.replyTo(data) } : {}),
+    ...(replyTo ? { replyTo } : {}),
   };
 }
 

@@ -9,7 +9,7 @@ export type WelcomeEmailProps = WelcomePayload & { locale: AppLocale };
 export function WelcomeEmail({ locale, name, setPasswordUrl }: WelcomeEmailProps) {
   const t = emailTranslator(locale);
   return (
-    <EmailLayout locale={locale} preview={t("welcome.preview")}>
+    <EmailLayout locale={locale} footer="account" preview={t("welcome.preview")}>
       <Text style={emailStyles.heading}>{t("welcome.heading", { name })}</Text>
       <Text style={emailStyles.text}>{t("welcome.intro")}</Text>
       <Text style={emailStyles.text}>{t("welcome.benefits")}</Text>

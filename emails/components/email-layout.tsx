@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
-import { Body, Container, Head, Hr, Html, Preview, Section, Text } from "react-email";
+import { Body, Container, Head, Hr, Html, Link, Preview, Section, Text } from "react-email";
+import { env } from "../../lib/env";
 import type { AppLocale } from "../../lib/i18n/locales";
-import { emailTranslator } from "./translator";
+import { emailTranslator, supportTranslator } from "./translator";
 
 const colors = { ink: "#1c1b22", muted: "#55535f", line: "#e4e2ea", page: "#f5f4f8", brand: "#5b21b6" };
 
@@ -23,22 +24,61 @@ export const emailStyles = {
 };
 
 /**
- * `footer` says why the recipient gets the email: "purchase" (their address was given at a
- * checkout), "account" (it concerns their account), or a text of the template's own.
+ * Who answers the recipient's questions, said in every footer with the same sentences as the
+ * help page and the order page (the Support messages): an email about an order names its
+ * organizer, and says that replying reaches them when the email carries their Reply-To; every
+ * email names the site's own support (SUPPORT_EMAIL) for accounts, signing in and payments.
+ */
+export type EmailAudience =
+  /** It concerns the recipient's account: nobody reads replies, the site's support helps. */
+  | "account"
+  /** It concerns an order of `organizer`; `replyTo` when replies go to them. */
+  | { organizer: string; replyTo: boolean; text?: string };
+
+export function SupportRoutes({ locale, audience }: { locale: AppLocale; audience: EmailAudience }) {
+  const t = supportTranslator(locale);
+  const email = env().SUPPORT_EMAIL;
+  return (
+    <>
+      {audience === "account" ? null : (
+        <Text style={emailStyles.muted}>
+          {audience.replyTo
+            ? t("organizerReply", { organizer: audience.organizer })
+            : t("organizerContact", { organizer: audience.organizer })}
+        </Text>
+      )}
+      <Text style={emailStyles.muted}>
+        {t.rich("site", {
+          email,
+          mail: (chunks) => (
+            <Link href={`mailto:${email}`} style={{ color: colors.brand }}>
+              {chunks}
+            </Link>
+          ),
+        })}
+      </Text>
+    </>
+  );
+}
+
+/**
+ * `footer` says why the recipient gets the email and who answers their questions: "account"
+ * (it concerns their account), or the organizer of the order it is about, with an optional
+ * text of the template's own in place of "your address was given for a purchase".
  */
 export function EmailLayout({
   locale,
   preview,
-  footer = "purchase",
+  footer,
   children,
 }: {
   locale: AppLocale;
   preview: string;
-  footer?: "purchase" | "account" | { text: string };
+  footer: EmailAudience;
   children: ReactNode;
 }) {
   const t = emailTranslator(locale);
-  const footerText = footer === "purchase" ? t("common.footer") : footer === "account" ? t("common.accountFooter") : footer.text;
+  const footerText = footer === "account" ? t("common.accountFooter") : (footer.text ?? t("common.footer"));
   return (
     <Html lang={locale}>
       <Head />
@@ -53,6 +93,7 @@ export function EmailLayout({
           <Hr style={{ borderColor: colors.line, margin: "24px 0 16px" }} />
           <Section>
             <Text style={emailStyles.muted}>{footerText}</Text>
+            <SupportRoutes locale={locale} audience={footer} />
           </Section>
         </Container>
       </Body>

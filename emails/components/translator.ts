@@ -13,4 +13,12 @@ export function accountEmailTranslator(locale: AppLocale) {
   return createTranslator({ locale, messages: messages[locale], namespace: "AccountEmails" });
 }
 
+/**
+ * Who answers which questions, in the same sentences as the help page and the order page
+ * (the Support messages of site.json).
+ */
+export function supportTranslator(locale: AppLocale) {
+  return createTranslator({ locale, messages: messages[locale], namespace: "Support" });
+}
+
 export type EmailTranslator = ReturnType<typeof emailTranslator>;

@@ -6,15 +6,10 @@ import { z } from "zod";
 import { parseEmail } from "../accounts/email-address";
 import { db } from "../db/client";
 import { fieldErrorsOf } from "../forms";
+import { ORGANIZER_CONTACT_SELECT } from "./contact-address";
 import { findMembership } from "./membership";
 
-/** The columns organizerReplyTo reads: select them wherever an order email's payload is made. */
-export const ORGANIZER_CONTACT_SELECT = { email: true, contactEmail: true } as const;
-
-/** The one rule for the Reply-To of an order email: the contact address, else the organizer's own. */
-export function organizerReplyTo(organizer: { email: string; contactEmail: string | null }): string {
-  return organizer.contactEmail ?? organizer.email;
-}
+export { ORGANIZER_CONTACT_SELECT, organizerReplyTo } from "./contact-address";
 
 /** Who may change it: the same owners and admins who edit the events it answers for. */
 const SETTINGS_PERMISSION = "editEvents";

@@ -8,7 +8,7 @@ import type { OrganizerRole } from "@/lib/db/types";
 import { isUuid } from "@/lib/ids";
 import { can, type OrganizerPermission } from "./roles";
 
-export type Membership = { id: string; slug: string; name: string; email: string; role: OrganizerRole };
+export type Membership = { id: string; slug: string; name: string; email: string; contactEmail: string | null; role: OrganizerRole };
 
 /**
  * The membership of `userId` in `organizerId` if its role allows `permission`, else null (also
@@ -18,7 +18,7 @@ export async function findMembership(userId: string, organizerId: string, permis
   if (!isUuid(organizerId) || !isUuid(userId)) return null;
   const member = await db.organizerMember.findUnique({
     where: { organizerId_userId: { organizerId, userId } },
-    select: { role: true, organizer: { select: { id: true, slug: true, name: true, email: true } } },
+    select: { role: true, organizer: { select: { id: true, slug: true, name: true, email: true, contactEmail: true } } },
   });
   if (!member || !can(member.role, permission)) return null;
   return { ...member.organizer, role: member.role };

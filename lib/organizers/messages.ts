@@ -11,6 +11,7 @@ import { findMemberEvent } from "./membership";
 import { can } from "./roles";
 import { ORDER_HOLDER_SELECT, orderHolderContact } from "../ownership/holdings";
 import type { MessageForm } from "./message-schema";
+import { organizerReplyTo } from "./contact-address";
 
 type Reader = Db | DbTransaction;
 
@@ -68,7 +69,7 @@ function payloadFor(
   const { event, membership } = context;
   return {
     organizerName: membership.name,
-    replyTo: membership.email,
+    replyTo: organizerReplyTo(membership),
     buyerName: recipient.buyerName,
     orderNumber: recipient.orderNumber,
     event: {

@@ -25,6 +25,8 @@ export const orderConfirmationPayloadSchema = z.object({
   totalMinor: z.number(),
   currency: z.string(),
   orderUrl: z.string(),
+  /** The organizer's contact address, the email's Reply-To (organizerReplyTo); absent in rows queued before it. */
+  replyTo: z.string().optional(),
 });
 
 /**
@@ -113,6 +115,8 @@ export const orderMovedPayloadSchema = z.object({
   organizerName: z.string(),
   /** At whose request: the buyer (a correction or a claim) or the organizer. */
   movedBy: z.enum(["buyer", "organizer"]),
+  /** The organizer's contact address, the email's Reply-To (organizerReplyTo); absent in rows queued before it. */
+  replyTo: z.string().optional(),
 });
 
 /** To the address a buyer asked, from the browser that bought the order, to move it to. */
@@ -123,6 +127,10 @@ export const orderCorrectionPayloadSchema = z.object({
   /** Single-use link; the order moves only when it is followed. */
   confirmUrl: z.string(),
   expiresInMinutes: z.number(),
+  /** Who answers questions about the order; absent in rows queued before it. */
+  organizerName: z.string().optional(),
+  /** The organizer's contact address, the email's Reply-To (organizerReplyTo); absent in rows queued before it. */
+  replyTo: z.string().optional(),
 });
 
 export type OrderConfirmationPayload = z.infer<typeof orderConfirmationPayloadSchema>;

@@ -3,6 +3,7 @@
 import type { DbTransaction } from "../db/client";
 import type { OrderConfirmationPayload } from "../outbox/templates";
 import { orderUrl } from "../orders/order-links";
+import { ORGANIZER_CONTACT_SELECT, organizerReplyTo } from "../organizers/contact-address";
 
 /** Null when the order does not exist. Void tickets are left out: they no longer admit anyone. */
 export async function orderConfirmationPayload(tx: DbTransaction, orderId: string): Promise<OrderConfirmationPayload | null> {
@@ -15,7 +16,7 @@ export async function orderConfirmationPayload(tx: DbTransaction, orderId: strin
         orderBy: [{ createdAt: "asc" }, { code: "asc" }],
         select: { code: true, ticketType: { select: { name: true, sortOrder: true } } },
       },
-      event: { include: { organizer: { select: { name: true } } } },
+      event: { include: { organizer: { select: { name: true, ...ORGANIZER_CONTACT_SELECT } } } },
     },
   });
   if (!order) return null;
@@ -38,5 +39,6 @@ export async function orderConfirmationPayload(tx: DbTransaction, orderId: strin
     totalMinor: order.totalMinor,
     currency: order.currency,
     orderUrl: orderUrl(order),
+    replyTo: organizerReplyTo(order.event.organizer),
   };
 }

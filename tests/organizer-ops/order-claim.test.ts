@@ -69,6 +69,8 @@ describe(`claimOrder (${databaseKind})`, () => {
       eventTitle: expect.any(String),
       organizerName: expect.any(String),
       movedBy: "buyer",
+      // Replies reach the organizer (its contact address), never the new address.
+      replyTo: expect.stringMatching(/@arrangor\.example$/),
     });
     expect(JSON.stringify(notice.payload)).not.toContain(buyer.email);
     expect(JSON.stringify(notice.payload)).not.toContain("/orders/");

@@ -11,6 +11,7 @@ import type { AppLocale } from "../../i18n/locales";
 import { lockOrder } from "../../orders/finalize-order";
 import { enqueueEmails } from "../../outbox/queue";
 import { clientRateLimitKey, emailRateLimitKey, hit, type RateLimit } from "../../rate-limit";
+import { ORGANIZER_CONTACT_SELECT, organizerReplyTo } from "../contact-address";
 import { moveOrderToEmail } from "./move-order";
 import { isOrderStillMovable } from "./order-claim";
 
@@ -60,7 +61,13 @@ export async function requestOrderCorrection({
 
   const order = await db.order.findUnique({
     where: { id: orderId },
-    select: { id: true, number: true, buyerName: true, buyerEmail: true, event: { select: { title: true } } },
+    select: {
+      id: true,
+      number: true,
+      buyerName: true,
+      buyerEmail: true,
+      event: { select: { title: true, organizer: { select: { name: true, ...ORGANIZER_CONTACT_SELECT } } } },
+    },
   });
   if (!order || !(await db.$transaction((tx) => isOrderStillMovable(tx, orderId, now)))) return { ok: false, error: "closed" };
   if (normaliseEmail(order.buyerEmail) === parsed.email) {
@@ -105,6 +112,8 @@ export async function requestOrderCorrection({
           eventTitle: order.event.title,
           confirmUrl,
           expiresInMinutes: ORDER_CORRECTION_LIFETIME_MINUTES,
+          organizerName: order.event.organizer.name,
+          replyTo: organizerReplyTo(order.event.organizer),
         },
       },
     ]);

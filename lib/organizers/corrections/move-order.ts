@@ -8,6 +8,7 @@ import { newTicketCode } from "../../orders/codes";
 import { lockOrder, SET_PASSWORD_PATH, WELCOME_LINK_MAX_AGE_MS } from "../../orders/finalize-order";
 import { enqueueEmails, type QueuedEmail } from "../../outbox/queue";
 import { moveConsentsToAddress } from "../../privacy/consents";
+import { ORGANIZER_CONTACT_SELECT, organizerReplyTo } from "../contact-address";
 import { orderConfirmationPayload } from "../../tickets/order-confirmation-payload";
 
 /**
@@ -58,7 +59,7 @@ export async function moveOrderToEmail(
   const order = await tx.order.findUniqueOrThrow({
     where: { id: orderId },
     include: {
-      event: { include: { organizer: { select: { id: true, name: true } } } },
+      event: { include: { organizer: { select: { id: true, name: true, ...ORGANIZER_CONTACT_SELECT } } } },
     },
   });
   const fromEmail = order.buyerEmail;
@@ -148,6 +149,7 @@ export async function moveOrderToEmail(
       eventTitle: order.event.title,
       organizerName: order.event.organizer.name,
       movedBy: source === "organizer" ? "organizer" : "buyer",
+      replyTo: organizerReplyTo(order.event.organizer),
     },
   });
   await enqueueEmails(tx, emails);
