@@ -6,10 +6,10 @@ import type { AppLocale } from "../i18n/locales";
 import { findAccountOrder, findAccountTicket, isUsableTicket, type AccountEvent } from "./account-tickets";
 import { ticketPdfForOrder, ticketPdfForTicket, type TicketDocumentOrder, type TicketPdfFile } from "./documents";
 
-/** The event as the printed ticket shows it: with its street address and organizer. */
-async function documentEvent(event: AccountEvent): Promise<Pick<TicketDocumentOrder, "event" | "organizerName">> {
+/** The event as the printed ticket shows it: with its street address (and its organizer, which AccountEvent has). */
+async function documentEvent(event: AccountEvent): Promise<Pick<TicketDocumentOrder, "event">> {
   const row = await db.event.findUnique({ where: { slug: event.slug }, select: { address: true } });
-  return { event: { ...event, address: row?.address ?? null }, organizerName: event.organizerName };
+  return { event: { ...event, address: row?.address ?? null } };
 }
 
 /**

@@ -255,6 +255,19 @@ describe("the ticket PDF", () => {
     }
   });
 
+  it("names the organizer from the order or its event, and words the terms without one when unknown", () => {
+    const fromEvent = ticketPdfInput("sv", {
+      ...order,
+      organizerName: undefined,
+      event: { ...order.event, organizerName: "Nordljus Konserter" },
+    });
+    expect(fromEvent.pages[0].organizer).toBe("Nordljus Konserter");
+    expect(fromEvent.pages[0].terms).toContain("besvaras av Nordljus Konserter.");
+    const unknown = ticketPdfInput("en", { ...order, organizerName: null, event: { ...order.event, address: null } });
+    expect(unknown.pages[0]).toMatchObject({ organizer: null, address: "Göteborg" });
+    expect(unknown.pages[0].terms).toContain("The organizer answers questions about the event.");
+  });
+
   it("stays under 60 kB for one ticket, with two subset fonts embedded", async () => {
     const file = await ticketPdfForTicket("sv", order, order.tickets[0]);
     expect(file.filename).toBe("biljetter-B7K2M9QX-K7Q2M9XB4TJH8PWA.pdf");

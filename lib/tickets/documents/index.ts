@@ -20,6 +20,8 @@ export type TicketDocumentOrder = {
     venue: string;
     /** Street address, when the organizer gave one. */
     address?: string | null;
+    /** Who runs the event, as the account's and the order page's events carry it (`organizerName` above wins). */
+    organizerName?: string | null;
     city: string;
     startsAt: string;
     endsAt: string;
@@ -49,7 +51,7 @@ function timeZoneName(timeZone: string, locale: AppLocale): string {
 export function ticketPdfInput(locale: AppLocale, order: TicketDocumentOrder): TicketPdfInput {
   const t = documentTranslator(locale);
   const { event } = order;
-  const organizer = order.organizerName?.trim() || null;
+  const organizer = (order.organizerName ?? event.organizerName)?.trim() || null;
   const address = [event.address?.trim(), event.city.trim()].filter(Boolean).join(", ");
   const count = order.tickets.length;
   return {
