@@ -4,6 +4,7 @@ import { hasLocale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { LanguageHint } from "@/components/i18n/language-hint";
 import { ServiceWorker } from "@/components/pwa/service-worker";
 import { PWA_THEME_COLOR } from "@/components/pwa/theme";
 import { SiteFooter } from "@/components/site/site-footer";
@@ -56,6 +57,7 @@ export default async function RootLayout({ children, params }: LayoutProps) {
               {children}
             </main>
             <SiteFooter />
+            <LanguageHint />
             <ServiceWorker />
           </ViewerProvider>
         </ClientMessages>

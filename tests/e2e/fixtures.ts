@@ -34,7 +34,23 @@ export type SignedInOwner = keyof typeof signedInOwners;
 /** Where the setup keeps an owner's signed-in cookies (Playwright's storage state). */
 export const signedInState = (owner: SignedInOwner) => path.join("test-results", ".auth", `${owner}.json`);
 
-type ContextWishes = { javaScript?: boolean; signedInAs?: SignedInOwner };
+/**
+ * The "this page is also in English" hint floats over the bottom of a page whose language the
+ * browser does not prefer (components/i18n/language-hint.tsx). Journeys that are about
+ * something else start with it dismissed, as a visitor's second visit would; language.e2e.ts
+ * asks for it with `languageHint: true`.
+ */
+export async function dismissLanguageHint(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    try {
+      if (window.localStorage.getItem("biljett.language-hint") === null) window.localStorage.setItem("biljett.language-hint", "done");
+    } catch {
+      // An opaque origin (about:blank) has no storage.
+    }
+  });
+}
+
+type ContextWishes = { javaScript?: boolean; signedInAs?: SignedInOwner; languageHint?: boolean };
 
 export const test = base.extend<
   {
@@ -52,6 +68,11 @@ export const test = base.extend<
     await use(visitorHeaders(lang, testInfo.workerIndex));
   },
 
+  context: async ({ context }, use) => {
+    await dismissLanguageHint(context);
+    await use(context);
+  },
+
   page: async ({ page, lang }, use) => {
     speakProjectLanguage(page, lang);
     await use(page);
@@ -59,13 +80,14 @@ export const test = base.extend<
 
   newContext: async ({ browser, lang, device }, use, testInfo) => {
     const made: BrowserContext[] = [];
-    await use(async ({ javaScript = true, signedInAs }: ContextWishes = {}) => {
+    await use(async ({ javaScript = true, signedInAs, languageHint = false }: ContextWishes = {}) => {
       const context = await browser.newContext({
         ...visitorOptions(lang, device),
         extraHTTPHeaders: visitorHeaders(lang, testInfo.workerIndex),
         javaScriptEnabled: javaScript,
         storageState: signedInAs ? signedInState(signedInAs) : undefined,
       });
+      if (!languageHint) await dismissLanguageHint(context);
       context.on("page", (page) => speakProjectLanguage(page, lang));
       made.push(context);
       return context;

@@ -30,6 +30,8 @@ import svProfile from "./sv/profile.json";
 import svPrivacy from "./sv/privacy.json";
 import svOrganizer from "./sv/organizer.json";
 import svOrganizerOps from "./sv/organizerOps.json";
+import enLanguage from "./en/language.json";
+import svLanguage from "./sv/language.json";
 
 const sv = {
   ...svSite,
@@ -47,6 +49,7 @@ const sv = {
   ...svPrivacy,
   ...svOrganizer,
   ...svOrganizerOps,
+  ...svLanguage,
 };
 const en = {
   ...enSite,
@@ -64,6 +67,7 @@ const en = {
   ...enPrivacy,
   ...enOrganizer,
   ...enOrganizerOps,
+  ...enLanguage,
 };
 
 export type Messages = typeof sv;
