@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Link } from "@/components/i18n/link";
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
+import { SupportRoutes } from "@/components/support/support-routes";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("HelpPage");
@@ -23,7 +24,11 @@ const linkClasses = "font-semibold text-indigo-800 underline underline-offset-4 
 
 /** Answers about accounts and buying, and the terms of purchase the checkout links to (#terms). */
 export default async function HelpPage() {
-  const [t, privacyT] = await Promise.all([getTranslations("HelpPage"), getTranslations("HelpPrivacy")]);
+  const [t, privacyT, supportT] = await Promise.all([
+    getTranslations("HelpPage"),
+    getTranslations("HelpPrivacy"),
+    getTranslations("Support"),
+  ]);
   const strong = (chunks: ReactNode) => <strong className="font-semibold text-zinc-950">{chunks}</strong>;
   const login = (chunks: ReactNode) => (
     <Link href="/login" className={linkClasses}>
@@ -43,7 +48,8 @@ export default async function HelpPage() {
   // Each promise here is a page of the account: claiming an order, tickets, liked events,
   // the phone app, the profile, and privacy.
   const benefits = ["orderProblems", "downloadTickets", "liked", "phone", "profile"] as const;
-  const terms = ["personal", "refunds", "cancelled", "changed", "responsibility", "entry", "contact"] as const;
+  // Whom to ask is the Support section below, in the words every email's footer uses.
+  const terms = ["personal", "refunds", "cancelled", "changed", "responsibility", "entry"] as const;
 
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-10 px-4 py-8 text-lg text-zinc-800 sm:px-6 sm:py-12">
@@ -65,6 +71,11 @@ export default async function HelpPage() {
             <li>
               <a href="#terms" className={linkClasses}>
                 {t("terms.heading")}
+              </a>
+            </li>
+            <li>
+              <a href="#support" className={linkClasses}>
+                {supportT("heading")}
               </a>
             </li>
           </ul>
@@ -106,6 +117,10 @@ export default async function HelpPage() {
             <li key={term}>{t.rich(`termsItems.${term}`, { strong })}</li>
           ))}
         </ol>
+      </Section>
+
+      <Section id="support" title={supportT("heading")}>
+        <SupportRoutes className="flex flex-col gap-3" />
       </Section>
     </div>
   );
