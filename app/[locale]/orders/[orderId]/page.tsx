@@ -14,6 +14,7 @@ import { guestOrderPdfPath, guestTicketPdfPath } from "@/lib/tickets/guest-ticke
 import { buttonClasses } from "@/components/ui/button";
 import { CorrectEmailForm } from "./correct-email-form";
 import { PasswordLinkForm } from "./password-link-form";
+import { SupportRoutes } from "@/components/support/support-routes";
 
 type Props = {
   params: Promise<{ orderId: string }>;
@@ -171,6 +172,8 @@ export default async function OrderPage({ params, searchParams }: Props) {
           />
         </Card>
       ) : null}
+
+      <SupportRoutes organizer={order.event.organizerName} className="flex flex-col gap-1 text-sm text-zinc-700" />
     </div>
   );
 }
