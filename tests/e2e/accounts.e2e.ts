@@ -6,7 +6,7 @@
 import type { Page } from "@playwright/test";
 import { collectPageErrors } from "./browser";
 import { expect, test } from "./fixtures";
-import { buyAsGuest, checkoutWords, linkInNewestEmail, signInWords } from "./journey";
+import { buyAsGuest, checkoutWords, linkInNewestEmail, openNewestEmail, signInWords } from "./journey";
 
 const words = {
   sv: {
@@ -23,6 +23,12 @@ const words = {
     forgot: "Glömt lösenordet?",
     forgotSubmit: "Skicka länken",
     forgotSent: /^Om det finns ett konto för adressen/,
+    // A guest's account has no password yet: the email is about choosing one, and its confirmation is no alarm.
+    passwordLinkSubject: /^Välj ett lösenord på Biljett/,
+    passwordLinkButton: "Välj lösenord",
+    passwordChosenSubject: /^Du har valt ett lösenord på Biljett/,
+    passwordChosenText: "Du har valt ett lösenord",
+    supportLine: /^Frågor om ditt konto, inloggningen eller en betalning: skriv till Biljetts support på /,
   },
   en: {
     welcomeSubject: /^Welcome to Biljett/,
@@ -38,6 +44,11 @@ const words = {
     forgot: "Forgot your password?",
     forgotSubmit: "Send the link",
     forgotSent: /^If there is an account for this address/,
+    passwordLinkSubject: /^Choose a password for Biljett/,
+    passwordLinkButton: "Choose a password",
+    passwordChosenSubject: /^You have chosen a password for Biljett/,
+    passwordChosenText: "You have chosen a password",
+    supportLine: /^Questions about your account, signing in or a payment: write to Biljett's support at /,
   },
 } as const;
 
@@ -123,10 +134,16 @@ test.describe("the account behind a guest purchase", () => {
     // The same answer as for an address without an account: nothing is revealed here.
     await page.getByText(w.forgotSent).waitFor();
 
-    const link = await linkInNewestEmail(page, email, w.linkSubject, w.emailSignIn);
+    const link = await linkInNewestEmail(page, email, w.passwordLinkSubject, w.passwordLinkButton);
     await page.goto(link);
     await page.getByRole("button", { name: w.confirmSignIn }).click();
     await choosePassword(page, w, password);
+    // A first password: "you have chosen a password", not "your password was changed", with where support is.
+    await openNewestEmail(page, email, w.passwordChosenSubject);
+    const chosen = page.frameLocator("iframe");
+    await chosen.getByText(w.passwordChosenText, { exact: true }).waitFor();
+    await chosen.getByText(w.supportLine).waitFor();
+    await page.goto(locale === "en" ? "/en/account" : "/account");
     await signOut(page, w, name);
 
     await signInWithPassword(page, w, email, password, name);
