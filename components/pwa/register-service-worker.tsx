@@ -1,6 +1,6 @@
 "use client";
-// Registers public/sw.js, which keeps opened tickets for offline use, and tells it whose they
-// are. Rendered on every page through service-worker.tsx; shows nothing.
+// Registers public/sw.js, which keeps the signed-in visitor's tickets for offline use, and
+// tells it whose they are. Rendered on every page through service-worker.tsx; shows nothing.
 import { useEffect } from "react";
 
 /** `owner` undefined: not known yet (the page is still asking /api/viewer), so nothing is said. */
@@ -13,8 +13,10 @@ export function RegisterServiceWorker({ owner, enabled }: { owner: string | null
     });
     if (owner === undefined) return;
     // Signed out (owner null), or someone else signed in on this device without signing out
-    // first: the worker drops the tickets it kept for the previous owner.
-    void navigator.serviceWorker.ready.then((registration) => registration.active?.postMessage({ type: "owner", owner }));
+    // first: the worker drops the tickets it kept for the previous owner. Signed in: it keeps
+    // all of their upcoming tickets, in the language of this page.
+    const locale = document.documentElement.lang;
+    void navigator.serviceWorker.ready.then((registration) => registration.active?.postMessage({ type: "owner", owner, locale }));
   }, [owner, enabled]);
   return null;
 }

@@ -16,8 +16,13 @@ function keyOf(input: Request | string): string {
 
 class FakeCache {
   entries = new Map<string, { body: ArrayBuffer; init: ResponseInit }>();
-  async match(input: Request | string) {
-    const entry = this.entries.get(keyOf(input));
+  async match(input: Request | string, options: { ignoreSearch?: boolean } = {}) {
+    let key = keyOf(input);
+    if (options.ignoreSearch && !this.entries.has(key)) {
+      const bare = (url: string) => url.replace(/\?.*$/, "");
+      key = [...this.entries.keys()].find((stored) => bare(stored) === bare(key)) ?? key;
+    }
+    const entry = this.entries.get(key);
     return entry ? new Response(entry.body.slice(0), entry.init) : undefined;
   }
   async put(input: Request | string, response: Response) {
@@ -27,7 +32,11 @@ class FakeCache {
   }
   async add(input: Request | string) {
     const response = await world.fetch(typeof input === "string" ? new Request(keyOf(input)) : input);
+    if (!response.ok) throw new TypeError(`${response.status} for ${keyOf(input)}`);
     await this.put(input, response);
+  }
+  async addAll(inputs: (Request | string)[]) {
+    for (const input of inputs) await this.add(input);
   }
   async delete(input: Request | string) {
     return this.entries.delete(keyOf(input));
@@ -74,10 +83,11 @@ const world = {
   async fetch(request: Request): Promise<Response> {
     world.fetched.push(`${request.method} ${request.url.replace(origin, "")}`);
     if (!world.online) throw new TypeError("Failed to fetch");
-    const route = world.routes.get(new URL(request.url).pathname) ?? { status: 404, body: "nope" };
+    const url = new URL(request.url);
+    const route = world.routes.get(`${url.pathname}${url.search}`) ?? world.routes.get(url.pathname) ?? { status: 404, body: "nope" };
     const response = new Response(route.status === 0 ? null : (route.body ?? ""), {
       status: route.status === 0 ? 200 : (route.status ?? 200),
-      headers: { "Content-Type": route.contentType ?? "text/html; charset=utf-8" },
+      headers: { "Content-Type": route.contentType ?? "text/html; charset=utf-8", Date: new Date(now).toUTCString() },
     });
     // What a navigation's manual redirect looks like to a worker: opaque, status 0.
     Object.defineProperty(response, "type", { value: route.type ?? "basic" });
@@ -95,6 +105,16 @@ class ScopeRequest extends Request {
 
 let caches: FakeCacheStorage;
 let handlers: Map<string, Handler[]>;
+// The worker's clock, moved by the tests.
+let now = Date.parse("2026-12-06T12:00:00Z");
+class ClockDate extends Date {
+  constructor(...args: unknown[]) {
+    super(...((args.length ? args : [now]) as [number]));
+  }
+  static now() {
+    return now;
+  }
+}
 
 async function dispatch(type: string, fields: Record<string, unknown>) {
   const pending: Promise<unknown>[] = [];
@@ -122,10 +142,13 @@ function navigate(pathname: string) {
 beforeEach(async () => {
   caches = new FakeCacheStorage();
   handlers = new Map();
+  now = Date.parse("2026-12-06T12:00:00Z");
   world.online = true;
   world.fetched = [];
   world.routes = new Map<string, Route>([
     ["/offline.html", { body: "<h1>Du är inte uppkopplad</h1>" }],
+    ["/en/offline.html", { body: "<h1>You are offline</h1>" }],
+    ["/icons/icon-192.png", { body: "PNG", contentType: "image/png" }],
     ["/account/tickets/ABC123", { body: '<h1>Biljett ABC123</h1><script src="/_next/static/chunks/app.js"></script>' }],
     ["/account/tickets", { body: "<h1>Mina biljetter</h1>" }],
     ["/account/tickets/ABC123/pdf", { body: "%PDF", contentType: "application/pdf" }],
@@ -138,7 +161,19 @@ beforeEach(async () => {
     skipWaiting: async () => undefined,
     clients: { claim: async () => undefined },
   };
-  vm.runInNewContext(source, { self, caches, fetch: world.fetch, Request: ScopeRequest, Response, Headers, URL, Set, Promise, console });
+  vm.runInNewContext(source, {
+    self,
+    caches,
+    fetch: world.fetch,
+    Request: ScopeRequest,
+    Response,
+    Headers,
+    URL,
+    Set,
+    Promise,
+    Date: ClockDate,
+    console,
+  });
   await caches.open("biljett-static-v0");
   await caches.open("someone-elses-cache");
   await dispatch("install", {});
@@ -147,7 +182,22 @@ beforeEach(async () => {
 
 describe("public/sw.js", () => {
   it("keeps the offline page on install and drops its own older caches on activate", async () => {
-    expect(caches.snapshot()).toEqual({ "someone-elses-cache": [], "biljett-offline-v1": ["/offline.html"] });
+    expect(caches.snapshot()).toEqual({
+      "someone-elses-cache": [],
+      "biljett-offline-v1": ["/offline.html", "/en/offline.html", "/icons/icon-192.png"],
+    });
+  });
+
+  it("shows the offline page in the language of the address, with its logo", async () => {
+    world.online = false;
+    const swedish = await (await navigate("/events"))!.text();
+    const english = await (await navigate("/en/events"))!.text();
+    expect([swedish, english]).toEqual(["<h1>Du är inte uppkopplad</h1>", "<h1>You are offline</h1>"]);
+    expect(await (await navigate("/en"))!.text()).toContain("You are offline");
+    expect(await (await navigate("/en/account/tickets/NEVERSEEN"))!.text()).toContain("You are offline");
+    expect(await (await navigate("/account/tickets/NEVERSEEN"))!.text()).toContain("Du är inte uppkopplad");
+    const logo = await dispatch("fetch", { request: new Request(`${origin}/icons/icon-192.png`) });
+    expect([logo!.status, logo!.headers.get("Content-Type"), await logo!.text()]).toEqual([200, "image/png", "PNG"]);
   });
 
   it("serves an opened ticket page from the cache when the network is gone, with its scripts", async () => {
@@ -207,11 +257,12 @@ describe("public/sw.js", () => {
   });
 
   it("leaves non-GET requests and other origins to the browser", async () => {
+    world.fetched = [];
     const post = await dispatch("fetch", { request: new Request(`${origin}/account/tickets/ABC123`, { method: "POST", body: "x" }) });
     const elsewhere = await dispatch("fetch", { request: new Request("https://cdn.example/_next/static/x.js") });
     const data = await dispatch("fetch", { request: new Request(`${origin}/account/tickets/ABC123?_rsc=1`) });
     expect([post, elsewhere, data]).toEqual([undefined, undefined, undefined]);
-    expect(world.fetched.filter((line) => !line.includes("offline.html"))).toEqual([]);
+    expect(world.fetched).toEqual([]);
   });
 
   it("keeps a ticket page the app opened with a link, when the page asks, with its scripts", async () => {
@@ -252,5 +303,106 @@ describe("public/sw.js", () => {
     expect(await (await navigate("/account/tickets/ABC123"))!.text()).toContain("Du är inte uppkopplad");
     // Scripts are not personal and stay.
     expect(caches.snapshot()["biljett-static-v1"]).toEqual(["/_next/static/chunks/app.js"]);
+  });
+
+  describe("every ticket of the signed-in visitor, opened on this phone or not", () => {
+    const upcoming = { title: "Vårkonsert", startsAt: "2027-03-01T18:00:00.000Z", endsAt: "2027-03-01T21:00:00.000Z" };
+    const ended = { title: "Höstkonsert", startsAt: "2026-10-01T18:00:00.000Z", endsAt: "2026-10-01T21:00:00.000Z" };
+    const ticket = (code: string, usable = true) => ({ code, usable, path: `/account/tickets/${code}` });
+    function answerWith(orders: unknown[]) {
+      world.routes.set("/api/v1/me/tickets", { body: JSON.stringify({ orders }), contentType: "application/json" });
+    }
+    const apiCalls = () => world.fetched.filter((line) => line === "GET /api/v1/me/tickets").length;
+    const kept = () =>
+      caches
+        .snapshot()
+        ["biljett-tickets-v1"]?.filter((url) => !url.startsWith("/__biljett/"))
+        .sort();
+
+    beforeEach(() => {
+      for (const code of ["FRIEND1", "FRIEND2", "VOID1", "OLD1"]) {
+        world.routes.set(`/account/tickets/${code}`, { body: `<h1>Biljett ${code}</h1>` });
+        world.routes.set(`/account/tickets/${code}?view=door`, { body: `<h1>Entré ${code}</h1>` });
+        world.routes.set(`/en/account/tickets/${code}`, { body: `<h1>Ticket ${code}</h1>` });
+        world.routes.set(`/en/account/tickets/${code}?view=door`, { body: `<h1>Door ${code}</h1>` });
+      }
+      world.routes.set("/en/account/tickets", { body: "<h1>My tickets</h1>" });
+      answerWith([
+        { id: "o1", event: upcoming, tickets: [ticket("FRIEND1"), ticket("FRIEND2"), ticket("VOID1", false)] },
+        { id: "o2", event: ended, tickets: [ticket("OLD1")] },
+      ]);
+    });
+
+    it("keeps each usable ticket of an upcoming event, in both views, as soon as it learns the owner", async () => {
+      await dispatch("message", { data: { type: "owner", owner: "anna", locale: "sv" } });
+      expect(kept()).toEqual([
+        "/account/tickets",
+        "/account/tickets/FRIEND1",
+        "/account/tickets/FRIEND1?view=door",
+        "/account/tickets/FRIEND2",
+        "/account/tickets/FRIEND2?view=door",
+      ]);
+      world.online = false;
+      expect(await (await navigate("/account/tickets/FRIEND2?view=door"))!.text()).toBe("<h1>Entré FRIEND2</h1>");
+      expect(await (await navigate("/account/tickets/FRIEND1"))!.text()).toBe("<h1>Biljett FRIEND1</h1>");
+      expect(await (await navigate("/account/tickets/VOID1"))!.text()).toContain("Du är inte uppkopplad");
+    });
+
+    it("keeps the English pages for a visitor reading in English", async () => {
+      await dispatch("message", { data: { type: "owner", owner: "anna", locale: "en" } });
+      expect(kept()).toEqual([
+        "/en/account/tickets",
+        "/en/account/tickets/FRIEND1",
+        "/en/account/tickets/FRIEND1?view=door",
+        "/en/account/tickets/FRIEND2",
+        "/en/account/tickets/FRIEND2?view=door",
+      ]);
+      world.online = false;
+      expect(await (await navigate("/en/account/tickets/FRIEND1?view=door"))!.text()).toBe("<h1>Door FRIEND1</h1>");
+    });
+
+    it("asks the server once per owner, again after a while, and soon again on My tickets", async () => {
+      await dispatch("message", { data: { type: "owner", owner: "anna", locale: "sv" } });
+      await dispatch("message", { data: { type: "owner", owner: "anna", locale: "sv" } });
+      expect(apiCalls()).toBe(1);
+      // Nothing is downloaded twice while the kept copies are fresh.
+      const pageLoads = world.fetched.filter((line) => line.startsWith("GET /account/tickets/")).length;
+
+      now += 16_000;
+      await dispatch("message", { data: { type: "keep-page", url: "/account/tickets", owner: "anna" } });
+      expect(apiCalls()).toBe(2);
+      await dispatch("message", { data: { type: "keep-page", url: "/account/tickets/FRIEND1", owner: "anna" } });
+      expect(apiCalls()).toBe(2);
+      expect(world.fetched.filter((line) => line.startsWith("GET /account/tickets/")).length).toBe(pageLoads + 1);
+
+      now += 11 * 60_000;
+      await dispatch("message", { data: { type: "owner", owner: "anna", locale: "sv" } });
+      expect(apiCalls()).toBe(3);
+      await dispatch("message", { data: { type: "owner", owner: "bertil", locale: "sv" } });
+      expect(apiCalls()).toBe(4);
+    });
+
+    it("forgets a kept ticket once it is passed on or voided, and keeps a new one", async () => {
+      await dispatch("message", { data: { type: "owner", owner: "anna", locale: "sv" } });
+      answerWith([{ id: "o1", event: upcoming, tickets: [ticket("FRIEND1", false), ticket("FRIEND3")] }]);
+      world.routes.set("/account/tickets/FRIEND3", { body: "<h1>Biljett FRIEND3</h1>" });
+      world.routes.set("/account/tickets/FRIEND3?view=door", { body: "<h1>Entré FRIEND3</h1>" });
+      now += 16_000;
+      await dispatch("message", { data: { type: "keep-page", url: "/account/tickets", owner: "anna" } });
+      expect(kept()).toEqual(["/account/tickets", "/account/tickets/FRIEND3", "/account/tickets/FRIEND3?view=door"]);
+    });
+
+    it("keeps nothing when the server does not know the visitor, and nothing at all once signed out", async () => {
+      world.routes.set("/api/v1/me/tickets", { status: 401, body: "{}", contentType: "application/json" });
+      await dispatch("message", { data: { type: "owner", owner: "anna", locale: "sv" } });
+      expect(kept()).toEqual([]);
+
+      answerWith([{ id: "o1", event: upcoming, tickets: [ticket("FRIEND1")] }]);
+      await dispatch("message", { data: { type: "owner", owner: "bertil", locale: "sv" } });
+      expect(kept()).toHaveLength(3);
+      world.fetched = [];
+      await dispatch("message", { data: { type: "owner", owner: null } });
+      expect([kept(), world.fetched]).toEqual([undefined, []]);
+    });
   });
 });
