@@ -1,12 +1,13 @@
 // The yardstick for `npm run bench`: a bare Node HTTP server that answers the same three
-// requests from the same database with `pg` and hand-written SQL: no framework, no React, no
+// requests from the same database with `pg`: the same SQL for the reads, and the app's own
+// checkout functions for the purchase: no framework, no React, no
 // ORM, no sessions, no emails. What the real app costs on top of this is the price of all that.
 //   GET  /events                  one page of upcoming events (count, 12 cards, cities)
 //   GET  /events/<slug>           one event with its organizer and ticket types
-//   POST /events/<slug>/checkout  a paid order: one transaction that claims the admissions
-//                                 with a conditional UPDATE, then inserts order, items, tickets
+//   POST /events/<slug>/checkout  a paid order through the app's own SQL steps (checkout_reserve,
+//                                 then checkout_complete), so the database does the same work
 // Run: DATABASE_URL=… PORT=… tsx tests/bench/baseline-server.ts
-import { randomBytes, randomUUID } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import pg from "pg";
 
@@ -90,6 +91,22 @@ async function eventPage(res: ServerResponse, slug: string): Promise<void> {
   );
 }
 
+type Reserved =
+  | { outcome: "duplicate"; orderId?: undefined }
+  | { outcome: "refused"; refusal: string; orderId?: undefined }
+  | { outcome: "reserved" | "paid"; orderId: string };
+
+/** The welcome link's data as the app makes it (lib/orders/finalize-order.ts): the SQL keeps only the hash. */
+function welcome(email: string, now: Date) {
+  const token = randomBytes(32).toString("hex");
+  return {
+    email,
+    url: `http://localhost/login/verify?token=${token}&email=${encodeURIComponent(email)}`,
+    tokenHash: createHash("sha256").update(token).digest("hex"),
+    expires: new Date(now.getTime() + 7 * 24 * 60 * 60_000).toISOString(),
+  };
+}
+
 async function readForm(req: IncomingMessage): Promise<FormData> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -118,51 +135,53 @@ async function checkout(req: IncomingMessage, res: ServerResponse, slug: string)
     if (match && Number(value) > 0) wanted.push({ id: match[1], quantity: Number(value) });
   }
   if (wanted.length === 0) return send(res, 200, page("Fel", "<p>no_tickets</p>"));
-  wanted.sort((a, b) => a.id.localeCompare(b.id));
 
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
-    let subtotal = 0;
-    for (const line of wanted) {
-      const claimed = await client.query<{ priceMinor: number }>(
-        `UPDATE "TicketType" SET "sold" = "sold" + $2, "updatedAt" = now()
-          WHERE "id" = $1 AND "eventId" = $3 AND "sold" + "held" + $2 <= "capacity" AND $2 <= "maxPerOrder"
-          RETURNING "priceMinor"`,
-        [line.id, line.quantity, eventId],
-      );
-      if (claimed.rowCount !== 1) {
-        await client.query("ROLLBACK");
-        return send(res, 200, page("Slutsålt", "<p>sold_out</p>"));
-      }
-      subtotal += claimed.rows[0].priceMinor * line.quantity;
-    }
-    const orderId = randomUUID();
-    await client.query(
-      `INSERT INTO "Order" ("id", "number", "eventId", "buyerName", "buyerEmail", "status", "currency", "subtotalMinor", "totalMinor", "paymentProvider", "paymentRef", "paidAt", "updatedAt")
-       VALUES ($1, $2, $3, $4, $5, 'PAID', 'SEK', $6, $6, 'baseline', $7, now(), now())`,
-      [orderId, randomBytes(5).toString("hex").toUpperCase(), eventId, name, email, subtotal, randomUUID()],
-    );
-    for (const line of wanted) {
-      await client.query(
-        `INSERT INTO "OrderItem" ("orderId", "ticketTypeId", "quantity", "unitPriceMinor")
-         SELECT $1, "id", $3, "priceMinor" FROM "TicketType" WHERE "id" = $2`,
-        [orderId, line.id, line.quantity],
-      );
-      await client.query(
-        `INSERT INTO "Ticket" ("id", "code", "orderId", "ticketTypeId", "eventId")
-         SELECT gen_random_uuid(), upper(md5(random()::text || clock_timestamp()::text)), $1, $2, $3 FROM generate_series(1, $4)`,
-        [orderId, line.id, eventId, line.quantity],
-      );
-    }
-    await client.query("COMMIT");
-    send(res, 200, page("Tack", `<p>paid ${orderId}</p>`));
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
+  // The app's two database steps, called the way lib/orders/place-order.ts and finalize-order.ts
+  // call them: the reserve step (checks, prices, writes the order with held admissions), the
+  // test card's charge (in process, as the app's test provider), then the complete step.
+  const now = new Date();
+  const key = field(form, "idempotencyKey") || randomUUID();
+  const hash = createHash("sha256")
+    .update(`${slug}|${name}|${email}|${JSON.stringify(wanted)}`)
+    .digest("hex");
+  const lines = JSON.stringify(wanted.map((line) => ({ ticketTypeId: line.id, quantity: line.quantity })));
+  const account = email.toLowerCase();
+  const reserved = (
+    await pool.query<{ result: Reserved }>(
+      `SELECT "checkout_reserve"($1, $2, $3::timestamptz, $4::uuid, $5::jsonb, $6::integer, $7, $8, $9, $10, $11, $12,
+                                 $13::timestamptz, $14::timestamptz, $15::jsonb) AS "result"`,
+      [
+        key,
+        hash,
+        new Date(now.getTime() + 24 * 60 * 60_000),
+        eventId,
+        lines,
+        20,
+        name,
+        email,
+        account,
+        "sv",
+        false,
+        false,
+        new Date(now.getTime() + 10 * 60_000),
+        now,
+        JSON.stringify(welcome(account, now)),
+      ],
+    )
+  ).rows[0].result;
+  if (reserved.outcome === "refused") return send(res, 200, page("Fel", `<p>${escapeHtml(reserved.refusal)}</p>`));
+  if (reserved.outcome === "duplicate") return send(res, 200, page("Fel", "<p>duplicate</p>"));
+  if (reserved.outcome === "reserved") {
+    const payment = { provider: "baseline", reference: randomUUID(), cardBrand: "visa", cardLast4: "4242" };
+    const completed = (
+      await pool.query<{ result: { completed?: boolean; soldOut?: string } }>(
+        `SELECT "checkout_complete"($1::uuid, 'held', $2::jsonb, $3::timestamptz, $4::jsonb) AS "result"`,
+        [reserved.orderId, JSON.stringify(payment), now, JSON.stringify(welcome(account, now))],
+      )
+    ).rows[0].result;
+    if (completed.completed !== true) return send(res, 200, page("Fel", "<p>not_completed</p>"));
   }
+  send(res, 200, page("Tack", `<p>paid ${reserved.orderId}</p>`));
 }
 
 const server = createServer((req, res) => {
