@@ -1,11 +1,16 @@
 "use client";
 // Registers public/sw.js, which keeps the signed-in visitor's tickets for offline use, and
-// tells it whose they are. Rendered on every page through service-worker.tsx; shows nothing.
+// tells it whose they are; also starts catching the browser's install prompt for the "add to
+// home screen" hint (install-prompt.ts). Rendered on every page through service-worker.tsx;
+// shows nothing.
 import { useEffect } from "react";
+import { listenForInstallPrompt } from "./install-prompt";
 
 /** `owner` undefined: not known yet (the page is still asking /api/viewer), so nothing is said. */
 export function RegisterServiceWorker({ owner, enabled }: { owner: string | null | undefined; enabled: boolean }) {
   useEffect(() => {
+    // On every page: the browser offers its install prompt once per load, wherever that is.
+    listenForInstallPrompt();
     if (!enabled || !("serviceWorker" in navigator)) return;
     // updateViaCache "none": a new sw.js is picked up at once, never from the HTTP cache.
     navigator.serviceWorker.register("/sw.js", { scope: "/", updateViaCache: "none" }).catch(() => {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { randomUUID } from "node:crypto";
 import { Link } from "@/components/i18n/link";
+import { AddToHomeScreen } from "@/components/pwa/add-to-home-screen";
 import { KeepOffline } from "@/components/pwa/service-worker";
 import { getTranslations } from "next-intl/server";
 import { AccountOrderCard } from "@/components/tickets/account-order-card";
@@ -49,6 +50,7 @@ export default async function TicketsPage() {
         <h1 className="text-3xl font-extrabold tracking-tight text-zinc-950">{t("heading")}</h1>
         <p className="text-zinc-800">{t("intro", { email: user.email })}</p>
       </div>
+      <AddToHomeScreen />
       {orders.length === 0 ? (
         <div className="flex flex-col items-start gap-4">
           <p className="text-lg text-zinc-800">{t("empty")}</p>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Link } from "@/components/i18n/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { AddToHomeScreen } from "@/components/pwa/add-to-home-screen";
 import { KeepOffline } from "@/components/pwa/service-worker";
 import { DoorModeControls } from "@/components/tickets/door-mode-controls";
 import { OrderStatusBadge } from "@/components/tickets/order-status-badge";
@@ -120,6 +121,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
           </div>
         ) : null}
       </Card>
+      <AddToHomeScreen />
     </div>
   );
 }
