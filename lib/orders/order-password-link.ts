@@ -8,9 +8,6 @@ import { requestSignInLink, type SendSignInLink } from "../auth/request-link";
 import { isValidOrderKey } from "./order-links";
 import { findOrderLinkTarget } from "./queries";
 
-/** The page the link signs in to, as the forgot-password page's link does. */
-export const SET_PASSWORD_PATH = "/account/password";
-
 export type OrderPasswordLinkResult =
   { ok: true; email: string } | { ok: false; error: "not_found" } | { ok: false; error: "rate_limited"; retryAfterMs: number };
 
@@ -24,7 +21,7 @@ export async function requestOrderPasswordLink(
   }: {
     orderId: string;
     key: string;
-    /** SET_PASSWORD_PATH in the reader's language. */
+    /** lib/auth/magic-link's SET_PASSWORD_LINK_PATH in the reader's language: its email then says it is for choosing a password. */
     callbackPath: string;
     clientAddress: string;
     now?: Date;

@@ -9,7 +9,8 @@ import { magicLinkProvider } from "@/lib/auth/magic-link";
 import { LINK_REQUESTS_PER_EMAIL, requestSignInLink, type SendSignInLink } from "@/lib/auth/request-link";
 import { db } from "@/lib/db/client";
 import { orderPath } from "@/lib/orders/order-links";
-import { requestOrderPasswordLink, SET_PASSWORD_PATH } from "@/lib/orders/order-password-link";
+import { requestOrderPasswordLink } from "@/lib/orders/order-password-link";
+import { SET_PASSWORD_LINK_PATH } from "@/lib/auth/magic-link";
 import { createOrder, createUser, eventIn } from "../tickets/fixtures";
 
 // What Auth.js's signIn("email") does (it cannot load in Jest), as tests/login/request-sign-in-link.test.ts
@@ -43,7 +44,7 @@ async function paidOrder(user?: { id: string; email: string }) {
 
 function ask(order: { id: string; buyerEmail: string }, { key = keyOf(order), clientAddress = newClient() } = {}) {
   return requestOrderPasswordLink(
-    { orderId: order.id, key, callbackPath: SET_PASSWORD_PATH, clientAddress },
+    { orderId: order.id, key, callbackPath: SET_PASSWORD_LINK_PATH, clientAddress },
     { sendLink: authJsStandIn, minDurationMs: 0 },
   );
 }
@@ -55,6 +56,8 @@ describe("requestOrderPasswordLink", () => {
     const emails = await db.outboxEmail.findMany({ where: { to: order.buyerEmail } });
     expect(emails).toHaveLength(1);
     expect(emails[0].template).toBe("magic-link");
+    // The forgot-password page's email for a first password, not the plain sign-in email.
+    expect(emails[0].payload).toMatchObject({ purpose: "first-password" });
     const url = new URL((emails[0].payload as { url: string }).url);
     expect(url.searchParams.get("email")).toBe(order.buyerEmail);
     expect(url.searchParams.get("callbackUrl")).toBe("/account/password");
@@ -94,7 +97,7 @@ describe("requestOrderPasswordLink", () => {
     const order = await paidOrder();
     // The forgot-password page's requests for the same address count too.
     for (let i = 0; i < LINK_REQUESTS_PER_EMAIL.limit - 1; i++) {
-      const forgot = { email: order.buyerEmail, callbackPath: SET_PASSWORD_PATH, clientAddress: newClient() };
+      const forgot = { email: order.buyerEmail, callbackPath: SET_PASSWORD_LINK_PATH, clientAddress: newClient() };
       expect(await requestSignInLink(forgot, { sendLink: authJsStandIn, minDurationMs: 0 })).toEqual({ ok: true });
     }
     expect((await ask(order)).ok).toBe(true);

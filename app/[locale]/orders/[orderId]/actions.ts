@@ -11,7 +11,8 @@ import { form } from "@/lib/forms";
 import { asLocale } from "@/lib/i18n/locales";
 import { localizedPath } from "@/lib/i18n/server";
 import { ordersOfThisBrowser } from "@/lib/orders/buyer-browser";
-import { requestOrderPasswordLink, SET_PASSWORD_PATH } from "@/lib/orders/order-password-link";
+import { requestOrderPasswordLink } from "@/lib/orders/order-password-link";
+import { SET_PASSWORD_LINK_PATH } from "@/lib/auth/magic-link";
 import { requestOrderCorrection, type CorrectionFieldErrors } from "@/lib/organizers/corrections/buyer-correction";
 import { clientAddress } from "@/lib/rate-limit";
 
@@ -50,7 +51,7 @@ export const requestOrderPasswordLinkAction = publicAction({
     const result = await requestOrderPasswordLink({
       orderId,
       key,
-      callbackPath: await localizedPath(SET_PASSWORD_PATH),
+      callbackPath: await localizedPath(SET_PASSWORD_LINK_PATH),
       clientAddress: clientAddress(await headers()),
     });
     if (result.ok) {
