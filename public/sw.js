@@ -102,7 +102,7 @@ async function setOwner(owner) {
 
 /**
  * Reads the signed-in visitor's tickets and keeps a page, plain and door view, for each usable
- * ticket of an upcoming event (the event has not ended), plus My tickets; forgets kept pages of
+ * ticket of an upcoming event (the event has not ended), and then My tickets; forgets kept pages of
  * tickets that are no longer theirs or no longer usable (passed on, cancelled, voided). The
  * request carries the session cookie: the answer is the owner's as long as they are signed in,
  * and a page fetched after someone else signed in is a 404, which keeps nothing.
@@ -141,7 +141,8 @@ async function syncTickets(locale, notWithinMs) {
     if (path && path.code && !usable.has(path.code)) await cache.delete(request, { ignoreVary: true });
   }
   const prefix = locale === "en" ? "/en" : "";
-  const pages = [`${prefix}/account/tickets`];
+  // My tickets too, where the visitor looks first; nothing at all for someone with nothing ahead.
+  const pages = upcoming.length > 0 ? [`${prefix}/account/tickets`] : [];
   for (const code of upcoming) {
     const page = `${prefix}/account/tickets/${encodeURIComponent(code)}`;
     pages.push(page, `${page}?view=door`);

@@ -392,8 +392,12 @@ describe("public/sw.js", () => {
       expect(kept()).toEqual(["/account/tickets", "/account/tickets/FRIEND3", "/account/tickets/FRIEND3?view=door"]);
     });
 
-    it("keeps nothing when the server does not know the visitor, and nothing at all once signed out", async () => {
+    it("keeps nothing when the server does not know the visitor or there is nothing ahead, and nothing at all once signed out", async () => {
       world.routes.set("/api/v1/me/tickets", { status: 401, body: "{}", contentType: "application/json" });
+      await dispatch("message", { data: { type: "owner", owner: "anna", locale: "sv" } });
+      expect(kept()).toEqual([]);
+      answerWith([{ id: "o2", event: ended, tickets: [ticket("OLD1")] }]);
+      now += 11 * 60_000;
       await dispatch("message", { data: { type: "owner", owner: "anna", locale: "sv" } });
       expect(kept()).toEqual([]);
 
