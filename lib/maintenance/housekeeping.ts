@@ -21,13 +21,27 @@ export type HousekeepingReport = {
 /** Email-change requests are kept a day after they end, so "this link was already used" can still be told apart. */
 const EMAIL_CHANGE_GRACE_MS = 24 * 60 * 60_000;
 
-export async function runHousekeeping(now = new Date()): Promise<HousekeepingReport> {
+/** Told which events have tickets back on sale, so cached pages can show them (lib/cache/remote.ts). */
+export type HoldsReleasedListener = (eventIds: string[]) => Promise<unknown>;
+
+export async function runHousekeeping(
+  now = new Date(),
+  { onHoldsReleased }: { onHoldsReleased?: HoldsReleasedListener } = {},
+): Promise<HousekeepingReport> {
+  // The events whose holds are about to go back: read first (only when someone listens), since
+  // the release itself answers with a count. Another server releasing some of them first only
+  // makes the announcement say a little more than this pass did.
+  const expiring = onHoldsReleased
+    ? await db.$queryRaw<{ eventId: string }[]>`
+        SELECT DISTINCT "eventId" FROM "Order" WHERE "status" = 'PENDING' AND "holdExpiresAt" < ${now}`
+    : [];
   // Batches of 100, one statement each, until none is left: a rush's abandoned carts all go back.
   let holdsReleased = 0;
   for (let batch = await releaseExpiredHolds(now, 100); ; batch = await releaseExpiredHolds(now, 100)) {
     holdsReleased += batch;
     if (batch < 100) break;
   }
+  if (onHoldsReleased && holdsReleased > 0 && expiring.length > 0) await onHoldsReleased(expiring.map((row) => row.eventId));
   const rateLimitsDeleted = await deleteExpiredRateLimits(now);
   const { count: idempotencyKeysDeleted } = await db.idempotencyKey.deleteMany({ where: { expiresAt: { lte: now } } });
   const { count: signInLinksDeleted } = await db.verificationToken.deleteMany({ where: { expires: { lte: now } } });
@@ -45,14 +59,16 @@ export function startHousekeeping({
   intervalMs,
   keepProcessAlive = false,
   log = (line: string) => console.warn(line),
+  onHoldsReleased,
 }: {
   intervalMs: number;
   keepProcessAlive?: boolean;
   log?: (line: string) => void;
+  onHoldsReleased?: HoldsReleasedListener;
 }): { stop(): Promise<void> } {
   let running: Promise<unknown> = Promise.resolve();
   const pass = () => {
-    running = runHousekeeping().catch((error: Error) => log(`housekeeping failed: ${error.message}`));
+    running = runHousekeeping(new Date(), { onHoldsReleased }).catch((error: Error) => log(`housekeeping failed: ${error.message}`));
   };
   const timer = setInterval(pass, intervalMs);
   if (!keepProcessAlive) timer.unref();

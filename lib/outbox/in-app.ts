@@ -3,6 +3,7 @@
 // claimed with SKIP LOCKED.
 import { resolveStoredEmail } from "../../emails/registry";
 import { renderOutboxEmail } from "../../emails/render";
+import { announceEventsChanged } from "../cache/remote";
 import { env, isBuildPhase } from "../env";
 import { startHousekeeping } from "../maintenance/housekeeping";
 import { startSender } from "./sender";
@@ -43,7 +44,11 @@ export function ensureOutboxSender(): void {
   if (!globalForSender.outboxSender) wakeOutboxSender();
   // Housekeeping rides along with the sender: a server without a worker still clears expired rows
   // and puts expired holds back on sale within a minute (checkout itself no longer does).
-  globalForSender.housekeeping ??= startHousekeeping({ intervalMs: 60_000 });
+  // Its cache learns of tickets back on sale through the same signed route the worker uses.
+  globalForSender.housekeeping ??= startHousekeeping({
+    intervalMs: 60_000,
+    onHoldsReleased: (eventIds) => announceEventsChanged(eventIds),
+  });
 }
 
 /** Stops the in-process sender (tests, and a server shutting down). */

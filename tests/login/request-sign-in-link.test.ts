@@ -53,16 +53,22 @@ describe("requestSignInLink", () => {
     const user = await db.user.create({ data: { email: withPassword } });
     expect(await setPassword({ userId: user.id, password: "tre gröna hästar", currentSessionToken: null })).toEqual({ ok: true });
 
-    const answers = [];
-    for (const email of [newEmail(), guest, withPassword]) answers.push(await timed(email));
-    for (const { result, ms } of answers) {
-      expect(result).toEqual({ ok: true });
-      expect(ms).toBeGreaterThanOrEqual(590);
+    // Three rounds, the kinds in turn, and each kind's median compared: one pause of a busy
+    // machine (a CI run doing several things at once) then lengthens one answer, not a median.
+    const kinds = [() => newEmail(), () => guest, () => withPassword];
+    const durations: number[][] = kinds.map(() => []);
+    for (let round = 0; round < 3; round++) {
+      for (const [kind, email] of kinds.entries()) {
+        const { result, ms } = await timed(email());
+        expect(result).toEqual({ ok: true });
+        expect(ms).toBeGreaterThanOrEqual(590);
+        durations[kind].push(ms);
+      }
     }
-    const durations = answers.map((answer) => answer.ms);
-    expect(Math.max(...durations) - Math.min(...durations)).toBeLessThan(250);
+    const medians = durations.map((times) => [...times].sort((a, b) => a - b)[1]);
+    expect(Math.max(...medians) - Math.min(...medians)).toBeLessThan(250);
     // Every kind of address gets its link: an unknown one signs up by following it.
-    expect(sent).toHaveLength(3);
+    expect(sent).toHaveLength(9);
   });
 
   it("queues exactly one magic-link email, on SITE_URL, for a valid request", async () => {

@@ -67,6 +67,24 @@ describe(`expired holds (${databaseKind})`, () => {
     expect(await counters(ticketTypes[0].id)).toEqual({ sold: 2, held: 0 });
   });
 
+  it("tells a listener which events have tickets back on sale, and stays quiet when none came back", async () => {
+    const { event, ticketTypes } = await createEvent({ ticketTypes: [{ capacity: 10 }] });
+    const { event: quiet, ticketTypes: quietTypes } = await createEvent({ ticketTypes: [{ capacity: 10 }] });
+    await placeOrder(order(event.id, ticketTypes[0].id, { card: undefined }), { provider: redirect });
+    // A hold that has not expired yet an hour from now stays, and its event is not named.
+    await placeOrder(order(quiet.id, quietTypes[0].id, { card: undefined }), { provider: redirect, now: new Date(Date.now() + HOUR) });
+
+    const told: string[][] = [];
+    const onHoldsReleased = async (eventIds: string[]) => void told.push(eventIds);
+    const later = new Date(Date.now() + HOUR);
+    expect((await runHousekeeping(later, { onHoldsReleased })).holdsReleased).toBe(1);
+    expect(told).toEqual([[event.id]]);
+    expect(await counters(quietTypes[0].id)).toEqual({ sold: 0, held: 2 });
+
+    expect((await runHousekeeping(later, { onHoldsReleased })).holdsReleased).toBe(0);
+    expect(told).toHaveLength(1);
+  });
+
   it("sells the tickets of an expired hold instead of answering sold out", async () => {
     const { event, ticketTypes } = await createEvent({ ticketTypes: [{ capacity: 2 }] });
     await placeOrder(order(event.id, ticketTypes[0].id, { card: undefined }), { provider: redirect });
