@@ -1,8 +1,11 @@
-// On the phone without signal: a signed-in buyer opens a ticket once, loses the network, and the
-// ticket with its QR code still opens from the service worker's cache; a page never opened shows
-// the offline page instead; signing out removes the kept ticket.
+// On the phone without signal: a signed-in buyer's tickets for upcoming events, with their QR
+// codes, open from the service worker's cache, the ones opened before and the ones never opened
+// on this phone (a friend's ticket of the same order, in the door view); any other page shows
+// the offline page in the visitor's language; signing out removes the kept tickets. And the hint
+// to add the site to the home screen, on My tickets and a ticket page, until answered once.
 import type { Page } from "@playwright/test";
-import { baseUrl, collectPageErrors } from "./browser";
+import { localizePath } from "../../lib/i18n/paths";
+import { baseUrl, collectPageErrors, type Locale } from "./browser";
 import { expect, test } from "./fixtures";
 import { buyAsGuest, linkInNewestEmail, signInWithEmailLink } from "./journey";
 
@@ -75,7 +78,7 @@ test.describe("tickets on a phone without a network", { tag: "@sv-phone" }, () =
     expect(await page.getByText(code, { exact: true }).first().isVisible()).toBe(true);
     const qrSvg = page.locator('[role="img"] svg');
     expect(await qrSvg.count()).toBeGreaterThan(0);
-    // The door view was never opened online: the kept ticket page stands in, QR code and all.
+    // The door view was never opened here: the worker kept it anyway, with the QR code.
     await page.goto(`${ticketPath}?view=door`);
     await page.getByRole("img", { name: new RegExp(`QR-kod för biljett ${code}`) }).waitFor();
 
@@ -177,6 +180,161 @@ test.describe("personal access tokens for a mobile client", { tag: "@sv-phone" }
     await plainPage.getByText("Nyckeln är återkallad. Den fungerar inte längre.").waitFor();
     expect((await bearer(second)).status).toBe(401);
     await plain.close();
+
+    expect(errors).toEqual([]);
+  });
+});
+
+/** Buys `quantity` tickets in one order as a guest in the visitor's language, signs in with a link, and reads the codes from the API. */
+async function signedInHolder(page: Page, lang: Locale, email: string, quantity: number): Promise<string[]> {
+  await buyAsGuest(page, lang, { name: "Folke Vänner", email, quantity });
+  await signInWithEmailLink(page, lang, email);
+  const { orders } = (await (await page.request.get("/api/v1/me/tickets")).json()) as { orders: { tickets: { code: string }[] }[] };
+  return orders.flatMap((order) => order.tickets.map((ticket) => ticket.code));
+}
+
+const words = {
+  sv: {
+    qr: "QR-kod för biljett",
+    offline: "Du är inte uppkopplad",
+    otherOffline: "You are offline",
+    add: "Lägg till på hemskärmen",
+    no: "Nej tack",
+    ok: "Okej",
+    steps: /Dela-knappen/,
+  },
+  en: {
+    qr: "QR code of ticket",
+    offline: "You are offline",
+    otherOffline: "Du är inte uppkopplad",
+    add: "Add to home screen",
+    no: "No thanks",
+    ok: "Got it",
+    steps: /Share button/,
+  },
+};
+
+test.describe("every upcoming ticket on a phone without a network", { tag: ["@sv-phone", "@en-phone"] }, () => {
+  test("opens offline, in the door view, a friend's ticket never opened on this phone", async ({ page, context, lang }) => {
+    const errors = collectPageErrors(page);
+    const w = words[lang];
+    const [mine, friends] = await signedInHolder(page, lang, `folke.offline.${Date.now()}@example.se`, 2);
+    const friendsDoor = localizePath(`/account/tickets/${friends}?view=door`, lang);
+
+    // Only a page that is not about tickets: the worker learns who is signed in, and keeps them all.
+    await page.goto("/events");
+    await waitForServiceWorker(page);
+    for (
+      const started = Date.now();
+      !(await page.evaluate((path) => caches.match(path).then(Boolean), friendsDoor));
+      await page.waitForTimeout(250)
+    ) {
+      if (Date.now() - started > 20_000) throw new Error(`${friendsDoor} was not kept for offline use within 20 s`);
+    }
+    await waitUntilCached(page, localizePath("/account/tickets", lang));
+
+    await context.setOffline(true);
+    await page.goto(`/account/tickets/${friends}?view=door`);
+    await page.getByRole("img", { name: new RegExp(`${w.qr} ${friends}`) }).waitFor();
+    expect(await page.getByText(friends, { exact: true }).first().isVisible()).toBe(true);
+    await page.goto(`/account/tickets/${mine}`);
+    await page.getByRole("img", { name: new RegExp(`${w.qr} ${mine}`) }).waitFor();
+    await page.goto("/account/tickets");
+    await page.getByRole("heading", { level: 1, name: lang === "sv" ? "Mina biljetter" : "My tickets" }).waitFor();
+
+    // Any other page: the offline page in the visitor's language only, logo included.
+    await page.goto("/events");
+    await page.getByRole("heading", { name: w.offline }).waitFor();
+    expect(await page.getByRole("heading", { name: w.otherOffline }).count()).toBe(0);
+    expect(await page.locator("img").evaluate((logo: HTMLImageElement) => logo.complete && logo.naturalWidth)).toBe(192);
+    await context.setOffline(false);
+
+    expect(errors).toEqual([]);
+  });
+});
+
+/** Does what a browser does once the site can be installed, when the page's scripts listen; true when they took it. */
+function offerInstall(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const event = new Event("beforeinstallprompt", { cancelable: true });
+    const prompted = window as unknown as { installPrompted?: number };
+    Object.assign(event, {
+      prompt: async () => void (prompted.installPrompted = (prompted.installPrompted ?? 0) + 1),
+      userChoice: Promise.resolve({ outcome: "accepted", platform: "web" }),
+    });
+    window.dispatchEvent(event);
+    return event.defaultPrevented;
+  });
+}
+
+async function offerInstallOnceListening(page: Page) {
+  await expect.poll(() => offerInstall(page), { timeout: 10_000 }).toBe(true);
+}
+
+/** The hint is not there, a moment after the page's scripts took the browser's offer. */
+async function expectNoHint(hint: ReturnType<Page["getByRole"]>) {
+  await hint.page().waitForTimeout(300);
+  await expect(hint).toHaveCount(0);
+}
+
+const IPHONE_SAFARI =
+  "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
+
+test.describe("adding the site to the home screen", { tag: ["@sv-phone", "@en-phone"] }, () => {
+  test("offers the browser's install prompt on My tickets, Safari's steps on an iPhone, and stays away once answered", async ({
+    page,
+    context,
+    lang,
+    newContext,
+  }) => {
+    const errors = collectPageErrors(page);
+    const w = words[lang];
+    const [code] = await signedInHolder(page, lang, `hedda.home.${Date.now()}@example.se`, 1);
+    const hint = (on: Page) => on.getByRole("complementary", { name: w.add });
+
+    // Where the browser can install the site: its own prompt, behind our button.
+    await page.goto("/account/tickets");
+    await offerInstallOnceListening(page);
+    await hint(page).getByRole("button", { name: w.add }).click();
+    await expect(hint(page)).toHaveCount(0);
+    expect(await page.evaluate(() => (window as unknown as { installPrompted?: number }).installPrompted)).toBe(1);
+    await page.reload();
+    await offerInstallOnceListening(page);
+    await expectNoHint(hint(page));
+
+    // Closed without installing: gone after a reload too, and on a ticket page.
+    await page.evaluate(() => localStorage.removeItem("biljett.install-hint"));
+    await page.reload();
+    await offerInstallOnceListening(page);
+    await hint(page).getByRole("button", { name: w.no }).click();
+    await expect(hint(page)).toHaveCount(0);
+    await page.reload();
+    await offerInstallOnceListening(page);
+    await expectNoHint(hint(page));
+    await page.goto(`/account/tickets/${code}`);
+    await offerInstallOnceListening(page);
+    await expectNoHint(hint(page));
+
+    // Safari on an iPhone has no prompt: the steps, on a ticket page; none inside the installed app.
+    const iphone = await newContext();
+    await iphone.addCookies(await context.cookies());
+    await iphone.addInitScript((userAgent) => {
+      Object.defineProperty(Navigator.prototype, "userAgent", { get: () => userAgent });
+      if (location.search.includes("installed")) Object.defineProperty(Navigator.prototype, "standalone", { get: () => true });
+    }, IPHONE_SAFARI);
+    const safari = await iphone.newPage();
+    const ticketPage = localizePath(`/account/tickets/${code}`, lang);
+    await safari.goto(`${ticketPage}?installed=1`);
+    // Once the page's scripts listen, a prompt would show the hint, unless the app is installed.
+    await offerInstallOnceListening(safari);
+    await expectNoHint(hint(safari));
+    await safari.goto(ticketPage);
+    await expect(hint(safari)).toContainText(w.steps);
+    await hint(safari).getByRole("button", { name: w.ok }).click();
+    await expect(hint(safari)).toHaveCount(0);
+    await safari.reload();
+    await offerInstallOnceListening(safari);
+    await expectNoHint(hint(safari));
 
     expect(errors).toEqual([]);
   });
