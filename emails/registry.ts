@@ -102,6 +102,7 @@ async function orderConfirmationExtras(locale: AppLocale, payload: OrderConfirma
   const pdf = await ticketPdfForOrder(locale, {
     orderNumber: payload.orderNumber,
     holder: payload.buyerName,
+    organizerName: payload.organizerName,
     event: payload.event,
     tickets: payload.tickets,
   });

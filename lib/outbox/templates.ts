@@ -8,6 +8,8 @@ import type { EmailTemplate } from "../../emails/registry";
 const eventSnapshot = z.object({
   title: z.string(),
   venue: z.string(),
+  /** Street address, for the ticket PDF; absent in rows queued before it and when none was given. */
+  address: z.string().nullish(),
   city: z.string(),
   /** ISO 8601 UTC. */
   startsAt: z.string(),

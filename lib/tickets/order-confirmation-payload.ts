@@ -29,6 +29,7 @@ export async function orderConfirmationPayload(tx: DbTransaction, orderId: strin
     event: {
       title: order.event.title,
       venue: order.event.venue,
+      address: order.event.address,
       city: order.event.city,
       startsAt: order.event.startsAt.toISOString(),
       endsAt: order.event.endsAt.toISOString(),
