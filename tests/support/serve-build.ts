@@ -157,6 +157,9 @@ export async function serveBuild(options: ServeOptions): Promise<ServedBuild> {
     run("npm", ["run", "--silent", "db:seed"], env);
     if (options.prepare) await options.prepare(database.url);
     if (!options.skipBuild) run("npm", ["run", "--silent", "build"], env);
+    // A reused build keeps what an earlier server rendered into Next's cache (pages and data of
+    // another database, with ticket type ids that no longer exist): start from the build alone.
+    else for (const kept of [".next/server/route-cache", ".next/cache/fetch-cache"]) rmSync(kept, { recursive: true, force: true });
     // next's own bin, not `npx next`, so that this pid is the server (npx would fork it).
     const listen = options.listenEverywhere ? ["-p", String(port)] : ["-p", String(port), "-H", host];
     server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", ...listen], {
