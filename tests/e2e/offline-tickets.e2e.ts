@@ -5,6 +5,7 @@
 // to add the site to the home screen, on My tickets and a ticket page, until answered once.
 import type { Page } from "@playwright/test";
 import { localizePath } from "../../lib/i18n/paths";
+import { expectNoAxeViolations } from "./axe";
 import { baseUrl, collectPageErrors, type Locale } from "./browser";
 import { expect, test } from "./fixtures";
 import { buyAsGuest, linkInNewestEmail, signInWithEmailLink } from "./journey";
@@ -295,6 +296,8 @@ test.describe("adding the site to the home screen", { tag: ["@sv-phone", "@en-ph
     // Where the browser can install the site: its own prompt, behind our button.
     await page.goto("/account/tickets");
     await offerInstallOnceListening(page);
+    await hint(page).getByRole("button", { name: w.add }).waitFor();
+    await expectNoAxeViolations(page, "My tickets with the install hint");
     await hint(page).getByRole("button", { name: w.add }).click();
     await expect(hint(page)).toHaveCount(0);
     expect(await page.evaluate(() => (window as unknown as { installPrompted?: number }).installPrompted)).toBe(1);
@@ -330,6 +333,7 @@ test.describe("adding the site to the home screen", { tag: ["@sv-phone", "@en-ph
     await expectNoHint(hint(safari));
     await safari.goto(ticketPage);
     await expect(hint(safari)).toContainText(w.steps);
+    await expectNoAxeViolations(safari, "a ticket page with Safari's steps");
     await hint(safari).getByRole("button", { name: w.ok }).click();
     await expect(hint(safari)).toHaveCount(0);
     await safari.reload();
