@@ -7,7 +7,19 @@ import type { Messages } from "./messages";
 type Namespace = keyof Messages;
 
 export const clientNamespaces = {
-  site: ["ErrorPage", "LanguageSwitcher", "Dialog", "Likes", "Field", "Header", "UserMenu", "OrganizerMenu", "NotFound", "EventNotFound", "LanguageHint"],
+  site: [
+    "ErrorPage",
+    "LanguageSwitcher",
+    "Dialog",
+    "Likes",
+    "Field",
+    "Header",
+    "UserMenu",
+    "OrganizerMenu",
+    "NotFound",
+    "EventNotFound",
+    "LanguageHint",
+  ],
   checkout: ["Checkout"],
   orders: ["BuyerCorrection"],
   login: ["LoginPage", "ForgotPage", "Auth"],
