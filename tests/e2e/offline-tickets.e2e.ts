@@ -199,6 +199,7 @@ const words = {
     qr: "QR-kod för biljett",
     offline: "Du är inte uppkopplad",
     otherOffline: "You are offline",
+    closeDoor: "Stäng dörrläget",
     add: "Lägg till på hemskärmen",
     no: "Nej tack",
     ok: "Okej",
@@ -208,6 +209,7 @@ const words = {
     qr: "QR code of ticket",
     offline: "You are offline",
     otherOffline: "Du är inte uppkopplad",
+    closeDoor: "Close door view",
     add: "Add to home screen",
     no: "No thanks",
     ok: "Got it",
@@ -238,6 +240,8 @@ test.describe("every upcoming ticket on a phone without a network", { tag: ["@sv
     await page.goto(`/account/tickets/${friends}?view=door`);
     await page.getByRole("img", { name: new RegExp(`${w.qr} ${friends}`) }).waitFor();
     expect(await page.getByText(friends, { exact: true }).first().isVisible()).toBe(true);
+    // The door view itself, not the plain page standing in for it.
+    await page.getByRole("link", { name: w.closeDoor }).waitFor();
     await page.goto(`/account/tickets/${mine}`);
     await page.getByRole("img", { name: new RegExp(`${w.qr} ${mine}`) }).waitFor();
     await page.goto("/account/tickets");
