@@ -9,10 +9,8 @@ import { useSyncExternalStore, type MouseEvent } from "react";
 import { usePathname } from "next/navigation";
 import { useLocale, useTranslations } from "@/components/i18n/client-text";
 import { localizePath } from "@/lib/i18n/paths";
-import { languageToOffer } from "@/lib/i18n/preferred-language";
+import { LANGUAGE_HINT_STORAGE_KEY, languageToOffer } from "@/lib/i18n/preferred-language";
 import type { AppLocale } from "@/lib/i18n/locales";
-
-export const LANGUAGE_HINT_STORAGE_KEY = "biljett.language-hint";
 
 const listeners = new Set<() => void>();
 

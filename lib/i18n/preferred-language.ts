@@ -3,6 +3,9 @@
 // (they are cached and the same for everyone); the browser itself offers the other language.
 import { type AppLocale } from "./locales";
 
+/** Where the browser remembers that the hint was followed or dismissed (localStorage). */
+export const LANGUAGE_HINT_STORAGE_KEY = "biljett.language-hint";
+
 /** Readers of Norwegian and Danish read Swedish more easily than English. */
 const readsSwedish = new Set(["sv", "nb", "nn", "no", "da"]);
 

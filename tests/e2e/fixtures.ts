@@ -6,6 +6,7 @@ import path from "node:path";
 import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import type pg from "pg";
 import { localizePath } from "../../lib/i18n/paths";
+import { LANGUAGE_HINT_STORAGE_KEY } from "../../lib/i18n/preferred-language";
 import { visitorHeaders, visitorOptions, type Locale, type Device } from "./browser";
 import { connectServerDatabase } from "./database";
 import { haveServerAlone, shareServer } from "./server-share";
@@ -41,13 +42,13 @@ export const signedInState = (owner: SignedInOwner) => path.join("test-results",
  * asks for it with `languageHint: true`.
  */
 export async function dismissLanguageHint(context: BrowserContext): Promise<void> {
-  await context.addInitScript(() => {
+  await context.addInitScript((key) => {
     try {
-      if (window.localStorage.getItem("biljett.language-hint") === null) window.localStorage.setItem("biljett.language-hint", "done");
+      if (window.localStorage.getItem(key) === null) window.localStorage.setItem(key, "done");
     } catch {
       // An opaque origin (about:blank) has no storage.
     }
-  });
+  }, LANGUAGE_HINT_STORAGE_KEY);
 }
 
 type ContextWishes = { javaScript?: boolean; signedInAs?: SignedInOwner; languageHint?: boolean };
