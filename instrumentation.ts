@@ -5,6 +5,12 @@ export async function register(): Promise<void> {
   // They need Node (the database, SMTP); the import stays inside the check, so no other
   // runtime's bundle includes them.
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { loopbackBindProblem } = await import("./lib/server/listen-address");
+    const problem = loopbackBindProblem(process.argv);
+    if (problem) {
+      console.error(problem);
+      process.exit(1);
+    }
     const { ensureOutboxSender } = await import("./lib/outbox/in-app");
     ensureOutboxSender();
   }

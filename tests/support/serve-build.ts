@@ -9,6 +9,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { loopbackBindProblem } from "../../lib/server/listen-address";
 
 export const DEFAULT_SERVER_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
 
@@ -161,7 +162,10 @@ export async function serveBuild(options: ServeOptions): Promise<ServedBuild> {
     // another database, with ticket type ids that no longer exist): start from the build alone.
     else for (const kept of [".next/server/route-cache", ".next/cache/fetch-cache"]) rmSync(kept, { recursive: true, force: true });
     // next's own bin, not `npx next`, so that this pid is the server (npx would fork it).
-    const listen = options.listenEverywhere ? ["-p", String(port)] : ["-p", String(port), "-H", host];
+    // A loopback IP (127.0.0.1) is bound by its name: `next start -H 127.0.0.1` answers with a
+    // redirect loop (lib/server/listen-address.ts), and "localhost" is 127.0.0.1 here.
+    const bind = loopbackBindProblem(["-H", host]) ? "localhost" : host;
+    const listen = options.listenEverywhere ? ["-p", String(port)] : ["-p", String(port), "-H", bind];
     server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", ...listen], {
       env,
       stdio: ["ignore", options.serverOutput ?? "inherit", options.serverOutput ?? "inherit"],
