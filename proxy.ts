@@ -7,6 +7,7 @@ import createMiddleware from "next-intl/middleware";
 import { NextResponse, type NextRequest } from "next/server";
 import { signedInHintChange, signedInHintHeader } from "./lib/auth/cookie-names";
 import { env } from "./lib/env";
+import { browseRoute } from "./lib/events/browse-route";
 import { isLocalizedPath, parseLocalePath } from "./lib/i18n/paths";
 import { routing } from "./lib/i18n/routing";
 import { guardRequest, securityHeaders } from "./lib/security/request-guard";
@@ -25,11 +26,23 @@ export function proxy(request: NextRequest): Response {
   });
   let response: Response;
   if (refusal) response = refusalPage(refusal, parseLocalePath(pathname).locale);
-  else if (isLocalizedPath(pathname)) response = localize(request);
+  else if (isLocalizedPath(pathname)) response = browse(request) ?? localize(request);
   else response = NextResponse.next();
   for (const [name, value] of Object.entries(securityHeaders(SITE_URL))) response.headers.set(name, value);
   keepSignedInHint(request, response, SITE_URL);
   return response;
+}
+
+/**
+ * /events with a query string is rendered by another page than the bare, cached /events
+ * (lib/events/browse-route.ts); the visitor's address stays the same.
+ */
+function browse(request: NextRequest): Response | undefined {
+  const route = browseRoute(request.nextUrl.pathname, request.nextUrl.search);
+  if (!route) return undefined;
+  const url = request.nextUrl.clone();
+  url.pathname = route.pathname;
+  return route.kind === "rewrite" ? NextResponse.rewrite(url) : NextResponse.redirect(url, 308);
 }
 
 /**

@@ -74,7 +74,7 @@ async function startSecondServer(served: ServedBuild): Promise<{ base: string; s
   const base = `http://127.0.0.1:${port}`;
   const server = spawn(
     process.execPath,
-    [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+    [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "localhost"],
     {
       env: served.env,
       stdio: ["ignore", "inherit", "inherit"],
