@@ -14,27 +14,26 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-// The first four have their text in AccountPage (account.json); the rest in AccountHome.
+// What a buyer looks for, in the words of AccountPage.sections (account.json).
 const sections = [
   { href: "/account/tickets", key: "tickets" },
+  { href: "/account/claim", key: "claim" },
   { href: "/account/liked", key: "liked" },
   { href: "/account/profile", key: "profile" },
   { href: "/account/public-profile", key: "publicProfile" },
-] as const;
-const moreSections = [
   { href: "/account/password", key: "password" },
   { href: "/account/sessions", key: "sessions" },
-  { href: "/account/tokens", key: "tokens" },
   { href: "/account/privacy", key: "privacy" },
-  { href: "/account/claim", key: "claim" },
 ] as const;
+
+const tileClasses =
+  "flex h-full min-h-11 flex-col gap-1 rounded-2xl border border-zinc-200 bg-white p-4 no-underline shadow-sm hover:border-indigo-700";
 
 /** The signed-in overview: who you are, whether you have a password, and the account's pages. */
 export default async function AccountPage({ searchParams }: Props) {
   const user = await requireUser("/account");
-  const [t, home, locale, query, overview] = await Promise.all([
+  const [t, locale, query, overview] = await Promise.all([
     getTranslations("AccountPage"),
-    getTranslations("AccountHome"),
     getLocale(),
     searchParams,
     getAccountOverview(user.id),
@@ -45,18 +44,11 @@ export default async function AccountPage({ searchParams }: Props) {
     ? formatDateTime(overview.passwordSetAt, regionalLocale(locale), { dateStyle: "long" })
     : null;
   const linkClasses = "font-semibold text-indigo-800 underline underline-offset-4 hover:text-indigo-950";
-  const links = [
-    ...sections.map((section) => ({
-      href: section.href,
-      title: t(`sections.${section.key}Title`),
-      description: t(`sections.${section.key}Description`),
-    })),
-    ...moreSections.map((section) => ({
-      href: section.href,
-      title: home(`${section.key}Title`),
-      description: home(`${section.key}Description`),
-    })),
-  ];
+  const links = sections.map((section) => ({
+    href: section.href,
+    title: t(`sections.${section.key}Title`),
+    description: t(`sections.${section.key}Description`),
+  }));
 
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-6 px-4 py-6 sm:px-6 sm:py-10">
@@ -91,10 +83,7 @@ export default async function AccountPage({ searchParams }: Props) {
         <ul className="grid gap-3 sm:grid-cols-2">
           {links.map((link) => (
             <li key={link.href}>
-              <Link
-                href={link.href}
-                className="flex h-full min-h-11 flex-col gap-1 rounded-2xl border border-zinc-200 bg-white p-4 no-underline shadow-sm hover:border-indigo-700"
-              >
+              <Link href={link.href} className={tileClasses}>
                 <span className="font-semibold text-indigo-800">{link.title}</span>
                 <span className="text-sm text-zinc-700">{link.description}</span>
               </Link>
@@ -102,6 +91,18 @@ export default async function AccountPage({ searchParams }: Props) {
           ))}
         </ul>
       </nav>
+
+      {/* Apart from the rest: nothing here is needed to buy or use tickets. */}
+      <section aria-labelledby="account-developers" className="flex flex-col gap-3">
+        <h2 id="account-developers" className="text-xl font-bold text-zinc-950">
+          {t("developers.heading")}
+        </h2>
+        <p className="text-zinc-700">{t("developers.intro")}</p>
+        <Link href="/account/tokens" className={`sm:max-w-[calc(50%-0.375rem)] ${tileClasses}`}>
+          <span className="font-semibold text-indigo-800">{t("developers.tokensTitle")}</span>
+          <span className="text-sm text-zinc-700">{t("developers.tokensDescription")}</span>
+        </Link>
+      </section>
     </div>
   );
 }

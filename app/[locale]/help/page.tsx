@@ -40,6 +40,16 @@ export default async function HelpPage() {
       {chunks}
     </Link>
   );
+  const claim = (chunks: ReactNode) => (
+    <Link href="/account/claim" className={linkClasses}>
+      {chunks}
+    </Link>
+  );
+  const support = (chunks: ReactNode) => (
+    <a href="#support" className={linkClasses}>
+      {chunks}
+    </a>
+  );
   const privacy = (chunks: ReactNode) => (
     <Link href="/account/privacy" className={linkClasses}>
       {chunks}
@@ -61,6 +71,11 @@ export default async function HelpPage() {
             <li>
               <a href="#account" className={linkClasses}>
                 {t("account.heading")}
+              </a>
+            </li>
+            <li>
+              <a href="#wrong-address" className={linkClasses}>
+                {t("wrongAddress.heading")}
               </a>
             </li>
             <li>
@@ -99,6 +114,18 @@ export default async function HelpPage() {
         <p>{t("account.organizers")}</p>
         <p>{privacyT.rich("news", { privacy })}</p>
         <p>{t.rich("account.payments", { payments })}</p>
+      </Section>
+
+      {/* The two ways of lib/organizers/corrections: buyer-correction.ts and order-claim.ts. */}
+      <Section id="wrong-address" title={t("wrongAddress.heading")}>
+        <p>{t("wrongAddress.intro")}</p>
+        <h3 className="text-xl font-bold text-zinc-950">{t("wrongAddress.rightAfterHeading")}</h3>
+        <p>{t.rich("wrongAddress.rightAfter", { strong })}</p>
+        <h3 className="text-xl font-bold text-zinc-950">{t("wrongAddress.laterHeading")}</h3>
+        <p>{t.rich("wrongAddress.later", { claim })}</p>
+        <p>{t.rich("wrongAddress.laterRules", { support })}</p>
+        <h3 className="text-xl font-bold text-zinc-950">{t("wrongAddress.numberHeading")}</h3>
+        <p>{t("wrongAddress.number")}</p>
       </Section>
 
       <Section id="privacy" title={privacyT("heading")}>

@@ -11,6 +11,7 @@ import { env } from "@/lib/env";
 import { form } from "@/lib/forms";
 import { safeReturnPath } from "@/lib/navigation/return-path";
 import { clientAddress } from "@/lib/rate-limit";
+import { AFTER_SIGN_IN_PATH } from "./destination";
 
 /** rate_limited: too many link requests; password_locked: too many wrong passwords (a link still works). */
 export type LoginError = "invalid_credentials" | "rate_limited" | "password_locked" | "invalid_email" | "password_missing";
@@ -39,8 +40,9 @@ export const signInAction = publicAction({
   schema: z.object({ email: form.text(1_000), password: form.text(), intent: form.text(16), callbackUrl: form.text(2_048) }),
   run: async (fields, { emailQueued }): Promise<LoginFormState> => {
     const email = fields.email.trim();
-    // Back to the page asked for, in the language of this sign-in page (and of the link email).
-    const callbackPath = await localizedPath(safeReturnPath(fields.callbackUrl, "/"));
+    // Back to the page asked for, in the language of this sign-in page (and of the link email);
+    // without one, to My tickets.
+    const callbackPath = await localizedPath(safeReturnPath(fields.callbackUrl, AFTER_SIGN_IN_PATH));
 
     if (fields.intent === "link") {
       const result = await requestSignInLink({ email, callbackPath, clientAddress: clientAddress(await headers()) });

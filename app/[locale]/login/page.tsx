@@ -2,7 +2,9 @@ import { Link } from "@/components/i18n/link";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
+import { FlashNotice } from "@/components/ui/notice";
 import { safeReturnPath } from "@/lib/navigation/return-path";
+import { signInPurpose } from "./destination";
 import { LoginForm } from "./login-form";
 import { queryEmail, queryValue, type PageQuery } from "./query";
 
@@ -41,6 +43,11 @@ export default async function LoginPage({ searchParams }: Props) {
         <h1 className="text-3xl font-extrabold tracking-tight text-zinc-950">{t("heading")}</h1>
         <p className="text-zinc-700">{t("intro")}</p>
       </div>
+      {/* Signing out comes here with ?notice=signed-out: the pages before are the same for everybody. */}
+      <FlashNotice value={query.notice} messages={{ "signed-out": t("signedOut") }} />
+      {signInPurpose(callbackUrl) === "like" ? (
+        <p className="rounded-xl border border-indigo-200 bg-indigo-50 p-4 text-zinc-900">{t("likeReason")}</p>
+      ) : null}
       {setPassword ? (
         <p className="rounded-xl border border-indigo-200 bg-indigo-50 p-4 text-zinc-900">
           {email ? t("setPasswordIntro", { email }) : t("setPasswordIntroNoEmail")}

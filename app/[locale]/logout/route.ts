@@ -1,5 +1,5 @@
 // Signing out: POST only, from a form on this site. Auth.js deletes the Session row and the
-// cookie; the browser then goes to the home page, in its language.
+// cookie; the browser then goes to the sign-in page, which says so, in its language.
 import { NextResponse, type NextRequest } from "next/server";
 import { signOut } from "@/lib/auth";
 import { env } from "@/lib/env";
@@ -16,8 +16,9 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   }
   await signOut({ redirect: false });
   const { locale } = await params;
-  // The home page in the language the visitor was browsing in.
-  const response = NextResponse.redirect(new URL(localizePath("/", asLocale(locale)), siteOrigin), 303);
+  // The sign-in page says "you are signed out", in the language the visitor was browsing in.
+  // The message travels in the address: the public pages are the same for everybody.
+  const response = NextResponse.redirect(new URL(localizePath("/login?notice=signed-out", asLocale(locale)), siteOrigin), 303);
   // Tickets kept for offline use (public/sw.js) are personal: the browser drops them, and
   // anything else the site stored, before the next visitor of this device signs in.
   response.headers.set("Clear-Site-Data", '"cache", "storage"');

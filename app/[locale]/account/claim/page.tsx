@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { Link } from "@/components/i18n/link";
 import { Notice } from "@/components/ui/notice";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -30,16 +31,24 @@ export default async function ClaimOrderPage({ searchParams }: Props) {
     <div className="mx-auto flex max-w-xl flex-col gap-6 px-4 py-6 sm:px-6 sm:py-10">
       <PageHeader back={{ href: "/account", label: t("backToAccount") }} heading={t("heading")} intro={t("intro", { email: user.email })} />
       {claimedOrder ? (
-        <div className="flex flex-col gap-3">
+        // Done: the form is gone, so nobody types the same order in again.
+        <div className="flex flex-col gap-4">
           <Notice tone="success">{t("claimedNotice", { number: claimedOrder.number })}</Notice>
-          <Button href={orderPath(claimedOrder)} variant="secondary" className="self-start">
-            {t("openOrder")}
-          </Button>
+          <div className="flex flex-wrap gap-3">
+            <Button href="/account/tickets">{t("toTickets")}</Button>
+            <Button href={orderPath(claimedOrder)} variant="secondary">
+              {t("openOrder")}
+            </Button>
+          </div>
+          <Link href="/account/claim" className="self-start text-indigo-800 underline underline-offset-4 hover:text-indigo-950">
+            {t("claimAnother")}
+          </Link>
         </div>
-      ) : null}
-      <Card as="section" aria-label={t("formLabel")} className="p-4 sm:p-6">
-        <ClaimForm />
-      </Card>
+      ) : (
+        <Card as="section" aria-label={t("formLabel")} className="p-4 sm:p-6">
+          <ClaimForm />
+        </Card>
+      )}
     </div>
   );
 }

@@ -20,8 +20,10 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 /** Personal access tokens: made here for an app or a script, listed, and revoked at once. */
 export default async function AccessTokensPage({ searchParams }: Props) {
   const user = await requireUser("/account/tokens");
-  const [t, locale, query, tokens] = await Promise.all([
+  const [t, account, locale, query, tokens] = await Promise.all([
     getTranslations("AccessTokens"),
+    // The way back is worded once for every page of the account.
+    getTranslations("AccountPage"),
     getLocale(),
     searchParams,
     listAccessTokens(user.id),
@@ -30,7 +32,7 @@ export default async function AccessTokensPage({ searchParams }: Props) {
 
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-6 px-4 py-6 sm:px-6 sm:py-10">
-      <PageHeader back={{ href: "/account", label: t("backToAccount") }} heading={t("heading")} intro={t("intro")} />
+      <PageHeader back={{ href: "/account", label: account("backToAccount") }} heading={t("heading")} intro={t("intro")} />
       <FlashNotice value={query.notice} messages={{ revoked: t("revokedNotice") }} />
 
       <Card as="section" aria-labelledby="new-token" className="flex flex-col gap-4 p-4 sm:p-6">

@@ -8,6 +8,7 @@ import { localizePath } from "@/lib/i18n/paths";
 import { requireOrganizerMember } from "@/lib/guards";
 import { listMarketingContacts } from "@/lib/organizers/queries";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { marketingSourceLabel } from "./source-label";
 
 type Props = { params: Promise<{ organizerId: string }> };
 
@@ -25,7 +26,6 @@ export default async function MarketingPage({ params }: Props) {
   });
   const [t, locale, list] = await Promise.all([getTranslations("Organizer"), getLocale(), listMarketingContacts(user.id, organizerId)]);
   if (!list) notFound();
-  const sourceName = (source: string) => (source === "checkout" ? t("source.checkout") : source);
   return (
     <div className="mx-auto flex max-w-5xl flex-col gap-6 px-4 py-8 sm:px-6 sm:py-12">
       <Link
@@ -75,7 +75,7 @@ export default async function MarketingPage({ params }: Props) {
                   </th>
                   <td className="px-3 py-2">{contact.name ?? ""}</td>
                   <td className="px-3 py-2">{formatEventDate(contact.givenAt, locale)}</td>
-                  <td className="px-3 py-2">{sourceName(contact.source)}</td>
+                  <td className="px-3 py-2">{marketingSourceLabel(t, contact.source)}</td>
                 </tr>
               ))}
             </tbody>
