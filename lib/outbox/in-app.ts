@@ -10,6 +10,8 @@ import { startSender } from "./sender";
 import { mailboxTransport, smtpTransport } from "./transport";
 
 type Sender = ReturnType<typeof startSender>;
+
+export const IN_APP_CPU_SHARE = 0.25;
 const globalForSender = globalThis as unknown as { outboxSender?: Sender; housekeeping?: ReturnType<typeof startHousekeeping> };
 
 export function outboxSenderOptions() {
@@ -28,7 +30,9 @@ export function outboxSenderOptions() {
 /** Starts the in-process sender if it is not running, and has it look for due emails now. */
 export function wakeOutboxSender(): void {
   if (!globalForSender.outboxSender) {
-    globalForSender.outboxSender = startSender({ ...outboxSenderOptions(), intervalMs: 5_000 });
+    // A quarter of a core at most: in a rush the buyers' requests come first and the emails
+    // follow a little later (npm run worker, on its own, takes a whole core).
+    globalForSender.outboxSender = startSender({ ...outboxSenderOptions(), intervalMs: 5_000, cpuShare: IN_APP_CPU_SHARE });
     return;
   }
   globalForSender.outboxSender.poke();

@@ -22,6 +22,12 @@ export type SenderOptions = {
   maxAttempts?: number;
   /** Called with a line per failure; never with personal data. */
   log?: (line: string) => void;
+  /**
+   * The share of one core the sender may keep busy (0–1, default 1): after each email it rests
+   * in proportion to the time that email took, so a sender inside the web server leaves the
+   * rest to the buyers' requests during a rush. `npm run worker` runs on its own and takes all.
+   */
+  cpuShare?: number;
 };
 
 export type DeliveryReport = { sent: number; retrying: number; failed: number };
@@ -77,8 +83,17 @@ export async function deliverDueEmails(options: SenderOptions): Promise<Delivery
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const leaseMs = options.leaseMs ?? 120_000;
   const claimed = await claimDue(options.batchSize ?? 20, leaseMs);
+  let since = performance.now();
+  // Rests (share⁻¹ − 1) times as long as the work since the last rest took.
+  const rest = async (share: number) => {
+    const worked = performance.now() - since;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(5_000, worked * (1 / share - 1))));
+    since = performance.now();
+  };
 
-  for (const email of claimed) {
+  const share = Math.min(1, Math.max(0.01, options.cpuShare ?? 1));
+  for (const [index, email] of claimed.entries()) {
+    if (index > 0 && share < 1) await rest(share);
     // Our lease on this row, as last written by us; null once it is no longer ours.
     let lease: Date | null = email.lockedUntil;
     try {

@@ -1,30 +1,42 @@
 // `npm run bench`: load on the production build, beside a bare Node + pg baseline doing the same
 // reads and writes (tests/bench/baseline-server.ts), both on a fresh PostgreSQL database:
 //   (a) the event list, (b) an event page, (c) complete guest checkouts through the real server
-//   action, posted as the browser posts it, (d) an on-sale rush: 3,000 buyers for 500 tickets.
+//   action, posted as the browser posts it, with every connection busy (throughput) and then at
+//   a fixed 50 orders/s (latency) while the server's own email sender renders the confirmations,
+//   (d) an on-sale rush: 3,000 buyers for 500 tickets.
+// Then, when nginx is installed (unless BENCH_NGINX=0): two more app servers of the same build
+// on the same database, sharing Next's cache through Redis, behind deploy/nginx.conf, for (a),
+// (b) and (d) again.
 // Each of (a)–(c) runs BENCH_REPEATS times, app and baseline in turn, and the median run (by
 // req/s) of each is printed. Everything stays on loopback and every run is bounded by count or time.
 // Environment: BENCH_DATABASE_URL or TEST_DATABASE_URL (a PostgreSQL server; default
 // postgresql://postgres@127.0.0.1:5432/postgres), BENCH_SKIP_BUILD=1 to reuse .next,
 // BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default 50), BENCH_CHECKOUTS (default 300),
-// BENCH_REPEATS (default 3).
+// BENCH_REPEATS (default 3), BENCH_RATE (orders/s of the fixed-rate run, default 50),
+// BENCH_NGINX=0 to leave out nginx, REDIS_URL (default redis://127.0.0.1:6379).
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import autocannon, { type AutocannonOptions, type AutocannonRequest } from "autocannon";
 import pg from "pg";
-import { freePort, serveBuild, stopOnSignals, stopProcess, waitForUrl, type ServedBuild } from "../support/serve-build";
+import { createClient } from "redis";
+import { nginxAvailable, startNginx, type RunningNginx } from "../support/nginx";
+import { freePort, serveBuild, startNextServer, stopOnSignals, stopProcess, waitForUrl, type ServedBuild } from "../support/serve-build";
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const repeats = Math.max(1, Number(process.env.BENCH_REPEATS ?? 3));
 const checkouts = Number(process.env.BENCH_CHECKOUTS ?? 300);
+const fixedRate = Number(process.env.BENCH_RATE ?? 50);
+const withNginx = process.env.BENCH_NGINX !== "0" && nginxAvailable();
+const REDIS_URL = process.env.REDIS_URL || "redis://127.0.0.1:6379";
 const EVENT_SLUG = "beethovens-nionde-symfoni";
 // Our own events so the checkout runs never exhaust seeded stock and the rush starts at zero.
 const CHECKOUT_SLUG = "bench-checkout";
 const RUSH_SLUG = "bench-rush";
 const RUSH_BASELINE_SLUG = "bench-rush-baseline";
+const RUSH_NGINX_SLUG = "bench-rush-nginx";
 const RUSH_CAPACITY = 500;
 const RUSH_BUYERS = 3000;
 const RUSH_CONNECTIONS = 100;
@@ -172,6 +184,7 @@ async function addBenchEvents(databaseUrl: string): Promise<void> {
       [CHECKOUT_SLUG, 1_000_000, 10],
       [RUSH_SLUG, RUSH_CAPACITY, 1],
       [RUSH_BASELINE_SLUG, RUSH_CAPACITY, 1],
+      [RUSH_NGINX_SLUG, RUSH_CAPACITY, 1],
     ] as const) {
       // A copy of a seeded event (organizer, venue, dates in the future) with one ticket type.
       await client.query(
@@ -187,6 +200,20 @@ async function addBenchEvents(databaseUrl: string): Promise<void> {
     }
   } finally {
     await client.end();
+  }
+}
+
+/** Next's cache in Redis is per build, not per database: forget what an earlier run kept. */
+async function forgetCachedPages(redisUrl: string): Promise<void> {
+  const buildId = readFileSync(path.join(".next", "BUILD_ID"), "utf8").trim();
+  const redis = createClient({ url: redisUrl });
+  await redis.connect();
+  try {
+    for await (const keys of redis.scanIterator({ MATCH: `biljett:${buildId}:*`, COUNT: 500 })) {
+      if (keys.length) await redis.del(keys);
+    }
+  } finally {
+    await redis.quit();
   }
 }
 
@@ -228,7 +255,11 @@ function pairRows(ours: Measured, base: Measured): string[][] {
 async function main() {
   let served: ServedBuild | undefined;
   let baseline: ChildProcess | undefined;
+  let nginx: RunningNginx | undefined;
+  const behindNginx: { baseUrl: string; stop: () => Promise<void> }[] = [];
   const cleanup = async () => {
+    await nginx?.stop();
+    for (const server of behindNginx) await server.stop();
     await stopProcess(baseline);
     await served?.stop();
   };
@@ -283,10 +314,10 @@ async function main() {
     await warm(`${app}/events/${EVENT_SLUG}`);
 
     const rows: string[][] = [["scenario", "requests", "req/s", "p50", "p95", "p99", "errors", "non-2xx", "app vs baseline"]];
-    const pair = async (label: string, options: (url: string, isApp: boolean) => AutocannonOptions) => {
+    const pair = async (label: string, options: (url: string, isApp: boolean) => AutocannonOptions, target = app) => {
       const runs = { ours: [] as Measured[], theirs: [] as Measured[] };
       for (let round = 0; round < repeats; round++) {
-        runs.ours.push(await load(label, options(app, true)));
+        runs.ours.push(await load(label, options(target, true)));
         runs.theirs.push(await load(label, options(base, false)));
       }
       const ours = median(runs.ours);
@@ -320,6 +351,34 @@ async function main() {
       ],
     }));
 
+    // (c, latency) orders at a fixed rate, while the server's email sender renders the
+    // confirmations (QR codes, PDF) of these and the earlier orders in the same process.
+    const fixed = { app: { paid: 0, sold_out: 0, other: 0 }, base: { paid: 0, sold_out: 0, other: 0 } };
+    const fixedRows: string[][] = [["scenario", "requests", "req/s", "p50", "p95", "p99", "errors", "non-2xx", "app vs baseline"]];
+    const outbox = async () =>
+      (
+        await db.query<{ sent: string; waiting: string }>(
+          `SELECT count(*) FILTER (WHERE "status" = 'SENT') AS sent, count(*) FILTER (WHERE "status" = 'PENDING') AS waiting FROM "OutboxEmail"`,
+        )
+      ).rows[0];
+    const emailsBefore = await outbox();
+    const fixedOurs = await load(`checkout at ${fixedRate}/s`, {
+      url: app,
+      connections,
+      overallRate: fixedRate,
+      duration,
+      requests: [checkoutRequest(app, CHECKOUT_SLUG, checkoutType, id, (s, b, _c, h) => void fixed.app[classify(s, b, h)]++)],
+    });
+    const emailsAfter = await outbox();
+    const fixedTheirs = await load(`checkout at ${fixedRate}/s`, {
+      url: base,
+      connections,
+      overallRate: fixedRate,
+      duration,
+      requests: [checkoutRequest(base, CHECKOUT_SLUG, checkoutType, null, (s, b, _c, h) => void fixed.base[classify(s, b, h)]++)],
+    });
+    fixedRows.push(...pairRows(fixedOurs, fixedTheirs));
+
     // (d) the rush: 3,000 buyers of one ticket each for 500 tickets, all at once.
     const rushTypes = { app: await ticketTypeOf(db, RUSH_SLUG), base: await ticketTypeOf(db, RUSH_BASELINE_SLUG) };
     const rush = { app: { paid: 0, sold_out: 0, other: 0 }, base: { paid: 0, sold_out: 0, other: 0 } };
@@ -338,13 +397,50 @@ async function main() {
     });
     rushRows.push(...pairRows(rushOurs, rushTheirs));
 
+    // (e) the deployment's shape: two more servers on this database sharing Next's cache in
+    // Redis, behind deploy/nginx.conf, whose address is their SITE_URL (server actions check it).
+    const nginxRush = { paid: 0, sold_out: 0, other: 0 };
+    let nginxRushMeasured: Measured | undefined;
+    if (withNginx) {
+      await forgetCachedPages(REDIS_URL);
+      const nginxPort = await freePort();
+      const front = `http://127.0.0.1:${nginxPort}`;
+      const env = { ...served.env, REDIS_URL, SITE_URL: front };
+      for (let i = 0; i < 2; i++) behindNginx.push(await startNextServer(env, "ignore"));
+      nginx = await startNginx(
+        behindNginx.map((server) => server.baseUrl),
+        "bench",
+        nginxPort,
+      );
+      await warm(`${front}/events`);
+      await warm(`${front}/events/${EVENT_SLUG}`);
+      await pair(
+        "GET /events via nginx",
+        (url) => ({ url: `${url}/events`, connections, duration, headers: { "accept-language": "sv" } }),
+        front,
+      );
+      await pair(
+        `GET /events/${EVENT_SLUG} via nginx`,
+        (url) => ({ url: `${url}/events/${EVENT_SLUG}`, connections, duration, headers: { "accept-language": "sv" } }),
+        front,
+      );
+      const nginxType = await ticketTypeOf(db, RUSH_NGINX_SLUG);
+      nginxRushMeasured = await load("on-sale rush via nginx, 2 servers", {
+        url: front,
+        connections: RUSH_CONNECTIONS,
+        amount: RUSH_BUYERS,
+        requests: [checkoutRequest(front, RUSH_NGINX_SLUG, nginxType, id, (s, b, _c, h) => void nginxRush[classify(s, b, h)]++)],
+      });
+      rushRows.push(...pairRows(nginxRushMeasured, rushTheirs));
+    }
+
     // The database has the last word: nothing oversold, and the rush sold exactly its capacity.
     const oversold = await db.query(`SELECT "id", "name", "sold", "held", "capacity" FROM "TicketType" WHERE "sold" + "held" > "capacity"`);
     const rushSold = await db.query<{ slug: string; sold: number; held: number; paid: string }>(
       `SELECT e."slug", t."sold", t."held",
               (SELECT count(*) FROM "Order" o WHERE o."eventId" = e."id" AND o."status" = 'PAID') AS paid
-         FROM "TicketType" t JOIN "Event" e ON e."id" = t."eventId" WHERE e."slug" IN ($1, $2) ORDER BY e."slug"`,
-      [RUSH_SLUG, RUSH_BASELINE_SLUG],
+         FROM "TicketType" t JOIN "Event" e ON e."id" = t."eventId" WHERE e."slug" IN ($1, $2, $3) ORDER BY e."slug"`,
+      [RUSH_SLUG, RUSH_BASELINE_SLUG, RUSH_NGINX_SLUG],
     );
     await db.end();
 
@@ -354,10 +450,23 @@ async function main() {
     console.log(table(rows));
     console.log(`\ncheckout answers: app ${JSON.stringify(outcomes.app)}, baseline ${JSON.stringify(outcomes.base)}`);
     if (otherSamples.length) console.log(`unexpected checkout answers, e.g.:\n  ${otherSamples.join("\n  ")}`);
+    console.log(
+      `\nCheckout at a fixed ${fixedRate} orders/s for ${duration} s, ${connections} connections, the email sender running in the app server`,
+    );
+    console.log(table(fixedRows));
+    console.log(`fixed-rate answers: app ${JSON.stringify(fixed.app)}, baseline ${JSON.stringify(fixed.base)}`);
+    console.log(
+      `emails during the app's run: ${Number(emailsAfter.sent) - Number(emailsBefore.sent)} sent; waiting before ${emailsBefore.waiting}, after ${emailsAfter.waiting}`,
+    );
     console.log(`\nOn-sale rush: ${RUSH_BUYERS} buyers, ${RUSH_CONNECTIONS} connections, capacity ${RUSH_CAPACITY}`);
     console.log(table(rushRows));
-    console.log(`rush took: app ${rushOurs.seconds.toFixed(1)} s, baseline ${rushTheirs.seconds.toFixed(1)} s`);
-    console.log(`rush answers: app ${JSON.stringify(rush.app)}, baseline ${JSON.stringify(rush.base)}`);
+    console.log(
+      `rush took: app ${rushOurs.seconds.toFixed(1)} s${nginxRushMeasured ? `, via nginx (2 servers) ${nginxRushMeasured.seconds.toFixed(1)} s` : ""}, baseline ${rushTheirs.seconds.toFixed(1)} s`,
+    );
+    console.log(
+      `rush answers: app ${JSON.stringify(rush.app)}${nginxRushMeasured ? `, via nginx ${JSON.stringify(nginxRush)}` : ""}, baseline ${JSON.stringify(rush.base)}`,
+    );
+    if (!withNginx) console.log("(nginx not on PATH or BENCH_NGINX=0: the runs behind nginx were left out)");
     for (const row of rushSold.rows) console.log(`  ${row.slug}: sold ${row.sold}, held ${row.held}, PAID orders ${row.paid}`);
     console.log(`ticket types with sold + held > capacity: ${oversold.rowCount}`);
 
@@ -372,6 +481,16 @@ async function main() {
     if (rush.app.sold_out !== RUSH_BUYERS - RUSH_CAPACITY)
       failures.push(`rush: ${rush.app.sold_out} buyers were told "sold out", want ${RUSH_BUYERS - RUSH_CAPACITY}`);
     if (rushOurs.fiveXx > 0 || rushOurs.errors > 0) failures.push(`rush: ${rushOurs.fiveXx} 5xx, ${rushOurs.errors} errors`);
+    if (fixed.app.paid !== fixedOurs.requests) failures.push(`fixed rate: ${fixed.app.paid} of ${fixedOurs.requests} checkouts paid`);
+    if (nginxRushMeasured) {
+      const sold = rushSold.rows.find((row) => row.slug === RUSH_NGINX_SLUG);
+      if (!sold || sold.sold !== RUSH_CAPACITY || Number(sold.paid) !== RUSH_CAPACITY)
+        failures.push(`rush via nginx: sold ${sold?.sold}, PAID ${sold?.paid}, want ${RUSH_CAPACITY}`);
+      if (nginxRush.paid !== RUSH_CAPACITY || nginxRush.sold_out !== RUSH_BUYERS - RUSH_CAPACITY)
+        failures.push(`rush via nginx: answers ${JSON.stringify(nginxRush)}`);
+      if (nginxRushMeasured.fiveXx > 0 || nginxRushMeasured.errors > 0)
+        failures.push(`rush via nginx: ${nginxRushMeasured.fiveXx} 5xx, ${nginxRushMeasured.errors} errors`);
+    }
   } finally {
     await cleanup();
   }

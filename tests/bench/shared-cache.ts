@@ -11,15 +11,15 @@
 // Environment: SHARED_CACHE_DATABASE_URL or TEST_DATABASE_URL (a PostgreSQL server, default
 // postgresql://postgres@127.0.0.1:5432/postgres), REDIS_URL (default redis://127.0.0.1:6379).
 // Not part of `npm test`: it needs a production build.
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { createClient } from "redis";
 import { REVALIDATE_PATH, SIGNATURE_HEADER, signRevalidation } from "../../lib/cache/signature";
 import { eventTag } from "../../lib/cache/tags";
-import { freePort, serveBuild, stopOnSignals, stopProcess, waitForUrl, type ServedBuild } from "../support/serve-build";
+import { startNginx } from "../support/nginx";
+import { serveBuild, startNextServer, stopOnSignals, type ServedBuild } from "../support/serve-build";
 
 const REDIS_URL = process.env.REDIS_URL || "redis://127.0.0.1:6379";
 const FRESH_WITHIN_MS = 1_000;
@@ -69,19 +69,9 @@ async function setTitle(databaseUrl: string, title: string): Promise<void> {
   await client.end();
 }
 
-async function startSecondServer(served: ServedBuild): Promise<{ base: string; server: ChildProcess }> {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const server = spawn(
-    process.execPath,
-    [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "localhost"],
-    {
-      env: served.env,
-      stdio: ["ignore", "inherit", "inherit"],
-    },
-  );
-  await waitForUrl(base, server);
-  return { base, server };
+async function startSecondServer(served: ServedBuild): Promise<{ base: string; stop: () => Promise<void> }> {
+  const { baseUrl, stop } = await startNextServer(served.env);
+  return { base: baseUrl, stop };
 }
 
 async function provedSharedCache(served: ServedBuild, a: string, b: string): Promise<number> {
@@ -110,23 +100,9 @@ async function provedSharedCache(served: ServedBuild, a: string, b: string): Pro
 }
 
 async function provedNginx(a: string, b: string): Promise<void> {
-  const dir = path.join(".data", `nginx-${process.pid}`);
-  mkdirSync(path.join(dir, "cache"), { recursive: true });
-  const port = await freePort();
-  const portOf = (url: string) => new URL(url).port;
-  const config = readFileSync("deploy/nginx.conf", "utf8")
-    .replace(/server 127\.0\.0\.1:3000/, `server 127.0.0.1:${portOf(a)}`)
-    .replace(/server 127\.0\.0\.1:3001/, `server 127.0.0.1:${portOf(b)}`)
-    .replace("listen 80;", `listen 127.0.0.1:${port};`)
-    .replace("/run/nginx-biljett.pid", path.resolve(dir, "nginx.pid"))
-    .replace("/var/log/nginx/biljett-error.log", path.resolve(dir, "error.log"))
-    .replace("/var/cache/nginx/biljett", path.resolve(dir, "cache"));
-  const file = path.resolve(dir, "nginx.conf");
-  writeFileSync(file, config);
-  const nginx = spawn("nginx", ["-p", path.resolve(dir), "-c", file, "-g", "daemon off;"], { stdio: ["ignore", "inherit", "inherit"] });
-  const proxy = `http://127.0.0.1:${port}`;
+  const nginx = await startNginx([a, b], "shared-cache");
+  const proxy = nginx.url;
   try {
-    await waitForUrl(proxy, nginx);
     const status = async (pathname: string, headers: Record<string, string> = {}) => {
       const response = await fetch(`${proxy}${pathname}`, { headers, redirect: "manual" });
       await response.arrayBuffer();
@@ -151,7 +127,7 @@ async function provedNginx(a: string, b: string): Promise<void> {
     await post.arrayBuffer();
     check(post.headers.get("x-cache-status") !== "HIT", "nor answers a POST from its cache");
   } finally {
-    await stopProcess(nginx);
+    await nginx.stop();
   }
 }
 
@@ -161,9 +137,9 @@ async function main() {
   await redis.ping();
 
   let served: ServedBuild | undefined;
-  let second: ChildProcess | undefined;
+  let second: { stop: () => Promise<void> } | undefined;
   const cleanup = async () => {
-    await stopProcess(second);
+    await second?.stop();
     await served?.stop();
     if (redis.isOpen) await redis.quit();
   };
@@ -177,7 +153,7 @@ async function main() {
       prepare: addEvent,
     });
     const started = await startSecondServer(served);
-    second = started.server;
+    second = started;
     console.log(`shared-cache: server A ${served.baseUrl}, server B ${started.base}, Redis ${REDIS_URL}`);
     const elapsed = await provedSharedCache(served, served.baseUrl, started.base);
     const buildId = readFileSync(path.join(".next", "BUILD_ID"), "utf8").trim();

@@ -197,6 +197,27 @@ describe(`outbox sender (${databaseKind})`, () => {
     ]);
   });
 
+  it("keeps to its share of the processor: rests after each email in proportion to its work", async () => {
+    await queue(welcome("a@example.se"), welcome("b@example.se"), welcome("c@example.se"));
+    const renders: { start: number; end: number }[] = [];
+    const slowRender: SenderOptions["render"] = async (email) => {
+      const start = performance.now();
+      // 40 ms of work on the processor, as rendering QR codes and a PDF would be.
+      while (performance.now() - start < 40) Math.sqrt(Math.random());
+      const rendered = await renderOutboxEmail(email);
+      renders.push({ start, end: performance.now() });
+      return rendered;
+    };
+
+    // A quarter of a core: after each email it rests at least three times that email's work.
+    expect(await deliverDueEmails(options({ render: slowRender, cpuShare: 0.25 }))).toEqual({ sent: 3, retrying: 0, failed: 0 });
+    expect(renders).toHaveLength(3);
+    for (let i = 1; i < renders.length; i++) {
+      const work = renders[i - 1].end - renders[i - 1].start;
+      expect(renders[i].start - renders[i - 1].end).toBeGreaterThanOrEqual(3 * work - 5);
+    }
+  });
+
   it("gives up on a silent SMTP server, by default well within the lease", async () => {
     expect(Math.max(...Object.values(SMTP_TIMEOUTS))).toBeLessThan(120_000);
     // Accepts connections but never greets: a stalled server. The URL's own timeout wins.

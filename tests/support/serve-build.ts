@@ -112,6 +112,45 @@ export async function stopProcess(child: ChildProcess | undefined, graceMs = 5_0
   clearTimeout(timer);
 }
 
+/** `next start` of the build in .next on `port`, bound to `host` (every interface when undefined). */
+function spawnNextStart(
+  port: number,
+  host: string | undefined,
+  env: NodeJS.ProcessEnv,
+  output: "inherit" | "ignore" = "inherit",
+): ChildProcess {
+  // A loopback IP (127.0.0.1) is bound by its name: `next start -H 127.0.0.1` answers with a
+  // redirect loop (lib/server/listen-address.ts), and "localhost" is 127.0.0.1 here.
+  const bind = host && loopbackBindProblem(["-H", host]) ? "localhost" : host;
+  const listen = bind ? ["-p", String(port), "-H", bind] : ["-p", String(port)];
+  // next's own bin, not `npx next`, so that this pid is the server (npx would fork it).
+  return spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", ...listen], {
+    env,
+    stdio: ["ignore", output, output],
+  });
+}
+
+/**
+ * One more server of the same build on the same database (several app servers, as behind
+ * nginx): `env` is the first server's environment with any changes (REDIS_URL, SITE_URL).
+ */
+export async function startNextServer(
+  env: NodeJS.ProcessEnv,
+  output: "inherit" | "ignore" = "inherit",
+): Promise<{ baseUrl: string; pid: number; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const server = spawnNextStart(port, "127.0.0.1", env, output);
+  try {
+    await waitForUrl(baseUrl, server);
+  } catch (error) {
+    await stopProcess(server);
+    throw error;
+  }
+  if (server.pid === undefined) throw new Error("the server has no process id");
+  return { baseUrl, pid: server.pid, stop: () => stopProcess(server) };
+}
+
 export async function serveBuild(options: ServeOptions): Promise<ServedBuild> {
   const serverUrl = options.serverUrl || DEFAULT_SERVER_URL;
   const port = options.port ?? (await freePort());
@@ -161,15 +200,7 @@ export async function serveBuild(options: ServeOptions): Promise<ServedBuild> {
     // A reused build keeps what an earlier server rendered into Next's cache (pages and data of
     // another database, with ticket type ids that no longer exist): start from the build alone.
     else for (const kept of [".next/server/route-cache", ".next/cache/fetch-cache"]) rmSync(kept, { recursive: true, force: true });
-    // next's own bin, not `npx next`, so that this pid is the server (npx would fork it).
-    // A loopback IP (127.0.0.1) is bound by its name: `next start -H 127.0.0.1` answers with a
-    // redirect loop (lib/server/listen-address.ts), and "localhost" is 127.0.0.1 here.
-    const bind = loopbackBindProblem(["-H", host]) ? "localhost" : host;
-    const listen = options.listenEverywhere ? ["-p", String(port)] : ["-p", String(port), "-H", bind];
-    server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", ...listen], {
-      env,
-      stdio: ["ignore", options.serverOutput ?? "inherit", options.serverOutput ?? "inherit"],
-    });
+    server = spawnNextStart(port, options.listenEverywhere ? undefined : host, env, options.serverOutput);
     await waitForUrl(baseUrl, server);
     if (server.pid === undefined) throw new Error("the server has no process id");
   } catch (error) {
