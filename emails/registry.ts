@@ -21,6 +21,7 @@ import {
   type OrderConfirmationReference,
   type RenderedEmail,
 } from "../lib/outbox/templates";
+import { eventCalendarFile } from "../lib/calendar/event-calendar";
 import { db } from "../lib/db/client";
 import { orderConfirmationPayload } from "../lib/tickets/order-confirmation-payload";
 import { ticketPdfForOrder, ticketQrPng } from "../lib/tickets/documents";
@@ -90,7 +91,7 @@ function defineEmail<P extends object>(parts: Omit<EmailParts<P, object>, "extra
   return defineEmailWithExtras({ ...parts, extras: async () => ({ props: {}, attachments: [] }) });
 }
 
-/** The order confirmation carries each ticket's QR code (inline) and the tickets as a PDF. */
+/** The order confirmation carries each ticket's QR code (inline), the tickets as a PDF and the event as a calendar file. */
 async function orderConfirmationExtras(locale: AppLocale, payload: OrderConfirmationPayload, options: RenderOptions) {
   const pngs = await Promise.all(payload.tickets.map(async (ticket) => ({ code: ticket.code, png: await ticketQrPng(ticket.code, 240) })));
   const qrSrc = Object.fromEntries(
@@ -106,6 +107,13 @@ async function orderConfirmationExtras(locale: AppLocale, payload: OrderConfirma
     event: payload.event,
     tickets: payload.tickets,
   });
+  // The calendar entry links to the order's page: the signed link the email's button opens.
+  const calendar = eventCalendarFile(locale, {
+    orderNumber: payload.orderNumber,
+    organizerName: payload.organizerName,
+    event: payload.event,
+    link: payload.orderUrl,
+  });
   return {
     props: { qrSrc },
     attachments: [
@@ -113,6 +121,11 @@ async function orderConfirmationExtras(locale: AppLocale, payload: OrderConfirma
         ? pngs.map(({ code, png }) => ({ filename: `${code}.png`, contentType: "image/png", content: png, cid: qrContentId(code) }))
         : []),
       { filename: pdf.filename, contentType: "application/pdf", content: pdf.body },
+      {
+        filename: calendar.filename,
+        contentType: "text/calendar; charset=utf-8; method=PUBLISH",
+        content: Buffer.from(calendar.body, "utf8"),
+      },
     ],
   };
 }

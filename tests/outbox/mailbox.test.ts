@@ -29,7 +29,7 @@ describe("the demo mailbox", () => {
     const [entry] = (await listMailbox({ to: "kalle@example.se" }))!;
     const email = await getMailboxEmail(entry.id);
     expect(email?.html).toContain("data:image/png;base64,");
-    expect(email?.attachments.map((a) => a.contentType)).toEqual(["application/pdf"]);
+    expect(email?.attachments.map((a) => a.contentType)).toEqual(["application/pdf", "text/calendar; charset=utf-8; method=PUBLISH"]);
     const pdf = await getMailboxAttachment(entry.id, 0);
     expect(pdf?.content.subarray(0, 5).toString()).toBe("%PDF-");
   });

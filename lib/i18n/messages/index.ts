@@ -32,6 +32,8 @@ import svOrganizer from "./sv/organizer.json";
 import svOrganizerOps from "./sv/organizerOps.json";
 import enLanguage from "./en/language.json";
 import svLanguage from "./sv/language.json";
+import enWallet from "./en/wallet.json";
+import svWallet from "./sv/wallet.json";
 
 const sv = {
   ...svSite,
@@ -50,6 +52,7 @@ const sv = {
   ...svOrganizer,
   ...svOrganizerOps,
   ...svLanguage,
+  ...svWallet,
 };
 const en = {
   ...enSite,
@@ -68,6 +71,7 @@ const en = {
   ...enOrganizer,
   ...enOrganizerOps,
   ...enLanguage,
+  ...enWallet,
 };
 
 export type Messages = typeof sv;

@@ -15,6 +15,10 @@ import { buttonClasses } from "@/components/ui/button";
 import { CorrectEmailForm } from "./correct-email-form";
 import { PasswordLinkForm } from "./password-link-form";
 import { SupportRoutes } from "@/components/support/support-routes";
+import { KeepTicketLinks } from "@/components/tickets/keep-ticket-links";
+import { guestOrderCalendarPath, guestOrderHasCalendar } from "@/lib/calendar/ticket-calendars";
+import { asLocale } from "@/lib/i18n/locales";
+import { localizePath } from "@/lib/i18n/paths";
 
 type Props = {
   params: Promise<{ orderId: string }>;
@@ -117,6 +121,13 @@ export default async function OrderPage({ params, searchParams }: Props) {
           {t("downloadAll")}
           <span className="sr-only"> {t("downloadAllContext", { number: order.number })}</span>
         </a>
+      ) : null}
+      {guestOrderHasCalendar(order) ? (
+        <KeepTicketLinks
+          eventTitle={order.event.title}
+          calendarHref={localizePath(guestOrderCalendarPath(order.id, orderKey), asLocale(locale))}
+          className="self-start"
+        />
       ) : null}
 
       <Card as="section" aria-labelledby="order-summary-title" className="flex flex-col gap-2 p-4 sm:p-6">

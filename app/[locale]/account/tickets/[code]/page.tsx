@@ -6,11 +6,15 @@ import { AddToHomeScreen } from "@/components/pwa/add-to-home-screen";
 import { KeepOffline } from "@/components/pwa/service-worker";
 import { DoorModeControls } from "@/components/tickets/door-mode-controls";
 import { OrderStatusBadge } from "@/components/tickets/order-status-badge";
+import { KeepTicketLinks } from "@/components/tickets/keep-ticket-links";
 import { TicketQrCode } from "@/components/tickets/ticket-qr-code";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { accountTicketCalendarPath } from "@/lib/calendar/ticket-calendars";
 import { formatEventDateRange } from "@/lib/i18n/format";
+import { asLocale } from "@/lib/i18n/locales";
+import { localizePath } from "@/lib/i18n/paths";
 import { TICKET_CODE_PATTERN } from "@/lib/orders/codes";
 import { findAccountTicket, isUsableTicket } from "@/lib/tickets/account-tickets";
 import { requireUser } from "@/lib/guards";
@@ -118,6 +122,11 @@ export default async function TicketPage({ params, searchParams }: Props) {
             <a href={`${ticketPath}/pdf`} download className={buttonClasses({ variant: "secondary", fullWidth: true })}>
               {t("download")}
             </a>
+            <KeepTicketLinks
+              eventTitle={ticket.event.title}
+              ticketCode={ticket.code}
+              calendarHref={localizePath(accountTicketCalendarPath(ticket.code), asLocale(locale))}
+            />
           </div>
         ) : null}
       </Card>
