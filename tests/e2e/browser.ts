@@ -41,6 +41,7 @@ export const journeyVisitors: Record<string, VisitorName[]> = {
   accounts: swedishPhoneEnglishDesktop,
   profile: swedishPhoneEnglishDesktop,
   likes: swedishPhoneEnglishDesktop,
+  "account-small-things": swedishPhoneEnglishDesktop,
 };
 
 const anyVisitorTag = "@(?:sv|en)-(?:desktop|phone)\\b";

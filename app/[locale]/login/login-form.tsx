@@ -2,7 +2,9 @@
 // The sign-in form: a plain form posting to a server action, so it works without JavaScript.
 // "Sign in" checks the password; "email me a link" posts the same form with intent=link.
 import { Link } from "@/components/i18n/link";
-import { useActionState, useState } from "react";
+import { useActionState, useEffect, useState } from "react";
+import { failureOf } from "@/lib/action-result";
+import { useHydrated } from "@/components/likes/use-hydrated";
 import { useTranslations } from "@/components/i18n/client-text";
 import { FormAlert } from "@/components/auth/form-alert";
 import { Button } from "@/components/ui/button";
@@ -23,15 +25,23 @@ export function LoginForm({
 }) {
   const t = useTranslations("LoginPage");
   const [state, formAction, pending] = useActionState(signInAction, null);
-  const [email, setEmail] = useState(state?.email ?? initialEmail);
-  const [answered, setAnswered] = useState(state);
-  if (state !== answered) {
-    setAnswered(state);
-    if (state) setEmail(state.email);
+  const failed = failureOf(state);
+  const hydrated = useHydrated();
+  const [email, setEmail] = useState(failed?.email ?? initialEmail);
+  const [answered, setAnswered] = useState(failed);
+  if (failed !== answered) {
+    setAnswered(failed);
+    if (failed) setEmail(failed.email);
   }
+  // Signed in, with a way back that is a route rather than a page (saving a like): the browser
+  // goes there itself, so the address bar ends on the page the route leads to.
+  const leaving = state?.ok ? state.location : null;
+  useEffect(() => {
+    if (leaving) window.location.assign(leaving);
+  }, [leaving]);
 
-  const fieldErrors = state?.fieldErrors ?? {};
-  const formError = state && !fieldErrors.email && !fieldErrors.password ? t(`errors.${state.error}`) : null;
+  const fieldErrors = failed?.fieldErrors ?? {};
+  const formError = failed && !fieldErrors.email && !fieldErrors.password ? t(`errors.${failed.error}`) : null;
   const fieldError = (field: "email" | "password") => {
     const code = fieldErrors[field];
     return code ? t(`errors.${code}`) : null;
@@ -47,6 +57,7 @@ export function LoginForm({
         </FormAlert>
       ) : null}
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
+      <input type="hidden" name="navigate" value={hydrated ? "document" : ""} />
       <Field
         id="login-email"
         name="email"
@@ -75,11 +86,11 @@ export function LoginForm({
           {t("forgot")}
         </Link>
       </div>
-      <Button type="submit" name="intent" value="password" size="lg" fullWidth disabled={pending}>
-        {pending ? t("submitPending") : t("submit")}
+      <Button type="submit" name="intent" value="password" size="lg" fullWidth disabled={pending || leaving !== null}>
+        {pending || leaving ? t("submitPending") : t("submit")}
       </Button>
       <p role="status" className="sr-only">
-        {pending ? t("submitPending") : ""}
+        {pending || leaving ? t("submitPending") : ""}
       </p>
       <div className="flex flex-col gap-2 border-t border-zinc-200 pt-5">
         <p className="text-sm text-zinc-700">{t("linkHint")}</p>
