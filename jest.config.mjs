@@ -21,7 +21,7 @@ const base = createJestConfig({
 
 // next-intl and the libraries under it ship only ES modules; in a "type": "module" project
 // next/jest's SWC transform would keep them as such, so compile them to CommonJS for Jest.
-const esmOnly = "next-intl|use-intl|intl-messageformat|icu-minify|@formatjs|@auth/prisma-adapter";
+const esmOnly = "next-intl|use-intl|intl-messageformat|icu-minify|@formatjs|@auth/prisma-adapter|jose";
 
 async function jestConfig() {
   const config = await base();

@@ -8,6 +8,21 @@ const postgresUrl = z.string().refine((value) => /^postgres(ql)?:\/\/.+/.test(va
 
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 
+/**
+ * A PEM block in one variable. Many hosts keep a variable on one line, so "\n" written as two
+ * characters is read as a line break.
+ */
+function pem(label: "CERTIFICATE" | "PRIVATE KEY", what: string) {
+  const block =
+    label === "CERTIFICATE"
+      ? /-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----/
+      : /-----BEGIN (RSA |ENCRYPTED )?PRIVATE KEY-----[\s\S]+-----END (RSA |ENCRYPTED )?PRIVATE KEY-----/;
+  return z
+    .string()
+    .transform((value) => value.replace(/\\n/g, "\n").trim())
+    .refine((value) => block.test(value), { message: `must be ${what} in PEM form (-----BEGIN ${label}-----…)` });
+}
+
 const variables = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
@@ -103,7 +118,50 @@ const variables = z.object({
       .refine((value) => value.startsWith("whsec_"), { message: "must be a Stripe webhook signing secret (whsec_…)" })
       .optional(),
   ),
+  // Apple Wallet passes (lib/wallet/apple-pass.ts): all of them or none; without them no pass is offered.
+  APPLE_PASS_TYPE_ID: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^pass\.[A-Za-z0-9.-]+$/, { message: "must be a pass type identifier, e.g. pass.se.biljett.ticket" })
+      .optional(),
+  ),
+  APPLE_PASS_TEAM_ID: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[A-Z0-9]{10}$/, { message: "must be the 10-character Apple team identifier" })
+      .optional(),
+  ),
+  APPLE_PASS_CERT: z.preprocess(emptyAsUndefined, pem("CERTIFICATE", "the pass type certificate").optional()),
+  APPLE_PASS_KEY: z.preprocess(emptyAsUndefined, pem("PRIVATE KEY", "the pass type certificate's RSA private key").optional()),
+  APPLE_PASS_KEY_PASSPHRASE: z.preprocess(emptyAsUndefined, z.string().optional()),
+  APPLE_WWDR_CERT: z.preprocess(emptyAsUndefined, pem("CERTIFICATE", "Apple's WWDR intermediate certificate").optional()),
+  // Google Wallet (lib/wallet/google-pass.ts): all of them or none; without them no link is offered.
+  GOOGLE_WALLET_ISSUER_ID: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^\d{5,25}$/, { message: "must be the numeric issuer id from the Google Pay & Wallet Console" })
+      .optional(),
+  ),
+  GOOGLE_WALLET_SERVICE_ACCOUNT_EMAIL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[^@\s]+@[^@\s]+\.iam\.gserviceaccount\.com$/, {
+        message: "must be a service account address, e.g. wallet@project.iam.gserviceaccount.com",
+      })
+      .optional(),
+  ),
+  GOOGLE_WALLET_PRIVATE_KEY: z.preprocess(emptyAsUndefined, pem("PRIVATE KEY", "the service account's RSA private key").optional()),
 });
+
+/** Settings that come as groups: either every one of them is set, or none. */
+const allOrNone: Record<string, readonly (keyof z.infer<typeof variables>)[]> = {
+  "Apple Wallet": ["APPLE_PASS_TYPE_ID", "APPLE_PASS_TEAM_ID", "APPLE_PASS_CERT", "APPLE_PASS_KEY", "APPLE_WWDR_CERT"],
+  "Google Wallet": ["GOOGLE_WALLET_ISSUER_ID", "GOOGLE_WALLET_SERVICE_ACCOUNT_EMAIL", "GOOGLE_WALLET_PRIVATE_KEY"],
+};
 
 export const envSchema = variables
   .superRefine((value, ctx) => {
@@ -150,6 +208,18 @@ export const envSchema = variables
           "Set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET, or DEMO_MODE=true for a demonstration site",
       });
     }
+    for (const [feature, names] of Object.entries(allOrNone)) {
+      const missing = names.filter((name) => value[name] === undefined);
+      if (missing.length > 0 && missing.length < names.length) {
+        for (const name of missing) {
+          ctx.addIssue({
+            code: "custom",
+            path: [name],
+            message: `required with the other ${feature} settings (${names.join(", ")}): set them all, or none`,
+          });
+        }
+      }
+    }
     if (value.STRIPE_SECRET_KEY && !value.STRIPE_WEBHOOK_SECRET) {
       ctx.addIssue({
         code: "custom",
@@ -177,6 +247,42 @@ export type Env = z.infer<typeof envSchema>;
  */
 export function mailboxEnabled(config: Env = env()): boolean {
   return !config.SMTP_URL && (config.NODE_ENV !== "production" || config.DEMO_MODE);
+}
+
+export type AppleWalletConfig = {
+  passTypeId: string;
+  teamId: string;
+  signerCert: string;
+  signerKey: string;
+  signerKeyPassphrase?: string;
+  wwdrCert: string;
+};
+
+/** The Apple Wallet settings, or null when the site offers no Apple Wallet passes. */
+export function appleWalletConfig(config: Env = env()): AppleWalletConfig | null {
+  const { APPLE_PASS_TYPE_ID, APPLE_PASS_TEAM_ID, APPLE_PASS_CERT, APPLE_PASS_KEY, APPLE_PASS_KEY_PASSPHRASE, APPLE_WWDR_CERT } = config;
+  if (!APPLE_PASS_TYPE_ID || !APPLE_PASS_TEAM_ID || !APPLE_PASS_CERT || !APPLE_PASS_KEY || !APPLE_WWDR_CERT) return null;
+  return {
+    passTypeId: APPLE_PASS_TYPE_ID,
+    teamId: APPLE_PASS_TEAM_ID,
+    signerCert: APPLE_PASS_CERT,
+    signerKey: APPLE_PASS_KEY,
+    ...(APPLE_PASS_KEY_PASSPHRASE ? { signerKeyPassphrase: APPLE_PASS_KEY_PASSPHRASE } : {}),
+    wwdrCert: APPLE_WWDR_CERT,
+  };
+}
+
+export type GoogleWalletConfig = { issuerId: string; serviceAccountEmail: string; privateKey: string };
+
+/** The Google Wallet settings, or null when the site offers no "Save to Google Wallet" links. */
+export function googleWalletConfig(config: Env = env()): GoogleWalletConfig | null {
+  const { GOOGLE_WALLET_ISSUER_ID, GOOGLE_WALLET_SERVICE_ACCOUNT_EMAIL, GOOGLE_WALLET_PRIVATE_KEY } = config;
+  if (!GOOGLE_WALLET_ISSUER_ID || !GOOGLE_WALLET_SERVICE_ACCOUNT_EMAIL || !GOOGLE_WALLET_PRIVATE_KEY) return null;
+  return {
+    issuerId: GOOGLE_WALLET_ISSUER_ID,
+    serviceAccountEmail: GOOGLE_WALLET_SERVICE_ACCOUNT_EMAIL,
+    privateKey: GOOGLE_WALLET_PRIVATE_KEY,
+  };
 }
 
 /**

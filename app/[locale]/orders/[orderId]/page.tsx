@@ -19,6 +19,9 @@ import { KeepTicketLinks } from "@/components/tickets/keep-ticket-links";
 import { guestOrderCalendarPath, guestOrderHasCalendar } from "@/lib/calendar/ticket-calendars";
 import { asLocale } from "@/lib/i18n/locales";
 import { localizePath } from "@/lib/i18n/paths";
+import { appleWalletEnabled } from "@/lib/wallet/apple-pass";
+import { googleWalletEnabled } from "@/lib/wallet/google-pass";
+import { guestWalletPath } from "@/lib/wallet/ticket-passes";
 
 type Props = {
   params: Promise<{ orderId: string }>;
@@ -100,6 +103,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
   // Only the browser that bought the order may send it elsewhere, and only while it may move.
   const correctable = !order.anyCheckedIn && order.event.startsAt > new Date() && (await ordersOfThisBrowser()).has(order.id);
   const validTickets = order.tickets.filter((ticket) => ticket.valid);
+  const wallet = await getTranslations("Wallet");
 
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-6 px-4 py-8 sm:px-6">
@@ -128,6 +132,36 @@ export default async function OrderPage({ params, searchParams }: Props) {
           calendarHref={localizePath(guestOrderCalendarPath(order.id, orderKey), asLocale(locale))}
           className="self-start"
         />
+      ) : null}
+      {validTickets.length > 0 && (appleWalletEnabled() || googleWalletEnabled()) ? (
+        <section aria-labelledby="order-wallet-title" className="flex flex-col gap-3">
+          <h2 id="order-wallet-title" className="text-xl font-bold text-zinc-950">
+            {wallet("walletHeading")}
+          </h2>
+          <ul className="grid gap-3 sm:grid-cols-2">
+            {validTickets.map((ticket, index) => (
+              <li key={ticket.code} className="flex flex-col gap-2">
+                <p className="font-semibold text-zinc-900">
+                  {wallet("walletTicket", { index: index + 1, type: ticket.typeName, code: ticket.code })}
+                </p>
+                <KeepTicketLinks
+                  eventTitle={order.event.title}
+                  ticketCode={ticket.code}
+                  appleWalletHref={
+                    appleWalletEnabled()
+                      ? localizePath(guestWalletPath(order.id, ticket.code, orderKey, "apple-wallet"), asLocale(locale))
+                      : undefined
+                  }
+                  googleWalletHref={
+                    googleWalletEnabled()
+                      ? localizePath(guestWalletPath(order.id, ticket.code, orderKey, "google-wallet"), asLocale(locale))
+                      : undefined
+                  }
+                />
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
 
       <Card as="section" aria-labelledby="order-summary-title" className="flex flex-col gap-2 p-4 sm:p-6">

@@ -12,6 +12,9 @@ import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { accountTicketCalendarPath } from "@/lib/calendar/ticket-calendars";
+import { appleWalletEnabled } from "@/lib/wallet/apple-pass";
+import { googleWalletEnabled } from "@/lib/wallet/google-pass";
+import { accountWalletPath } from "@/lib/wallet/ticket-passes";
 import { formatEventDateRange } from "@/lib/i18n/format";
 import { asLocale } from "@/lib/i18n/locales";
 import { localizePath } from "@/lib/i18n/paths";
@@ -126,6 +129,12 @@ export default async function TicketPage({ params, searchParams }: Props) {
               eventTitle={ticket.event.title}
               ticketCode={ticket.code}
               calendarHref={localizePath(accountTicketCalendarPath(ticket.code), asLocale(locale))}
+              appleWalletHref={
+                appleWalletEnabled() ? localizePath(accountWalletPath(ticket.code, "apple-wallet"), asLocale(locale)) : undefined
+              }
+              googleWalletHref={
+                googleWalletEnabled() ? localizePath(accountWalletPath(ticket.code, "google-wallet"), asLocale(locale)) : undefined
+              }
             />
           </div>
         ) : null}
