@@ -5,12 +5,13 @@
 // (remembered in this browser). Its words are in the language it offers, so the Swedish
 // catalogue holds the English sentence and the other way round. It floats over the page's
 // bottom edge, so its appearing after the page has loaded moves nothing on the page.
-import { useSyncExternalStore, type MouseEvent } from "react";
-import { usePathname } from "next/navigation";
-import { useLocale, useTranslations } from "@/components/i18n/client-text";
-import { localizePath } from "@/lib/i18n/paths";
+// The box itself (language-hint-box.tsx) is fetched only when there is something to offer.
+import { lazy, Suspense, useSyncExternalStore } from "react";
+import { useLocale } from "@/components/i18n/client-text";
 import { LANGUAGE_HINT_STORAGE_KEY, languageToOffer } from "@/lib/i18n/preferred-language";
 import type { AppLocale } from "@/lib/i18n/locales";
+
+const LanguageHintBox = lazy(() => import("./language-hint-box").then((module) => ({ default: module.LanguageHintBox })));
 
 const listeners = new Set<() => void>();
 
@@ -32,7 +33,7 @@ function remembered(): boolean {
   }
 }
 
-function remember(): void {
+export function remember(): void {
   try {
     window.localStorage.setItem(LANGUAGE_HINT_STORAGE_KEY, "done");
   } catch {
@@ -51,40 +52,11 @@ function useLanguageToOffer(pageLocale: AppLocale): AppLocale | null {
 }
 
 export function LanguageHint() {
-  const locale = useLocale();
-  const t = useTranslations("LanguageHint");
-  const pathname = usePathname() ?? "/";
-  const language = useLanguageToOffer(locale);
+  const language = useLanguageToOffer(useLocale());
   if (!language) return null;
-
-  // The same page in the other language, with its query (a search) as it is when followed.
-  const follow = (event: MouseEvent<HTMLAnchorElement>) => {
-    event.preventDefault();
-    remember();
-    window.location.assign(localizePath(window.location.pathname + window.location.search, language));
-  };
-  const href = localizePath(pathname, language);
   return (
-    <aside
-      lang={language}
-      aria-label={t("label")}
-      className="fixed inset-x-3 bottom-3 z-40 mx-auto flex max-w-md flex-wrap items-center gap-x-3 gap-y-2 rounded-xl border border-zinc-300 bg-white px-4 py-3 text-sm text-zinc-900 shadow-lg"
-    >
-      <p className="flex-1">{t("text")}</p>
-      <a
-        href={href}
-        onClick={follow}
-        className="inline-flex min-h-11 items-center rounded-lg bg-indigo-700 px-3 font-semibold text-white hover:bg-indigo-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
-      >
-        {t("open")}
-      </a>
-      <button
-        type="button"
-        onClick={remember}
-        className="inline-flex min-h-11 items-center rounded-lg border border-zinc-400 px-3 font-semibold hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
-      >
-        {t("dismiss")}
-      </button>
-    </aside>
+    <Suspense fallback={null}>
+      <LanguageHintBox language={language} />
+    </Suspense>
   );
 }
