@@ -22,8 +22,9 @@ export default function config(phase: string): NextConfig {
 
   return withNextIntl({
     ...sharedCache,
-    // PGlite ships WebAssembly and data files that must be loaded from node_modules.
-    serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter"],
+    // PGlite ships WebAssembly and data files that must be loaded from node_modules; so does
+    // @touch4it/ical-timezones (its zones/*.ics, read beside its own __dirname).
+    serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@touch4it/ical-timezones"],
     poweredByHeader: false,
     experimental: {
       // Profile pictures may be up to 5 MB (lib/uploads checks). Bodies up to 16 MB still reach
