@@ -42,6 +42,8 @@ export const journeyVisitors: Record<string, VisitorName[]> = {
   profile: swedishPhoneEnglishDesktop,
   likes: swedishPhoneEnglishDesktop,
   "account-small-things": swedishPhoneEnglishDesktop,
+  "keep-tickets": swedishDesktopEnglishPhone,
+  "public-cache": swedishDesktopEnglishPhone,
 };
 
 const anyVisitorTag = "@(?:sv|en)-(?:desktop|phone)\\b";

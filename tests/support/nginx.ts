@@ -27,8 +27,12 @@ export function nginxConfig(upstreams: string[], port: number, dir: string): str
     .replace("/run/nginx-biljett.pid", path.join(dir, "nginx.pid"))
     .replace("/var/log/nginx/biljett-error.log", path.join(dir, "error.log"))
     .replace("/var/cache/nginx/biljett", path.join(dir, "cache"));
+  const settings = config
+    .split("\n")
+    .filter((line) => !line.trim().startsWith("#"))
+    .join("\n");
   for (const leftover of ["listen 80;", "/run/", "/var/log/", "/var/cache/"]) {
-    if (config.includes(leftover)) throw new Error(`deploy/nginx.conf: "${leftover}" was not redirected for this run`);
+    if (settings.includes(leftover)) throw new Error(`deploy/nginx.conf: "${leftover}" was not redirected for this run`);
   }
   return config;
 }
