@@ -19,10 +19,15 @@ export function boundHostname(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** Whether `hostname` is a loopback address written as an IP (127.0.0.1, ::1), not by name. */
+export function isLoopbackLiteral(hostname: string): boolean {
+  return LOOPBACK_LITERAL.test(hostname);
+}
+
 /** Why this process must not serve, when it binds a loopback IP literal; undefined otherwise. */
 export function loopbackBindProblem(argv: readonly string[]): string | undefined {
   const hostname = boundHostname(argv);
-  if (hostname === undefined || !LOOPBACK_LITERAL.test(hostname)) return undefined;
+  if (hostname === undefined || !isLoopbackLiteral(hostname)) return undefined;
   return (
     `next start -H ${hostname}: Next.js would answer every page with a redirect loop on this address ` +
     `(vercel/next.js#94745). Use -H localhost to listen on this machine only, or leave -H out.`

@@ -69,11 +69,6 @@ async function setTitle(databaseUrl: string, title: string): Promise<void> {
   await client.end();
 }
 
-async function startSecondServer(served: ServedBuild): Promise<{ base: string; stop: () => Promise<void> }> {
-  const { baseUrl, stop } = await startNextServer(served.env);
-  return { base: baseUrl, stop };
-}
-
 async function provedSharedCache(served: ServedBuild, a: string, b: string): Promise<number> {
   check((await pageTitle(a)) === OLD_TITLE && (await pageTitle(b)) === OLD_TITLE, "both servers show the event");
   await setTitle(served.databaseUrl, NEW_TITLE);
@@ -152,10 +147,10 @@ async function main() {
       env: { ...process.env, REDIS_URL },
       prepare: addEvent,
     });
-    const started = await startSecondServer(served);
+    const started = await startNextServer(served.env);
     second = started;
-    console.log(`shared-cache: server A ${served.baseUrl}, server B ${started.base}, Redis ${REDIS_URL}`);
-    const elapsed = await provedSharedCache(served, served.baseUrl, started.base);
+    console.log(`shared-cache: server A ${served.baseUrl}, server B ${started.baseUrl}, Redis ${REDIS_URL}`);
+    const elapsed = await provedSharedCache(served, served.baseUrl, started.baseUrl);
     const buildId = readFileSync(path.join(".next", "BUILD_ID"), "utf8").trim();
     const keys = await redis.keys(`biljett:${buildId}:*`);
     check(keys.length > 0, `the cache lives in Redis (${keys.length} keys under biljett:${buildId}:)`);
@@ -163,7 +158,7 @@ async function main() {
       elapsed <= FRESH_WITHIN_MS,
       `server B showed the change ${Math.round(elapsed)} ms after server A was told (limit ${FRESH_WITHIN_MS} ms)`,
     );
-    if (process.env.SHARED_CACHE_NGINX === "1") await provedNginx(served.baseUrl, started.base);
+    if (process.env.SHARED_CACHE_NGINX === "1") await provedNginx(served.baseUrl, started.baseUrl);
   } finally {
     await cleanup();
   }

@@ -9,7 +9,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { loopbackBindProblem } from "../../lib/server/listen-address";
+import { isLoopbackLiteral } from "../../lib/server/listen-address";
 
 export const DEFAULT_SERVER_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
 
@@ -121,7 +121,7 @@ function spawnNextStart(
 ): ChildProcess {
   // A loopback IP (127.0.0.1) is bound by its name: `next start -H 127.0.0.1` answers with a
   // redirect loop (lib/server/listen-address.ts), and "localhost" is 127.0.0.1 here.
-  const bind = host && loopbackBindProblem(["-H", host]) ? "localhost" : host;
+  const bind = host && isLoopbackLiteral(host) ? "localhost" : host;
   const listen = bind ? ["-p", String(port), "-H", bind] : ["-p", String(port)];
   // next's own bin, not `npx next`, so that this pid is the server (npx would fork it).
   return spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", ...listen], {
