@@ -3,6 +3,7 @@ import type { NextConfig } from "next";
 import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_SERVER } from "next/constants";
 import createNextIntlPlugin from "next-intl/plugin";
 import { env } from "./lib/env";
+import { SERVER_ACTION_BODY_LIMIT } from "./lib/security/request-guard";
 
 /** Next's cache in Redis, shared by every app server (lib/cache/redis-handler.mjs). */
 const redisCacheHandler = fileURLToPath(new URL("./lib/cache/redis-handler.mjs", import.meta.url));
@@ -27,13 +28,14 @@ export default function config(phase: string): NextConfig {
     serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@touch4it/ical-timezones"],
     poweredByHeader: false,
     experimental: {
-      // Profile pictures may be up to 5 MB (lib/uploads checks). Bodies up to 16 MB still reach
-      // the action, so that a larger photo straight from a phone, sent without JavaScript,
-      // gets the clear "at most 5 MB" message rather than a generic error page.
-      serverActions: { bodySizeLimit: "16mb" },
-      // proxy.ts makes Next buffer request bodies for it up to this size and cut the rest
-      // silently: it must let a server action's whole body through (lib/security/request-guard.ts).
-      proxyClientMaxBodySize: "16mb",
+      // Profile pictures may be up to 5 MB (lib/uploads checks); a body a little larger still
+      // reaches the action and gets the message next to the field, and a larger one is refused
+      // by proxy.ts with a page saying the picture is too big (lib/security/request-guard.ts).
+      serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT },
+      // proxy.ts makes Next copy request bodies for it up to this size and cut the rest
+      // silently: it must let a server action's whole body through, and no more, since every
+      // oversized body costs the server this much memory twice before the proxy refuses it.
+      proxyClientMaxBodySize: SERVER_ACTION_BODY_LIMIT,
     },
     async headers() {
       return [

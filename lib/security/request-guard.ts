@@ -4,8 +4,20 @@
 // routes that read bodies also stop reading at the same limits (lib/security/bounded-body.ts),
 // for bodies sent without a length. And the headers every answer carries.
 
-/** Largest body a server action accepts: next.config.ts's serverActions.bodySizeLimit. */
-export const SERVER_ACTION_BODY_LIMIT = 16 * 1024 * 1024;
+import { parseLocalePath } from "../i18n/paths";
+
+/**
+ * Largest body a server action accepts, and so how much of a body Next copies for proxy.ts
+ * (next.config.ts uses it for both serverActions.bodySizeLimit and proxyClientMaxBodySize).
+ * The largest form is the profile picture: 5 MB (lib/uploads/image-rules.ts) plus the form's
+ * other fields and multipart framing, so a picture a little over 5 MB still reaches the
+ * action and gets the message next to its field. Next copies a body twice up to this size
+ * before proxy.ts can refuse it, so it is kept as small as that form allows.
+ */
+export const SERVER_ACTION_BODY_LIMIT = 6 * 1024 * 1024;
+
+/** The page whose form uploads a profile picture: a body too large for it is a picture too large. */
+export const PICTURE_FORM_PATH = "/account/profile";
 
 /** Routes that take smaller bodies than a server action. */
 export const ROUTE_BODY_LIMITS: ReadonlyArray<{ matches: (pathname: string) => boolean; limit: number }> = [
@@ -17,11 +29,16 @@ export const ROUTE_BODY_LIMITS: ReadonlyArray<{ matches: (pathname: string) => b
 /** Writes that come from a server, not a browser: they carry no Origin and need none. */
 const SERVER_TO_SERVER = new Set(["/api/payments/stripe/webhook"]);
 
+/** The body limit of a path, in either language ("/en/login/link" is "/login/link"). */
 export function bodyLimitFor(pathname: string): number {
-  return ROUTE_BODY_LIMITS.find((route) => route.matches(pathname))?.limit ?? SERVER_ACTION_BODY_LIMIT;
+  const path = parseLocalePath(pathname).path;
+  return ROUTE_BODY_LIMITS.find((route) => route.matches(path))?.limit ?? SERVER_ACTION_BODY_LIMIT;
 }
 
-export type GuardRefusal = { status: 403; reason: "cross_site" } | { status: 413; reason: "too_large"; limit: number };
+export type GuardRefusal =
+  | { status: 403; reason: "cross_site" }
+  /** `picture`: the profile picture's form, whose refusal says so (the file is what was too large). */
+  | { status: 413; reason: "too_large"; limit: number; picture: boolean };
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -38,7 +55,9 @@ export function guardRequest({
 }): GuardRefusal | null {
   const limit = bodyLimitFor(pathname);
   const length = headers.get("content-length");
-  if (length !== null && (!/^\d+$/.test(length.trim()) || Number(length) > limit)) return { status: 413, reason: "too_large", limit };
+  if (length !== null && (!/^\d+$/.test(length.trim()) || Number(length) > limit)) {
+    return { status: 413, reason: "too_large", limit, picture: parseLocalePath(pathname).path === PICTURE_FORM_PATH };
+  }
   if (SAFE_METHODS.has(method.toUpperCase())) return null;
   // A browser names the page a write comes from; a write from another site (or from an
   // opaque origin, "null") is refused here instead of as a 500 deep inside Next.
