@@ -1,10 +1,12 @@
 // Hands the browser the messages of one area of the site (lib/i18n/client-namespaces.ts), in
-// the visitor's language, for the client components below it.
+// the visitor's language, for the client components below it: parsed here, so that the
+// browser needs no message parser.
 import type { ReactNode } from "react";
 import { getLocale } from "next-intl/server";
 import { clientNamespaces, type ClientArea } from "@/lib/i18n/client-namespaces";
 import { type AppLocale, asLocale } from "@/lib/i18n/locales";
 import { messages } from "@/lib/i18n/messages";
+import { compileMessageTree, type SourceTree } from "@/lib/i18n/message-parse";
 import { siteTimeZone } from "@/lib/i18n/time-zone";
 import { ClientTextProvider, type MessageTree } from "./client-text";
 
@@ -16,8 +18,10 @@ export function pickClientMessages(locale: AppLocale, area: ClientArea): Message
   let tree = picked.get(key);
   if (!tree) {
     const catalogue = messages[locale];
-    // The catalogues are JSON objects of strings, which is what a MessageTree is.
-    tree = Object.fromEntries(clientNamespaces[area].map((namespace) => [namespace, catalogue[namespace]])) as MessageTree;
+    // The catalogues are JSON objects of strings.
+    tree = compileMessageTree(
+      Object.fromEntries(clientNamespaces[area].map((namespace) => [namespace, catalogue[namespace]])) as SourceTree,
+    );
     picked.set(key, tree);
   }
   return tree;

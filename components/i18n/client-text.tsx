@@ -3,13 +3,15 @@
 // Translations for client components, with next-intl's call shape (`t(key, values)`,
 // `t.rich(key, tags)`) but without shipping use-intl: the messages come from the nearest
 // ClientMessages (components/i18n/client-messages.tsx), which sends only the namespaces an
-// area's client components use, and lib/i18n/message-format.ts formats them.
+// area's client components use, already parsed on the server, and lib/i18n/message-format.ts
+// formats them.
 import { createContext, useContext, useMemo, type ReactNode } from "react";
-import { formatMessage, formatRichMessage, type MessageValue, type TagRenderer } from "@/lib/i18n/message-format";
+import { formatMessage, formatRichMessage, type CompiledMessage, type MessageValue, type TagRenderer } from "@/lib/i18n/message-format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import type { Messages } from "@/lib/i18n/messages";
 
-export type MessageTree = { [key: string]: string | MessageTree };
+/** Messages by key, each plain text or parsed (lib/i18n/message-parse.ts's compileMessageTree). */
+export type MessageTree = { [key: string]: CompiledMessage | MessageTree };
 type Tree = MessageTree;
 
 type State = { locale: AppLocale; timeZone: string; messages: Tree };
@@ -55,19 +57,21 @@ export type Translator<Key extends string> = {
   rich(key: Key, values: Record<string, MessageValue | TagRenderer<ReactNode>>): ReactNode;
 };
 
-function lookup(messages: Tree, path: string): string | undefined {
-  let node: string | Tree | undefined = messages;
+const isMessage = (node: CompiledMessage | Tree): node is CompiledMessage => typeof node === "string" || Array.isArray(node);
+
+function lookup(messages: Tree, path: string): CompiledMessage | undefined {
+  let node: CompiledMessage | Tree | undefined = messages;
   for (const part of path.split(".")) {
-    if (node === undefined || typeof node === "string") return undefined;
+    if (node === undefined || isMessage(node)) return undefined;
     node = node[part];
   }
-  return typeof node === "string" ? node : undefined;
+  return node !== undefined && isMessage(node) ? node : undefined;
 }
 
 export function useTranslations<N extends Namespace>(namespace: N): Translator<Leaves<At<Messages, N>>> {
   const { locale, timeZone, messages } = useClientText();
   return useMemo(() => {
-    const source = (key: string): string | null => {
+    const source = (key: string): CompiledMessage | null => {
       const message = lookup(messages, `${namespace}.${key}`);
       if (message === undefined) {
         // As next-intl does by default: the page still renders, the log says what is missing.

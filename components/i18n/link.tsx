@@ -1,23 +1,19 @@
 "use client";
-// next/link in the reader's language: on an English page "/events" leads to "/en/events".
+// A link in the reader's language: on an English page "/events" leads to "/en/events".
 // Every link of ours goes through it (eslint bans next/link elsewhere).
-import NextLink from "next/link";
+//
+// A plain <a>, not next/link, on purpose. next/link and its router helpers are about 4 kB gzip
+// on every page that has a link (all of them), which alone broke the JavaScript budget of the
+// event page and the checkout (issue 16, `npm run budgets`: 8 and 12 kB above the framework).
+// Our public pages come from a cache and the framework's files from the browser's, so a whole
+// page load is quick; the service worker answers whole page loads offline (public/sw.js). And
+// Next 16's prefetch of a cached page could stay in flight for good in Chromium
+// (vercel/next.js#96801), holding one of the browser's six connections.
 import type { ComponentProps } from "react";
-import { localizePath, parseLocalePath } from "@/lib/i18n/paths";
+import { localizePath } from "@/lib/i18n/paths";
 import { useLocale } from "./client-text";
 
-/**
- * The pages kept in Next's page cache (rendered on first request, app/[locale]/page.tsx and
- * app/[locale]/events/[slug]/page.tsx). Next 16's per-segment prefetch of such a page can stay
- * in flight for good in Chromium once the page is cached (vercel/next.js#96801: the bytes arrive
- * but the request never finishes, which also holds one of the browser's six connections), so
- * links to them are not prefetched; following them still loads them from the cache.
- */
-const cachedPage = /^\/(?:events\/[^/?#]+)?(?:[?#]|$)/;
-
-export function Link({ href, prefetch, ...props }: ComponentProps<typeof NextLink>) {
+export function Link({ href, ...props }: ComponentProps<"a"> & { href: string }) {
   const locale = useLocale();
-  const target = typeof href === "string" ? localizePath(href, locale) : href;
-  const prefetchFor = prefetch ?? (typeof target === "string" && cachedPage.test(parseLocalePath(target).path) ? false : undefined);
-  return <NextLink href={target} prefetch={prefetchFor} {...props} />;
+  return <a href={localizePath(href, locale)} {...props} />;
 }

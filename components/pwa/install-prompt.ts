@@ -1,47 +1,24 @@
-// The browser's install prompt and the visitor's answer to the hint, shared by every page: the
-// prompt event comes once per page load, possibly before the page that shows the hint is open,
-// so the root layout starts listening (register-service-worker.tsx) and keeps the event here.
+// The "add to home screen" hint's logic: whether this browser gets it, the visitor's answer,
+// and the browser's own prompt, which install-prompt-event.ts caught on page load. Loaded with
+// the hint (My tickets, a ticket page), not on every page.
+import {
+  INSTALL_HINT_STORAGE_KEY,
+  installPromptChanged,
+  listenForInstallPrompt,
+  onInstallPromptChange,
+  takeInstallPrompt,
+  waitingInstallPrompt,
+} from "./install-prompt-event";
 import { installHintKind, type InstallHintKind } from "./install-hint-kind";
-
-export const INSTALL_HINT_STORAGE_KEY = "biljett.install-hint";
-
-type BeforeInstallPromptEvent = Event & {
-  prompt: () => Promise<unknown>;
-  userChoice: Promise<{ outcome: "accepted" | "dismissed" }>;
-};
-
-let waitingPrompt: BeforeInstallPromptEvent | null = null;
-let listening = false;
-const listeners = new Set<() => void>();
-
-function changed(): void {
-  for (const listener of listeners) listener();
-}
-
-/** Starts catching the browser's install prompt on this page load; safe to call again. */
-export function listenForInstallPrompt(): void {
-  if (listening || typeof window === "undefined") return;
-  listening = true;
-  window.addEventListener("beforeinstallprompt", (event) => {
-    // Ours is the offer; the browser's own mini bar would be a second one.
-    event.preventDefault();
-    waitingPrompt = event as BeforeInstallPromptEvent;
-    changed();
-  });
-  window.addEventListener("appinstalled", () => {
-    waitingPrompt = null;
-    rememberInstallHintDismissed();
-  });
-}
 
 export function subscribeToInstallHint(listener: () => void): () => void {
   listenForInstallPrompt();
-  listeners.add(listener);
+  const stopListening = onInstallPromptChange(listener);
   window.addEventListener("storage", listener);
   const standalone = window.matchMedia("(display-mode: standalone)");
   standalone.addEventListener("change", listener);
   return () => {
-    listeners.delete(listener);
+    stopListening();
     window.removeEventListener("storage", listener);
     standalone.removeEventListener("change", listener);
   };
@@ -62,7 +39,7 @@ export function rememberInstallHintDismissed(): void {
   } catch {
     // Nothing to keep it in: dismissed() says so already.
   }
-  changed();
+  installPromptChanged();
 }
 
 /** The hint this browser gets now; a string, so that React compares snapshots by value. */
@@ -70,7 +47,7 @@ export function currentInstallHint(): InstallHintKind {
   return installHintKind({
     standalone: window.matchMedia("(display-mode: standalone)").matches || (navigator as { standalone?: boolean }).standalone === true,
     dismissed: dismissed(),
-    canPrompt: waitingPrompt !== null,
+    canPrompt: waitingInstallPrompt() !== null,
     userAgent: navigator.userAgent,
     maxTouchPoints: navigator.maxTouchPoints ?? 0,
   });
@@ -78,8 +55,7 @@ export function currentInstallHint(): InstallHintKind {
 
 /** Shows the browser's install dialog; whatever the answer, the hint has had its turn. */
 export async function showInstallPrompt(): Promise<void> {
-  const event = waitingPrompt;
-  waitingPrompt = null;
+  const event = takeInstallPrompt();
   if (!event) return;
   try {
     await event.prompt();

@@ -1,10 +1,10 @@
 "use client";
 // Registers public/sw.js, which keeps the signed-in visitor's tickets for offline use, and
 // tells it whose they are; also starts catching the browser's install prompt for the "add to
-// home screen" hint (install-prompt.ts). Rendered on every page through service-worker.tsx;
+// home screen" hint (install-prompt-event.ts). Rendered on every page through service-worker.tsx;
 // shows nothing.
 import { useEffect } from "react";
-import { listenForInstallPrompt } from "./install-prompt";
+import { listenForInstallPrompt } from "./install-prompt-event";
 
 /** `owner` undefined: not known yet (the page is still asking /api/viewer), so nothing is said. */
 export function RegisterServiceWorker({ owner, enabled }: { owner: string | null | undefined; enabled: boolean }) {

@@ -3,14 +3,21 @@
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { NextIntlClientProvider } from "next-intl";
-import { ClientTextProvider, type MessageTree } from "@/components/i18n/client-text";
+import { ClientTextProvider } from "@/components/i18n/client-text";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { messages } from "@/lib/i18n/messages";
+import { compileMessageTree, type SourceTree } from "@/lib/i18n/message-parse";
+
+// Parsed once, as ClientMessages does on the server.
+const clientMessages = {
+  sv: compileMessageTree(messages.sv as unknown as SourceTree),
+  en: compileMessageTree(messages.en as unknown as SourceTree),
+};
 
 export function render(ui: ReactNode, locale: AppLocale = "sv"): string {
   return renderToStaticMarkup(
     <NextIntlClientProvider locale={locale} messages={messages[locale]} timeZone="Europe/Stockholm">
-      <ClientTextProvider locale={locale} timeZone="Europe/Stockholm" messages={messages[locale] as MessageTree}>
+      <ClientTextProvider locale={locale} timeZone="Europe/Stockholm" messages={clientMessages[locale]}>
         {ui}
       </ClientTextProvider>
     </NextIntlClientProvider>,

@@ -1,6 +1,12 @@
 import { createTranslator } from "next-intl";
 import { clientNamespaces } from "@/lib/i18n/client-namespaces";
-import { formatMessage, formatRichMessage } from "@/lib/i18n/message-format";
+import {
+  formatMessage as formatCompiled,
+  formatRichMessage as formatRichCompiled,
+  type MessageValue,
+  type TagRenderer,
+} from "@/lib/i18n/message-format";
+import { compileMessage, compileMessageTree } from "@/lib/i18n/message-parse";
 import { messages } from "@/lib/i18n/messages";
 
 type Tree = { [key: string]: string | Tree };
@@ -12,6 +18,17 @@ function leaves(tree: Tree, prefix: string): Array<[string, string]> {
 }
 
 const timeZone = "Europe/Stockholm";
+
+/** What a client component gets: the message parsed on the server, then sent as JSON in the page. */
+const delivered = (source: string) => JSON.parse(JSON.stringify(compileMessage(source)));
+
+function formatMessage(source: string, values: Record<string, MessageValue>, locale: string, zone: string): string {
+  return formatCompiled(delivered(source), values, locale, zone);
+}
+
+function formatRichMessage<T>(source: string, values: Record<string, MessageValue | TagRenderer<T>>, locale: string, zone: string) {
+  return formatRichCompiled<T>(delivered(source), values, locale, zone);
+}
 
 /**
  * Sets of values that together reach every branch of a message: each plural argument takes
@@ -117,6 +134,21 @@ describe("the client's message formatter", () => {
     expect(formatRichMessage<string>(message, { kind: "x", n: 3, b: (chunks) => `*${chunks.join("")}*` }, "sv", timeZone).join("")).toBe(
       "Vanlig",
     );
+  });
+
+  it("sends plain text as it is, and only messages with ICU syntax parsed", () => {
+    expect(compileMessage("Köp biljetter")).toBe("Köp biljetter");
+    expect(compileMessage("Hej {name}")).toEqual([
+      { kind: "text", text: "Hej " },
+      { kind: "argument", name: "name", style: "plain" },
+    ]);
+    expect(compileMessageTree({ A: { b: "Klart", c: "{n, number}" } })).toEqual({
+      A: { b: "Klart", c: [{ kind: "argument", name: "n", style: "number" }] },
+    });
+  });
+
+  it("never takes an option from the prototype for a select value", () => {
+    expect(formatMessage("{x, select, a {A} other {Annat}}", { x: "constructor" }, "sv", timeZone)).toBe("Annat");
   });
 
   it("refuses a missing value and a message it cannot read, naming them", () => {
