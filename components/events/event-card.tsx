@@ -19,7 +19,18 @@ export type EventCardLike = { eventId: string; liked: boolean; action: LikeActio
  * h3 under the list's h2, or an h2 where the page's h1 is the list's heading. The heart, when
  * given, sits above the stretched link so that it stays a button of its own.
  */
-export function EventCard({ event, headingLevel = 3, like }: { event: EventCardProps; headingLevel?: 2 | 3; like?: EventCardLike }) {
+export function EventCard({
+  event,
+  headingLevel = 3,
+  like,
+  eagerImage = false,
+}: {
+  event: EventCardProps;
+  headingLevel?: 2 | 3;
+  like?: EventCardLike;
+  /** A card in view on arrival: its picture is what the page paints largest, so it is not lazy. */
+  eagerImage?: boolean;
+}) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const t = useTranslations("EventCard");
   const locale = useLocale();
@@ -39,7 +50,16 @@ export function EventCard({ event, headingLevel = 3, like }: { event: EventCardP
         {event.imageUrl ? (
           // The title right below says what the picture is about, so the picture is decorative.
           // eslint-disable-next-line @next/next/no-img-element -- small SVG/PNG files served as they are
-          <img src={event.imageUrl} alt="" width={640} height={360} loading="lazy" decoding="async" className="size-full object-cover" />
+          <img
+            src={event.imageUrl}
+            alt=""
+            width={640}
+            height={360}
+            loading={eagerImage ? "eager" : "lazy"}
+            fetchPriority={eagerImage ? "high" : "auto"}
+            decoding="async"
+            className="size-full object-cover"
+          />
         ) : null}
       </div>
       <div className="flex flex-1 flex-col gap-2 p-4">

@@ -22,10 +22,12 @@ export function EventList({
   const liked = new Set(likes?.likedIds);
   return (
     <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-      {events.map((event) => (
+      {events.map((event, index) => (
         <li key={event.id}>
           <EventCard
             event={event}
+            // The first row is in view on arrival on any screen: its pictures load at once.
+            eagerImage={index < 3}
             headingLevel={headingLevel}
             like={likes ? { eventId: event.id, liked: liked.has(event.id), action: likes.action, returnTo: likes.returnTo } : undefined}
           />

@@ -102,7 +102,15 @@ export default async function EventPage({ params }: EventPageProps) {
           <div className="overflow-hidden rounded-2xl bg-gradient-to-br from-indigo-100 to-zinc-100 lg:col-start-1">
             {/* The title says what the picture is about, so the picture is decorative. */}
             {/* eslint-disable-next-line @next/next/no-img-element -- small SVG/PNG files served as they are */}
-            <img src={event.imageUrl} alt="" width={1200} height={630} decoding="async" className="aspect-[1200/630] w-full object-cover" />
+            <img
+              src={event.imageUrl}
+              alt=""
+              width={1200}
+              height={630}
+              fetchPriority="high"
+              decoding="async"
+              className="aspect-[1200/630] w-full object-cover"
+            />
           </div>
         ) : null}
 
