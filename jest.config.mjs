@@ -17,6 +17,8 @@ const base = createJestConfig({
     "^server-only$": "<rootDir>/tests/helpers/server-only.ts",
   },
   testTimeout: 60_000,
+  // The embedded database's migrated schema, made once and loaded by every test file.
+  globalSetup: "<rootDir>/tests/helpers/jest-global-setup.ts",
 });
 
 // next-intl and the libraries under it ship only ES modules; in a "type": "module" project

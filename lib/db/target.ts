@@ -27,6 +27,18 @@ export function sharedPglite(dataDir: string): PGlite {
   return instance;
 }
 
+/**
+ * Makes `instance` the process's PGlite for `dataDir`, before anything opens one: the tests hand
+ * in a database loaded from a snapshot of the migrated schema (tests/helpers/pglite-snapshot.ts)
+ * instead of running initdb and every migration once per test file.
+ */
+export function provideSharedPglite(dataDir: string, instance: PGlite): void {
+  globalForPglite.pglite ??= new Map();
+  const open = globalForPglite.pglite.get(dataDir);
+  if (open && !open.closed) throw new Error(`a PGlite for ${dataDir} is already open`);
+  globalForPglite.pglite.set(dataDir, instance);
+}
+
 export async function closeSharedPglite(dataDir: string): Promise<void> {
   const instance = globalForPglite.pglite?.get(dataDir);
   globalForPglite.pglite?.delete(dataDir);

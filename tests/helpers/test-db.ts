@@ -3,6 +3,8 @@
 // module that touches the database; call useTestDatabase() at the top of the file.
 import { disconnectDb } from "@/lib/db/client";
 import { migrateConfiguredDatabase } from "@/lib/db/migrate-configured";
+import { provideSharedPglite } from "@/lib/db/target";
+import { pgliteFromSnapshot } from "./pglite-snapshot";
 import { createDatabase, databaseUrl, dropDatabase, newDatabaseName, testDatabaseUrl } from "./postgres";
 
 export const onPostgres = Boolean(testDatabaseUrl);
@@ -19,6 +21,12 @@ if (onPostgres) {
 }
 
 export function useTestDatabase(): void {
+  if (!onPostgres) {
+    // The migrated schema from the run's snapshot; the migrations below then find nothing to
+    // do. Without one (a test run by other means than npm test), the file migrates from scratch.
+    const snapshot = pgliteFromSnapshot();
+    if (snapshot) provideSharedPglite("memory://", snapshot);
+  }
   beforeAll(async () => {
     if (onPostgres) await createDatabase(databaseName);
     await migrateConfiguredDatabase();
