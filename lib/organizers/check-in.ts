@@ -1,5 +1,6 @@
 // Admission at the door: a ticket of this event is marked used once; everything else is
-// refused without telling which other event a code belongs to.
+// refused without telling which other event a code belongs to. A code a ticket had before it
+// was passed on (or before its order's address was corrected) is no ticket's any more: unknown.
 import "server-only";
 import { db } from "../db/client";
 import { findMemberEvent } from "./membership";
@@ -47,6 +48,7 @@ export async function checkInTicket({
       id: true,
       status: true,
       checkedInAt: true,
+      holderName: true,
       order: { select: { status: true, buyerName: true } },
       ticketType: { select: { name: true } },
     },
