@@ -48,7 +48,14 @@ const previews: Record<EmailTemplate, object> = {
 };
 
 const ACCOUNT: EmailTemplate[] = ["welcome", "magic-link", "password-set", "email-change", "email-changed"];
-const ORDER: EmailTemplate[] = ["order-confirmation", "organizer-message", "order-moved", "order-correction"];
+const ORDER: EmailTemplate[] = [
+  "order-confirmation",
+  "organizer-message",
+  "order-moved",
+  "order-correction",
+  "ticket-received",
+  "ticket-passed-on",
+];
 
 /** The help page's and the order page's sentences, as plain text. */
 function support(locale: "sv" | "en") {
