@@ -26,7 +26,7 @@ const words = {
     checkIn: "Släpp in",
     welcome: /^Välkommen in!/,
     unknown: /^Ingen biljett till det här evenemanget har den koden/,
-    invalidEmail: /^Skriv en enda e-postadress/,
+    invalidEmail: /Skriv en enda e-postadress/,
   },
   en: {
     section: "Pass a ticket on",
@@ -46,7 +46,7 @@ const words = {
     checkIn: "Check in",
     welcome: /^Welcome in!/,
     unknown: /^No ticket for this event has that code/,
-    invalidEmail: /^Enter a single email address/,
+    invalidEmail: /Enter a single email address/,
   },
 } as const;
 
@@ -78,7 +78,7 @@ test.describe("passing a ticket on", () => {
     await expect(section).toBeVisible();
     const oldCode = await section.getByLabel(w.ticket).inputValue();
     expect(oldCode).toMatch(/^[0-9A-Z]{16,}$/);
-    await expect(page.getByText(oldCode, { exact: true })).toBeVisible();
+    await expect(page.getByText(oldCode).first()).toBeVisible();
 
     // A refusal is shown next to its field, with what was typed kept.
     await section.getByLabel(w.name).fill("Tove Vän");
