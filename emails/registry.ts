@@ -16,10 +16,13 @@ import {
   orderMovedPayloadSchema,
   organizerMessagePayloadSchema,
   passwordSetPayloadSchema,
+  ticketPassedOnPayloadSchema,
+  ticketReceivedPayloadSchema,
   welcomePayloadSchema,
   type OrderConfirmationPayload,
   type OrderConfirmationReference,
   type RenderedEmail,
+  type TicketReceivedPayload,
 } from "../lib/outbox/templates";
 import { eventCalendarFile } from "../lib/calendar/event-calendar";
 import { db } from "../lib/db/client";
@@ -33,6 +36,8 @@ import { OrderCorrectionEmail, orderCorrectionSubject } from "./order-correction
 import { OrderMovedEmail, orderMovedSubject } from "./order-moved";
 import { OrganizerMessageEmail, organizerMessageSubject } from "./organizer-message";
 import { PasswordSetEmail, passwordSetSubject } from "./password-set";
+import { TicketPassedOnEmail, ticketPassedOnSubject } from "./ticket-passed-on";
+import { TicketReceivedEmail, ticketReceivedSubject } from "./ticket-received";
 import { WelcomeEmail, welcomeSubject } from "./welcome";
 
 export type RenderOptions = {
@@ -130,6 +135,39 @@ async function orderConfirmationExtras(locale: AppLocale, payload: OrderConfirma
   };
 }
 
+/** A passed-on ticket carries its QR code (inline), the ticket as a PDF and the event as a calendar file. */
+async function ticketReceivedExtras(locale: AppLocale, payload: TicketReceivedPayload, options: RenderOptions) {
+  const { code } = payload.ticket;
+  const png = await ticketQrPng(code, 240);
+  const pdf = await ticketPdfForOrder(locale, {
+    orderNumber: payload.orderNumber,
+    holder: payload.toName,
+    organizerName: payload.organizerName,
+    event: payload.event,
+    tickets: [payload.ticket],
+  });
+  const calendar = eventCalendarFile(locale, {
+    orderNumber: payload.orderNumber,
+    organizerName: payload.organizerName,
+    event: payload.event,
+    link: payload.ticketUrl,
+  });
+  return {
+    props: { qrSrc: options.inlineImages === "cid" ? `cid:${qrContentId(code)}` : `data:image/png;base64,${png.toString("base64")}` },
+    attachments: [
+      ...(options.inlineImages === "cid"
+        ? [{ filename: `${code}.png`, contentType: "image/png", content: png, cid: qrContentId(code) }]
+        : []),
+      { filename: pdf.filename, contentType: "application/pdf", content: pdf.body },
+      {
+        filename: calendar.filename,
+        contentType: "text/calendar; charset=utf-8; method=PUBLISH",
+        content: Buffer.from(calendar.body, "utf8"),
+      },
+    ],
+  };
+}
+
 const definitions = {
   "order-confirmation": defineEmailWithExtras({
     schema: orderConfirmationPayloadSchema,
@@ -161,6 +199,19 @@ const definitions = {
     schema: orderCorrectionPayloadSchema,
     component: OrderCorrectionEmail,
     subject: orderCorrectionSubject,
+    replyTo: (payload) => payload.replyTo,
+  }),
+  "ticket-received": defineEmailWithExtras({
+    schema: ticketReceivedPayloadSchema,
+    component: TicketReceivedEmail,
+    subject: ticketReceivedSubject,
+    extras: ticketReceivedExtras,
+    replyTo: (payload) => payload.replyTo,
+  }),
+  "ticket-passed-on": defineEmail({
+    schema: ticketPassedOnPayloadSchema,
+    component: TicketPassedOnEmail,
+    subject: ticketPassedOnSubject,
     replyTo: (payload) => payload.replyTo,
   }),
 };

@@ -11,9 +11,14 @@
 //       "paidAt": string | null, "createdAt": string,
 //       "event": { "slug", "title", "venue", "city", "startsAt", "endsAt",
 //                  "timeZone" (IANA; show times in it), "organizerName" },
-//       "tickets": [ { "code", "typeName", "status": "VALID" | "VOID", "checkedInAt": string | null,
+//       "tickets": [ { "code", "typeName", "holderName" (whose name it is in: the name it was passed on
+//                      to, else the order's), "status": "VALID" | "VOID", "checkedInAt": string | null,
 //                      "usable": boolean (may be shown at the door: paid order, valid ticket),
-//                      "path": "/account/tickets/<code>" } ] } ] }
+//                      "path": "/account/tickets/<code>" } ],
+//       "passedOn": [ { "typeName", "toName", "passedOnAt" } ] (tickets of the order the account
+//                      passed on: no codes, they are their new holders') } ]
+//   An order is listed when the account holds it or one of its tickets (one passed on to it),
+//   or passed one on; "tickets" are only those it holds now. }
 //   Orders are sorted soonest event first.
 //
 //   GET /api/v1/me/tickets/<code> → 200
@@ -42,6 +47,7 @@ function apiTicket(ticket: AccountTicket, order: Pick<AccountOrder, "status">) {
   return {
     code: ticket.code,
     typeName: ticket.typeName,
+    holderName: ticket.holderName,
     status: ticket.status,
     checkedInAt: ticket.checkedInAt,
     usable: isUsableTicket(ticket, order),
@@ -65,6 +71,7 @@ export async function myTicketsResponse(credentials: ApiRequestCredentials): Pro
       createdAt: order.createdAt,
       event: order.event,
       tickets: order.tickets.map((ticket) => apiTicket(ticket, order)),
+      passedOn: order.passedOn,
     })),
   });
 }

@@ -5,6 +5,7 @@ import { db } from "../db/client";
 import type { OrderStatus } from "../db/types";
 import { availability, isPurchasable, maxQuantity, type AvailabilityState } from "../events/availability";
 import { isUuid } from "@/lib/ids";
+import { ticketStillWithBuyer } from "../ownership/holdings";
 
 export type CheckoutTicketType = {
   id: string;
@@ -140,6 +141,7 @@ export type OrderConfirmation = {
     organizerName: string;
   };
   lines: { name: string; quantity: number; unitPriceMinor: number }[];
+  /** The tickets the buyer still holds: passed-on ones (lib/transfers) are their holders' now, codes and all. */
   tickets: { code: string; typeName: string; valid: boolean }[];
   /** Whether any ticket has been let in at the door. */
   anyCheckedIn: boolean;
@@ -188,7 +190,13 @@ export async function getOrderForConfirmation(orderId: string): Promise<OrderCon
       },
       tickets: {
         orderBy: [{ createdAt: "asc" }, { code: "asc" }],
-        select: { code: true, status: true, checkedInAt: true, ticketType: { select: { name: true, sortOrder: true } } },
+        select: {
+          code: true,
+          status: true,
+          checkedInAt: true,
+          holderEmail: true,
+          ticketType: { select: { name: true, sortOrder: true } },
+        },
       },
       // Only whether a password is set travels further; the hash itself stays in this function.
       user: { select: { email: true, passwordHash: true } },
@@ -212,7 +220,8 @@ export async function getOrderForConfirmation(orderId: string): Promise<OrderCon
     lines: [...items]
       .sort((a, b) => a.ticketType.sortOrder - b.ticketType.sortOrder)
       .map((item) => ({ name: item.ticketType.name, quantity: item.quantity, unitPriceMinor: item.unitPriceMinor })),
-    tickets: [...tickets]
+    tickets: tickets
+      .filter(ticketStillWithBuyer)
       .sort((a, b) => a.ticketType.sortOrder - b.ticketType.sortOrder)
       .map((ticket) => ({ code: ticket.code, typeName: ticket.ticketType.name, valid: ticket.status === "VALID" })),
     anyCheckedIn: tickets.some((ticket) => ticket.checkedInAt !== null),

@@ -1,5 +1,6 @@
 // Admission at the door: a ticket of this event is marked used once; everything else is
-// refused without telling which other event a code belongs to.
+// refused without telling which other event a code belongs to. A code a ticket had before it
+// was passed on (or before its order's address was corrected) is no ticket's any more: unknown.
 import "server-only";
 import { db } from "../db/client";
 import { findMemberEvent } from "./membership";
@@ -47,6 +48,7 @@ export async function checkInTicket({
       id: true,
       status: true,
       checkedInAt: true,
+      holderName: true,
       order: { select: { status: true, buyerName: true } },
       ticketType: { select: { name: true } },
     },
@@ -55,14 +57,16 @@ export async function checkInTicket({
   const details = { holderName: ticketHolderName(ticket), ticketType: ticket.ticketType.name };
   if (ticket.status !== "VALID" || ticket.order.status !== "PAID") return { ok: false, status: "void" };
 
-  // The condition makes two scanners at two doors agree: only one UPDATE finds it unused.
+  // The condition makes two scanners at two doors agree: only one UPDATE finds it unused. The
+  // code in it makes a ticket passed on (lib/transfers) meanwhile refuse the code it had.
   const { count } = await db.ticket.updateMany({
-    where: { id: ticket.id, status: "VALID", checkedInAt: null },
+    where: { id: ticket.id, code: normalised, status: "VALID", checkedInAt: null },
     data: { checkedInAt: now, checkedInById: userId },
   });
   if (count === 1) return { ok: true, status: "checked_in", checkedInAt: now, ...details };
 
-  const current = await db.ticket.findUniqueOrThrow({ where: { id: ticket.id }, select: { status: true, checkedInAt: true } });
+  const current = await db.ticket.findUniqueOrThrow({ where: { id: ticket.id }, select: { code: true, status: true, checkedInAt: true } });
+  if (current.code !== normalised) return { ok: false, status: "unknown" };
   if (current.checkedInAt) return { ok: false, status: "already_checked_in", checkedInAt: current.checkedInAt, ...details };
   return { ok: false, status: "void" };
 }

@@ -15,8 +15,8 @@ export function attendeeCsvRows(headings: AttendeeCsvHeadings, attendees: readon
   return [
     headings,
     ...attendees.map((row) => [
-      row.buyerName,
-      row.buyerEmail,
+      row.holderName,
+      row.holderEmail,
       row.ticketTypeName,
       row.orderNumber,
       csvDateTime(row.orderedAt, timeZone),

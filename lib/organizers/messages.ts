@@ -9,49 +9,60 @@ import { env } from "../env";
 import { orderUrl } from "../orders/order-links";
 import { findMemberEvent } from "./membership";
 import { can } from "./roles";
-import { ORDER_HOLDER_SELECT, orderHolderContact } from "../ownership/holdings";
+import { TICKET_HOLDER_SELECT, ticketHolderContact, ticketStillWithBuyer } from "../ownership/holdings";
+import { ticketLinkUrl } from "../transfers/ticket-links";
 import type { MessageForm } from "./message-schema";
 import { organizerReplyTo } from "./contact-address";
 
 type Reader = Db | DbTransaction;
 
 /**
- * `email` is the address the message goes to (the holder's, see orderHolderContact)
- * and `name` the name for its To header; `buyerEmail` is the order's address as typed at
- * purchase, which its link is signed with.
+ * `email` is the address the message goes to (the ticket holder's, see ticketHolderContact)
+ * and `name` the name for its To header and greeting; `link` is the holder's own signed link:
+ * the order's for a buyer, the ticket's for someone a ticket was passed on to. `key` names
+ * what the email is about in its dedupe key: the order (so correcting the order's address
+ * stops it), or the passed-on ticket.
  */
 export type MessageRecipient = {
   email: string;
   name: string | null;
-  orderId: string;
+  holderName: string;
   orderNumber: string;
-  buyerName: string;
-  buyerEmail: string;
+  link: string;
+  key: string;
   locale: Locale;
 };
 
 /**
- * One recipient per address with a paid order of the event that still has a valid ticket: a
- * buyer with two orders gets one email, about the newest order (its number, link, name and
- * language), in the order the addresses first bought. An order of an account goes to the
- * account's current address, not to the one it was bought with.
+ * One recipient per address holding a valid ticket of a paid order of the event: a buyer with
+ * two orders gets one email, about the newest order (its number, link, name and language), in
+ * the order the addresses first bought. An order of an account goes to the account's current
+ * address, not to the one it was bought with; a ticket passed on goes to its holder instead.
  */
 export async function messageRecipients(reader: Reader, eventId: string): Promise<MessageRecipient[]> {
-  const orders = await reader.order.findMany({
-    where: { eventId, status: "PAID", tickets: { some: { status: "VALID" } } },
-    select: { ...ORDER_HOLDER_SELECT, id: true, number: true, buyerName: true, buyerEmail: true, locale: true },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  const tickets = await reader.ticket.findMany({
+    where: { eventId, status: "VALID", order: { status: "PAID" } },
+    select: {
+      ...TICKET_HOLDER_SELECT,
+      id: true,
+      order: { select: { ...TICKET_HOLDER_SELECT.order.select, id: true, number: true, locale: true } },
+      transfers: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true, toEmail: true } },
+    },
+    orderBy: [{ order: { createdAt: "asc" } }, { order: { id: "asc" } }, { createdAt: "asc" }, { id: "asc" }],
   });
   const byAddress = new Map<string, MessageRecipient>();
-  for (const order of orders) {
-    const { email, name } = orderHolderContact(order);
+  for (const ticket of tickets) {
+    const { email, name } = ticketHolderContact(ticket);
+    const { order } = ticket;
+    const transfer = ticket.transfers[0];
+    const withBuyer = ticketStillWithBuyer(ticket) || !transfer;
     byAddress.set(email, {
       email,
       name,
-      orderId: order.id,
+      holderName: withBuyer ? order.buyerName : (ticket.holderName ?? order.buyerName),
       orderNumber: order.number,
-      buyerName: order.buyerName,
-      buyerEmail: order.buyerEmail,
+      link: withBuyer ? orderUrl({ id: order.id, buyerEmail: order.buyerEmail }) : ticketLinkUrl(transfer),
+      key: withBuyer ? order.id : `ticket:${ticket.id}`,
       locale: order.locale,
     });
   }
@@ -63,7 +74,7 @@ type EventForMessage = NonNullable<Awaited<ReturnType<typeof findMemberEvent>>>;
 function payloadFor(
   context: EventForMessage,
   message: Pick<MessageForm, "subject" | "body">,
-  recipient: Pick<MessageRecipient, "buyerName" | "orderNumber">,
+  recipient: { buyerName: string; orderNumber: string },
   orderLink: string,
 ): OrganizerMessagePayload {
   const { event, membership } = context;
@@ -113,7 +124,12 @@ export async function previewOrganizerMessage(
   const recipients = await messageRecipients(db, eventId);
   const first = recipients[0];
   // The preview's button leads nowhere: a buyer's order link is theirs, not the organizer's to see.
-  const payload = payloadFor(context, message, first ?? standIn, `${env().SITE_URL}/orders/preview`);
+  const payload = payloadFor(
+    context,
+    message,
+    first ? { buyerName: first.holderName, orderNumber: first.orderNumber } : standIn,
+    `${env().SITE_URL}/orders/preview`,
+  );
   return { payload, recipientCount: recipients.length };
 }
 
@@ -165,8 +181,8 @@ export async function sendOrganizerMessage({
         to: recipient.email,
         toName: recipient.name,
         locale: recipient.locale,
-        dedupeKey: `organizer-message:${row.id}:${recipient.orderId}`,
-        payload: payloadFor(context, message, recipient, orderUrl({ id: recipient.orderId, buyerEmail: recipient.buyerEmail })),
+        dedupeKey: `organizer-message:${row.id}:${recipient.key}`,
+        payload: payloadFor(context, message, { buyerName: recipient.holderName, orderNumber: recipient.orderNumber }, recipient.link),
       }));
       await enqueueEmails(tx, emails);
       return { ok: true, messageId: row.id, recipientCount: recipients.length, alreadySent: false } as const;

@@ -6,6 +6,7 @@ import { isSingleLineText } from "../free-text";
 import { db } from "@/lib/db/client";
 import type { EventStatus } from "@/lib/db/types";
 import { findMemberEvent, findMembership } from "./membership";
+import { ticketHolderListing } from "../ownership/holdings";
 import { formatKronor, toLocalDateTime, type EventFormValues } from "./event-form";
 
 export type DashboardEvent = {
@@ -174,8 +175,9 @@ export const ATTENDEES_PAGE_SIZE = 50;
 export type AttendeeRow = {
   ticketId: string;
   code: string;
-  buyerName: string;
-  buyerEmail: string;
+  /** The ticket's current holder (lib/ownership/holdings.ts: ticketHolderListing). */
+  holderName: string;
+  holderEmail: string;
   ticketTypeName: string;
   orderId: string;
   orderNumber: string;
@@ -199,6 +201,8 @@ function attendeeWhere(eventId: string, query: string) {
           OR: [
             { order: { buyerName: contains } },
             { order: { buyerEmail: contains } },
+            { holderName: contains },
+            { holderEmail: contains },
             { order: { number: contains } },
             { code: q.toUpperCase().replace(/[\s-]/g, "") },
           ],
@@ -211,6 +215,8 @@ const attendeeSelect = {
   id: true,
   code: true,
   checkedInAt: true,
+  holderName: true,
+  holderEmail: true,
   ticketType: { select: { name: true } },
   order: { select: { id: true, number: true, buyerName: true, buyerEmail: true, createdAt: true, paidAt: true } },
 } as const;
@@ -219,15 +225,18 @@ type AttendeeRecord = {
   id: string;
   code: string;
   checkedInAt: Date | null;
+  holderName: string | null;
+  holderEmail: string | null;
   ticketType: { name: string };
   order: { id: string; number: string; buyerName: string; buyerEmail: string; createdAt: Date; paidAt: Date | null };
 };
 
+const holderColumns = ({ name, email }: { name: string; email: string }) => ({ holderName: name, holderEmail: email });
+
 const toAttendee = (ticket: AttendeeRecord): AttendeeRow => ({
   ticketId: ticket.id,
   code: ticket.code,
-  buyerName: ticket.order.buyerName,
-  buyerEmail: ticket.order.buyerEmail,
+  ...holderColumns(ticketHolderListing(ticket)),
   ticketTypeName: ticket.ticketType.name,
   orderId: ticket.order.id,
   orderNumber: ticket.order.number,
@@ -239,7 +248,7 @@ const attendeeOrder = [{ order: { createdAt: "asc" as const } }, { createdAt: "a
 
 /**
  * One page of the event's attendees: a row per valid ticket of a paid order, searchable by the
- * buyer's name or email, the order number or the ticket code.
+ * holder's or the buyer's name or email, the order number or the ticket code.
  */
 export async function listAttendees(
   userId: string,

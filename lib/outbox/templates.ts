@@ -135,6 +135,31 @@ export const orderCorrectionPayloadSchema = z.object({
   replyTo: z.string().optional(),
 });
 
+/** To whoever a ticket was passed on to: the ticket itself, and its signed link. */
+export const ticketReceivedPayloadSchema = z.object({
+  /** Who passed it on, as the sender's holding names them. */
+  fromName: z.string(),
+  toName: z.string(),
+  organizerName: z.string(),
+  replyTo: z.string(),
+  orderNumber: z.string(),
+  event: eventSnapshot,
+  ticket: z.object({ code: z.string(), typeName: z.string() }),
+  /** The ticket's page for its new holder (lib/transfers/ticket-links.ts). */
+  ticketUrl: z.string(),
+});
+
+/** To whoever passed a ticket on: a short notice, without the ticket's new code or link. */
+export const ticketPassedOnPayloadSchema = z.object({
+  fromName: z.string(),
+  toName: z.string(),
+  organizerName: z.string(),
+  replyTo: z.string(),
+  orderNumber: z.string(),
+  eventTitle: z.string(),
+  typeName: z.string(),
+});
+
 export type OrderConfirmationPayload = z.infer<typeof orderConfirmationPayloadSchema>;
 export type OrderConfirmationReference = z.infer<typeof orderConfirmationReferenceSchema>;
 export type WelcomePayload = z.infer<typeof welcomePayloadSchema>;
@@ -145,6 +170,8 @@ export type EmailChangedPayload = z.infer<typeof emailChangedPayloadSchema>;
 export type OrganizerMessagePayload = z.infer<typeof organizerMessagePayloadSchema>;
 export type OrderMovedPayload = z.infer<typeof orderMovedPayloadSchema>;
 export type OrderCorrectionPayload = z.infer<typeof orderCorrectionPayloadSchema>;
+export type TicketReceivedPayload = z.infer<typeof ticketReceivedPayloadSchema>;
+export type TicketPassedOnPayload = z.infer<typeof ticketPassedOnPayloadSchema>;
 
 // The names of the templates come from the registry, which pairs each schema with its email.
 export type { EmailPayloads, EmailTemplate } from "../../emails/registry";

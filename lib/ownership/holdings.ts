@@ -13,15 +13,18 @@
 // - Of the statuses, HELD_ORDER_STATUSES count (paid, and paid then cancelled or refunded); a
 //   caller narrows them (likes: paid only) or asks for every status ("any": the data export,
 //   which is about every order placed on the account).
-// - A ticket is held by whoever holds its order, and the holder of an order (who the
-//   organizer's messages go to, whose name the door sees) is its account, at the account's
-//   current address, or without an account the buyer as typed at checkout.
-//
-// Passing a ticket on to another person (a holder per ticket) is meant to change this module
-// only: ticketHeldBySql would read the ticket's own holder before its order's, and
-// orderHolderContact and ticketHolderName the ticket's holder; the callers keep asking the same
-// questions. (The one field a caller selects itself is the name check-in reads: a holder on the
-// ticket changes ticketHolderName's argument type, and TypeScript then points at that query.)
+// - A ticket is held by whoever holds its order until it is passed on (lib/transfers). From
+//   then on it is held by its own holder: the account on the ticket (holderUserId), or, when
+//   that account is gone, the account whose address is the one it was passed on to, by the
+//   same comparison as above. A passed-on ticket is no longer its order's holder's, and the
+//   order's status still counts (a cancelled order's tickets stay cancelled for everyone).
+// - The holder of a ticket (who the organizer's messages go to, whose name the door, the
+//   attendee list and the CSV show) is its own holder once passed on; before that its order's
+//   holder: the account, at the account's current address, or without an account the buyer as
+//   typed at checkout.
+// - Orders themselves stay the buyer's: an order is held as above, whatever became of its
+//   tickets. A correction of the order's address (lib/organizers/corrections) moves only the
+//   tickets the buyer still holds (ticketStillWithBuyer).
 // Offline copies of tickets (lib/tickets/offline-owner.ts) are the ticket pages the service
 // worker keeps, labelled with the account they were fetched for; what they show comes from here.
 import "server-only";
@@ -30,6 +33,9 @@ import { db, Prisma, type Db, type DbTransaction } from "../db/client";
 import type { OrderStatus } from "../db/types";
 import { isUuid } from "../ids";
 import { orderRecipient, type OrderForRecipient, type OrderRecipient } from "../orders/order-recipient";
+import { STILL_WITH_BUYER, ticketStillWithBuyer } from "./ticket-holder";
+
+export { STILL_WITH_BUYER, ticketStillWithBuyer };
 
 type Reader = Db | DbTransaction;
 
@@ -82,9 +88,18 @@ export function orderHeldBySql(holder: Holder, alias = "Order", statuses: HeldSt
 
 /** The condition, for a raw query, that the "Ticket" row named `alias` is held by `holder`. */
 export function ticketHeldBySql(holder: Holder, alias = "Ticket", statuses: HeldStatuses = HELD_ORDER_STATUSES): Prisma.Sql {
-  return Prisma.sql`EXISTS (
-    SELECT 1 FROM "Order" "heldOrder"
-    WHERE "heldOrder"."id" = ${column(alias, "orderId")} AND ${orderHeldBySql(holder, "heldOrder", statuses)})`;
+  const holderUserId = column(alias, "holderUserId");
+  return Prisma.sql`(CASE WHEN ${column(alias, "holderEmail")} IS NULL
+    THEN EXISTS (
+      SELECT 1 FROM "Order" "heldOrder"
+      WHERE "heldOrder"."id" = ${column(alias, "orderId")} AND ${orderHeldBySql(holder, "heldOrder", statuses)})
+    ELSE EXISTS (
+      SELECT 1 FROM "Order" "heldOrder"
+      WHERE "heldOrder"."id" = ${column(alias, "orderId")} AND ${statusCondition("heldOrder", statuses)})
+      AND (${holderUserId} = ${holder.userId}::uuid
+        OR (${holderUserId} IS NULL
+          AND lower(normalize(btrim(${column(alias, "holderEmail")}), NFKC)) = ${holder.email}))
+    END)`;
 }
 
 /** Ids of the orders the holder holds, optionally only among `orderIds`. */
@@ -154,7 +169,48 @@ export function orderHolderContact(order: OrderForRecipient): OrderRecipient {
   return orderRecipient(order);
 }
 
-/** The name the door shows for a ticket's holder: the name the order was bought in. */
-export function ticketHolderName(ticket: { order: { buyerName: string } }): string {
-  return ticket.order.buyerName;
+/** What a ticket's holder is read from: select these fields, then ask ticketHolderContact. */
+export const TICKET_HOLDER_SELECT = {
+  holderName: true,
+  holderEmail: true,
+  holderUser: { select: { email: true, name: true } },
+  order: { select: ORDER_HOLDER_SELECT },
+} as const satisfies Prisma.TicketSelect;
+
+type TicketForHolder = {
+  holderName: string | null;
+  holderEmail: string | null;
+  holderUser?: { email: string; name: string | null } | null;
+  order: OrderForRecipient;
+};
+
+/**
+ * Where news about a ticket reaches its holder: once passed on, the holder's account at its
+ * current address (or, without one, the address it was passed on to) and the name it was
+ * passed on to; before that the order's holder (orderHolderContact).
+ */
+export function ticketHolderContact(ticket: TicketForHolder): OrderRecipient {
+  if (ticket.holderEmail === null) return orderHolderContact(ticket.order);
+  return {
+    email: normaliseEmail(ticket.holderUser?.email ?? ticket.holderEmail),
+    name: ticket.holderName ?? ticket.holderUser?.name ?? null,
+  };
+}
+
+/** The name the door shows for a ticket's holder: the one it was passed on to, else the name the order was bought in. */
+export function ticketHolderName(ticket: { holderName: string | null; order: { buyerName: string } }): string {
+  return ticket.holderName ?? ticket.order.buyerName;
+}
+
+/**
+ * The holder as the organizer's attendee list and CSV show it: the name and address a ticket
+ * was passed on to, else the buyer's as typed at checkout.
+ */
+export function ticketHolderListing(ticket: {
+  holderName: string | null;
+  holderEmail: string | null;
+  order: { buyerName: string; buyerEmail: string };
+}): { name: string; email: string } {
+  if (ticket.holderEmail === null) return { name: ticket.order.buyerName, email: ticket.order.buyerEmail };
+  return { name: ticket.holderName ?? ticket.order.buyerName, email: ticket.holderEmail };
 }

@@ -4,7 +4,7 @@ import { locales } from "@/lib/i18n/locales";
 import { absoluteUrl, localizedPath, siteOrigin } from "./site-urls";
 
 /** Per-visitor pages, sign-in and the demo mailbox; each also under /en. */
-export const PRIVATE_PATHS = ["/account", "/organizer", "/orders", "/login", "/dev/mailbox"] as const;
+export const PRIVATE_PATHS = ["/account", "/organizer", "/orders", "/tickets", "/login", "/dev/mailbox"] as const;
 
 export function buildRobots(origin: string = siteOrigin()): MetadataRoute.Robots {
   const disallow = locales.flatMap((locale) => PRIVATE_PATHS.map((path) => localizedPath(path, locale)));

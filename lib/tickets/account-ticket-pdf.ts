@@ -21,7 +21,12 @@ export async function accountOrderPdf(userId: string, orderId: string, locale: A
   if (!order) return null;
   const tickets = order.tickets.filter((ticket) => isUsableTicket(ticket, order));
   if (tickets.length === 0) return null;
-  return ticketPdfForOrder(locale, { ...(await documentEvent(order.event)), orderNumber: order.number, holder: order.buyerName, tickets });
+  return ticketPdfForOrder(locale, {
+    ...(await documentEvent(order.event)),
+    orderNumber: order.number,
+    holder: tickets[0].holderName,
+    tickets,
+  });
 }
 
 /** One valid ticket of the user's as a PDF; null when it is not theirs or cannot be used. */
@@ -30,7 +35,7 @@ export async function accountTicketPdf(userId: string, code: string, locale: App
   if (!ticket || !isUsableTicket(ticket, ticket.order)) return null;
   return ticketPdfForTicket(
     locale,
-    { ...(await documentEvent(ticket.event)), orderNumber: ticket.order.number, holder: ticket.order.buyerName },
+    { ...(await documentEvent(ticket.event)), orderNumber: ticket.order.number, holder: ticket.holderName },
     { code: ticket.code, typeName: ticket.typeName },
   );
 }

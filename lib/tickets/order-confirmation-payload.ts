@@ -3,16 +3,20 @@
 import type { DbTransaction } from "../db/client";
 import type { OrderConfirmationPayload } from "../outbox/templates";
 import { orderUrl } from "../orders/order-links";
+import { STILL_WITH_BUYER } from "../ownership/ticket-holder";
 import { ORGANIZER_CONTACT_SELECT, organizerReplyTo } from "../organizers/contact-address";
 
-/** Null when the order does not exist. Void tickets are left out: they no longer admit anyone. */
+/**
+ * Null when the order does not exist. Void tickets are left out: they no longer admit anyone;
+ * so are tickets passed on: they are their new holders' (lib/ownership/holdings.ts).
+ */
 export async function orderConfirmationPayload(tx: DbTransaction, orderId: string): Promise<OrderConfirmationPayload | null> {
   const order = await tx.order.findUnique({
     where: { id: orderId },
     include: {
       items: { include: { ticketType: { select: { name: true, sortOrder: true } } } },
       tickets: {
-        where: { status: "VALID" },
+        where: { status: "VALID", ...STILL_WITH_BUYER },
         orderBy: [{ createdAt: "asc" }, { code: "asc" }],
         select: { code: true, ticketType: { select: { name: true, sortOrder: true } } },
       },

@@ -45,7 +45,9 @@ export async function resendOrderTickets({
 }): Promise<ResendTicketsResult> {
   // Someone else's order and an unknown one look the same.
   const order = await findAccountOrder(userId, orderId);
-  if (!order) return { ok: false, error: "not_found" };
+  // The confirmation carries the buyer's tickets: an account holding only tickets passed on to
+  // it (lib/transfers) has the emails and links that came with those instead.
+  if (!order || !order.holdsOrder) return { ok: false, error: "not_found" };
   if (order.status !== "PAID") return { ok: false, error: "not_paid" };
   const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, name: true } });
   if (!user) return { ok: false, error: "not_found" };

@@ -49,7 +49,7 @@ export async function accountWalletTicket(userId: string, code: string, locale: 
   const { event } = ticket;
   return {
     orderNumber: ticket.order.number,
-    holder: ticket.order.buyerName,
+    holder: ticket.holderName,
     organizerName: event.organizerName,
     event: { ...event, address: await eventAddress(event.slug) },
     ticket: { code: ticket.code, typeName: ticket.typeName },

@@ -29,6 +29,7 @@ const GUARDS = [
   "ordersOfThisBrowser", // the signed cookie of the browser that bought the order (lib/orders/buyer-browser.ts)
   "findOrderCorrection", // the single-use link sent to a corrected address: looked at, never used, by a GET
   "confirmOrderCorrection", // the same link, used up before the order moves
+  "getTicketByLink", // a passed-on ticket's signed link (lib/transfers/ticket-links.ts)
   "myTicketsResponse", // the mobile API: a session or a personal access token (lib/api)
   "myTicketResponse",
 ];
@@ -50,6 +51,7 @@ const AREAS = [
   "app/api/v1",
   "app/[locale]/likes",
   "app/[locale]/orders",
+  "app/[locale]/tickets",
   "app/media",
   "app/[locale]/u",
   "app/api/viewer",
@@ -133,6 +135,8 @@ const PUBLIC_ACTIONS: Record<string, string> = {
   requestOrderPasswordLinkAction: "the order's signed key (isValidOrderKey); the link goes only to the order's address",
   confirmOrderCorrectionAction: "the single-use link sent to the corrected address",
   setLocaleAction: "changes only the caller's own cookie and account",
+  passTicketOnFromOrderAction: "the order's signed key (isValidOrderKey), and the ticket still the buyer's (lib/transfers)",
+  passTicketOnFromLinkAction: "the passed-on ticket's signed key (isValidTicketKey), while its transfer is the latest",
 };
 
 function actionModules(dir: string): string[] {

@@ -289,6 +289,25 @@ const payloads: { [T in EmailTemplate]: EmailPayloads[T] } = {
     confirmUrl: `${site}/orders/correct?token=${"w".repeat(43)}`,
     expiresInMinutes: 60,
   },
+  "ticket-received": {
+    fromName: "Åsa Berg-Lindqvist",
+    toName: "Tove Vän",
+    organizerName: "Nordljus Konserter",
+    replyTo: "info@nordljus.example.se",
+    orderNumber: "7KQ2M9XD",
+    event,
+    ticket: { code: ticketCode(1), typeName: "Parkett" },
+    ticketUrl: `${site}/tickets/01a214c6-e1a7-72be-bfbc-0a633bc6349b?key=eM1kQDDeBy24ApNnrdvwHVGG_0ox4_sC`,
+  },
+  "ticket-passed-on": {
+    fromName: "Åsa Berg-Lindqvist",
+    toName: "Tove Vän",
+    organizerName: "Nordljus Konserter",
+    replyTo: "info@nordljus.example.se",
+    orderNumber: "7KQ2M9XD",
+    eventTitle: event.title,
+    typeName: "Parkett",
+  },
 };
 
 async function emailBudgets(): Promise<void> {

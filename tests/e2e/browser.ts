@@ -43,6 +43,7 @@ export const journeyVisitors: Record<string, VisitorName[]> = {
   likes: swedishPhoneEnglishDesktop,
   "account-small-things": swedishPhoneEnglishDesktop,
   "keep-tickets": swedishDesktopEnglishPhone,
+  "pass-ticket-on": swedishDesktopEnglishPhone,
   "public-cache": swedishDesktopEnglishPhone,
 };
 

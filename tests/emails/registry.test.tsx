@@ -13,6 +13,8 @@ import { OrderCorrectionEmail } from "@/emails/order-correction";
 import { OrderMovedEmail } from "@/emails/order-moved";
 import { OrganizerMessageEmail } from "@/emails/organizer-message";
 import { PasswordSetEmail } from "@/emails/password-set";
+import { TicketPassedOnEmail } from "@/emails/ticket-passed-on";
+import { TicketReceivedEmail } from "@/emails/ticket-received";
 import { WelcomeEmail } from "@/emails/welcome";
 
 useTestDatabase();
@@ -23,6 +25,7 @@ function withoutLocale<T extends { locale: string }>({ locale: _locale, ...paylo
 
 // A valid payload per template; a template added to the registry without one here fails to compile.
 const { qrSrc: _qrSrc, ...orderConfirmation } = withoutLocale(OrderConfirmationEmail.PreviewProps);
+const { qrSrc: _ticketQrSrc, ...ticketReceived } = withoutLocale(TicketReceivedEmail.PreviewProps);
 const validPayloads: { [K in EmailTemplate]: EmailPayloads[K] } = {
   "order-confirmation": orderConfirmation,
   welcome: withoutLocale(WelcomeEmail.PreviewProps),
@@ -33,6 +36,8 @@ const validPayloads: { [K in EmailTemplate]: EmailPayloads[K] } = {
   "organizer-message": withoutLocale(OrganizerMessageEmail.PreviewProps),
   "order-moved": withoutLocale(OrderMovedEmail.PreviewProps),
   "order-correction": withoutLocale(OrderCorrectionEmail.PreviewProps),
+  "ticket-received": ticketReceived,
+  "ticket-passed-on": withoutLocale(TicketPassedOnEmail.PreviewProps),
 };
 
 describe("emailRegistry", () => {

@@ -24,6 +24,8 @@ import { OrderCorrectionEmail } from "@/emails/order-correction";
 import { OrderMovedEmail } from "@/emails/order-moved";
 import { OrganizerMessageEmail } from "@/emails/organizer-message";
 import { PasswordSetEmail } from "@/emails/password-set";
+import { TicketPassedOnEmail } from "@/emails/ticket-passed-on";
+import { TicketReceivedEmail } from "@/emails/ticket-received";
 import { WelcomeEmail } from "@/emails/welcome";
 
 function payloadOf<P extends { locale: string }>(preview: P): Omit<P, "locale"> {
@@ -41,10 +43,19 @@ const previews: Record<EmailTemplate, object> = {
   "organizer-message": payloadOf(OrganizerMessageEmail.PreviewProps),
   "order-moved": payloadOf(OrderMovedEmail.PreviewProps),
   "order-correction": payloadOf(OrderCorrectionEmail.PreviewProps),
+  "ticket-received": payloadOf(TicketReceivedEmail.PreviewProps),
+  "ticket-passed-on": payloadOf(TicketPassedOnEmail.PreviewProps),
 };
 
 const ACCOUNT: EmailTemplate[] = ["welcome", "magic-link", "password-set", "email-change", "email-changed"];
-const ORDER: EmailTemplate[] = ["order-confirmation", "organizer-message", "order-moved", "order-correction"];
+const ORDER: EmailTemplate[] = [
+  "order-confirmation",
+  "organizer-message",
+  "order-moved",
+  "order-correction",
+  "ticket-received",
+  "ticket-passed-on",
+];
 
 /** The help page's and the order page's sentences, as plain text. */
 function support(locale: "sv" | "en") {

@@ -58,8 +58,8 @@ describe("attendeeCsvRows", () => {
         {
           ticketId: "t1",
           code: "ABCDEFGHJKMNPQRS",
-          buyerName: "=Ärla Öst",
-          buyerEmail: "arla@example.se",
+          holderName: "=Ärla Öst",
+          holderEmail: "arla@example.se",
           ticketTypeName: "Ståplats",
           orderId: "o1",
           orderNumber: "K7Q2M9XA",

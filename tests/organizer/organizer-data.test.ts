@@ -289,17 +289,17 @@ describe(`organizer queries (${databaseKind})`, () => {
     });
     const all = await listAttendees(member.id, organizer.id, event.id);
     expect(all?.total).toBe(3);
-    expect((await listAttendees(member.id, organizer.id, event.id, { query: "åsa" }))?.attendees.map((row) => row.buyerName)).toEqual([
+    expect((await listAttendees(member.id, organizer.id, event.id, { query: "åsa" }))?.attendees.map((row) => row.holderName)).toEqual([
       "Åsa Ängström",
       "Åsa Ängström",
     ]);
     expect(
-      (await listAttendees(member.id, organizer.id, event.id, { query: "BO@EXAMPLE" }))?.attendees.map((row) => row.buyerName),
+      (await listAttendees(member.id, organizer.id, event.id, { query: "BO@EXAMPLE" }))?.attendees.map((row) => row.holderName),
     ).toEqual(["Bo Ek"]);
     expect((await listAttendees(member.id, organizer.id, event.id, { query: asa.number }))?.total).toBe(2);
-    const code = all!.attendees.find((row) => row.buyerName === "Bo Ek")!.code;
+    const code = all!.attendees.find((row) => row.holderName === "Bo Ek")!.code;
     expect(
-      (await listAttendees(member.id, organizer.id, event.id, { query: code.toLowerCase() }))?.attendees.map((row) => row.buyerEmail),
+      (await listAttendees(member.id, organizer.id, event.id, { query: code.toLowerCase() }))?.attendees.map((row) => row.holderEmail),
     ).toEqual(["bo@example.se"]);
     expect((await listAttendees(member.id, organizer.id, event.id, { query: "%" }))?.total).toBe(0);
     expect((await listAllAttendees(member.id, organizer.id, event.id))?.attendees).toHaveLength(3);

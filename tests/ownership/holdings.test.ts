@@ -130,6 +130,7 @@ describe(`the ownership rule (${databaseKind})`, () => {
     ]);
     expect(orderHolderContact(withAccount)).toEqual({ email: kim.email, name: "Kim Kund" });
     expect(orderHolderContact(withoutAccount)).toEqual({ email: "gast@example.se", name: "Kim Kund" });
-    expect(ticketHolderName({ order: { buyerName: "Kim Kund" } })).toBe("Kim Kund");
+    expect(ticketHolderName({ holderName: null, order: { buyerName: "Kim Kund" } })).toBe("Kim Kund");
+    expect(ticketHolderName({ holderName: "Tove Vän", order: { buyerName: "Kim Kund" } })).toBe("Tove Vän");
   });
 });

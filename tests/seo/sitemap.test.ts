@@ -55,7 +55,7 @@ describe("eventSitemap", () => {
 });
 
 describe("buildRobots", () => {
-  it("keeps crawlers out of accounts, organizer pages, orders, sign-in and the mailbox in both languages, and names the sitemap", () => {
+  it("keeps crawlers out of accounts, organizer pages, orders, passed-on tickets, sign-in and the mailbox in both languages, and names the sitemap", () => {
     const robots = buildRobots(origin);
     const rules = Array.isArray(robots.rules) ? robots.rules : [robots.rules];
     expect(rules).toHaveLength(1);
@@ -66,11 +66,13 @@ describe("buildRobots", () => {
         "/account",
         "/organizer",
         "/orders",
+        "/tickets",
         "/login",
         "/dev/mailbox",
         "/en/account",
         "/en/organizer",
         "/en/orders",
+        "/en/tickets",
         "/en/login",
         "/en/dev/mailbox",
       ]),

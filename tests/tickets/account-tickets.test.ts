@@ -64,6 +64,7 @@ describe(`listAccountOrders (${databaseKind})`, () => {
     expect(listed.tickets.find((ticket) => ticket.code === order.tickets[0].code)).toEqual({
       code: order.tickets[0].code,
       typeName: "Ståplats",
+      holderName: "Kim Kund",
       status: "VOID",
       checkedInAt: null,
     });

@@ -5,6 +5,7 @@ import { normaliseEmail } from "../../accounts/email-address";
 import { ensureBuyerAccount } from "../../accounts/buyer-account";
 import { createSignInLink } from "../../accounts/sign-in-links";
 import { newTicketCode } from "../../orders/codes";
+import { STILL_WITH_BUYER } from "../../ownership/ticket-holder";
 import { lockOrder, SET_PASSWORD_PATH, WELCOME_LINK_MAX_AGE_MS } from "../../orders/finalize-order";
 import { enqueueEmails, type QueuedEmail } from "../../outbox/queue";
 import { moveConsentsToAddress } from "../../privacy/consents";
@@ -28,7 +29,8 @@ export type MoveOrderResult =
 /**
  * The order's buyerEmail and account become those of `toEmail` (an account is created without
  * a password if there is none, with the welcome email a first purchase would get); emails for
- * this order not yet sent to the old address are stopped; the unused tickets get new codes and
+ * this order not yet sent to the old address are stopped; the unused tickets the buyer still
+ * holds (not those passed on: lib/transfers) get new codes and
  * the confirmation with them goes to the new address; and the change is recorded.
  *
  * Marketing consent: a consent ticked on this order was given by the buyer, who owns the new
@@ -109,8 +111,12 @@ export async function moveOrderToEmail(
 
   // New codes for the tickets not yet used: whoever read the emails sent to the wrong address
   // holds the old ones, and they must not get anybody in. (The order's links die with the old
-  // address too: lib/orders/order-links.ts signs the address into them.)
-  const unused = await tx.ticket.findMany({ where: { orderId, status: "VALID", checkedInAt: null }, select: { id: true } });
+  // address too: lib/orders/order-links.ts signs the address into them.) Only the tickets the
+  // buyer still holds move: one passed on is its holder's, with its own code and link.
+  const unused = await tx.ticket.findMany({
+    where: { orderId, status: "VALID", checkedInAt: null, ...STILL_WITH_BUYER },
+    select: { id: true },
+  });
   for (const ticket of unused) await tx.ticket.update({ where: { id: ticket.id }, data: { code: newTicketCode() } });
 
   const payload = await orderConfirmationPayload(tx, orderId);

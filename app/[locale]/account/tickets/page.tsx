@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { groupAccountOrders, listAccountOrders, orderHasUsableTickets, type AccountOrder } from "@/lib/tickets/account-tickets";
 import { requireUser } from "@/lib/guards";
 import { ResendTicketsForm } from "./resend-tickets-form";
+import { PassedOnList } from "@/components/transfers/passed-on-list";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Tickets.list");
@@ -32,7 +33,8 @@ export default async function TicketsPage() {
         <ul className="flex flex-col gap-4">
           {list.map((order) => (
             <AccountOrderCard key={order.id} order={order}>
-              {orderHasUsableTickets(order) ? <ResendTicketsForm orderId={order.id} requestKey={randomUUID()} /> : null}
+              <PassedOnList tickets={order.passedOn} timeZone={order.event.timeZone} headingLevel={4} />
+              {orderHasUsableTickets(order) && order.holdsOrder ? <ResendTicketsForm orderId={order.id} requestKey={randomUUID()} /> : null}
             </AccountOrderCard>
           ))}
         </ul>

@@ -22,6 +22,7 @@ import { localizePath } from "@/lib/i18n/paths";
 import { appleWalletEnabled } from "@/lib/wallet/apple-pass";
 import { googleWalletEnabled } from "@/lib/wallet/google-pass";
 import { guestWalletPath } from "@/lib/wallet/ticket-passes";
+import { OrderPassOn } from "@/components/transfers/order-pass-on";
 
 type Props = {
   params: Promise<{ orderId: string }>;
@@ -163,6 +164,8 @@ export default async function OrderPage({ params, searchParams }: Props) {
           </ul>
         </section>
       ) : null}
+
+      <OrderPassOn orderId={order.id} orderKey={orderKey} timeZone={order.event.timeZone} />
 
       <Card as="section" aria-labelledby="order-summary-title" className="flex flex-col gap-2 p-4 sm:p-6">
         <h2 id="order-summary-title" className="text-xl font-bold text-zinc-950">

@@ -21,6 +21,7 @@ import { localizePath } from "@/lib/i18n/paths";
 import { TICKET_CODE_PATTERN } from "@/lib/orders/codes";
 import { findAccountTicket, isUsableTicket } from "@/lib/tickets/account-tickets";
 import { requireUser } from "@/lib/guards";
+import { AccountPassOn } from "@/components/transfers/account-pass-on";
 
 type Props = {
   params: Promise<{ code: string }>;
@@ -74,7 +75,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
             <TicketQrCode code={ticket.code} label={qrLabel} className="w-[min(92vw,62vh)]" />
             <p className="font-mono text-3xl font-bold tracking-widest break-all">{ticket.code}</p>
             <p className="text-xl font-semibold">{ticket.typeName}</p>
-            <p className="text-lg">{ticket.order.buyerName}</p>
+            <p className="text-lg">{ticket.holderName}</p>
             <p className="max-w-md text-center text-base">{door("brightnessHint")}</p>
             <DoorModeControls />
           </>
@@ -112,7 +113,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
           <dt className="font-semibold text-zinc-900">{t("type")}</dt>
           <dd className="text-zinc-800">{ticket.typeName}</dd>
           <dt className="font-semibold text-zinc-900">{t("holder")}</dt>
-          <dd className="text-zinc-800">{ticket.order.buyerName}</dd>
+          <dd className="text-zinc-800">{ticket.holderName}</dd>
           <dt className="font-semibold text-zinc-900">{t("code")}</dt>
           <dd className="font-mono text-lg tracking-wider break-all text-zinc-950">{ticket.code}</dd>
         </dl>
@@ -139,6 +140,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
           </div>
         ) : null}
       </Card>
+      <AccountPassOn ticket={{ ...ticket, usable }} />
       <AddToHomeScreen />
     </div>
   );

@@ -11,6 +11,7 @@ import { can, requireOrganizerEvent } from "@/lib/guards";
 import { getEventSales } from "@/lib/organizers/queries";
 import { setPublishedAction } from "../actions";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { TransferSettingsCard } from "@/components/transfers/transfer-settings-card";
 
 type Props = {
   params: Promise<{ organizerId: string; eventId: string }>;
@@ -131,6 +132,7 @@ export default async function EventOverviewPage({ params, searchParams }: Props)
           hasSales={sales.totals.sold + sales.totals.held > 0}
         />
       ) : null}
+      {can(role, "editEvents") ? <TransferSettingsCard userId={user.id} organizerId={sales.organizer.id} eventId={event.id} /> : null}
     </div>
   );
 }

@@ -105,9 +105,9 @@ export default async function AttendeesPage({ params, searchParams }: Props) {
               {list.attendees.map((row) => (
                 <tr key={row.ticketId} className="border-b border-zinc-200">
                   <th scope="row" className="px-3 py-2 font-semibold">
-                    {row.buyerName}
+                    {row.holderName}
                   </th>
-                  <td className="px-3 py-2 break-all">{row.buyerEmail}</td>
+                  <td className="px-3 py-2 break-all">{row.holderEmail}</td>
                   <td className="px-3 py-2">{row.ticketTypeName}</td>
                   <td className="px-3 py-2">
                     <Link
