@@ -21,13 +21,15 @@ if (onPostgres) {
 }
 
 export function useTestDatabase(): void {
-  if (!onPostgres) {
-    // The migrated schema from the run's snapshot; the migrations below then find nothing to
-    // do. Without one (a test run by other means than npm test), the file migrates from scratch.
-    const snapshot = pgliteFromSnapshot();
-    if (snapshot) provideSharedPglite("memory://", snapshot);
-  }
   beforeAll(async () => {
+    // The migrated schema from the run's snapshot; the migrations below then find nothing to
+    // do. Without one (a test run by other means than npm test), the file migrates from
+    // scratch. Opened here, not when the file loads: a file whose tests are all skipped runs
+    // no hooks, and would leave the database opening after its environment is gone.
+    if (!onPostgres) {
+      const snapshot = pgliteFromSnapshot();
+      if (snapshot) provideSharedPglite("memory://", snapshot);
+    }
     if (onPostgres) await createDatabase(databaseName);
     await migrateConfiguredDatabase();
   });
