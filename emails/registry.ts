@@ -10,6 +10,7 @@ import {
   emailChangedPayloadSchema,
   emailChangePayloadSchema,
   magicLinkPayloadSchema,
+  myTicketsPayloadSchema,
   orderConfirmationPayloadSchema,
   orderConfirmationReferenceSchema,
   orderCorrectionPayloadSchema,
@@ -28,6 +29,7 @@ import { ticketPdfForOrder, ticketQrPng } from "../lib/tickets/documents";
 import { EmailChangeEmail, emailChangeSubject } from "./email-change";
 import { EmailChangedEmail, emailChangedSubject } from "./email-changed";
 import { MagicLinkEmail, magicLinkSubject } from "./magic-link";
+import { MyTicketsEmail, myTicketsSubject } from "./my-tickets";
 import { OrderConfirmationEmail, orderConfirmationSubject, qrContentId } from "./order-confirmation";
 import { OrderCorrectionEmail, orderCorrectionSubject } from "./order-correction";
 import { OrderMovedEmail, orderMovedSubject } from "./order-moved";
@@ -163,6 +165,8 @@ const definitions = {
     subject: orderCorrectionSubject,
     replyTo: (payload) => payload.replyTo,
   }),
+  // Goes only to the account's own address; several organizers' orders, so no Reply-To.
+  "my-tickets": defineEmail({ schema: myTicketsPayloadSchema, component: MyTicketsEmail, subject: myTicketsSubject }),
 };
 
 export type EmailTemplate = keyof typeof definitions;

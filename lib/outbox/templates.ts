@@ -135,6 +135,25 @@ export const orderCorrectionPayloadSchema = z.object({
   replyTo: z.string().optional(),
 });
 
+/**
+ * "Send my tickets": the orders an account holds for upcoming events, each with its signed
+ * link (lib/tickets/send-my-tickets.ts). A snapshot, like the other emails about orders.
+ */
+export const myTicketsPayloadSchema = z.object({
+  name: z.string().nullable(),
+  orders: z
+    .array(
+      z.object({
+        orderNumber: z.string(),
+        organizerName: z.string(),
+        event: eventSnapshot,
+        tickets: z.array(z.object({ typeName: z.string(), count: z.number() })),
+        orderUrl: z.string(),
+      }),
+    )
+    .min(1),
+});
+
 export type OrderConfirmationPayload = z.infer<typeof orderConfirmationPayloadSchema>;
 export type OrderConfirmationReference = z.infer<typeof orderConfirmationReferenceSchema>;
 export type WelcomePayload = z.infer<typeof welcomePayloadSchema>;
@@ -145,6 +164,7 @@ export type EmailChangedPayload = z.infer<typeof emailChangedPayloadSchema>;
 export type OrganizerMessagePayload = z.infer<typeof organizerMessagePayloadSchema>;
 export type OrderMovedPayload = z.infer<typeof orderMovedPayloadSchema>;
 export type OrderCorrectionPayload = z.infer<typeof orderCorrectionPayloadSchema>;
+export type MyTicketsPayload = z.infer<typeof myTicketsPayloadSchema>;
 
 // The names of the templates come from the registry, which pairs each schema with its email.
 export type { EmailPayloads, EmailTemplate } from "../../emails/registry";

@@ -128,6 +128,7 @@ const PUBLIC_ACTIONS: Record<string, string> = {
   toggleLikeAction: "a visitor is sent to sign in; a signed-in user likes only for themselves",
   signInAction: "signing in",
   forgotPasswordAction: "the same answer for every address; the link goes only to that mailbox",
+  sendMyTicketsAction: "the same answer for every address; the tickets go only to that account's mailbox",
   requestOrderCorrectionAction: "the buying browser's signed cookie (ordersOfThisBrowser)",
   cancelOrderAction: "the order's signed key (isValidOrderKey)",
   requestOrderPasswordLinkAction: "the order's signed key (isValidOrderKey); the link goes only to the order's address",

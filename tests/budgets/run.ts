@@ -284,6 +284,19 @@ const payloads: { [T in EmailTemplate]: EmailPayloads[T] } = {
     confirmUrl: `${site}/orders/correct?token=${"w".repeat(43)}`,
     expiresInMinutes: 60,
   },
+  "my-tickets": {
+    name: "Åsa Berg-Lindqvist",
+    orders: Array.from({ length: 10 }, (_, n) => ({
+      orderNumber: `7KQ2M9X${n}`,
+      organizerName: "Nordljus Konserter",
+      event,
+      tickets: [
+        { typeName: "Parkett", count: 2 },
+        { typeName: "Balkong", count: 1 },
+      ],
+      orderUrl: `${site}/orders/01a214c6-e1a7-72be-bfbc-0a633bc6349b?key=eM1kQDDeBy24ApNnrdvwHVGG_0ox4_sC`,
+    })),
+  },
 };
 
 async function emailBudgets(): Promise<void> {

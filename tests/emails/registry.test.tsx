@@ -8,6 +8,7 @@ import { EmailPayloadError, outboxEmailSubject, renderEmail, renderOutboxEmail }
 import { EmailChangeEmail } from "@/emails/email-change";
 import { EmailChangedEmail } from "@/emails/email-changed";
 import { MagicLinkEmail } from "@/emails/magic-link";
+import { MyTicketsEmail } from "@/emails/my-tickets";
 import { OrderConfirmationEmail } from "@/emails/order-confirmation";
 import { OrderCorrectionEmail } from "@/emails/order-correction";
 import { OrderMovedEmail } from "@/emails/order-moved";
@@ -33,6 +34,7 @@ const validPayloads: { [K in EmailTemplate]: EmailPayloads[K] } = {
   "organizer-message": withoutLocale(OrganizerMessageEmail.PreviewProps),
   "order-moved": withoutLocale(OrderMovedEmail.PreviewProps),
   "order-correction": withoutLocale(OrderCorrectionEmail.PreviewProps),
+  "my-tickets": withoutLocale(MyTicketsEmail.PreviewProps),
 };
 
 describe("emailRegistry", () => {

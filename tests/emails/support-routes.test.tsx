@@ -19,6 +19,7 @@ import { emailTemplates, resolveStoredEmail, type EmailTemplate } from "@/emails
 import { EmailChangeEmail } from "@/emails/email-change";
 import { EmailChangedEmail } from "@/emails/email-changed";
 import { MagicLinkEmail } from "@/emails/magic-link";
+import { MyTicketsEmail } from "@/emails/my-tickets";
 import { OrderConfirmationEmail } from "@/emails/order-confirmation";
 import { OrderCorrectionEmail } from "@/emails/order-correction";
 import { OrderMovedEmail } from "@/emails/order-moved";
@@ -41,9 +42,11 @@ const previews: Record<EmailTemplate, object> = {
   "organizer-message": payloadOf(OrganizerMessageEmail.PreviewProps),
   "order-moved": payloadOf(OrderMovedEmail.PreviewProps),
   "order-correction": payloadOf(OrderCorrectionEmail.PreviewProps),
+  "my-tickets": payloadOf(MyTicketsEmail.PreviewProps),
 };
 
-const ACCOUNT: EmailTemplate[] = ["welcome", "magic-link", "password-set", "email-change", "email-changed"];
+// "my-tickets" lists orders of several organizers and goes only to the account's own address.
+const ACCOUNT: EmailTemplate[] = ["welcome", "magic-link", "password-set", "email-change", "email-changed", "my-tickets"];
 const ORDER: EmailTemplate[] = ["order-confirmation", "organizer-message", "order-moved", "order-correction"];
 
 /** The help page's and the order page's sentences, as plain text. */
