@@ -20,6 +20,8 @@ import { EmailChangeEmail } from "@/emails/email-change";
 import { EmailChangedEmail } from "@/emails/email-changed";
 import { MagicLinkEmail } from "@/emails/magic-link";
 import { MyTicketsEmail } from "@/emails/my-tickets";
+import { RefundBuyerEmail } from "@/emails/refund-buyer";
+import { RefundOrganizerEmail } from "@/emails/refund-organizer";
 import { OrderConfirmationEmail } from "@/emails/order-confirmation";
 import { OrderCorrectionEmail } from "@/emails/order-correction";
 import { OrderMovedEmail } from "@/emails/order-moved";
@@ -43,11 +45,21 @@ const previews: Record<EmailTemplate, object> = {
   "order-moved": payloadOf(OrderMovedEmail.PreviewProps),
   "order-correction": payloadOf(OrderCorrectionEmail.PreviewProps),
   "my-tickets": payloadOf(MyTicketsEmail.PreviewProps),
+  "refund-buyer": payloadOf(RefundBuyerEmail.PreviewProps),
+  "refund-organizer": payloadOf(RefundOrganizerEmail.PreviewProps),
 };
 
 // "my-tickets" lists orders of several organizers and goes only to the account's own address.
-const ACCOUNT: EmailTemplate[] = ["welcome", "magic-link", "password-set", "email-change", "email-changed", "my-tickets"];
-const ORDER: EmailTemplate[] = ["order-confirmation", "organizer-message", "order-moved", "order-correction"];
+const ACCOUNT: EmailTemplate[] = [
+  "welcome",
+  "magic-link",
+  "password-set",
+  "email-change",
+  "email-changed",
+  "my-tickets",
+  "refund-organizer",
+];
+const ORDER: EmailTemplate[] = ["order-confirmation", "organizer-message", "order-moved", "order-correction", "refund-buyer"];
 
 /** The help page's and the order page's sentences, as plain text. */
 function support(locale: "sv" | "en") {

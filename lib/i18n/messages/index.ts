@@ -36,6 +36,8 @@ import enWallet from "./en/wallet.json";
 import svWallet from "./sv/wallet.json";
 import enSendTickets from "./en/sendTickets.json";
 import svSendTickets from "./sv/sendTickets.json";
+import enRefunds from "./en/refunds.json";
+import svRefunds from "./sv/refunds.json";
 
 const sv = {
   ...svSite,
@@ -56,6 +58,7 @@ const sv = {
   ...svLanguage,
   ...svWallet,
   ...svSendTickets,
+  ...svRefunds,
 };
 const en = {
   ...enSite,
@@ -76,6 +79,7 @@ const en = {
   ...enLanguage,
   ...enWallet,
   ...enSendTickets,
+  ...enRefunds,
 };
 
 export type Messages = typeof sv;
