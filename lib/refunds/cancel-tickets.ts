@@ -9,7 +9,9 @@ import { db, type DbTransaction } from "../db/client";
 import { enqueueEmails } from "../outbox/queue";
 import { paymentProvider } from "../payments";
 import type { PaymentProvider } from "../payments/provider";
+import { isUuid } from "../ids";
 import { lockOrder } from "../orders/finalize-order";
+import { isValidOrderKey } from "../orders/order-links";
 import { completeRefund, REFUND_LEASE_MS, refundEmails } from "./complete-refund";
 import { NO_REFUNDS, refundQuote } from "./policy";
 
@@ -130,4 +132,19 @@ async function recordCancellation(
   }
   if (free) await enqueueEmails(tx, await refundEmails(tx, refund.id));
   return { refundId: refund.id, pending: !free };
+}
+
+/**
+ * The order page's way in: whoever holds the order's signed link (its key) may cancel its
+ * tickets; a wrong key is an unknown order.
+ */
+export async function cancelTicketsWithOrderKey(
+  input: CancelTicketsInput & { key: string },
+  options: { provider?: PaymentProvider } = {},
+): Promise<CancelTicketsResult> {
+  const order = isUuid(input.orderId)
+    ? await db.order.findUnique({ where: { id: input.orderId }, select: { id: true, buyerEmail: true } })
+    : null;
+  if (!order || !isValidOrderKey(order, input.key)) return { ok: false, error: "not_found" };
+  return cancelTickets(input, options);
 }

@@ -131,6 +131,7 @@ const PUBLIC_ACTIONS: Record<string, string> = {
   sendMyTicketsAction: "the same answer for every address; the tickets go only to that account's mailbox",
   requestOrderCorrectionAction: "the buying browser's signed cookie (ordersOfThisBrowser)",
   cancelOrderAction: "the order's signed key (isValidOrderKey)",
+  cancelTicketsAction: "the order's signed key (isValidOrderKey, in cancelTicketsWithOrderKey)",
   requestOrderPasswordLinkAction: "the order's signed key (isValidOrderKey); the link goes only to the order's address",
   confirmOrderCorrectionAction: "the single-use link sent to the corrected address",
   setLocaleAction: "changes only the caller's own cookie and account",

@@ -1,0 +1,57 @@
+// What the order page shows about cancelling: the event's policy as it applies now, the
+// tickets that can still be cancelled with their prices, and the refunds made so far. The page
+// checks the order's signed key before asking.
+import "server-only";
+import { db } from "../db/client";
+import type { RefundFeeKind, RefundStatus } from "../db/types";
+import { NO_REFUNDS, refundQuote } from "./policy";
+
+export type OrderRefundView = {
+  currency: string;
+  policy: { refundable: boolean; feeKind: RefundFeeKind; feeValue: number };
+  /** Null without refunds; otherwise the last moment to cancel, and whether it has passed. */
+  deadline: Date | null;
+  open: boolean;
+  cancellable: { code: string; typeName: string; priceMinor: number }[];
+  refunds: { id: string; status: RefundStatus; amountMinor: number; feeMinor: number; ticketCount: number; createdAt: Date }[];
+};
+
+export async function getOrderRefundView(orderId: string, now = new Date()): Promise<OrderRefundView | null> {
+  const order = await db.order.findUnique({
+    where: { id: orderId },
+    select: {
+      currency: true,
+      status: true,
+      items: { select: { ticketTypeId: true, unitPriceMinor: true } },
+      event: { select: { startsAt: true, timeZone: true, refundPolicy: true } },
+      tickets: {
+        where: { status: "VALID", checkedInAt: null, refunded: null },
+        orderBy: [{ createdAt: "asc" }, { code: "asc" }],
+        select: { code: true, ticketTypeId: true, ticketType: { select: { name: true } } },
+      },
+      refunds: {
+        orderBy: { createdAt: "asc" },
+        select: { id: true, status: true, amountMinor: true, feeMinor: true, createdAt: true, _count: { select: { tickets: true } } },
+      },
+    },
+  });
+  if (!order) return null;
+  const policy = order.event.refundPolicy ?? NO_REFUNDS;
+  const quote = refundQuote(policy, order.event, 0, now);
+  const price = new Map(order.items.map((item) => [item.ticketTypeId, item.unitPriceMinor]));
+  return {
+    currency: order.currency,
+    policy: { refundable: policy.refundable, feeKind: policy.feeKind, feeValue: policy.feeValue },
+    deadline: quote.allowed || quote.reason === "too_late" ? quote.deadline : null,
+    open: quote.allowed && order.status === "PAID",
+    cancellable:
+      order.status === "PAID"
+        ? order.tickets.map((ticket) => ({
+            code: ticket.code,
+            typeName: ticket.ticketType.name,
+            priceMinor: price.get(ticket.ticketTypeId) ?? 0,
+          }))
+        : [],
+    refunds: order.refunds.map(({ _count, ...refund }) => ({ ...refund, ticketCount: _count.tickets })),
+  };
+}
