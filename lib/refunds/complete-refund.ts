@@ -4,12 +4,12 @@
 // request that recorded the refund does this at once; the worker picks up what a crash or an
 // unreachable provider left (completeDueRefunds), so every refund is asked for until it is done,
 // and the provider pays it once whoever asks and however often.
-import "server-only";
+// Free of server-only code: the worker (`npm run worker`, plain Node) runs completeDueRefunds.
 import { db, type DbTransaction } from "../db/client";
 import { env } from "../env";
 import { orderUrl } from "../orders/order-links";
 import { enqueueEmails, type QueuedEmail } from "../outbox/queue";
-import { ORDER_HOLDER_SELECT, orderHolderContact } from "../ownership/holdings";
+import { orderRecipient } from "../orders/order-recipient";
 import { paymentProvider } from "../payments";
 import { PaymentUnavailableError, type PaymentProvider } from "../payments/provider";
 import { ORGANIZER_CONTACT_SELECT, organizerReplyTo } from "../organizers/contact-address";
@@ -124,7 +124,8 @@ export async function refundEmails(tx: DbTransaction, refundId: string): Promise
           id: true,
           number: true,
           locale: true,
-          ...ORDER_HOLDER_SELECT,
+          buyerEmail: true,
+          buyerName: true,
           user: { select: { email: true, name: true, locale: true } },
           _count: { select: { tickets: { where: { status: "VALID" } } } },
           event: {
@@ -146,7 +147,9 @@ export async function refundEmails(tx: DbTransaction, refundId: string): Promise
   });
   const { order } = refund;
   const { event } = order;
-  const holder = orderHolderContact(order);
+  // The order's holder, as lib/ownership/holdings.ts's orderHolderContact says (that module is
+  // server-only; both ask orderRecipient): the account's current address, else the one typed.
+  const holder = orderRecipient(order);
   const replyTo = organizerReplyTo(event.organizer);
   const ticketsAmount = refund.tickets.reduce((sum, line) => sum + line.amountMinor, 0);
   const dedupe = (side: string) => `refund:${refundId}:${side}`;
