@@ -4,6 +4,7 @@
 import "server-only";
 import { db } from "../db/client";
 import type { RefundFeeKind, RefundStatus } from "../db/types";
+import { orderPath } from "../orders/order-links";
 import { NO_REFUNDS, refundQuote } from "./policy";
 
 export type OrderRefundView = {
@@ -54,4 +55,17 @@ export async function getOrderRefundView(orderId: string, now = new Date()): Pro
         : [],
     refunds: order.refunds.map(({ _count, ...refund }) => ({ ...refund, ticketCount: _count.tickets })),
   };
+}
+
+/**
+ * For "My tickets": the order page (by its signed link) where the account's holder can cancel,
+ * while the policy allows it; null otherwise. The caller lists only orders the account holds.
+ */
+export async function accountCancelPath(orderId: string, now = new Date()): Promise<string | null> {
+  const [view, order] = await Promise.all([
+    getOrderRefundView(orderId, now),
+    db.order.findUnique({ where: { id: orderId }, select: { id: true, buyerEmail: true } }),
+  ]);
+  if (!view || !order || !view.open || view.cancellable.length === 0) return null;
+  return orderPath(order);
 }

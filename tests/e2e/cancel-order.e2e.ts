@@ -5,7 +5,7 @@
 // the order page and offers nothing to cancel. In Swedish and English, on a desktop and a phone.
 import { collectPageErrors } from "./browser";
 import { expect, test, type SignedInOwner } from "./fixtures";
-import { buyAsGuest, checkoutWords, fillCheckout, openNewestEmail } from "./journey";
+import { buyAsGuest, checkoutWords, fillCheckout, openNewestEmail, signInWithEmailLink } from "./journey";
 
 const words = {
   sv: {
@@ -33,6 +33,9 @@ const words = {
     organizerHeading: "Avbokningar och återbetalningar",
     organizerLine: /1 biljett avbokad av köparen, 288\skr tillbaka, avgift 32\skr – återbetald/,
     noRefunds: "Arrangören betalar inte tillbaka biljetter till det här evenemanget.",
+    accountLink: /^Avboka biljetter till Visor vid vattnet/,
+    secondTicket: /^Biljett 1: Ordinarie, 320\skr$/,
+    historyLines: /^1 biljett avbokad .+ – återbetald$/,
   },
   en: {
     owner: "jonas.bergstrom@example.se" as SignedInOwner,
@@ -59,6 +62,9 @@ const words = {
     organizerHeading: "Cancellations and refunds",
     organizerLine: /1 ticket cancelled by the buyer, SEK\s90 back, fee SEK\s10 – refunded/,
     noRefunds: "The organizer does not refund tickets for this event.",
+    accountLink: /^Cancel tickets for Måndagsjam/,
+    secondTicket: /^Ticket 1: Entré, SEK\s100$/,
+    historyLines: /^1 ticket cancelled .+ – refunded$/,
   },
 } as const;
 
@@ -130,6 +136,18 @@ test.describe("cancelling within the rules", () => {
     await owner.goto(`/organizer/${event.organizerId}/orders/${orderId}`);
     const refunds = owner.getByRole("region", { name: w.organizerHeading });
     await expect(refunds.getByText(w.organizerLine)).toBeVisible();
+
+    // Signed in, the buyer finds the way from My tickets to the order and cancels the other ticket.
+    await signInWithEmailLink(page, lang, email);
+    await page.goto("/account/tickets");
+    await page.getByRole("link", { name: w.accountLink }).click();
+    await page.waitForURL(new RegExp(`/orders/${orderId}\\?key=`));
+    const again = page.getByRole("region", { name: w.cancelHeading });
+    await again.getByRole("checkbox", { name: w.secondTicket }).check();
+    await again.getByRole("button", { name: w.submit }).click();
+    await expect(page.getByText(w.cancelled)).toBeVisible();
+    await expect(page.getByRole("region", { name: w.cancelHeading }).getByText(w.historyLines)).toHaveCount(2);
+    await expect(page.getByRole("region", { name: w.cancelHeading }).getByRole("checkbox")).toHaveCount(0);
     expect(errors).toEqual([]);
     expect(ownerErrors).toEqual([]);
   });

@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { groupAccountOrders, listAccountOrders, orderHasUsableTickets, type AccountOrder } from "@/lib/tickets/account-tickets";
 import { requireUser } from "@/lib/guards";
 import { ResendTicketsForm } from "./resend-tickets-form";
+import { AccountCancelLink } from "@/components/refunds/account-cancel-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Tickets.list");
@@ -33,6 +34,7 @@ export default async function TicketsPage() {
           {list.map((order) => (
             <AccountOrderCard key={order.id} order={order}>
               {orderHasUsableTickets(order) ? <ResendTicketsForm orderId={order.id} requestKey={randomUUID()} /> : null}
+              {orderHasUsableTickets(order) ? <AccountCancelLink orderId={order.id} eventTitle={order.event.title} /> : null}
             </AccountOrderCard>
           ))}
         </ul>
