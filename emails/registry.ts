@@ -10,6 +10,9 @@ import {
   emailChangedPayloadSchema,
   emailChangePayloadSchema,
   magicLinkPayloadSchema,
+  myTicketsPayloadSchema,
+  refundBuyerPayloadSchema,
+  refundOrganizerPayloadSchema,
   orderConfirmationPayloadSchema,
   orderConfirmationReferenceSchema,
   orderCorrectionPayloadSchema,
@@ -31,6 +34,9 @@ import { ticketPdfForOrder, ticketQrPng } from "../lib/tickets/documents";
 import { EmailChangeEmail, emailChangeSubject } from "./email-change";
 import { EmailChangedEmail, emailChangedSubject } from "./email-changed";
 import { MagicLinkEmail, magicLinkSubject } from "./magic-link";
+import { MyTicketsEmail, myTicketsSubject } from "./my-tickets";
+import { RefundBuyerEmail, refundBuyerSubject } from "./refund-buyer";
+import { RefundOrganizerEmail, refundOrganizerSubject } from "./refund-organizer";
 import { OrderConfirmationEmail, orderConfirmationSubject, qrContentId } from "./order-confirmation";
 import { OrderCorrectionEmail, orderCorrectionSubject } from "./order-correction";
 import { OrderMovedEmail, orderMovedSubject } from "./order-moved";
@@ -213,6 +219,20 @@ const definitions = {
     component: TicketPassedOnEmail,
     subject: ticketPassedOnSubject,
     replyTo: (payload) => payload.replyTo,
+  }),
+  // Goes only to the account's own address; several organizers' orders, so no Reply-To.
+  "my-tickets": defineEmail({ schema: myTicketsPayloadSchema, component: MyTicketsEmail, subject: myTicketsSubject }),
+  "refund-buyer": defineEmail({
+    schema: refundBuyerPayloadSchema,
+    component: RefundBuyerEmail,
+    subject: refundBuyerSubject,
+    replyTo: (payload) => payload.replyTo,
+  }),
+  // To the organizer's own contact address: about their account, no Reply-To.
+  "refund-organizer": defineEmail({
+    schema: refundOrganizerPayloadSchema,
+    component: RefundOrganizerEmail,
+    subject: refundOrganizerSubject,
   }),
 };
 

@@ -18,3 +18,4 @@ export type {
   User,
 } from "./generated/client";
 export type { EventStatus, Locale, OrderStatus, OrganizerRole, OutboxStatus, TicketStatus } from "./generated/enums";
+export type { RefundFeeKind, RefundStatus } from "./generated/enums";

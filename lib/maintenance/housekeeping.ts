@@ -8,6 +8,7 @@ import { db } from "../db/client";
 import { releaseExpiredHolds } from "../orders/place-order";
 import { liveSessionWhere } from "../auth/sessions";
 import { deleteExpiredRateLimits } from "../rate-limit";
+import { completeDueRefunds } from "../refunds/complete-refund";
 
 export type HousekeepingReport = {
   holdsReleased: number;
@@ -68,7 +69,11 @@ export function startHousekeeping({
 }): { stop(): Promise<void> } {
   let running: Promise<unknown> = Promise.resolve();
   const pass = () => {
-    running = runHousekeeping(new Date(), { onHoldsReleased }).catch((error: Error) => log(`housekeeping failed: ${error.message}`));
+    running = Promise.all([
+      runHousekeeping(new Date(), { onHoldsReleased }).catch((error: Error) => log(`housekeeping failed: ${error.message}`)),
+      // Refunds a crash or an unreachable provider left pending (lib/refunds/complete-refund.ts).
+      completeDueRefunds().catch((error: Error) => log(`refunds failed: ${error.message}`)),
+    ]);
   };
   const timer = setInterval(pass, intervalMs);
   if (!keepProcessAlive) timer.unref();

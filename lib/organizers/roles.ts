@@ -28,6 +28,8 @@ export const ORGANIZER_PERMISSIONS = {
   messageHolders: managers,
   /** Moving an order to a corrected email address. */
   correctOrders: managers,
+  /** Setting an event's refund policy: whether and until when buyers may cancel, and the fee. */
+  setRefundPolicy: managers,
 } as const satisfies Record<string, readonly OrganizerRole[]>;
 
 export type OrganizerPermission = keyof typeof ORGANIZER_PERMISSIONS;

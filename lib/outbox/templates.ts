@@ -160,6 +160,58 @@ export const ticketPassedOnPayloadSchema = z.object({
   typeName: z.string(),
 });
 
+/**
+ * "Send my tickets": the orders an account holds for upcoming events, each with its signed
+ * link (lib/tickets/send-my-tickets.ts). A snapshot, like the other emails about orders.
+ */
+export const myTicketsPayloadSchema = z.object({
+  name: z.string().nullable(),
+  orders: z
+    .array(
+      z.object({
+        orderNumber: z.string(),
+        organizerName: z.string(),
+        event: eventSnapshot,
+        tickets: z.array(z.object({ typeName: z.string(), count: z.number() })),
+        orderUrl: z.string(),
+      }),
+    )
+    .min(1),
+});
+
+/** To the buyer, once the payment provider has taken a refund (lib/refunds). */
+export const refundBuyerPayloadSchema = z.object({
+  buyerName: z.string(),
+  orderNumber: z.string(),
+  organizerName: z.string(),
+  event: eventSnapshot,
+  /** The tickets cancelled by this refund. */
+  tickets: z.array(z.object({ code: z.string(), typeName: z.string() })),
+  /** What the tickets cost, the fee kept, and what comes back (minor units). */
+  amountMinor: z.number(),
+  feeMinor: z.number(),
+  refundMinor: z.number(),
+  currency: z.string(),
+  /** Tickets of the order still valid after this; 0 when the whole order is cancelled. */
+  remainingTickets: z.number(),
+  orderUrl: z.string(),
+  replyTo: z.string(),
+});
+
+/** To the organizer's contact address about the same refund. */
+export const refundOrganizerPayloadSchema = z.object({
+  organizerName: z.string(),
+  orderNumber: z.string(),
+  buyerName: z.string(),
+  eventTitle: z.string(),
+  ticketCount: z.number(),
+  refundMinor: z.number(),
+  feeMinor: z.number(),
+  currency: z.string(),
+  /** The organizer's page of the order. */
+  orderUrl: z.string(),
+});
+
 export type OrderConfirmationPayload = z.infer<typeof orderConfirmationPayloadSchema>;
 export type OrderConfirmationReference = z.infer<typeof orderConfirmationReferenceSchema>;
 export type WelcomePayload = z.infer<typeof welcomePayloadSchema>;
@@ -172,6 +224,9 @@ export type OrderMovedPayload = z.infer<typeof orderMovedPayloadSchema>;
 export type OrderCorrectionPayload = z.infer<typeof orderCorrectionPayloadSchema>;
 export type TicketReceivedPayload = z.infer<typeof ticketReceivedPayloadSchema>;
 export type TicketPassedOnPayload = z.infer<typeof ticketPassedOnPayloadSchema>;
+export type MyTicketsPayload = z.infer<typeof myTicketsPayloadSchema>;
+export type RefundBuyerPayload = z.infer<typeof refundBuyerPayloadSchema>;
+export type RefundOrganizerPayload = z.infer<typeof refundOrganizerPayloadSchema>;
 
 // The names of the templates come from the registry, which pairs each schema with its email.
 export type { EmailPayloads, EmailTemplate } from "../../emails/registry";

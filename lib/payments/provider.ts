@@ -28,8 +28,30 @@ export type RedirectCheckoutInput = {
   idempotencyKey: string;
 };
 
+export type RefundInput = {
+  /** The order's payment reference as this provider stored it (Order.paymentRef). */
+  paymentRef: string;
+  orderId: string;
+  amountMinor: number;
+  currency: string;
+  /** The same key for every attempt at one refund: the provider pays it back once. */
+  idempotencyKey: string;
+};
+
+/**
+ * "succeeded": the money is on its way back; "pending": accepted, the provider settles it later;
+ * "failed": refused for good (say, the payment was disputed). Throws PaymentUnavailableError
+ * when the provider did not answer: try again with the same key.
+ */
+export type RefundResult = { status: "succeeded" | "pending"; reference: string } | { status: "failed"; reason: string };
+
+/** What every provider does after a payment: pay some or all of it back. */
+interface Refunds {
+  refund(input: RefundInput): Promise<RefundResult>;
+}
+
 /** Takes the card on our own form and charges it at once (the test provider). */
-export interface CardFormProvider {
+export interface CardFormProvider extends Refunds {
   readonly id: string;
   readonly flow: "card-form";
   charge(input: {
@@ -43,7 +65,7 @@ export interface CardFormProvider {
 }
 
 /** Sends the buyer to the provider's own payment page; a signed webhook confirms (Stripe). */
-export interface RedirectProvider {
+export interface RedirectProvider extends Refunds {
   readonly id: string;
   readonly flow: "redirect";
   createCheckout(input: RedirectCheckoutInput): Promise<{ url: string; reference: string }>;

@@ -3,7 +3,13 @@
 // outcome only from Stripe's signed webhook (see stripe-webhook.ts). Requests go through
 // Stripe's official SDK.
 import Stripe from "stripe";
-import { PaymentUnavailableError, type PaymentCard, type RedirectCheckoutInput, type RedirectProvider } from "./provider";
+import {
+  PaymentUnavailableError,
+  type PaymentCard,
+  type RedirectCheckoutInput,
+  type RedirectProvider,
+  type RefundResult,
+} from "./provider";
 
 const STRIPE_API = "https://api.stripe.com";
 
@@ -113,6 +119,33 @@ export function stripeProvider({
       if (!card) return null;
       const last4 = typeof card.last4 === "string" && /^\d{4}$/.test(card.last4) ? card.last4 : null;
       return { brand: typeof card.brand === "string" ? card.brand.slice(0, 32) : null, last4 };
+    },
+    async refund({ paymentRef, orderId, amountMinor, currency, idempotencyKey }): Promise<RefundResult> {
+      // The order keeps the Checkout Session; a refund names the payment the session made.
+      const looked = await send(stripe.checkout.sessions.retrieve(paymentRef));
+      if (!looked.ok) throw new PaymentUnavailableError(`Stripe answered ${looked.status}`);
+      const intent = looked.body.payment_intent;
+      const paymentIntent = typeof intent === "string" ? intent : intent?.id;
+      if (!paymentIntent) return { status: "failed", reason: "no_payment" };
+      if (looked.body.currency && looked.body.currency.toLowerCase() !== currency.toLowerCase())
+        return { status: "failed", reason: "currency" };
+      // The idempotency key: a retry (ours, the SDK's or a worker's after a crash) refunds once.
+      const answer = await send(
+        stripe.refunds.create(
+          { payment_intent: paymentIntent, amount: amountMinor, metadata: { orderId } },
+          { idempotencyKey: `refund-${idempotencyKey}` },
+        ),
+      );
+      if (!answer.ok) {
+        // 4xx: Stripe refuses this refund (already refunded in full, a disputed charge); 5xx or 409: ask again.
+        if (answer.status >= 400 && answer.status < 500 && answer.status !== 409 && answer.status !== 429)
+          return { status: "failed", reason: `stripe_${answer.status}` };
+        throw new PaymentUnavailableError(`Stripe answered ${answer.status}`);
+      }
+      const refund = answer.body;
+      if (refund.status === "failed" || refund.status === "canceled")
+        return { status: "failed", reason: refund.failure_reason ?? "failed" };
+      return { status: refund.status === "succeeded" ? "succeeded" : "pending", reference: refund.id };
     },
     async createCheckout(input) {
       // The idempotency key: a retried request (ours or the SDK's) creates no second session.

@@ -2,7 +2,7 @@
 // Its card numbers are documented on the payments page and in the README.
 import { createHash } from "node:crypto";
 import { isExpiryInFuture, parseCardExpiry } from "./card-expiry";
-import { PaymentUnavailableError, type CardFormProvider, type CardInput, type ChargeResult } from "./provider";
+import { PaymentUnavailableError, type CardFormProvider, type CardInput, type ChargeResult, type RefundResult } from "./provider";
 
 export const TEST_CARDS = {
   succeeds: "4242424242424242",
@@ -58,6 +58,11 @@ export function testPaymentProvider(): CardFormProvider {
         cardBrand: cardBrand(digits),
         cardLast4: digits.slice(-4),
       };
+    },
+    async refund({ paymentRef, idempotencyKey }): Promise<RefundResult> {
+      // A payment this provider never made cannot be paid back.
+      if (!paymentRef.startsWith("test_")) return { status: "failed", reason: "unknown_payment" };
+      return { status: "succeeded", reference: `test_re_${createHash("sha256").update(idempotencyKey).digest("hex").slice(0, 24)}` };
     },
   };
 }

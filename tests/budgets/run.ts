@@ -308,6 +308,44 @@ const payloads: { [T in EmailTemplate]: EmailPayloads[T] } = {
     eventTitle: event.title,
     typeName: "Parkett",
   },
+  "my-tickets": {
+    name: "Åsa Berg-Lindqvist",
+    orders: Array.from({ length: 10 }, (_, n) => ({
+      orderNumber: `7KQ2M9X${n}`,
+      organizerName: "Nordljus Konserter",
+      event,
+      tickets: [
+        { typeName: "Parkett", count: 2 },
+        { typeName: "Balkong", count: 1 },
+      ],
+      orderUrl: `${site}/orders/01a214c6-e1a7-72be-bfbc-0a633bc6349b?key=eM1kQDDeBy24ApNnrdvwHVGG_0ox4_sC`,
+    })),
+  },
+  "refund-buyer": {
+    buyerName: "Åsa Berg-Lindqvist",
+    orderNumber: "7KQ2M9XD",
+    organizerName: "Nordljus Konserter",
+    event,
+    tickets: Array.from({ length: 10 }, (_, n) => ({ code: ticketCode(n + 1), typeName: "Parkett" })),
+    amountMinor: 345000,
+    feeMinor: 34500,
+    refundMinor: 310500,
+    currency: "SEK",
+    remainingTickets: 0,
+    orderUrl: `${site}/orders/01a214c6-e1a7-72be-bfbc-0a633bc6349b?key=eM1kQDDeBy24ApNnrdvwHVGG_0ox4_sC`,
+    replyTo: "info@nordljus.example.se",
+  },
+  "refund-organizer": {
+    organizerName: "Nordljus Konserter",
+    orderNumber: "7KQ2M9XD",
+    buyerName: "Åsa Berg-Lindqvist",
+    eventTitle: event.title,
+    ticketCount: 10,
+    refundMinor: 310500,
+    feeMinor: 34500,
+    currency: "SEK",
+    orderUrl: `${site}/organizer/01a214c6-e1a7-72be-bfbc-0a633bc6349c/orders/01a214c6-e1a7-72be-bfbc-0a633bc6349b`,
+  },
 };
 
 async function emailBudgets(): Promise<void> {

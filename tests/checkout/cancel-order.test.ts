@@ -13,6 +13,9 @@ useTestDatabase();
 const redirectProvider: RedirectProvider = {
   id: "fake-redirect",
   flow: "redirect",
+  async refund(): Promise<never> {
+    throw new Error("no refunds in this test");
+  },
   async paymentCard() {
     return null;
   },

@@ -182,6 +182,9 @@ describe(`checkoutFormAction (${databaseKind})`, () => {
     const provider: RedirectProvider = {
       id: "fake-redirect",
       flow: "redirect",
+      async refund(): Promise<never> {
+        throw new Error("no refunds in this test");
+      },
       async paymentCard() {
         return null;
       },

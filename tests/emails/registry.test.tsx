@@ -8,6 +8,9 @@ import { EmailPayloadError, outboxEmailSubject, renderEmail, renderOutboxEmail }
 import { EmailChangeEmail } from "@/emails/email-change";
 import { EmailChangedEmail } from "@/emails/email-changed";
 import { MagicLinkEmail } from "@/emails/magic-link";
+import { MyTicketsEmail } from "@/emails/my-tickets";
+import { RefundBuyerEmail } from "@/emails/refund-buyer";
+import { RefundOrganizerEmail } from "@/emails/refund-organizer";
 import { OrderConfirmationEmail } from "@/emails/order-confirmation";
 import { OrderCorrectionEmail } from "@/emails/order-correction";
 import { OrderMovedEmail } from "@/emails/order-moved";
@@ -38,6 +41,9 @@ const validPayloads: { [K in EmailTemplate]: EmailPayloads[K] } = {
   "order-correction": withoutLocale(OrderCorrectionEmail.PreviewProps),
   "ticket-received": ticketReceived,
   "ticket-passed-on": withoutLocale(TicketPassedOnEmail.PreviewProps),
+  "my-tickets": withoutLocale(MyTicketsEmail.PreviewProps),
+  "refund-buyer": withoutLocale(RefundBuyerEmail.PreviewProps),
+  "refund-organizer": withoutLocale(RefundOrganizerEmail.PreviewProps),
 };
 
 describe("emailRegistry", () => {

@@ -19,6 +19,9 @@ import { emailTemplates, resolveStoredEmail, type EmailTemplate } from "@/emails
 import { EmailChangeEmail } from "@/emails/email-change";
 import { EmailChangedEmail } from "@/emails/email-changed";
 import { MagicLinkEmail } from "@/emails/magic-link";
+import { MyTicketsEmail } from "@/emails/my-tickets";
+import { RefundBuyerEmail } from "@/emails/refund-buyer";
+import { RefundOrganizerEmail } from "@/emails/refund-organizer";
 import { OrderConfirmationEmail } from "@/emails/order-confirmation";
 import { OrderCorrectionEmail } from "@/emails/order-correction";
 import { OrderMovedEmail } from "@/emails/order-moved";
@@ -45,9 +48,21 @@ const previews: Record<EmailTemplate, object> = {
   "order-correction": payloadOf(OrderCorrectionEmail.PreviewProps),
   "ticket-received": payloadOf(TicketReceivedEmail.PreviewProps),
   "ticket-passed-on": payloadOf(TicketPassedOnEmail.PreviewProps),
+  "my-tickets": payloadOf(MyTicketsEmail.PreviewProps),
+  "refund-buyer": payloadOf(RefundBuyerEmail.PreviewProps),
+  "refund-organizer": payloadOf(RefundOrganizerEmail.PreviewProps),
 };
 
-const ACCOUNT: EmailTemplate[] = ["welcome", "magic-link", "password-set", "email-change", "email-changed"];
+// "my-tickets" lists orders of several organizers and goes only to the account's own address.
+const ACCOUNT: EmailTemplate[] = [
+  "welcome",
+  "magic-link",
+  "password-set",
+  "email-change",
+  "email-changed",
+  "my-tickets",
+  "refund-organizer",
+];
 const ORDER: EmailTemplate[] = [
   "order-confirmation",
   "organizer-message",
@@ -55,6 +70,7 @@ const ORDER: EmailTemplate[] = [
   "order-correction",
   "ticket-received",
   "ticket-passed-on",
+  "refund-buyer",
 ];
 
 /** The help page's and the order page's sentences, as plain text. */

@@ -21,6 +21,9 @@ const HOUR = 60 * 60_000;
 const redirect: RedirectProvider = {
   id: "redirect-test",
   flow: "redirect",
+  async refund(): Promise<never> {
+    throw new Error("no refunds in this test");
+  },
   async paymentCard() {
     return null;
   },

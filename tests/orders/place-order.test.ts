@@ -290,6 +290,9 @@ describe(`placeOrder (${databaseKind})`, () => {
     const redirect: RedirectProvider = {
       id: "redirect-test",
       flow: "redirect",
+      async refund(): Promise<never> {
+        throw new Error("no refunds in this test");
+      },
       async paymentCard() {
         return null;
       },

@@ -21,6 +21,7 @@ import {
 } from "@/lib/organizers/queries";
 import { can, ORGANIZER_PERMISSION_NAMES, ORGANIZER_PERMISSIONS, ORGANIZER_ROLES, type OrganizerPermission } from "@/lib/organizers/roles";
 import { saveEventForMember, setEventPublishedForMember } from "@/lib/organizers/save-event";
+import { getRefundPolicyForEditing, saveRefundPolicyForMember } from "@/lib/refunds/refund-policy-settings";
 import { createEvent } from "../helpers/fixtures";
 import { addMember, organizerWithTeam, paidOrder } from "../organizer-ops/fixtures";
 import { createUser, eventValues } from "./helpers";
@@ -87,6 +88,13 @@ const probes: Record<OrganizerPermission, (caller: Caller, w: World) => Promise<
     const email = `right-${randomUUID()}@gmail.com`;
     const result = await correctOrderEmail({ userId, organizerId, orderId: order.id, email, confirmation: email });
     return [result.ok, (await db.order.findUniqueOrThrow({ where: { id: order.id } })).buyerEmail === email];
+  },
+  setRefundPolicy: async ({ userId, organizerId }, { team }) => {
+    const reading = (await getRefundPolicyForEditing(userId, organizerId, team.event.id)) !== null;
+    const values = { kind: "until", daysBefore: "3", feeKind: "PERCENT", feeValue: "5" };
+    const result = await saveRefundPolicyForMember({ userId, organizerId, eventId: team.event.id, values });
+    const written = (await db.eventRefundPolicy.findUnique({ where: { eventId: team.event.id } }))?.feeValue === 500;
+    return [reading, result.ok, written];
   },
 };
 

@@ -15,6 +15,8 @@ import { statementDescriptorSuffix, stripeProvider } from "@/lib/payments/stripe
 import { handleStripeEvent, verifyStripeSignature, WebhookSignatureError, type StripeEvent } from "@/lib/payments/stripe-webhook";
 import { stopOutboxSender } from "@/lib/outbox/in-app";
 import { POST } from "@/app/api/payments/stripe/webhook/route";
+import { cancelTickets } from "@/lib/refunds/cancel-tickets";
+import { completeDueRefunds, REFUND_LEASE_MS } from "@/lib/refunds/complete-refund";
 
 useTestDatabase();
 
@@ -375,5 +377,96 @@ describe(`Stripe Checkout (${databaseKind})`, () => {
     await releaseExpiredHolds(new Date(Date.now() + 2 * 60 * 60_000));
     expect(await handleStripeEvent(sessionEvent("checkout.session.completed", order))).toBe("completed");
     expect(await db.ticketType.findUniqueOrThrow({ where: { id: ticketType.id } })).toMatchObject({ sold: 2, held: 0 });
+  });
+});
+
+describe(`Stripe refunds (${databaseKind})`, () => {
+  /** A Stripe order paid through the webhook, for an event that refunds until a day before. */
+  async function paidStripeOrder() {
+    const { order, ticketType } = await pendingStripeOrder();
+    expect(await handleStripeEvent(sessionEvent("checkout.session.completed", order))).toBe("completed");
+    await db.eventRefundPolicy.create({ data: { eventId: order.eventId, refundable: true, daysBefore: 1 } });
+    const tickets = await db.ticket.findMany({ where: { orderId: order.id }, orderBy: { code: "asc" } });
+    return { order, ticketType, tickets };
+  }
+
+  /** Stripe's answers: the session names its payment intent; `refunds` answers POST /v1/refunds. */
+  function stripeRefunds(refunds: () => Answer) {
+    answerFor = (method, path) => {
+      if (method === "GET" && path.startsWith("/v1/checkout/sessions/"))
+        return {
+          status: 200,
+          body: { id: path.split("/")[4], object: "checkout.session", payment_intent: "pi_test_123", currency: "sek" },
+        };
+      if (method === "POST" && path === "/v1/refunds") return refunds();
+      return undefined;
+    };
+  }
+  const refundPosts = () => requests.filter((request) => request.method === "POST" && request.path === "/v1/refunds");
+
+  it("refunds the cancelled ticket's price from the session's payment, with the refund's idempotency key", async () => {
+    const { order, tickets } = await paidStripeOrder();
+    stripeRefunds(() => ({ status: 200, body: { id: "re_test_1", object: "refund", status: "succeeded" } }));
+
+    const result = await cancelTickets(
+      { orderId: order.id, codes: [tickets[0].code], requestKey: randomUUID(), requestedBy: "buyer" },
+      { provider: provider() },
+    );
+
+    expect(result).toMatchObject({ ok: true, status: "SUCCEEDED", refundMinor: 29_500 });
+    const [posted] = refundPosts();
+    expect(refundPosts()).toHaveLength(1);
+    expect(posted.form.get("payment_intent")).toBe("pi_test_123");
+    expect(posted.form.get("amount")).toBe("29500");
+    expect(posted.form.get("metadata[orderId]")).toBe(order.id);
+    expect(posted.headers["idempotency-key"]).toBe(`refund-${result.ok ? result.refundId : ""}`);
+    expect(await db.refund.findFirstOrThrow({ where: { orderId: order.id } })).toMatchObject({
+      status: "SUCCEEDED",
+      providerRef: "re_test_1",
+    });
+  });
+
+  it("asks again with the same key when Stripe fails once, and a worker finishes what Stripe left undone", async () => {
+    const { order, ticketType } = await paidStripeOrder();
+    let answers = 0;
+    // First a 500 (the SDK retries at once), then down for good: the refund waits for the worker.
+    stripeRefunds(() =>
+      ++answers <= 2 ? { status: 500, body: { error: { type: "api_error", message: "down" } } } : { status: 200, body: {} },
+    );
+    const now = new Date();
+
+    const result = await cancelTickets(
+      { orderId: order.id, codes: "all", requestKey: randomUUID(), requestedBy: "buyer", now },
+      { provider: provider() },
+    );
+
+    expect(result).toMatchObject({ ok: true, status: "PENDING", refundMinor: 59_000 });
+    expect((await db.ticketType.findUniqueOrThrow({ where: { id: ticketType.id } })).sold).toBe(0);
+    stripeRefunds(() => ({ status: 200, body: { id: "re_test_2", object: "refund", status: "pending" } }));
+    const report = await completeDueRefunds({ provider: provider(), now: new Date(now.getTime() + REFUND_LEASE_MS + 60 * 60_000) });
+    expect(report).toMatchObject({ succeeded: 1 });
+
+    const keys = refundPosts().map((request) => request.headers["idempotency-key"]);
+    expect(keys).toHaveLength(3);
+    expect(new Set(keys).size).toBe(1);
+    expect(await db.refund.findFirstOrThrow({ where: { orderId: order.id } })).toMatchObject({
+      status: "SUCCEEDED",
+      providerRef: "re_test_2",
+    });
+    expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("REFUNDED");
+  });
+
+  it("records a refund Stripe refuses as failed, for the organizer to settle", async () => {
+    const { order } = await paidStripeOrder();
+    stripeRefunds(() => ({
+      status: 400,
+      body: { error: { type: "invalid_request_error", code: "charge_already_refunded", message: "refunded" } },
+    }));
+    const result = await cancelTickets(
+      { orderId: order.id, codes: "all", requestKey: randomUUID(), requestedBy: "buyer" },
+      { provider: provider() },
+    );
+    expect(result).toMatchObject({ ok: true, status: "FAILED" });
+    expect(refundPosts()).toHaveLength(1);
   });
 });

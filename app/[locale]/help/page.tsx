@@ -3,6 +3,7 @@ import { Link } from "@/components/i18n/link";
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { SupportRoutes } from "@/components/support/support-routes";
+import { SendMyTickets } from "@/components/tickets/send-my-tickets";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("HelpPage");
@@ -24,10 +25,11 @@ const linkClasses = "font-semibold text-indigo-800 underline underline-offset-4 
 
 /** Answers about accounts and buying, and the terms of purchase the checkout links to (#terms). */
 export default async function HelpPage() {
-  const [t, privacyT, supportT] = await Promise.all([
+  const [t, privacyT, supportT, sendTicketsT] = await Promise.all([
     getTranslations("HelpPage"),
     getTranslations("HelpPrivacy"),
     getTranslations("Support"),
+    getTranslations("SendTickets"),
   ]);
   const strong = (chunks: ReactNode) => <strong className="font-semibold text-zinc-950">{chunks}</strong>;
   const login = (chunks: ReactNode) => (
@@ -74,6 +76,11 @@ export default async function HelpPage() {
               </a>
             </li>
             <li>
+              <a href="#send-my-tickets" className={linkClasses}>
+                {sendTicketsT("heading")}
+              </a>
+            </li>
+            <li>
               <a href="#wrong-address" className={linkClasses}>
                 {t("wrongAddress.heading")}
               </a>
@@ -115,6 +122,8 @@ export default async function HelpPage() {
         <p>{privacyT.rich("news", { privacy })}</p>
         <p>{t.rich("account.payments", { payments })}</p>
       </Section>
+
+      <SendMyTickets id="send-my-tickets" />
 
       {/* The two ways of lib/organizers/corrections: buyer-correction.ts and order-claim.ts. */}
       <Section id="wrong-address" title={t("wrongAddress.heading")}>

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { FlashNotice } from "@/components/ui/notice";
+import { SendMyTickets } from "@/components/tickets/send-my-tickets";
 import { safeReturnPath } from "@/lib/navigation/return-path";
 import { signInPurpose } from "./destination";
 import { LoginForm } from "./login-form";
@@ -65,6 +66,9 @@ export default async function LoginPage({ searchParams }: Props) {
           ),
         })}
       </p>
+      <Card className="p-4 sm:p-6">
+        <SendMyTickets id="send-my-tickets" />
+      </Card>
     </div>
   );
 }

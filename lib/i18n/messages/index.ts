@@ -36,6 +36,10 @@ import enWallet from "./en/wallet.json";
 import svWallet from "./sv/wallet.json";
 import enTransfers from "./en/transfers.json";
 import svTransfers from "./sv/transfers.json";
+import enSendTickets from "./en/sendTickets.json";
+import svSendTickets from "./sv/sendTickets.json";
+import enRefunds from "./en/refunds.json";
+import svRefunds from "./sv/refunds.json";
 
 const sv = {
   ...svSite,
@@ -56,6 +60,8 @@ const sv = {
   ...svLanguage,
   ...svWallet,
   ...svTransfers,
+  ...svSendTickets,
+  ...svRefunds,
 };
 const en = {
   ...enSite,
@@ -76,6 +82,8 @@ const en = {
   ...enLanguage,
   ...enWallet,
   ...enTransfers,
+  ...enSendTickets,
+  ...enRefunds,
 };
 
 export type Messages = typeof sv;

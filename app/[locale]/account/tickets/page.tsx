@@ -10,6 +10,7 @@ import { groupAccountOrders, listAccountOrders, orderHasUsableTickets, type Acco
 import { requireUser } from "@/lib/guards";
 import { ResendTicketsForm } from "./resend-tickets-form";
 import { PassedOnList } from "@/components/transfers/passed-on-list";
+import { AccountCancelLink } from "@/components/refunds/account-cancel-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Tickets.list");
@@ -35,6 +36,8 @@ export default async function TicketsPage() {
             <AccountOrderCard key={order.id} order={order}>
               <PassedOnList tickets={order.passedOn} timeZone={order.event.timeZone} headingLevel={4} />
               {orderHasUsableTickets(order) && order.holdsOrder ? <ResendTicketsForm orderId={order.id} requestKey={randomUUID()} /> : null}
+              {/* Cancelling is the buyer's: someone a ticket was passed on to cannot cancel the order. */}
+              {orderHasUsableTickets(order) && order.holdsOrder ? <AccountCancelLink orderId={order.id} eventTitle={order.event.title} /> : null}
             </AccountOrderCard>
           ))}
         </ul>

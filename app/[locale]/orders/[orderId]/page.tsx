@@ -23,10 +23,11 @@ import { appleWalletEnabled } from "@/lib/wallet/apple-pass";
 import { googleWalletEnabled } from "@/lib/wallet/google-pass";
 import { guestWalletPath } from "@/lib/wallet/ticket-passes";
 import { OrderPassOn } from "@/components/transfers/order-pass-on";
+import { CancelTicketsSection } from "@/components/refunds/cancel-tickets-section";
 
 type Props = {
   params: Promise<{ orderId: string }>;
-  searchParams: Promise<{ key?: string | string[]; moved?: string | string[] }>;
+  searchParams: Promise<{ key?: string | string[]; moved?: string | string[]; cancelled?: string | string[] }>;
 };
 
 // How often a page waiting for the payment provider's confirmation looks again.
@@ -39,7 +40,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function OrderPage({ params, searchParams }: Props) {
-  const [{ orderId }, { key, moved }] = await Promise.all([params, searchParams]);
+  const [{ orderId }, { key, moved, cancelled }] = await Promise.all([params, searchParams]);
   const order = await getOrderForConfirmation(orderId);
   const orderKey = (Array.isArray(key) ? key[0] : key) ?? "";
   // Without the right key the order does not exist, as far as the visitor can tell.
@@ -94,6 +95,9 @@ export default async function OrderPage({ params, searchParams }: Props) {
         <p className="text-lg text-zinc-800">{reason}</p>
         <p className="text-zinc-700">{t("orderNumber", { number: order.number })}</p>
         {eventSummary}
+        {order.status === "CANCELLED" || order.status === "REFUNDED" ? (
+          <CancelTicketsSection orderId={order.id} orderKey={orderKey} timeZone={order.event.timeZone} cancelled={cancelled === "1"} />
+        ) : null}
         <div>
           <Button href={eventPath}>{t("backToEvent")}</Button>
         </div>
@@ -187,6 +191,8 @@ export default async function OrderPage({ params, searchParams }: Props) {
           <p className="text-sm text-zinc-700">{t("paidWith", { brand: order.cardBrand ?? "other", last4: order.cardLast4 })}</p>
         ) : null}
       </Card>
+
+      <CancelTicketsSection orderId={order.id} orderKey={orderKey} timeZone={order.event.timeZone} cancelled={cancelled === "1"} />
 
       {correctable ? (
         <Card as="section" aria-labelledby="order-correction-title" className="flex flex-col gap-3 p-4 sm:p-6">

@@ -10,6 +10,7 @@ import { getOrganizerOrder } from "@/lib/organizers/corrections/order-correction
 import { correctOrderEmailAction } from "./actions";
 import { CorrectionForm } from "./correction-form";
 import { PageHeader } from "@/components/ui/page-header";
+import { OrganizerRefunds } from "@/components/refunds/organizer-refunds";
 
 type Props = {
   params: Promise<{ organizerId: string; orderId: string }>;
@@ -98,6 +99,8 @@ export default async function OrganizerOrderPage({ params, searchParams }: Props
           </>
         ) : null}
       </Card>
+
+      <OrganizerRefunds orderId={order.id} timeZone={zone} />
 
       <Card as="section" aria-labelledby="email-history" className="flex flex-col gap-3 p-4 sm:p-6">
         <h2 id="email-history" className="text-xl font-bold text-zinc-950">

@@ -6,6 +6,8 @@ import { EventPageHeader } from "@/components/organizer/event-page-header";
 import { requireOrganizerEvent } from "@/lib/guards";
 import { getEventForEditing } from "@/lib/organizers/queries";
 import { saveEventAction } from "../../actions";
+import { RefundPolicySection } from "@/components/refunds/refund-policy-section";
+import { can } from "@/lib/organizers/roles";
 
 type Props = { params: Promise<{ organizerId: string; eventId: string }> };
 
@@ -31,6 +33,9 @@ export default async function EditEventPage({ params }: Props) {
         locked={editing.locked}
         mode="save"
       />
+      {can(role, "setRefundPolicy") ? (
+        <RefundPolicySection userId={user.id} organizerId={editing.organizer.id} eventId={editing.event.id} />
+      ) : null}
     </div>
   );
 }

@@ -1,0 +1,205 @@
+// The second half of a cancellation: asking the payment provider for the money recorded in a
+// PENDING refund, outside any transaction, with the refund's id as the idempotency key, then
+// marking it done and queuing the emails to the buyer and the organizer in one transaction. The
+// request that recorded the refund does this at once; the worker picks up what a crash or an
+// unreachable provider left (completeDueRefunds), so every refund is asked for until it is done,
+// and the provider pays it once whoever asks and however often.
+// Free of server-only code: the worker (`npm run worker`, plain Node) runs completeDueRefunds.
+import { db, type DbTransaction } from "../db/client";
+import { env } from "../env";
+import { orderUrl } from "../orders/order-links";
+import { enqueueEmails, type QueuedEmail } from "../outbox/queue";
+import { orderRecipient } from "../orders/order-recipient";
+import { paymentProvider } from "../payments";
+import { PaymentUnavailableError, type PaymentProvider } from "../payments/provider";
+import { ORGANIZER_CONTACT_SELECT, organizerReplyTo } from "../organizers/contact-address";
+
+/** How long the one who recorded or claimed a refund has to finish it before a worker may try. */
+export const REFUND_LEASE_MS = 2 * 60_000;
+/** Between attempts while the provider cannot be reached: 1 minute, doubling, at most 1 hour. */
+export function refundRetryDelayMs(attempts: number): number {
+  return Math.min(60 * 60_000, 60_000 * 2 ** Math.max(0, attempts - 1));
+}
+
+export type RefundOutcome = "succeeded" | "failed" | "retrying" | "already_done";
+
+export async function completeRefund(
+  refundId: string,
+  { provider = paymentProvider(), now = new Date() }: { provider?: PaymentProvider; now?: Date } = {},
+): Promise<RefundOutcome> {
+  const refund = await db.refund.findUnique({
+    where: { id: refundId },
+    select: {
+      status: true,
+      attempts: true,
+      amountMinor: true,
+      currency: true,
+      order: { select: { id: true, paymentProvider: true, paymentRef: true } },
+    },
+  });
+  if (!refund || refund.status !== "PENDING") return "already_done";
+  const { order } = refund;
+  if (!order.paymentRef || order.paymentProvider !== provider.id) {
+    // Paid through a provider this server does not run (or never paid through one): nobody here can refund it.
+    return markFailed(refundId, `no payment of ${provider.id} to refund`);
+  }
+  let result;
+  try {
+    result = await provider.refund({
+      paymentRef: order.paymentRef,
+      orderId: order.id,
+      amountMinor: refund.amountMinor,
+      currency: refund.currency,
+      idempotencyKey: refundId,
+    });
+  } catch (error) {
+    if (!(error instanceof PaymentUnavailableError)) throw error;
+    const attempts = refund.attempts + 1;
+    await db.refund.updateMany({
+      where: { id: refundId, status: "PENDING" },
+      data: { attempts, lastError: error.message.slice(0, 500), nextAttemptAt: new Date(now.getTime() + refundRetryDelayMs(attempts)) },
+    });
+    return "retrying";
+  }
+  if (result.status === "failed") return markFailed(refundId, result.reason);
+
+  return db.$transaction(async (tx) => {
+    // Only the first to finish marks it and queues the emails, however many asked.
+    const marked = await tx.refund.updateMany({
+      where: { id: refundId, status: "PENDING" },
+      data: { status: "SUCCEEDED", providerRef: result.reference, completedAt: now, lastError: null },
+    });
+    if (marked.count === 0) return "already_done";
+    // The whole order cancelled and now paid back.
+    await tx.order.updateMany({ where: { id: order.id, status: "CANCELLED" }, data: { status: "REFUNDED" } });
+    await enqueueEmails(tx, await refundEmails(tx, refundId));
+    return "succeeded";
+  });
+}
+
+async function markFailed(refundId: string, reason: string): Promise<RefundOutcome> {
+  // The tickets stay cancelled (their places may be sold again); the organizer settles the money.
+  console.error("refund refused by the payment provider");
+  const marked = await db.refund.updateMany({
+    where: { id: refundId, status: "PENDING" },
+    data: { status: "FAILED", lastError: reason.slice(0, 500) },
+  });
+  return marked.count === 1 ? "failed" : "already_done";
+}
+
+/**
+ * Refunds left PENDING past their lease (a crash, an unreachable provider): each is claimed with
+ * a new lease first (SKIP LOCKED, so several workers share them), then completed.
+ */
+export async function completeDueRefunds({
+  provider = paymentProvider(),
+  now = new Date(),
+  limit = 20,
+}: { provider?: PaymentProvider; now?: Date; limit?: number } = {}): Promise<Record<RefundOutcome, number>> {
+  const claimed = await db.$queryRaw<{ id: string }[]>`
+    UPDATE "Refund" SET "nextAttemptAt" = ${new Date(now.getTime() + REFUND_LEASE_MS)}::timestamptz
+     WHERE "id" IN (
+       SELECT "id" FROM "Refund"
+        WHERE "status" = 'PENDING' AND "nextAttemptAt" <= ${now}::timestamptz
+        ORDER BY "nextAttemptAt"
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED)
+    RETURNING "id"::text AS "id"`;
+  const report: Record<RefundOutcome, number> = { succeeded: 0, failed: 0, retrying: 0, already_done: 0 };
+  for (const { id } of claimed) report[await completeRefund(id, { provider, now })] += 1;
+  return report;
+}
+
+/** The buyer's and the organizer's emails about a refund, read inside the transaction that completes it. */
+export async function refundEmails(tx: DbTransaction, refundId: string): Promise<QueuedEmail[]> {
+  const refund = await tx.refund.findUniqueOrThrow({
+    where: { id: refundId },
+    select: {
+      amountMinor: true,
+      feeMinor: true,
+      currency: true,
+      tickets: { select: { amountMinor: true, ticket: { select: { code: true, ticketType: { select: { name: true } } } } } },
+      order: {
+        select: {
+          id: true,
+          number: true,
+          locale: true,
+          buyerEmail: true,
+          buyerName: true,
+          user: { select: { email: true, name: true, locale: true } },
+          _count: { select: { tickets: { where: { status: "VALID" } } } },
+          event: {
+            select: {
+              title: true,
+              venue: true,
+              address: true,
+              city: true,
+              startsAt: true,
+              endsAt: true,
+              timeZone: true,
+              organizerId: true,
+              organizer: { select: { name: true, ...ORGANIZER_CONTACT_SELECT } },
+            },
+          },
+        },
+      },
+    },
+  });
+  const { order } = refund;
+  const { event } = order;
+  // The order's holder, as lib/ownership/holdings.ts's orderHolderContact says (that module is
+  // server-only; both ask orderRecipient): the account's current address, else the one typed.
+  const holder = orderRecipient(order);
+  const replyTo = organizerReplyTo(event.organizer);
+  const ticketsAmount = refund.tickets.reduce((sum, line) => sum + line.amountMinor, 0);
+  const dedupe = (side: string) => `refund:${refundId}:${side}`;
+  return [
+    {
+      template: "refund-buyer",
+      to: holder.email,
+      toName: holder.name,
+      locale: order.user?.locale ?? order.locale,
+      dedupeKey: dedupe("buyer"),
+      payload: {
+        buyerName: order.buyerName,
+        orderNumber: order.number,
+        organizerName: event.organizer.name,
+        event: {
+          title: event.title,
+          venue: event.venue,
+          address: event.address,
+          city: event.city,
+          startsAt: event.startsAt.toISOString(),
+          endsAt: event.endsAt.toISOString(),
+          timeZone: event.timeZone,
+        },
+        tickets: refund.tickets.map((line) => ({ code: line.ticket.code, typeName: line.ticket.ticketType.name })),
+        amountMinor: ticketsAmount,
+        feeMinor: refund.feeMinor,
+        refundMinor: refund.amountMinor,
+        currency: refund.currency,
+        remainingTickets: order._count.tickets,
+        orderUrl: orderUrl(order),
+        replyTo,
+      },
+    },
+    {
+      template: "refund-organizer",
+      to: replyTo,
+      // The organizer's emails are in Swedish, the site's first language.
+      locale: "sv",
+      dedupeKey: dedupe("organizer"),
+      payload: {
+        organizerName: event.organizer.name,
+        orderNumber: order.number,
+        buyerName: order.buyerName,
+        eventTitle: event.title,
+        ticketCount: refund.tickets.length,
+        refundMinor: refund.amountMinor,
+        feeMinor: refund.feeMinor,
+        currency: refund.currency,
+        orderUrl: `${env().SITE_URL}/organizer/${event.organizerId}/orders/${order.id}`,
+      },
+    },
+  ];
+}
