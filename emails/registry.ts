@@ -34,6 +34,14 @@ import { OrderMovedEmail, orderMovedSubject } from "./order-moved";
 import { OrganizerMessageEmail, organizerMessageSubject } from "./organizer-message";
 import { PasswordSetEmail, passwordSetSubject } from "./password-set";
 import { WelcomeEmail, welcomeSubject } from "./welcome";
+import { WaitingListJoinedEmail, waitingListJoinedSubject } from "./waiting-list-joined";
+import { WaitingListOfferEmail, waitingListOfferSubject } from "./waiting-list-offer";
+import {
+  waitingListJoinedPayloadSchema,
+  waitingListOfferPayloadSchema,
+  waitingListOfferReferenceSchema,
+} from "../lib/waiting-list/email-payloads";
+import { loadWaitingListOffer } from "../lib/waiting-list/offers";
 
 export type RenderOptions = {
   /** cid: references to attached images when sent; data: URLs in the demo's mailbox. */
@@ -163,6 +171,16 @@ const definitions = {
     subject: orderCorrectionSubject,
     replyTo: (payload) => payload.replyTo,
   }),
+  "waiting-list-joined": defineEmail({
+    schema: waitingListJoinedPayloadSchema,
+    component: WaitingListJoinedEmail,
+    subject: waitingListJoinedSubject,
+  }),
+  "waiting-list-offer": defineEmail({
+    schema: waitingListOfferPayloadSchema,
+    component: WaitingListOfferEmail,
+    subject: waitingListOfferSubject,
+  }),
 };
 
 export type EmailTemplate = keyof typeof definitions;
@@ -207,6 +225,8 @@ const references: {
   readonly [K in EmailTemplate]?: { schema: z.ZodType<unknown>; load: (reference: never) => Promise<EmailPayloads[K]> };
 } = {
   "order-confirmation": { schema: orderConfirmationReferenceSchema, load: loadOrderConfirmation },
+  // An offer is read (and its links signed) when sent; one no longer open is not sent.
+  "waiting-list-offer": { schema: waitingListOfferReferenceSchema, load: loadWaitingListOffer },
 };
 
 /**

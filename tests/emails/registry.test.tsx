@@ -14,6 +14,8 @@ import { OrderMovedEmail } from "@/emails/order-moved";
 import { OrganizerMessageEmail } from "@/emails/organizer-message";
 import { PasswordSetEmail } from "@/emails/password-set";
 import { WelcomeEmail } from "@/emails/welcome";
+import { WaitingListJoinedEmail } from "@/emails/waiting-list-joined";
+import { WaitingListOfferEmail } from "@/emails/waiting-list-offer";
 
 useTestDatabase();
 
@@ -33,6 +35,8 @@ const validPayloads: { [K in EmailTemplate]: EmailPayloads[K] } = {
   "organizer-message": withoutLocale(OrganizerMessageEmail.PreviewProps),
   "order-moved": withoutLocale(OrderMovedEmail.PreviewProps),
   "order-correction": withoutLocale(OrderCorrectionEmail.PreviewProps),
+  "waiting-list-joined": withoutLocale(WaitingListJoinedEmail.PreviewProps),
+  "waiting-list-offer": withoutLocale(WaitingListOfferEmail.PreviewProps),
 };
 
 describe("emailRegistry", () => {

@@ -25,6 +25,8 @@ import { OrderMovedEmail } from "@/emails/order-moved";
 import { OrganizerMessageEmail } from "@/emails/organizer-message";
 import { PasswordSetEmail } from "@/emails/password-set";
 import { WelcomeEmail } from "@/emails/welcome";
+import { WaitingListJoinedEmail } from "@/emails/waiting-list-joined";
+import { WaitingListOfferEmail } from "@/emails/waiting-list-offer";
 
 function payloadOf<P extends { locale: string }>(preview: P): Omit<P, "locale"> {
   const { locale: _locale, ...payload } = preview;
@@ -41,9 +43,20 @@ const previews: Record<EmailTemplate, object> = {
   "organizer-message": payloadOf(OrganizerMessageEmail.PreviewProps),
   "order-moved": payloadOf(OrderMovedEmail.PreviewProps),
   "order-correction": payloadOf(OrderCorrectionEmail.PreviewProps),
+  "waiting-list-joined": payloadOf(WaitingListJoinedEmail.PreviewProps),
+  "waiting-list-offer": payloadOf(WaitingListOfferEmail.PreviewProps),
 };
 
-const ACCOUNT: EmailTemplate[] = ["welcome", "magic-link", "password-set", "email-change", "email-changed"];
+// The waiting list's emails come from the site (nobody reads replies), as the account emails do.
+const ACCOUNT: EmailTemplate[] = [
+  "welcome",
+  "magic-link",
+  "password-set",
+  "email-change",
+  "email-changed",
+  "waiting-list-joined",
+  "waiting-list-offer",
+];
 const ORDER: EmailTemplate[] = ["order-confirmation", "organizer-message", "order-moved", "order-correction"];
 
 /** The help page's and the order page's sentences, as plain text. */

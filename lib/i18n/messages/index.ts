@@ -34,6 +34,8 @@ import enLanguage from "./en/language.json";
 import svLanguage from "./sv/language.json";
 import enWallet from "./en/wallet.json";
 import svWallet from "./sv/wallet.json";
+import enWaitingList from "./en/waitingList.json";
+import svWaitingList from "./sv/waitingList.json";
 
 const sv = {
   ...svSite,
@@ -53,6 +55,7 @@ const sv = {
   ...svOrganizerOps,
   ...svLanguage,
   ...svWallet,
+  ...svWaitingList,
 };
 const en = {
   ...enSite,
@@ -72,6 +75,7 @@ const en = {
   ...enOrganizerOps,
   ...enLanguage,
   ...enWallet,
+  ...enWaitingList,
 };
 
 export type Messages = typeof sv;
