@@ -54,7 +54,7 @@ WaitingListOfferEmail.PreviewProps = {
   organizerName: "Stockholms Kammarkör",
   offerExpiresAt: "2026-05-14T17:30:00.000Z",
   timeZone: "Europe/Stockholm",
-  offerUrl: "http://localhost:3000/waiting-list/offer?entry=exempel&key=exempel",
+  offerUrl: "http://localhost:3000/events/nordljus/checkout/offer?entry=exempel&key=exempel",
   leaveUrl: "http://localhost:3000/waiting-list/leave?entry=exempel&key=exempel",
 } satisfies WaitingListOfferEmailProps;
 

@@ -23,8 +23,8 @@ export function isValidWaitingListKey(
 }
 
 /** The checkout of an offer: the offered tickets, held for whoever has this link. */
-export function offerPath(entry: WaitingListLinkTarget): string {
-  return `/waiting-list/offer?entry=${entry.id}&key=${linkKey("offer", entry)}`;
+export function offerPath(entry: WaitingListLinkTarget, eventSlug: string): string {
+  return `/events/${encodeURIComponent(eventSlug)}/checkout/offer?entry=${entry.id}&key=${linkKey("offer", entry)}`;
 }
 
 /** A page with one button that takes the entry off its list (a GET changes nothing). */

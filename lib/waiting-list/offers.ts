@@ -115,7 +115,7 @@ export async function loadWaitingListOffer({ entryId }: { entryId: string }): Pr
     organizerName: offer.organizerName,
     offerExpiresAt: offer.offerExpiresAt.toISOString(),
     timeZone: offer.timeZone,
-    offerUrl: `${env().SITE_URL}${offerPath(target)}`,
+    offerUrl: `${env().SITE_URL}${offerPath(target, offer.eventSlug)}`,
     leaveUrl: `${env().SITE_URL}${leavePath(target)}`,
   };
 }

@@ -133,6 +133,8 @@ const PUBLIC_ACTIONS: Record<string, string> = {
   requestOrderPasswordLinkAction: "the order's signed key (isValidOrderKey); the link goes only to the order's address",
   confirmOrderCorrectionAction: "the single-use link sent to the corrected address",
   setLocaleAction: "changes only the caller's own cookie and account",
+  joinWaitingListAction: "the same answer for every address; a signed-in visitor joins only with their own (lib/waiting-list/join.ts)",
+  leaveWaitingListAction: "the email's signed leave link (isValidWaitingListKey)",
 };
 
 function actionModules(dir: string): string[] {

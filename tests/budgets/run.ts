@@ -298,7 +298,7 @@ const payloads: { [T in EmailTemplate]: EmailPayloads[T] } = {
     organizerName: "Nordljus Konserter",
     offerExpiresAt: "2026-11-25T21:34:00.000Z",
     timeZone: "Europe/Stockholm",
-    offerUrl: `${site}/waiting-list/offer?entry=01a214c6-e1a7-72be-bfbc-0a633bc6349b&key=${"k".repeat(32)}`,
+    offerUrl: `${site}/events/nordljus/checkout/offer?entry=01a214c6-e1a7-72be-bfbc-0a633bc6349b&key=${"k".repeat(32)}`,
     leaveUrl: `${site}/waiting-list/leave?entry=01a214c6-e1a7-72be-bfbc-0a633bc6349b&key=${"l".repeat(32)}`,
   },
 };

@@ -206,7 +206,7 @@ describe(`leaving and the links (${databaseKind})`, () => {
     const [leaver] = await entries(type.id);
     const target = { id: leaver.id, email: leaver.email };
     const leaveKey = new URL(leavePath(target), "http://x").searchParams.get("key")!;
-    const offerKey = new URL(offerPath(target), "http://x").searchParams.get("key")!;
+    const offerKey = new URL(offerPath(target, event.slug), "http://x").searchParams.get("key")!;
 
     expect(isValidWaitingListKey("leave", target, offerKey)).toBe(false);
     expect(await leaveWaitingList(leaver.id, offerKey)).toBe(false);
@@ -220,7 +220,7 @@ describe(`leaving and the links (${databaseKind})`, () => {
     await join(event.slug, type.id, "o@example.se", 1);
     await returnSold(type.id, 1);
     const [entry] = await entries(type.id);
-    const key = new URL(offerPath({ id: entry.id, email: entry.email }), "http://x").searchParams.get("key")!;
+    const key = new URL(offerPath({ id: entry.id, email: entry.email }, event.slug), "http://x").searchParams.get("key")!;
     expect(await offerForCheckout({ waitingListEntry: entry.id, waitingListKey: key })).toMatchObject({ entryId: entry.id, quantity: 1 });
     expect(await offerForCheckout({ waitingListEntry: entry.id, waitingListKey: key.replace(/.$/, "A") })).toBeNull();
     expect(await offerForCheckout({})).toBeUndefined();
@@ -233,7 +233,7 @@ describe(`leaving and the links (${databaseKind})`, () => {
     const row = await db.outboxEmail.findFirstOrThrow({ where: { template: "waiting-list-offer", to: "mail@example.se" } });
     const email = await renderOutboxEmail(await resolveStoredEmail(row));
     const [entry] = await entries(type.id);
-    expect(email.html).toContain(`/waiting-list/offer?entry=${entry.id}&amp;key=`);
+    expect(email.html).toContain(`/events/${event.slug}/checkout/offer?entry=${entry.id}&amp;key=`);
     expect(email.html).toContain(`/waiting-list/leave?entry=${entry.id}&amp;key=`);
     expect(email.subject).toContain(event.title);
 
