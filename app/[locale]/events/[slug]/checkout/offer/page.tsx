@@ -10,7 +10,16 @@ import { quantityField } from "@/lib/orders/checkout-schema";
 import { getCheckoutEventBySlug } from "@/lib/orders/queries";
 import { paymentProvider } from "@/lib/payments";
 import { TEST_CARDS } from "@/lib/payments/test-provider";
-import { OFFER_ENTRY_FIELD, OFFER_KEY_FIELD, offerForCheckout, offerTicketTypes } from "@/lib/waiting-list/checkout-offer";
+import { redirectLocalized } from "@/lib/i18n/server";
+import { ordersOfThisBrowser } from "@/lib/orders/buyer-browser";
+import { orderPath } from "@/lib/orders/order-links";
+import {
+  OFFER_ENTRY_FIELD,
+  OFFER_KEY_FIELD,
+  offerForCheckout,
+  offerTicketTypes,
+  orderOfUsedOffer,
+} from "@/lib/waiting-list/checkout-offer";
 import { CheckoutForm } from "../checkout-form";
 
 type Props = {
@@ -39,6 +48,10 @@ export default async function OfferCheckoutPage({ params, searchParams }: Props)
   const [t, tc, locale] = await Promise.all([getTranslations("WaitingList"), getTranslations("Checkout"), getLocale()]);
 
   if (!offer || offer.eventSlug !== event.slug) {
+    // Just bought here: the checkout's answer re-renders this page (it set the buying browser's
+    // cookie), and the buyer goes on to the order.
+    const bought = await orderOfUsedOffer(fields);
+    if (bought && (await ordersOfThisBrowser()).has(bought.id)) await redirectLocalized(orderPath(bought));
     return (
       <div className="mx-auto flex max-w-2xl flex-col gap-6 px-4 py-6 sm:px-6 sm:py-10">
         <PageHeader back={{ href: `/events/${event.slug}`, label: tc("backToEvent") }} heading={t("offerGoneHeading")} />
