@@ -24,6 +24,7 @@ const text = {
     offerHeading: "Dina reserverade biljetter",
     leaveLink: "Lämna kön",
     left: /^Du har lämnat kön/,
+    signedInAs: (email: string) => `Du ställer dig i kön som ${email}.`,
   },
   en: {
     joinLink: /^Join the waiting list/,
@@ -38,6 +39,7 @@ const text = {
     offerHeading: "Your held tickets",
     leaveLink: "Leave the waiting list",
     left: /^You have left the waiting list/,
+    signedInAs: (email: string) => `You join the list as ${email}.`,
   },
 } as const;
 
@@ -99,6 +101,17 @@ test.describe("the waiting list", () => {
     await expect(plain.getByRole("status")).toHaveText(t.joined);
     await noScript.close();
 
+    // Signed in: one click, with the account's own address (no address field).
+    const owner = "karin.sjoberg@example.se";
+    const signedIn = await newContext({ signedInAs: owner });
+    const ownerPage = await signedIn.newPage();
+    await ownerPage.goto(`/events/${slug}/waiting-list?type=${typeId}`);
+    await expect(ownerPage.getByText(t.signedInAs(owner))).toBeVisible();
+    expect(await ownerPage.getByLabel(t.email).count()).toBe(0);
+    await ownerPage.getByRole("button", { name: t.join }).click();
+    await expect(ownerPage.getByRole("status")).toHaveText(t.joined);
+    await signedIn.close();
+
     // Two tickets come back (a cancellation): they are held for the first in line at once.
     await database.query(`UPDATE "TicketType" SET "sold" = "sold" - 2 WHERE "id" = $1`, [typeId]);
     const held = await database.query<{ sold: number; held: number }>(`SELECT "sold", "held" FROM "TicketType" WHERE "id" = $1`, [typeId]);
@@ -123,6 +136,15 @@ test.describe("the waiting list", () => {
     await page.getByRole("button", { name: t.leaveLink }).click();
     await expect(page.getByRole("status")).toHaveText(t.left);
     expect((await status()).rows[0].status).toBe("LEFT");
+    const line = await database.query<{ email: string; status: string }>(
+      `SELECT w."email", w."status"::text FROM "WaitingListEntry" w WHERE w."ticketTypeId" = $1 ORDER BY w."joinedAt"`,
+      [typeId],
+    );
+    expect(line.rows).toEqual([
+      { email: first, status: "CLAIMED" },
+      { email: second, status: "LEFT" },
+      { email: owner, status: "WAITING" },
+    ]);
 
     expect(errors).toEqual([]);
   });
