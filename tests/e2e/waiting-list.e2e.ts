@@ -4,6 +4,7 @@
 // the tickets held, and buys them; the other leaves the list from their email (a button: the
 // link alone changes nothing). The journey makes its own sold-out event in the server's database.
 import type pg from "pg";
+import { expectNoAxeViolations } from "./axe";
 import { collectPageErrors } from "./browser";
 import { expect, test } from "./fixtures";
 import { checkoutWords, fillCheckout, linkInNewestEmail } from "./journey";
@@ -81,8 +82,10 @@ test.describe("the waiting list", () => {
 
     // The event page offers the list under the sold-out type.
     await page.goto(`/events/${slug}`);
+    await expectNoAxeViolations(page, "event page, sold out");
     await page.getByRole("link", { name: t.joinLink }).click();
     await page.waitForURL(/\/waiting-list\?type=/);
+    await expectNoAxeViolations(page, "waiting-list page");
     await page.getByLabel(t.email).fill(first);
     await page.getByLabel(t.quantity).selectOption("2");
     await page.getByRole("button", { name: t.join }).click();
@@ -121,6 +124,7 @@ test.describe("the waiting list", () => {
     const offerUrl = await linkInNewestEmail(page, first, t.offerSubject, t.offerLink);
     await page.goto(offerUrl);
     await expect(page.getByRole("heading", { name: t.offerHeading, level: 1 })).toBeVisible();
+    await expectNoAxeViolations(page, "offer checkout");
     await expect(page.getByRole("combobox", { name: new RegExp(`^${TYPE_NAME}\\b`) })).toHaveValue("2");
     await fillCheckout(page, locale, { email: first });
     await page.getByRole("button", { name: checkoutWords[locale].buy }).click();
@@ -133,8 +137,10 @@ test.describe("the waiting list", () => {
     await page.goto(leaveUrl);
     const status = () => database.query<{ status: string }>(`SELECT "status"::text FROM "WaitingListEntry" WHERE "email" = $1`, [second]);
     expect((await status()).rows[0].status).toBe("WAITING");
+    await expectNoAxeViolations(page, "leave page");
     await page.getByRole("button", { name: t.leaveLink }).click();
     await expect(page.getByRole("status")).toHaveText(t.left);
+    await expectNoAxeViolations(page, "leave page, after leaving");
     expect((await status()).rows[0].status).toBe("LEFT");
     const line = await database.query<{ email: string; status: string }>(
       `SELECT w."email", w."status"::text FROM "WaitingListEntry" w WHERE w."ticketTypeId" = $1 ORDER BY w."joinedAt"`,
