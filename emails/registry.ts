@@ -45,6 +45,14 @@ import { PasswordSetEmail, passwordSetSubject } from "./password-set";
 import { TicketPassedOnEmail, ticketPassedOnSubject } from "./ticket-passed-on";
 import { TicketReceivedEmail, ticketReceivedSubject } from "./ticket-received";
 import { WelcomeEmail, welcomeSubject } from "./welcome";
+import { WaitingListJoinedEmail, waitingListJoinedSubject } from "./waiting-list-joined";
+import { WaitingListOfferEmail, waitingListOfferSubject } from "./waiting-list-offer";
+import {
+  waitingListJoinedPayloadSchema,
+  waitingListOfferPayloadSchema,
+  waitingListOfferReferenceSchema,
+} from "../lib/waiting-list/email-payloads";
+import { loadWaitingListOffer } from "../lib/waiting-list/offers";
 
 export type RenderOptions = {
   /** cid: references to attached images when sent; data: URLs in the demo's mailbox. */
@@ -234,6 +242,16 @@ const definitions = {
     component: RefundOrganizerEmail,
     subject: refundOrganizerSubject,
   }),
+  "waiting-list-joined": defineEmail({
+    schema: waitingListJoinedPayloadSchema,
+    component: WaitingListJoinedEmail,
+    subject: waitingListJoinedSubject,
+  }),
+  "waiting-list-offer": defineEmail({
+    schema: waitingListOfferPayloadSchema,
+    component: WaitingListOfferEmail,
+    subject: waitingListOfferSubject,
+  }),
 };
 
 export type EmailTemplate = keyof typeof definitions;
@@ -278,6 +296,8 @@ const references: {
   readonly [K in EmailTemplate]?: { schema: z.ZodType<unknown>; load: (reference: never) => Promise<EmailPayloads[K]> };
 } = {
   "order-confirmation": { schema: orderConfirmationReferenceSchema, load: loadOrderConfirmation },
+  // An offer is read (and its links signed) when sent; one no longer open is not sent.
+  "waiting-list-offer": { schema: waitingListOfferReferenceSchema, load: loadWaitingListOffer },
 };
 
 /**

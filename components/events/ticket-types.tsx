@@ -7,6 +7,7 @@ import { formatPrice } from "@/lib/i18n/format";
 import { asLocale } from "@/lib/i18n/locales";
 import { localizePath } from "@/lib/i18n/paths";
 import { AvailabilityStatus } from "./availability-status";
+import { WaitingListJoinLink } from "@/components/waiting-list/join-link";
 
 export type TicketTypesProps = {
   eventSlug: string;
@@ -50,6 +51,7 @@ export function TicketTypes({ eventSlug, eventEndsAt, timeZone, ticketTypes, now
           defaultQuantity={defaultQuantity}
           salesEndAt={row.type.salesEndAt ? salesCloseAt(row.type, eventEndsAt) : null}
           timeZone={timeZone}
+          eventSlug={eventSlug}
         />
       ))}
     </ul>
@@ -86,7 +88,9 @@ function TicketTypeItem({
   defaultQuantity,
   salesEndAt,
   timeZone,
+  eventSlug,
 }: {
+  eventSlug: string;
   ticketType: EventTicketType;
   availability: Availability;
   max: number;
@@ -119,6 +123,9 @@ function TicketTypeItem({
           timeZone={timeZone}
         />
       </div>
+      {availability.state === "sold_out" ? (
+        <WaitingListJoinLink eventSlug={eventSlug} ticketTypeId={ticketType.id} ticketTypeName={ticketType.name} />
+      ) : null}
       {max > 0 ? (
         <div className="flex items-center justify-between gap-4">
           <div className="flex flex-col">

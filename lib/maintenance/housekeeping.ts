@@ -9,9 +9,12 @@ import { releaseExpiredHolds } from "../orders/place-order";
 import { liveSessionWhere } from "../auth/sessions";
 import { deleteExpiredRateLimits } from "../rate-limit";
 import { completeDueRefunds } from "../refunds/complete-refund";
+import { sweepWaitingLists } from "../waiting-list/offers";
 
 export type HousekeepingReport = {
   holdsReleased: number;
+  /** Waiting-list offers made from lapsed offers and free tickets (lib/waiting-list). */
+  waitingListOffers: number;
   rateLimitsDeleted: number;
   idempotencyKeysDeleted: number;
   signInLinksDeleted: number;
@@ -43,6 +46,9 @@ export async function runHousekeeping(
     if (batch < 100) break;
   }
   if (onHoldsReleased && holdsReleased > 0 && expiring.length > 0) await onHoldsReleased(expiring.map((row) => row.eventId));
+  // Offers whose 30 minutes ended pass to the next in line (or back on sale when nobody waits).
+  const waitingLists = await sweepWaitingLists(now);
+  if (onHoldsReleased && waitingLists.eventIds.length > 0) await onHoldsReleased(waitingLists.eventIds);
   const rateLimitsDeleted = await deleteExpiredRateLimits(now);
   const { count: idempotencyKeysDeleted } = await db.idempotencyKey.deleteMany({ where: { expiresAt: { lte: now } } });
   const { count: signInLinksDeleted } = await db.verificationToken.deleteMany({ where: { expires: { lte: now } } });
@@ -52,7 +58,15 @@ export async function runHousekeeping(
   });
   // Ended by either lifetime: sliding (expires) or absolute (90 days after the sign-in).
   const { count: sessionsDeleted } = await db.session.deleteMany({ where: { NOT: liveSessionWhere(now) } });
-  return { holdsReleased, rateLimitsDeleted, idempotencyKeysDeleted, signInLinksDeleted, emailChangeRequestsDeleted, sessionsDeleted };
+  return {
+    holdsReleased,
+    waitingListOffers: waitingLists.offers,
+    rateLimitsDeleted,
+    idempotencyKeysDeleted,
+    signInLinksDeleted,
+    emailChangeRequestsDeleted,
+    sessionsDeleted,
+  };
 }
 
 /** Runs housekeeping every `intervalMs` until stopped; failures are logged and retried next time. */

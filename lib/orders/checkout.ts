@@ -13,6 +13,7 @@ import type { PaymentProvider } from "../payments/provider";
 import { checkoutValues, parseCheckoutForm, type CheckoutFieldErrors, type CheckoutFields, type CheckoutValues } from "./checkout-schema";
 import { MAX_TICKETS_PER_ORDER, placeOrder, type CheckoutRefusal } from "./place-order";
 import { getCheckoutEventBySlug } from "./queries";
+import { offerForCheckout, offerTicketTypes } from "../waiting-list/checkout-offer";
 
 export type CheckoutFormError = {
   code: CheckoutRefusal;
@@ -82,8 +83,20 @@ export async function checkout(fields: CheckoutFields, options: CheckoutFormOpti
     };
   }
 
+  // Through a waiting-list offer's link: only its held tickets, and only with its key.
+  const offer = await offerForCheckout(fields, now);
+  if (offer === null || (offer && offer.eventSlug !== event.slug)) {
+    return {
+      ok: false,
+      error: "sold_out",
+      refusal: { code: "sold_out" },
+      fieldErrors: {},
+      values: checkoutValues(fields, []),
+      idempotencyKey: postedKey || randomUUID(),
+    };
+  }
   const parsed = parseCheckoutForm(fields, {
-    ticketTypes: event.ticketTypes,
+    ticketTypes: offer ? offerTicketTypes(event.ticketTypes, offer) : event.ticketTypes,
     cardForm: provider.flow === "card-form",
     maxTicketsPerOrder: MAX_TICKETS_PER_ORDER,
     now,
@@ -121,6 +134,7 @@ export async function checkout(fields: CheckoutFields, options: CheckoutFormOpti
       locale,
       idempotencyKey: data.idempotencyKey,
       card: data.card,
+      ...(offer ? { waitingListEntryId: offer.entryId } : {}),
     },
     { provider, now },
   );

@@ -82,6 +82,8 @@ export type FailureReason = "payment_declined" | "payment_unavailable" | "hold_e
 
 /** Fails a PENDING order and releases what it held; false if it was no longer pending. */
 export async function failOrder(tx: Queryable, orderId: string, reason: FailureReason): Promise<boolean> {
-  const [row] = await tx.$queryRaw<{ failed: boolean }[]>`SELECT "checkout_fail"(${orderId}::uuid, ${reason}) AS "failed"`;
+  // checkout_fail, and an order bought through a waiting-list offer still open gets the offer back.
+  const [row] = await tx.$queryRaw<{ failed: boolean }[]>`
+    SELECT "waiting_list_fail_order"(${orderId}::uuid, ${reason}, now()) AS "failed"`;
   return row.failed;
 }

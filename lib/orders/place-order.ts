@@ -26,6 +26,8 @@ export type PlaceOrderInput = {
   /** Generated when the form was shown; the same key always means the same purchase. */
   idempotencyKey: string;
   card?: CardInput;
+  /** Buying through a waiting-list offer (lib/waiting-list): the entry whose held tickets these are; its link was checked. */
+  waitingListEntryId?: string;
 };
 
 export type CheckoutRefusal =
@@ -119,6 +121,18 @@ async function reserve(
   { cardMissing, holdUntil, now }: { cardMissing: boolean; holdUntil: Date; now: Date },
 ): Promise<Reserved> {
   const welcome = welcomeLink(input.accountEmail, now);
+  if (input.waitingListEntryId) {
+    // The same reserve, after the offer's held tickets are let go to this order (one statement).
+    const [offered] = await db.$queryRaw<{ result: Reserved }[]>`
+      SELECT "waiting_list_checkout_reserve"(
+        ${input.waitingListEntryId}::uuid,
+        ${input.idempotencyKey}, ${input.hash}, ${new Date(now.getTime() + IDEMPOTENCY_TTL_MS)}::timestamptz,
+        ${input.eventId}::uuid, ${JSON.stringify(lines)}::jsonb, ${MAX_TICKETS_PER_ORDER}::integer,
+        ${input.buyer.name.trim()}, ${input.buyer.email.trim()}, ${input.accountEmail}, ${input.locale}, ${input.marketingOptIn},
+        ${cardMissing}, ${holdUntil}::timestamptz, ${now}::timestamptz, ${JSON.stringify(welcome)}::jsonb
+      ) AS "result"`;
+    return offered.result;
+  }
   const [row] = await db.$queryRaw<{ result: Reserved }[]>`
     SELECT "checkout_reserve"(
       ${input.idempotencyKey}, ${input.hash}, ${new Date(now.getTime() + IDEMPOTENCY_TTL_MS)}::timestamptz,

@@ -139,6 +139,8 @@ const PUBLIC_ACTIONS: Record<string, string> = {
   setLocaleAction: "changes only the caller's own cookie and account",
   passTicketOnFromOrderAction: "the order's signed key (isValidOrderKey), and the ticket still the buyer's (lib/transfers)",
   passTicketOnFromLinkAction: "the passed-on ticket's signed key (isValidTicketKey), while its transfer is the latest",
+  joinWaitingListAction: "the same answer for every address; a signed-in visitor joins only with their own (lib/waiting-list/join.ts)",
+  leaveWaitingListAction: "the email's signed leave link (isValidWaitingListKey)",
 };
 
 function actionModules(dir: string): string[] {

@@ -346,6 +346,23 @@ const payloads: { [T in EmailTemplate]: EmailPayloads[T] } = {
     currency: "SEK",
     orderUrl: `${site}/organizer/01a214c6-e1a7-72be-bfbc-0a633bc6349c/orders/01a214c6-e1a7-72be-bfbc-0a633bc6349b`,
   },
+  "waiting-list-joined": {
+    eventTitle: event.title,
+    ticketTypeName: "Ståplats",
+    quantity: 2,
+    eventUrl: `${site}/events/nordljus`,
+    leaveUrl: `${site}/waiting-list/leave?entry=01a214c6-e1a7-72be-bfbc-0a633bc6349b&key=${"k".repeat(32)}`,
+  },
+  "waiting-list-offer": {
+    eventTitle: event.title,
+    ticketTypeName: "Ståplats",
+    quantity: 2,
+    organizerName: "Nordljus Konserter",
+    offerExpiresAt: "2026-11-25T21:34:00.000Z",
+    timeZone: "Europe/Stockholm",
+    offerUrl: `${site}/events/nordljus/checkout/offer?entry=01a214c6-e1a7-72be-bfbc-0a633bc6349b&key=${"k".repeat(32)}`,
+    leaveUrl: `${site}/waiting-list/leave?entry=01a214c6-e1a7-72be-bfbc-0a633bc6349b&key=${"l".repeat(32)}`,
+  },
 };
 
 async function emailBudgets(): Promise<void> {

@@ -19,6 +19,8 @@ import { PasswordSetEmail } from "@/emails/password-set";
 import { TicketPassedOnEmail } from "@/emails/ticket-passed-on";
 import { TicketReceivedEmail } from "@/emails/ticket-received";
 import { WelcomeEmail } from "@/emails/welcome";
+import { WaitingListJoinedEmail } from "@/emails/waiting-list-joined";
+import { WaitingListOfferEmail } from "@/emails/waiting-list-offer";
 
 useTestDatabase();
 
@@ -44,6 +46,8 @@ const validPayloads: { [K in EmailTemplate]: EmailPayloads[K] } = {
   "my-tickets": withoutLocale(MyTicketsEmail.PreviewProps),
   "refund-buyer": withoutLocale(RefundBuyerEmail.PreviewProps),
   "refund-organizer": withoutLocale(RefundOrganizerEmail.PreviewProps),
+  "waiting-list-joined": withoutLocale(WaitingListJoinedEmail.PreviewProps),
+  "waiting-list-offer": withoutLocale(WaitingListOfferEmail.PreviewProps),
 };
 
 describe("emailRegistry", () => {

@@ -30,6 +30,8 @@ import { PasswordSetEmail } from "@/emails/password-set";
 import { TicketPassedOnEmail } from "@/emails/ticket-passed-on";
 import { TicketReceivedEmail } from "@/emails/ticket-received";
 import { WelcomeEmail } from "@/emails/welcome";
+import { WaitingListJoinedEmail } from "@/emails/waiting-list-joined";
+import { WaitingListOfferEmail } from "@/emails/waiting-list-offer";
 
 function payloadOf<P extends { locale: string }>(preview: P): Omit<P, "locale"> {
   const { locale: _locale, ...payload } = preview;
@@ -51,9 +53,12 @@ const previews: Record<EmailTemplate, object> = {
   "my-tickets": payloadOf(MyTicketsEmail.PreviewProps),
   "refund-buyer": payloadOf(RefundBuyerEmail.PreviewProps),
   "refund-organizer": payloadOf(RefundOrganizerEmail.PreviewProps),
+  "waiting-list-joined": payloadOf(WaitingListJoinedEmail.PreviewProps),
+  "waiting-list-offer": payloadOf(WaitingListOfferEmail.PreviewProps),
 };
 
-// "my-tickets" lists orders of several organizers and goes only to the account's own address.
+// "my-tickets" lists orders of several organizers and goes only to the account's own address;
+// the waiting list's emails come from the site (nobody reads replies), as the account emails do.
 const ACCOUNT: EmailTemplate[] = [
   "welcome",
   "magic-link",
@@ -62,6 +67,8 @@ const ACCOUNT: EmailTemplate[] = [
   "email-changed",
   "my-tickets",
   "refund-organizer",
+  "waiting-list-joined",
+  "waiting-list-offer",
 ];
 const ORDER: EmailTemplate[] = [
   "order-confirmation",

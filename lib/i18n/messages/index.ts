@@ -40,6 +40,8 @@ import enSendTickets from "./en/sendTickets.json";
 import svSendTickets from "./sv/sendTickets.json";
 import enRefunds from "./en/refunds.json";
 import svRefunds from "./sv/refunds.json";
+import enWaitingList from "./en/waitingList.json";
+import svWaitingList from "./sv/waitingList.json";
 
 const sv = {
   ...svSite,
@@ -62,6 +64,7 @@ const sv = {
   ...svTransfers,
   ...svSendTickets,
   ...svRefunds,
+  ...svWaitingList,
 };
 const en = {
   ...enSite,
@@ -84,6 +87,7 @@ const en = {
   ...enTransfers,
   ...enSendTickets,
   ...enRefunds,
+  ...enWaitingList,
 };
 
 export type Messages = typeof sv;

@@ -37,7 +37,9 @@ export default async function TicketsPage() {
               <PassedOnList tickets={order.passedOn} timeZone={order.event.timeZone} headingLevel={4} />
               {orderHasUsableTickets(order) && order.holdsOrder ? <ResendTicketsForm orderId={order.id} requestKey={randomUUID()} /> : null}
               {/* Cancelling is the buyer's: someone a ticket was passed on to cannot cancel the order. */}
-              {orderHasUsableTickets(order) && order.holdsOrder ? <AccountCancelLink orderId={order.id} eventTitle={order.event.title} /> : null}
+              {orderHasUsableTickets(order) && order.holdsOrder ? (
+                <AccountCancelLink orderId={order.id} eventTitle={order.event.title} />
+              ) : null}
             </AccountOrderCard>
           ))}
         </ul>

@@ -38,6 +38,8 @@ type CheckoutFormProps = {
   paymentFlow: "card-form" | "redirect";
   /** Shown above the card fields (test cards) or in their place (Stripe). */
   paymentNote: ReactNode;
+  /** Posted along as they are: a waiting-list offer's entry and signed key (lib/waiting-list/checkout-offer.ts). */
+  hiddenFields?: Record<string, string>;
 };
 
 const subscribeNothing = () => () => {};
@@ -91,6 +93,7 @@ export function CheckoutForm({
   idempotencyKey,
   paymentFlow,
   paymentNote,
+  hiddenFields,
 }: CheckoutFormProps) {
   const t = useTranslations("Checkout");
   const locale = useLocale();
@@ -199,6 +202,9 @@ export function CheckoutForm({
       <ErrorSummary formError={state?.refusal ? refusal(state.refusal) : null} entries={summary} focusKey={state} />
 
       <input type="hidden" name="event" value={eventSlug} />
+      {Object.entries(hiddenFields ?? {}).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       {/* Only a form running JavaScript asks for the order's address instead of a redirect. */}
       {hydrated ? <input type="hidden" name="answer" value="address" /> : null}
       <input type="hidden" name="idempotencyKey" value={state?.idempotencyKey ?? idempotencyKey} />
