@@ -31,7 +31,11 @@ const SERVER_TO_SERVER = new Set(["/api/payments/stripe/webhook"]);
 
 /** The body limit of a path, in either language ("/en/login/link" is "/login/link"). */
 export function bodyLimitFor(pathname: string): number {
-  const path = parseLocalePath(pathname).path;
+  return limitForPath(parseLocalePath(pathname).path);
+}
+
+/** The body limit of a path without its language. */
+function limitForPath(path: string): number {
   return ROUTE_BODY_LIMITS.find((route) => route.matches(path))?.limit ?? SERVER_ACTION_BODY_LIMIT;
 }
 
@@ -53,10 +57,11 @@ export function guardRequest({
   headers: Headers;
   siteOrigin: string;
 }): GuardRefusal | null {
-  const limit = bodyLimitFor(pathname);
+  const path = parseLocalePath(pathname).path;
+  const limit = limitForPath(path);
   const length = headers.get("content-length");
   if (length !== null && (!/^\d+$/.test(length.trim()) || Number(length) > limit)) {
-    return { status: 413, reason: "too_large", limit, picture: parseLocalePath(pathname).path === PICTURE_FORM_PATH };
+    return { status: 413, reason: "too_large", limit, picture: path === PICTURE_FORM_PATH };
   }
   if (SAFE_METHODS.has(method.toUpperCase())) return null;
   // A browser names the page a write comes from; a write from another site (or from an
