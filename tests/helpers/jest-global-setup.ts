@@ -1,9 +1,11 @@
-// Once per `npm test`, before the test files: on the embedded database, the snapshot of the
-// migrated schema that every test file loads (tests/helpers/pglite-snapshot.ts). On PostgreSQL
-// (TEST_DATABASE_URL) each file migrates a database of its own, as before.
+// Once per `npm test`, before the test files: the migrated schema every test file starts from.
+// On the embedded database, a snapshot that each file loads (tests/helpers/pglite-snapshot.ts);
+// on PostgreSQL (TEST_DATABASE_URL), a template database that each file copies
+// (tests/helpers/postgres.ts).
 import { ensureSnapshot } from "./pglite-snapshot";
+import { ensureTemplateDatabase } from "./postgres";
 
 export default async function globalSetup(): Promise<void> {
-  if (process.env.TEST_DATABASE_URL) return;
-  await ensureSnapshot();
+  if (process.env.TEST_DATABASE_URL) await ensureTemplateDatabase();
+  else await ensureSnapshot();
 }

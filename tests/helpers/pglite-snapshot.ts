@@ -3,24 +3,13 @@
 // A fresh PGlite runs initdb and then the migrations, seconds per file; loading the snapshot's
 // data directory skips both. The file is named by a hash of the migrations, so a changed or new
 // migration makes a new snapshot.
-import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { defaultMigrationsDir, migrate, pgliteMigrationConnection } from "@/lib/db/migrate";
+import { migrate, pgliteMigrationConnection } from "@/lib/db/migrate";
+import { migrationsHash } from "./migrations-hash";
 
 const SNAPSHOT_DIR = path.resolve(".data", "test-snapshots");
-
-function migrationsHash(): string {
-  const dir = defaultMigrationsDir();
-  const hash = createHash("sha256");
-  for (const name of readdirSync(dir).sort()) {
-    const file = path.join(dir, name, "migration.sql");
-    if (!existsSync(file)) continue;
-    hash.update(name).update("\0").update(readFileSync(file)).update("\0");
-  }
-  return hash.digest("hex").slice(0, 16);
-}
 
 /** Where the snapshot of the current migrations lives (it may not exist yet). */
 export function snapshotPath(): string {

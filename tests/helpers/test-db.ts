@@ -5,7 +5,7 @@ import { disconnectDb } from "@/lib/db/client";
 import { migrateConfiguredDatabase } from "@/lib/db/migrate-configured";
 import { provideSharedPglite } from "@/lib/db/target";
 import { pgliteFromSnapshot } from "./pglite-snapshot";
-import { createDatabase, databaseUrl, dropDatabase, newDatabaseName, testDatabaseUrl } from "./postgres";
+import { createMigratedDatabase, databaseUrl, dropDatabase, newDatabaseName, testDatabaseUrl } from "./postgres";
 
 export const onPostgres = Boolean(testDatabaseUrl);
 export const databaseKind = onPostgres ? "PostgreSQL" : "PGlite";
@@ -22,15 +22,15 @@ if (onPostgres) {
 
 export function useTestDatabase(): void {
   beforeAll(async () => {
-    // The migrated schema from the run's snapshot; the migrations below then find nothing to
-    // do. Without one (a test run by other means than npm test), the file migrates from
-    // scratch. Opened here, not when the file loads: a file whose tests are all skipped runs
+    // The migrated schema from the run's snapshot or template; the migrations below then find
+    // nothing to do. Without a snapshot (a test run by other means than npm test), the
+    // embedded database migrates from scratch. Opened here, not when the file loads: a file whose tests are all skipped runs
     // no hooks, and would leave the database opening after its environment is gone.
     if (!onPostgres) {
       const snapshot = pgliteFromSnapshot();
       if (snapshot) provideSharedPglite("memory://", snapshot);
     }
-    if (onPostgres) await createDatabase(databaseName);
+    if (onPostgres) await createMigratedDatabase(databaseName);
     await migrateConfiguredDatabase();
   });
   afterAll(async () => {
