@@ -45,6 +45,10 @@ export const journeyVisitors: Record<string, VisitorName[]> = {
   "keep-tickets": swedishDesktopEnglishPhone,
   "pass-ticket-on": swedishDesktopEnglishPhone,
   "public-cache": swedishDesktopEnglishPhone,
+  "send-my-tickets": swedishDesktopEnglishPhone,
+  "support-routes": swedishDesktopEnglishPhone,
+  "cancel-order": swedishPhoneEnglishDesktop,
+  "waiting-list": swedishPhoneEnglishDesktop,
 };
 
 const anyVisitorTag = "@(?:sv|en)-(?:desktop|phone)\\b";
