@@ -17,8 +17,10 @@ const base = createJestConfig({
     "^server-only$": "<rootDir>/tests/helpers/server-only.ts",
   },
   testTimeout: 60_000,
-  // The embedded database's migrated schema, made once and loaded by every test file.
+  // The migrated schema every test file starts from, made once (and on PostgreSQL the run's
+  // databases dropped at the end).
   globalSetup: "<rootDir>/tests/helpers/jest-global-setup.ts",
+  globalTeardown: "<rootDir>/tests/helpers/jest-global-teardown.ts",
 });
 
 // next-intl and the libraries under it ship only ES modules; in a "type": "module" project

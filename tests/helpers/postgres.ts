@@ -1,7 +1,7 @@
 // Fresh, throw-away databases on the PostgreSQL server named by TEST_DATABASE_URL. A test file's
 // database is a copy of a template that holds every migration (made once per `npm test`, by
-// tests/helpers/jest-global-setup.ts): copying it takes a tenth of a second, running the
-// migrations again in every file took half a second more.
+// tests/helpers/jest-global-setup.ts): copying it takes a fifth of a second here, an empty
+// database and every migration took over half a second.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { migrate, postgresMigrationConnection } from "@/lib/db/migrate";
@@ -32,8 +32,33 @@ async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * A database name of this run: `npm test` names the run in globalSetup (TEST_RUN_ID, inherited
+ * by the test workers), and globalTeardown drops every database of the run at the end, several
+ * at a time, instead of each file waiting for its own drop (up to a second each here).
+ */
 export function newDatabaseName(): string {
-  return `test_${process.pid}_${randomBytes(5).toString("hex")}`;
+  return `test_${process.env.TEST_RUN_ID ?? "x"}_${process.pid}_${randomBytes(5).toString("hex")}`;
+}
+
+/** Whether globalTeardown drops this run's databases (they are named after it). */
+export const runDropsDatabases = (): boolean => Boolean(process.env.TEST_RUN_ID);
+
+/** Drops every database of the run named by TEST_RUN_ID, a few at a time. */
+export async function dropRunDatabases(runId: string): Promise<number> {
+  const names = await admin(async (client) => {
+    const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [
+      `test\\_${runId}\\_%`,
+    ]);
+    return rows.map((row) => row.datname);
+  });
+  const queue = [...names];
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      for (let name = queue.shift(); name; name = queue.shift()) await dropDatabase(name);
+    }),
+  );
+  return names.length;
 }
 
 /** The migrated template of the current migrations. */

@@ -5,7 +5,7 @@ import { disconnectDb } from "@/lib/db/client";
 import { migrateConfiguredDatabase } from "@/lib/db/migrate-configured";
 import { provideSharedPglite } from "@/lib/db/target";
 import { pgliteFromSnapshot } from "./pglite-snapshot";
-import { createMigratedDatabase, databaseUrl, dropDatabase, newDatabaseName, testDatabaseUrl } from "./postgres";
+import { createMigratedDatabase, databaseUrl, dropDatabase, newDatabaseName, runDropsDatabases, testDatabaseUrl } from "./postgres";
 
 export const onPostgres = Boolean(testDatabaseUrl);
 export const databaseKind = onPostgres ? "PostgreSQL" : "PGlite";
@@ -35,7 +35,8 @@ export function useTestDatabase(): void {
   });
   afterAll(async () => {
     await disconnectDb();
-    if (onPostgres) await dropDatabase(databaseName);
+    // Under npm test the run's teardown drops it with the others (tests/helpers/postgres.ts).
+    if (onPostgres && !runDropsDatabases()) await dropDatabase(databaseName);
   });
 }
 
