@@ -62,6 +62,39 @@ export async function rememberOrderInThisBrowser(orderId: string, now = new Date
   });
 }
 
+// The checkout's answer does not set the cookie itself: Next takes a server action that sets a
+// cookie for one that changed its page, and renders the whole checkout page into the answer
+// (21 kB, and about half the server's CPU time of an order). The answer sends the browser to
+// the order's `bought` route instead (app/[locale]/orders/[orderId]/bought/route.ts), with a
+// proof that only the checkout issues: the route sets the cookie and redirects to the order page.
+
+/** How long a checkout's proof may be turned into the cookie: the browser follows it at once. */
+export const BOUGHT_PROOF_MS = 10 * 60_000;
+
+function proofSignature(orderId: string, until: number): string {
+  return createHmac("sha256", env().AUTH_SECRET).update(`buyer-browser-proof:${orderId}:${until}`).digest("base64url").slice(0, 32);
+}
+
+/**
+ * Where a placed order's buyer goes after the checkout: `orderPath` (the order page with its
+ * key) by way of the route that remembers the order in this browser.
+ */
+export function boughtPath(orderPath: string, orderId: string, now = new Date()): string {
+  const [path, query] = orderPath.split("?");
+  const until = Math.floor((now.getTime() + BOUGHT_PROOF_MS) / 1000);
+  const proof = new URLSearchParams({ until: String(until), proof: proofSignature(orderId, until) });
+  return `${path}/bought?${query ? `${query}&` : ""}${proof}`;
+}
+
+/** Whether `until` and `proof` are a checkout's proof for `orderId`, and still fresh. */
+export function isBoughtProof(orderId: string, until: string | null, proof: string | null, now = new Date()): boolean {
+  const seconds = Number(until);
+  if (!proof || !Number.isSafeInteger(seconds) || seconds * 1000 <= now.getTime()) return false;
+  const expected = Buffer.from(proofSignature(orderId, seconds));
+  const given = Buffer.from(proof);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
 /** The orders the current request's browser bought within the last day. */
 export async function ordersOfThisBrowser(now = new Date()): Promise<Set<string>> {
   return ordersInBuyerCookie((await cookies()).get(BUYER_ORDERS_COOKIE)?.value, now);

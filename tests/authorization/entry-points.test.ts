@@ -27,6 +27,7 @@ const GUARDS = [
   "signedInUser", // the caller's own session or nobody, for a route that answers both (app/api/viewer)
   "isValidOrderKey", // the order's signed link
   "ordersOfThisBrowser", // the signed cookie of the browser that bought the order (lib/orders/buyer-browser.ts)
+  "isBoughtProof", // the checkout's short-lived proof that makes that cookie (the order's bought route)
   "findOrderCorrection", // the single-use link sent to a corrected address: looked at, never used, by a GET
   "confirmOrderCorrection", // the same link, used up before the order moves
   "getTicketByLink", // a passed-on ticket's signed link (lib/transfers/ticket-links.ts)

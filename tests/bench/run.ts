@@ -156,11 +156,11 @@ function checkoutRequest(
   };
 }
 
-/** The order a paid checkout answer names: the action's `{ ok: true, location }` state (or a redirect). */
+/** The order a paid checkout answer names: the action's `{ ok: true, location }` state (or a redirect), its `bought` route. */
 function paidOrderId(body: string, headers: Record<string, string>): string | undefined {
   return (
-    /"location":"\/orders\/([0-9a-f-]{36})\?key=/.exec(body)?.[1] ??
-    /^\/orders\/([0-9a-f-]{36})\?key=/.exec(headers["x-action-redirect"] ?? "")?.[1]
+    /"location":"\/orders\/([0-9a-f-]{36})\/bought\?key=/.exec(body)?.[1] ??
+    /^\/orders\/([0-9a-f-]{36})\/bought\?key=/.exec(headers["x-action-redirect"] ?? "")?.[1]
   );
 }
 

@@ -9,7 +9,7 @@ import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { publicAction } from "@/lib/actions";
 import { asLocale } from "@/lib/i18n/locales";
-import { rememberOrderInThisBrowser } from "@/lib/orders/buyer-browser";
+import { boughtPath, rememberOrderInThisBrowser } from "@/lib/orders/buyer-browser";
 import { checkout, type CheckoutResult } from "@/lib/orders/checkout";
 import { clientAddress } from "@/lib/rate-limit";
 
@@ -31,11 +31,14 @@ export const placeOrderAction = publicAction({
       if (STOCK_CHANGED.has(result.error)) refresh();
       return result;
     }
-    // This browser may correct a misspelled address for a day without the organizer.
-    await rememberOrderInThisBrowser(result.orderId);
     emailQueued();
-    // The confirmation page, in this page's language (a payment provider's address stays as it is).
-    const location = localizePath(result.location, locale);
+    // This browser may correct a misspelled address for a day without the organizer. On our own
+    // confirmation page it gets there through the order's `bought` route, which remembers it
+    // (lib/orders/buyer-browser.ts says why not here); before a payment provider's page, here.
+    const ownPage = result.location.startsWith("/");
+    if (!ownPage) await rememberOrderInThisBrowser(result.orderId);
+    // In this page's language (a payment provider's address stays as it is).
+    const location = localizePath(ownPage ? boughtPath(result.location, result.orderId) : result.location, locale);
     // With JavaScript the page navigates itself: a redirect here would render the whole order
     // page into this answer. A plain form post (no JavaScript) is redirected.
     if (fields.answer === "address") return { ok: true, location };
