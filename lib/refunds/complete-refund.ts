@@ -134,8 +134,10 @@ export async function settleRefund(input: SettleRefundInput): Promise<SettleOutc
         select: { orderId: true },
       });
       if (marked.length === 0) return "unchanged";
-      // The tickets stay cancelled (their places may be sold again); the organizer settles the money.
+      // The tickets stay cancelled (their places may be sold again); the organizer settles the
+      // money, told by email as this may come days after the cancellation (a webhook).
       await tx.order.updateMany({ where: { id: marked[0].orderId, status: "REFUNDED" }, data: { status: "CANCELLED" } });
+      await enqueueEmails(tx, [await refundFailedEmail(tx, input.refundId, input.reason)]);
       console.error("refund refused by the payment provider");
       return "failed";
     });
@@ -271,4 +273,41 @@ export async function refundEmails(tx: DbTransaction, refundId: string): Promise
       },
     },
   ];
+}
+
+/** The organizer's email about a refund the provider refused, read inside the transaction that marks it. */
+async function refundFailedEmail(tx: DbTransaction, refundId: string, reason: string): Promise<QueuedEmail> {
+  const refund = await tx.refund.findUniqueOrThrow({
+    where: { id: refundId },
+    select: {
+      amountMinor: true,
+      currency: true,
+      order: {
+        select: {
+          id: true,
+          number: true,
+          buyerName: true,
+          event: { select: { title: true, organizerId: true, organizer: { select: { name: true, ...ORGANIZER_CONTACT_SELECT } } } },
+        },
+      },
+    },
+  });
+  const { order } = refund;
+  return {
+    template: "refund-failed-organizer",
+    to: organizerReplyTo(order.event.organizer),
+    // The organizer's emails are in Swedish, the site's first language.
+    locale: "sv",
+    dedupeKey: `refund:${refundId}:failed-organizer`,
+    payload: {
+      organizerName: order.event.organizer.name,
+      orderNumber: order.number,
+      buyerName: order.buyerName,
+      eventTitle: order.event.title,
+      refundMinor: refund.amountMinor,
+      currency: refund.currency,
+      reason: reason.slice(0, 200),
+      orderUrl: `${env().SITE_URL}/organizer/${order.event.organizerId}/orders/${order.id}`,
+    },
+  };
 }
