@@ -153,8 +153,12 @@ export async function handleStripeEvent(
   }
 }
 
-/** Stripe's events about a refund; each carries the Refund object as it stood then. */
-const REFUND_EVENTS = new Set(["refund.created", "refund.updated", "refund.failed"]);
+/**
+ * Stripe's events about a refund; each carries the Refund object as it stood then
+ * ("charge.refund.updated" is the older name of "refund.updated" on some payment methods).
+ * "charge.refunded" carries the charge, not the refund, and is left alone.
+ */
+const REFUND_EVENTS = new Set(["refund.created", "refund.updated", "refund.failed", "charge.refund.updated"]);
 
 type StripeRefund = {
   id?: string;

@@ -583,6 +583,12 @@ describe(`Stripe refunds (${databaseKind})`, () => {
     ]);
   });
 
+  it("settles a refund from the older charge.refund.updated event too", async () => {
+    const { refund } = await pendingStripeRefund("re_pending_8");
+    expect(await handleStripeEvent(refundEvent("charge.refund.updated", refund, "re_pending_8"), () => {})).toBe("refunded");
+    expect(await db.refund.findUniqueOrThrow({ where: { id: refund.id } })).toMatchObject({ status: "SUCCEEDED" });
+  });
+
   it("marks a refund Stripe cancels as failed", async () => {
     const { refund } = await pendingStripeRefund("re_pending_4");
     const canceled = refundEvent("refund.updated", refund, "re_pending_4", { status: "canceled" });
