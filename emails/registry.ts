@@ -13,6 +13,7 @@ import {
   myTicketsPayloadSchema,
   refundBuyerPayloadSchema,
   refundOrganizerPayloadSchema,
+  refundFailedOrganizerPayloadSchema,
   orderConfirmationPayloadSchema,
   orderConfirmationReferenceSchema,
   orderCorrectionPayloadSchema,
@@ -37,6 +38,7 @@ import { MagicLinkEmail, magicLinkSubject } from "./magic-link";
 import { MyTicketsEmail, myTicketsSubject } from "./my-tickets";
 import { RefundBuyerEmail, refundBuyerSubject } from "./refund-buyer";
 import { RefundOrganizerEmail, refundOrganizerSubject } from "./refund-organizer";
+import { RefundFailedOrganizerEmail, refundFailedOrganizerSubject } from "./refund-failed-organizer";
 import { OrderConfirmationEmail, orderConfirmationSubject, qrContentId } from "./order-confirmation";
 import { OrderCorrectionEmail, orderCorrectionSubject } from "./order-correction";
 import { OrderMovedEmail, orderMovedSubject } from "./order-moved";
@@ -241,6 +243,11 @@ const definitions = {
     schema: refundOrganizerPayloadSchema,
     component: RefundOrganizerEmail,
     subject: refundOrganizerSubject,
+  }),
+  "refund-failed-organizer": defineEmail({
+    schema: refundFailedOrganizerPayloadSchema,
+    component: RefundFailedOrganizerEmail,
+    subject: refundFailedOrganizerSubject,
   }),
   "waiting-list-joined": defineEmail({
     schema: waitingListJoinedPayloadSchema,

@@ -28,6 +28,12 @@ export async function OrganizerRefunds({ orderId, timeZone }: { orderId: string;
                 fee: price(refund.feeMinor),
               })}{" "}
               – {t(`status.${refund.status}`)}
+              {refund.failureReason !== null ? (
+                <>
+                  {" "}
+                  <strong className="font-semibold">{t("organizerFailed", { reason: refund.failureReason || "–" })}</strong>
+                </>
+              ) : null}
             </li>
           ))}
         </ul>

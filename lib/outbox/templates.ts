@@ -212,6 +212,20 @@ export const refundOrganizerPayloadSchema = z.object({
   orderUrl: z.string(),
 });
 
+/** The provider refused a refund (at once or later, by its webhook): the organizer pays it back by hand. */
+export const refundFailedOrganizerPayloadSchema = z.object({
+  organizerName: z.string(),
+  orderNumber: z.string(),
+  buyerName: z.string(),
+  eventTitle: z.string(),
+  refundMinor: z.number(),
+  currency: z.string(),
+  /** The provider's reason, as it gave it ("expired_or_canceled_card"). */
+  reason: z.string(),
+  /** The organizer's page of the order. */
+  orderUrl: z.string(),
+});
+
 export type OrderConfirmationPayload = z.infer<typeof orderConfirmationPayloadSchema>;
 export type OrderConfirmationReference = z.infer<typeof orderConfirmationReferenceSchema>;
 export type WelcomePayload = z.infer<typeof welcomePayloadSchema>;
@@ -227,6 +241,7 @@ export type TicketPassedOnPayload = z.infer<typeof ticketPassedOnPayloadSchema>;
 export type MyTicketsPayload = z.infer<typeof myTicketsPayloadSchema>;
 export type RefundBuyerPayload = z.infer<typeof refundBuyerPayloadSchema>;
 export type RefundOrganizerPayload = z.infer<typeof refundOrganizerPayloadSchema>;
+export type RefundFailedOrganizerPayload = z.infer<typeof refundFailedOrganizerPayloadSchema>;
 
 // The names of the templates come from the registry, which pairs each schema with its email.
 export type { EmailPayloads, EmailTemplate } from "../../emails/registry";

@@ -32,6 +32,8 @@ export type RefundInput = {
   /** The order's payment reference as this provider stored it (Order.paymentRef). */
   paymentRef: string;
   orderId: string;
+  /** Our Refund's id, kept with the provider's refund so that its webhook names it. */
+  refundId?: string;
   amountMinor: number;
   currency: string;
   /** The same key for every attempt at one refund: the provider pays it back once. */
@@ -48,6 +50,12 @@ export type RefundResult = { status: "succeeded" | "pending"; reference: string 
 /** What every provider does after a payment: pay some or all of it back. */
 interface Refunds {
   refund(input: RefundInput): Promise<RefundResult>;
+  /**
+   * Where a refund the provider answered "pending" stands now (`reference` is its id), for one
+   * whose webhook never came. Only a provider that settles refunds later needs it. Throws
+   * PaymentUnavailableError when the provider did not answer.
+   */
+  refundState?(reference: string): Promise<RefundResult>;
 }
 
 /** Takes the card on our own form and charges it at once (the test provider). */

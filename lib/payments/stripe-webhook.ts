@@ -7,6 +7,8 @@ import { completeOrder, failOrder, lockOrder } from "../orders/finalize-order";
 import { SoldOutError } from "../orders/inventory";
 import type { PaymentCard } from "./provider";
 import { isUuid } from "../ids";
+import { settleRefund } from "../refunds/complete-refund";
+import { stripeRefundResult } from "./stripe";
 
 export class WebhookSignatureError extends Error {
   constructor(message: string) {
@@ -46,7 +48,16 @@ export function verifyStripeSignature(
   return event as StripeEvent;
 }
 
-export type WebhookOutcome = "completed" | "released" | "ignored" | "already_handled" | "mismatch" | "paid_but_sold_out";
+export type WebhookOutcome =
+  | "completed"
+  | "released"
+  | "ignored"
+  | "already_handled"
+  | "mismatch"
+  | "paid_but_sold_out"
+  /** A refund Stripe had only accepted is paid back: the emails are queued. */
+  | "refunded"
+  | "refund_failed";
 
 type Session = {
   id?: string;
@@ -69,6 +80,7 @@ export async function handleStripeEvent(
   log: (line: string) => void = console.warn,
   { paymentCard }: { paymentCard?: (paymentIntentId: string) => Promise<PaymentCard | null> } = {},
 ): Promise<WebhookOutcome> {
+  if (REFUND_EVENTS.has(event.type)) return handleRefundEvent(event, log);
   const session = event.data.object as Session;
   const orderId = session.metadata?.orderId ?? session.client_reference_id ?? null;
   if (!event.type.startsWith("checkout.session.") || !orderId || !isUuid(orderId)) return "ignored";
@@ -139,4 +151,57 @@ export async function handleStripeEvent(
     default:
       return "ignored";
   }
+}
+
+/**
+ * Stripe's events about a refund; each carries the Refund object as it stood then
+ * ("charge.refund.updated" is the older name of "refund.updated" on some payment methods).
+ * "charge.refunded" carries the charge, not the refund, and is left alone.
+ */
+const REFUND_EVENTS = new Set(["refund.created", "refund.updated", "refund.failed", "charge.refund.updated"]);
+
+type StripeRefund = {
+  id?: string;
+  object?: string;
+  status?: string | null;
+  amount?: number;
+  currency?: string;
+  failure_reason?: string;
+  metadata?: { refundId?: string } | null;
+};
+
+/**
+ * Settles the Refund a Stripe refund event names (by the id we put in its metadata, else by the
+ * provider's id we kept). Events come again and out of order, and a "pending" snapshot may
+ * arrive after the final one: only a final state changes anything, and settleRefund lets each
+ * refund succeed once and fail for good.
+ */
+async function handleRefundEvent(event: StripeEvent, log: (line: string) => void): Promise<WebhookOutcome> {
+  const object = event.data.object as StripeRefund;
+  if (object.object !== "refund" || typeof object.id !== "string") return "ignored";
+  const refundId = object.metadata?.refundId;
+  const refund = await db.refund.findFirst({
+    where: refundId && isUuid(refundId) ? { id: refundId } : { providerRef: object.id },
+    select: { id: true, providerRef: true, amountMinor: true, currency: true, order: { select: { paymentProvider: true } } },
+  });
+  // Refunds made in Stripe's dashboard are none of ours: the organizer sees them there.
+  if (!refund) return "ignored";
+  if (
+    refund.order.paymentProvider !== "stripe" ||
+    (refund.providerRef !== null && refund.providerRef !== object.id) ||
+    object.amount !== refund.amountMinor ||
+    object.currency?.toUpperCase() !== refund.currency
+  ) {
+    log(`stripe webhook ${event.id}: refund does not match refund ${refund.id}`);
+    return "mismatch";
+  }
+  const result = stripeRefundResult({ id: object.id, status: object.status ?? null, failure_reason: object.failure_reason });
+  if (result.status === "pending") return "ignored";
+  const settled = await settleRefund(
+    result.status === "failed"
+      ? { refundId: refund.id, status: "failed", reason: result.reason, providerRef: object.id }
+      : { refundId: refund.id, status: "succeeded", providerRef: result.reference },
+  );
+  if (settled === "unchanged") return "already_handled";
+  return settled === "succeeded" ? "refunded" : "refund_failed";
 }

@@ -51,6 +51,16 @@ function checkoutSessionParams(input: RedirectCheckoutInput): Stripe.Checkout.Se
   };
 }
 
+/**
+ * A Stripe refund in our words. "requires_action" (the customer must give bank details) waits
+ * like "pending"; "canceled" ends it like "failed".
+ */
+export function stripeRefundResult(refund: Pick<Stripe.Refund, "id" | "status" | "failure_reason">): RefundResult {
+  if (refund.status === "failed" || refund.status === "canceled")
+    return { status: "failed", reason: refund.failure_reason ?? refund.status };
+  return { status: refund.status === "succeeded" ? "succeeded" : "pending", reference: refund.id };
+}
+
 /** What Stripe made of a request: its answer, or the status of a refusal. */
 type Answer<T> = { ok: true; body: T } | { ok: false; status: number };
 
@@ -120,7 +130,7 @@ export function stripeProvider({
       const last4 = typeof card.last4 === "string" && /^\d{4}$/.test(card.last4) ? card.last4 : null;
       return { brand: typeof card.brand === "string" ? card.brand.slice(0, 32) : null, last4 };
     },
-    async refund({ paymentRef, orderId, amountMinor, currency, idempotencyKey }): Promise<RefundResult> {
+    async refund({ paymentRef, orderId, refundId, amountMinor, currency, idempotencyKey }): Promise<RefundResult> {
       // The order keeps the Checkout Session; a refund names the payment the session made.
       const looked = await send(stripe.checkout.sessions.retrieve(paymentRef));
       if (!looked.ok) throw new PaymentUnavailableError(`Stripe answered ${looked.status}`);
@@ -132,7 +142,7 @@ export function stripeProvider({
       // The idempotency key: a retry (ours, the SDK's or a worker's after a crash) refunds once.
       const answer = await send(
         stripe.refunds.create(
-          { payment_intent: paymentIntent, amount: amountMinor, metadata: { orderId } },
+          { payment_intent: paymentIntent, amount: amountMinor, metadata: refundId ? { orderId, refundId } : { orderId } },
           { idempotencyKey: `refund-${idempotencyKey}` },
         ),
       );
@@ -142,10 +152,12 @@ export function stripeProvider({
           return { status: "failed", reason: `stripe_${answer.status}` };
         throw new PaymentUnavailableError(`Stripe answered ${answer.status}`);
       }
-      const refund = answer.body;
-      if (refund.status === "failed" || refund.status === "canceled")
-        return { status: "failed", reason: refund.failure_reason ?? "failed" };
-      return { status: refund.status === "succeeded" ? "succeeded" : "pending", reference: refund.id };
+      return stripeRefundResult(answer.body);
+    },
+    async refundState(reference): Promise<RefundResult> {
+      const answer = await send(stripe.refunds.retrieve(reference));
+      if (!answer.ok) throw new PaymentUnavailableError(`Stripe answered ${answer.status}`);
+      return stripeRefundResult(answer.body);
     },
     async createCheckout(input) {
       // The idempotency key: a retried request (ours or the SDK's) creates no second session.

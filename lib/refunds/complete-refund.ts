@@ -1,6 +1,8 @@
 // The second half of a cancellation: asking the payment provider for the money recorded in a
 // PENDING refund, outside any transaction, with the refund's id as the idempotency key, then
-// marking it done and queuing the emails to the buyer and the organizer in one transaction. The
+// marking it done and queuing the emails to the buyer and the organizer in one transaction
+// (settleRefund, which the provider's webhook uses too). A refund the provider only accepted
+// ("pending") keeps the provider's id and waits for the webhook to settle it. The
 // request that recorded the refund does this at once; the worker picks up what a crash or an
 // unreachable provider left (completeDueRefunds), so every refund is asked for until it is done,
 // and the provider pays it once whoever asks and however often.
@@ -11,7 +13,7 @@ import { orderUrl } from "../orders/order-links";
 import { enqueueEmails, type QueuedEmail } from "../outbox/queue";
 import { orderRecipient } from "../orders/order-recipient";
 import { paymentProvider } from "../payments";
-import { PaymentUnavailableError, type PaymentProvider } from "../payments/provider";
+import { PaymentUnavailableError, type PaymentProvider, type RefundResult } from "../payments/provider";
 import { ORGANIZER_CONTACT_SELECT, organizerReplyTo } from "../organizers/contact-address";
 
 /** How long the one who recorded or claimed a refund has to finish it before a worker may try. */
@@ -20,8 +22,17 @@ export const REFUND_LEASE_MS = 2 * 60_000;
 export function refundRetryDelayMs(attempts: number): number {
   return Math.min(60 * 60_000, 60_000 * 2 ** Math.max(0, attempts - 1));
 }
+/**
+ * A refund the provider accepted but has not settled waits for its webhook; only if none has
+ * come after this long does the worker ask the provider what became of it (and again as long after).
+ */
+export const REFUND_CONFIRMATION_CHECK_MS = 6 * 60 * 60_000;
 
-export type RefundOutcome = "succeeded" | "failed" | "retrying" | "already_done";
+/**
+ * "awaiting_confirmation": the provider accepted the refund and settles it later; its webhook (or
+ * the worker's later question) finishes it. The refund stays PENDING, with the provider's id.
+ */
+export type RefundOutcome = "succeeded" | "failed" | "retrying" | "awaiting_confirmation" | "already_done";
 
 export async function completeRefund(
   refundId: string,
@@ -34,6 +45,7 @@ export async function completeRefund(
       attempts: true,
       amountMinor: true,
       currency: true,
+      providerRef: true,
       order: { select: { id: true, paymentProvider: true, paymentRef: true } },
     },
   });
@@ -41,17 +53,21 @@ export async function completeRefund(
   const { order } = refund;
   if (!order.paymentRef || order.paymentProvider !== provider.id) {
     // Paid through a provider this server does not run (or never paid through one): nobody here can refund it.
-    return markFailed(refundId, `no payment of ${provider.id} to refund`);
+    return outcomeOf(await settleRefund({ refundId, status: "failed", reason: `no payment of ${provider.id} to refund`, now }));
   }
-  let result;
+  let result: RefundResult;
   try {
-    result = await provider.refund({
-      paymentRef: order.paymentRef,
-      orderId: order.id,
-      amountMinor: refund.amountMinor,
-      currency: refund.currency,
-      idempotencyKey: refundId,
-    });
+    // Accepted already (its id is kept): ask what became of it rather than asking again.
+    result = refund.providerRef
+      ? await (provider.refundState?.(refund.providerRef) ?? { status: "pending", reference: refund.providerRef })
+      : await provider.refund({
+          paymentRef: order.paymentRef,
+          orderId: order.id,
+          refundId,
+          amountMinor: refund.amountMinor,
+          currency: refund.currency,
+          idempotencyKey: refundId,
+        });
   } catch (error) {
     if (!(error instanceof PaymentUnavailableError)) throw error;
     const attempts = refund.attempts + 1;
@@ -61,35 +77,90 @@ export async function completeRefund(
     });
     return "retrying";
   }
-  if (result.status === "failed") return markFailed(refundId, result.reason);
+  if (result.status === "pending") {
+    // Conditional, like every write here: a webhook may have settled it while the provider answered.
+    const waiting = await db.refund.updateMany({
+      where: { id: refundId, status: "PENDING" },
+      data: {
+        providerRef: result.reference,
+        attempts: 0,
+        lastError: null,
+        nextAttemptAt: new Date(now.getTime() + REFUND_CONFIRMATION_CHECK_MS),
+      },
+    });
+    return waiting.count === 1 ? "awaiting_confirmation" : "already_done";
+  }
+  return outcomeOf(
+    await settleRefund(
+      result.status === "failed"
+        ? { refundId, status: "failed", reason: result.reason, now }
+        : { refundId, status: "succeeded", providerRef: result.reference, now },
+    ),
+  );
+}
 
+function outcomeOf(settled: SettleOutcome): RefundOutcome {
+  return settled === "unchanged" ? "already_done" : settled;
+}
+
+export type SettleRefundInput =
+  | { refundId: string; status: "succeeded"; providerRef: string; now?: Date }
+  | { refundId: string; status: "failed"; reason: string; providerRef?: string; now?: Date };
+
+/** "unchanged": settled before (a repeated or late answer), or no such refund. */
+export type SettleOutcome = "succeeded" | "failed" | "unchanged";
+
+/**
+ * The one way a refund ends, whoever learnt how (the answer to our request, the worker's later
+ * question, or the provider's webhook): succeeded marks it and queues the buyer's and the
+ * organizer's emails in the same transaction; failed keeps the reason for the organizer. Safe
+ * to call again and in any order: a refund succeeds once, and a failure is final.
+ */
+export async function settleRefund(input: SettleRefundInput): Promise<SettleOutcome> {
+  const now = input.now ?? new Date();
+  if (input.status === "failed") {
+    return db.$transaction(async (tx) => {
+      // A refund can fail after the provider called it succeeded (the card was closed), so a
+      // failure also ends a SUCCEEDED refund; nothing ends a FAILED one, so a late success
+      // delivered after the failure changes nothing.
+      const marked = await tx.refund.updateManyAndReturn({
+        where: { id: input.refundId, status: { in: ["PENDING", "SUCCEEDED"] } },
+        data: {
+          status: "FAILED",
+          lastError: input.reason.slice(0, 500),
+          completedAt: now,
+          ...(input.providerRef ? { providerRef: input.providerRef } : {}),
+        },
+        select: { orderId: true },
+      });
+      if (marked.length === 0) return "unchanged";
+      // The tickets stay cancelled (their places may be sold again); the organizer settles the
+      // money, told by email as this may come days after the cancellation (a webhook).
+      await tx.order.updateMany({ where: { id: marked[0].orderId, status: "REFUNDED" }, data: { status: "CANCELLED" } });
+      await enqueueEmails(tx, [await refundFailedEmail(tx, input.refundId, input.reason)]);
+      console.error("refund refused by the payment provider");
+      return "failed";
+    });
+  }
   return db.$transaction(async (tx) => {
     // Only the first to finish marks it and queues the emails, however many asked.
-    const marked = await tx.refund.updateMany({
-      where: { id: refundId, status: "PENDING" },
-      data: { status: "SUCCEEDED", providerRef: result.reference, completedAt: now, lastError: null },
+    const marked = await tx.refund.updateManyAndReturn({
+      where: { id: input.refundId, status: "PENDING" },
+      data: { status: "SUCCEEDED", providerRef: input.providerRef, completedAt: now, lastError: null },
+      select: { orderId: true },
     });
-    if (marked.count === 0) return "already_done";
+    if (marked.length === 0) return "unchanged";
     // The whole order cancelled and now paid back.
-    await tx.order.updateMany({ where: { id: order.id, status: "CANCELLED" }, data: { status: "REFUNDED" } });
-    await enqueueEmails(tx, await refundEmails(tx, refundId));
+    await tx.order.updateMany({ where: { id: marked[0].orderId, status: "CANCELLED" }, data: { status: "REFUNDED" } });
+    await enqueueEmails(tx, await refundEmails(tx, input.refundId));
     return "succeeded";
   });
 }
 
-async function markFailed(refundId: string, reason: string): Promise<RefundOutcome> {
-  // The tickets stay cancelled (their places may be sold again); the organizer settles the money.
-  console.error("refund refused by the payment provider");
-  const marked = await db.refund.updateMany({
-    where: { id: refundId, status: "PENDING" },
-    data: { status: "FAILED", lastError: reason.slice(0, 500) },
-  });
-  return marked.count === 1 ? "failed" : "already_done";
-}
-
 /**
- * Refunds left PENDING past their lease (a crash, an unreachable provider): each is claimed with
- * a new lease first (SKIP LOCKED, so several workers share them), then completed.
+ * Refunds left PENDING past their lease (a crash, an unreachable provider) or waiting too long
+ * for their webhook: each is claimed with a new lease first (SKIP LOCKED, so several workers
+ * share them), then completed.
  */
 export async function completeDueRefunds({
   provider = paymentProvider(),
@@ -105,7 +176,7 @@ export async function completeDueRefunds({
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED)
     RETURNING "id"::text AS "id"`;
-  const report: Record<RefundOutcome, number> = { succeeded: 0, failed: 0, retrying: 0, already_done: 0 };
+  const report: Record<RefundOutcome, number> = { succeeded: 0, failed: 0, retrying: 0, awaiting_confirmation: 0, already_done: 0 };
   for (const { id } of claimed) report[await completeRefund(id, { provider, now })] += 1;
   return report;
 }
@@ -202,4 +273,41 @@ export async function refundEmails(tx: DbTransaction, refundId: string): Promise
       },
     },
   ];
+}
+
+/** The organizer's email about a refund the provider refused, read inside the transaction that marks it. */
+async function refundFailedEmail(tx: DbTransaction, refundId: string, reason: string): Promise<QueuedEmail> {
+  const refund = await tx.refund.findUniqueOrThrow({
+    where: { id: refundId },
+    select: {
+      amountMinor: true,
+      currency: true,
+      order: {
+        select: {
+          id: true,
+          number: true,
+          buyerName: true,
+          event: { select: { title: true, organizerId: true, organizer: { select: { name: true, ...ORGANIZER_CONTACT_SELECT } } } },
+        },
+      },
+    },
+  });
+  const { order } = refund;
+  return {
+    template: "refund-failed-organizer",
+    to: organizerReplyTo(order.event.organizer),
+    // The organizer's emails are in Swedish, the site's first language.
+    locale: "sv",
+    dedupeKey: `refund:${refundId}:failed-organizer`,
+    payload: {
+      organizerName: order.event.organizer.name,
+      orderNumber: order.number,
+      buyerName: order.buyerName,
+      eventTitle: order.event.title,
+      refundMinor: refund.amountMinor,
+      currency: refund.currency,
+      reason: reason.slice(0, 200),
+      orderUrl: `${env().SITE_URL}/organizer/${order.event.organizerId}/orders/${order.id}`,
+    },
+  };
 }

@@ -15,7 +15,16 @@ export type OrderRefundView = {
   deadline: Date | null;
   open: boolean;
   cancellable: { code: string; typeName: string; priceMinor: number }[];
-  refunds: { id: string; status: RefundStatus; amountMinor: number; feeMinor: number; ticketCount: number; createdAt: Date }[];
+  refunds: {
+    id: string;
+    status: RefundStatus;
+    amountMinor: number;
+    feeMinor: number;
+    ticketCount: number;
+    createdAt: Date;
+    /** Why the provider refused, for the organizer who settles it by hand (never shown to the buyer). */
+    failureReason: string | null;
+  }[];
 };
 
 export async function getOrderRefundView(orderId: string, now = new Date()): Promise<OrderRefundView | null> {
@@ -34,7 +43,15 @@ export async function getOrderRefundView(orderId: string, now = new Date()): Pro
       },
       refunds: {
         orderBy: { createdAt: "asc" },
-        select: { id: true, status: true, amountMinor: true, feeMinor: true, createdAt: true, _count: { select: { tickets: true } } },
+        select: {
+          id: true,
+          status: true,
+          amountMinor: true,
+          feeMinor: true,
+          createdAt: true,
+          lastError: true,
+          _count: { select: { tickets: true } },
+        },
       },
     },
   });
@@ -55,7 +72,11 @@ export async function getOrderRefundView(orderId: string, now = new Date()): Pro
             priceMinor: price.get(ticket.ticketTypeId) ?? 0,
           }))
         : [],
-    refunds: order.refunds.map(({ _count, ...refund }) => ({ ...refund, ticketCount: _count.tickets })),
+    refunds: order.refunds.map(({ _count, lastError, ...refund }) => ({
+      ...refund,
+      ticketCount: _count.tickets,
+      failureReason: refund.status === "FAILED" ? (lastError ?? "") : null,
+    })),
   };
 }
 

@@ -83,6 +83,7 @@ export type LinkedTicketEvent = {
   slug: string;
   title: string;
   venue: string;
+  address: string | null;
   city: string;
   startsAt: Date;
   endsAt: Date;
@@ -139,6 +140,7 @@ export async function getTicketByLink(transferId: string, key: string, now = new
               slug: true,
               title: true,
               venue: true,
+              address: true,
               city: true,
               startsAt: true,
               endsAt: true,

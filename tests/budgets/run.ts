@@ -361,6 +361,16 @@ const payloads: { [T in EmailTemplate]: EmailPayloads[T] } = {
     currency: "SEK",
     orderUrl: `${site}/organizer/01a214c6-e1a7-72be-bfbc-0a633bc6349c/orders/01a214c6-e1a7-72be-bfbc-0a633bc6349b`,
   },
+  "refund-failed-organizer": {
+    organizerName: "Nordljus Konserter",
+    orderNumber: "7KQ2M9XD",
+    buyerName: "Åsa Berg-Lindqvist",
+    eventTitle: event.title,
+    refundMinor: 310500,
+    currency: "SEK",
+    reason: "expired_or_canceled_card",
+    orderUrl: `${site}/organizer/01a214c6-e1a7-72be-bfbc-0a633bc6349c/orders/01a214c6-e1a7-72be-bfbc-0a633bc6349b`,
+  },
   "waiting-list-joined": {
     eventTitle: event.title,
     ticketTypeName: "Ståplats",

@@ -6,6 +6,7 @@
 import type { BrowserContext, Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
 import { collectPageErrors, visitorHeaders, visitorOptions, type Device } from "./browser";
+import { tourAfterPurchase } from "./after-purchase";
 import { expect, speakProjectLanguage, test } from "./fixtures";
 import { buyAsGuest, checkoutWords, EVENT_SLUG, signInWithEmailLink, type Locale } from "./journey";
 import { formControlsOutOfReach } from "./keyboard";
@@ -141,6 +142,46 @@ test.describe("accessibility", () => {
       expect(errors).toEqual([]);
     },
   );
+});
+
+// The buyer's pages after a purchase, in every state the tour leaves them in: the order page's
+// cancellation (refused, done), a passed-on ticket's page (held, passed on again), and a waiting
+// list's join form (refused, joined), offer checkout and leave page (tests/e2e/after-purchase.ts).
+test.describe("accessibility after a purchase", () => {
+  test("has no axe violations on cancelling, a passed-on ticket and the waiting list", async ({
+    page,
+    newContext,
+    serverDatabase: database,
+    lang: locale,
+    device: viewport,
+  }) => {
+    test.setTimeout(240_000);
+    const errors = collectPageErrors(page);
+    const mail = await (await newContext()).newPage();
+    const keyboard = checksKeyboard(locale, viewport);
+    const problems: string[] = [];
+    await tourAfterPurchase({
+      page,
+      mail,
+      database,
+      locale,
+      stamp: `a11y-${locale}-${viewport}-${Date.now()}`,
+      check: async (label) => {
+        await page.waitForLoadState("load");
+        try {
+          await expectNoAxeViolations(page, label);
+        } catch (error) {
+          problems.push((error as Error).message);
+        }
+        if (keyboard) {
+          const missed = await formControlsOutOfReach(page);
+          if (missed.length > 0) problems.push(`Tab never reaches these form controls on ${label}:\n    ${missed.join("\n    ")}`);
+        }
+      },
+    });
+    expect(problems).toEqual([]);
+    expect(errors).toEqual([]);
+  });
 });
 
 test.describe("accessibility of the organizer area", { tag: ["@sv-desktop", "@en-phone"] }, () => {

@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import type pg from "pg";
 import sharp from "sharp";
 import type { Locator } from "@playwright/test";
+import { tourAfterPurchase } from "./after-purchase";
 import { expect, test } from "./fixtures";
 import { buyAsGuest, checkoutWords, fillCheckout, linkInNewestEmail, signInWithEmailLink } from "./journey";
 import { serverCpuSecondsOver } from "./server-cpu";
@@ -494,5 +495,33 @@ test.describe("every organizer and account form without JavaScript", { tag: "@al
       console.log(`${locale} ${viewport}: and ${cpu.toFixed(2)} s in the ${IDLE_WINDOW_S} s after that`);
     }
     expect(cpu).toBeLessThanOrEqual(IDLE_CPU_S);
+  });
+});
+
+// The buyer's pages after a purchase, posted by a browser without JavaScript: cancelling some
+// tickets of an order, a passed-on ticket's page (its files, passing it on again), and a waiting
+// list's join form, offer checkout and leave page (tests/e2e/after-purchase.ts). The mailbox is
+// read with JavaScript, as its page needs it.
+test.describe("the buyer's pages after a purchase without JavaScript", () => {
+  test("cancels a ticket, keeps and passes on a ticket, and joins, buys from and leaves a waiting list", async ({
+    newContext,
+    serverDatabase: database,
+    lang: locale,
+    device: viewport,
+  }) => {
+    test.setTimeout(240_000);
+    const plain = await (await newContext({ javaScript: false })).newPage();
+    const mail = await (await newContext()).newPage();
+    await tourAfterPurchase({
+      page: plain,
+      mail,
+      database,
+      locale,
+      stamp: `nojs-${locale}-${viewport}-${Date.now()}`,
+      // Without JavaScript each answer is a whole page drawn by the server, with its one heading.
+      check: async () => {
+        await expect(plain.getByRole("heading", { level: 1 })).toHaveCount(1);
+      },
+    });
   });
 });

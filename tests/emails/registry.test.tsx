@@ -11,6 +11,7 @@ import { MagicLinkEmail } from "@/emails/magic-link";
 import { MyTicketsEmail } from "@/emails/my-tickets";
 import { RefundBuyerEmail } from "@/emails/refund-buyer";
 import { RefundOrganizerEmail } from "@/emails/refund-organizer";
+import { RefundFailedOrganizerEmail } from "@/emails/refund-failed-organizer";
 import { OrderConfirmationEmail } from "@/emails/order-confirmation";
 import { OrderCorrectionEmail } from "@/emails/order-correction";
 import { OrderMovedEmail } from "@/emails/order-moved";
@@ -46,6 +47,7 @@ const validPayloads: { [K in EmailTemplate]: EmailPayloads[K] } = {
   "my-tickets": withoutLocale(MyTicketsEmail.PreviewProps),
   "refund-buyer": withoutLocale(RefundBuyerEmail.PreviewProps),
   "refund-organizer": withoutLocale(RefundOrganizerEmail.PreviewProps),
+  "refund-failed-organizer": withoutLocale(RefundFailedOrganizerEmail.PreviewProps),
   "waiting-list-joined": withoutLocale(WaitingListJoinedEmail.PreviewProps),
   "waiting-list-offer": withoutLocale(WaitingListOfferEmail.PreviewProps),
 };

@@ -22,6 +22,7 @@ import { MagicLinkEmail } from "@/emails/magic-link";
 import { MyTicketsEmail } from "@/emails/my-tickets";
 import { RefundBuyerEmail } from "@/emails/refund-buyer";
 import { RefundOrganizerEmail } from "@/emails/refund-organizer";
+import { RefundFailedOrganizerEmail } from "@/emails/refund-failed-organizer";
 import { OrderConfirmationEmail } from "@/emails/order-confirmation";
 import { OrderCorrectionEmail } from "@/emails/order-correction";
 import { OrderMovedEmail } from "@/emails/order-moved";
@@ -53,6 +54,7 @@ const previews: Record<EmailTemplate, object> = {
   "my-tickets": payloadOf(MyTicketsEmail.PreviewProps),
   "refund-buyer": payloadOf(RefundBuyerEmail.PreviewProps),
   "refund-organizer": payloadOf(RefundOrganizerEmail.PreviewProps),
+  "refund-failed-organizer": payloadOf(RefundFailedOrganizerEmail.PreviewProps),
   "waiting-list-joined": payloadOf(WaitingListJoinedEmail.PreviewProps),
   "waiting-list-offer": payloadOf(WaitingListOfferEmail.PreviewProps),
 };
@@ -67,6 +69,7 @@ const ACCOUNT: EmailTemplate[] = [
   "email-changed",
   "my-tickets",
   "refund-organizer",
+  "refund-failed-organizer",
   "waiting-list-joined",
   "waiting-list-offer",
 ];

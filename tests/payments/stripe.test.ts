@@ -16,7 +16,8 @@ import { handleStripeEvent, verifyStripeSignature, WebhookSignatureError, type S
 import { stopOutboxSender } from "@/lib/outbox/in-app";
 import { POST } from "@/app/api/payments/stripe/webhook/route";
 import { cancelTickets } from "@/lib/refunds/cancel-tickets";
-import { completeDueRefunds, REFUND_LEASE_MS } from "@/lib/refunds/complete-refund";
+import { completeDueRefunds, REFUND_CONFIRMATION_CHECK_MS, REFUND_LEASE_MS } from "@/lib/refunds/complete-refund";
+import { getOrderRefundView } from "@/lib/refunds/queries";
 
 useTestDatabase();
 
@@ -390,9 +391,13 @@ describe(`Stripe refunds (${databaseKind})`, () => {
     return { order, ticketType, tickets };
   }
 
-  /** Stripe's answers: the session names its payment intent; `refunds` answers POST /v1/refunds. */
-  function stripeRefunds(refunds: () => Answer) {
+  /**
+   * Stripe's answers: the session names its payment intent; `refunds` answers POST /v1/refunds,
+   * `retrieve` GET /v1/refunds/<id>.
+   */
+  function stripeRefunds(refunds: () => Answer, retrieve?: (id: string) => Answer) {
     answerFor = (method, path) => {
+      if (method === "GET" && path.startsWith("/v1/refunds/") && retrieve) return retrieve(path.split("/")[3]);
       if (method === "GET" && path.startsWith("/v1/checkout/sessions/"))
         return {
           status: 200,
@@ -442,7 +447,7 @@ describe(`Stripe refunds (${databaseKind})`, () => {
 
     expect(result).toMatchObject({ ok: true, status: "PENDING", refundMinor: 59_000 });
     expect((await db.ticketType.findUniqueOrThrow({ where: { id: ticketType.id } })).sold).toBe(0);
-    stripeRefunds(() => ({ status: 200, body: { id: "re_test_2", object: "refund", status: "pending" } }));
+    stripeRefunds(() => ({ status: 200, body: { id: "re_test_2", object: "refund", status: "succeeded" } }));
     const report = await completeDueRefunds({ provider: provider(), now: new Date(now.getTime() + REFUND_LEASE_MS + 60 * 60_000) });
     expect(report).toMatchObject({ succeeded: 1 });
 
@@ -468,5 +473,196 @@ describe(`Stripe refunds (${databaseKind})`, () => {
     );
     expect(result).toMatchObject({ ok: true, status: "FAILED" });
     expect(refundPosts()).toHaveLength(1);
+  });
+
+  /** A Stripe refund event for `refund`, as Stripe would send it (its Refund object then). */
+  function refundEvent(
+    type: string,
+    refund: { id: string; amountMinor: number },
+    stripeId: string,
+    overrides: Record<string, unknown> = {},
+  ): StripeEvent {
+    return {
+      id: `evt_${randomUUID().slice(0, 12)}`,
+      type,
+      data: {
+        object: {
+          id: stripeId,
+          object: "refund",
+          amount: refund.amountMinor,
+          currency: "sek",
+          payment_intent: "pi_test_123",
+          status: "succeeded",
+          metadata: { orderId: "ignored", refundId: refund.id },
+          ...overrides,
+        },
+      },
+    };
+  }
+  const refundEmails = (refundId: string) =>
+    db.outboxEmail.findMany({ where: { dedupeKey: { startsWith: `refund:${refundId}:` } }, orderBy: { template: "asc" } });
+
+  /** A cancellation that Stripe answers "pending": the refund waits for its webhook. */
+  async function pendingStripeRefund(stripeId: string) {
+    const { order, tickets } = await paidStripeOrder();
+    stripeRefunds(() => ({ status: 200, body: { id: stripeId, object: "refund", status: "pending" } }));
+    const now = new Date();
+    const result = await cancelTickets(
+      { orderId: order.id, codes: "all", requestKey: randomUUID(), requestedBy: "buyer", now },
+      { provider: provider() },
+    );
+    if (!result.ok) throw new Error(`cancel refused: ${result.error}`);
+    const refund = await db.refund.findUniqueOrThrow({ where: { id: result.refundId } });
+    return { order, tickets, result, refund, now };
+  }
+
+  it("leaves a refund Stripe answers pending waiting for its webhook, and the webhook's success completes it once", async () => {
+    const { order, result, refund, now } = await pendingStripeRefund("re_pending_1");
+
+    expect(result).toMatchObject({ status: "PENDING", refundMinor: 59_000 });
+    expect(refund).toMatchObject({ status: "PENDING", providerRef: "re_pending_1", completedAt: null });
+    expect(refundPosts()[0].form.get("metadata[refundId]")).toBe(refund.id);
+    expect(await refundEmails(refund.id)).toHaveLength(0);
+    expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("CANCELLED");
+    // The worker leaves it to the webhook: past the lease, nobody asks Stripe again.
+    requests.length = 0;
+    expect(await completeDueRefunds({ provider: provider(), now: new Date(now.getTime() + REFUND_LEASE_MS + 60_000) })).toMatchObject({
+      awaiting_confirmation: 0,
+      succeeded: 0,
+    });
+    expect(requests).toHaveLength(0);
+
+    const event = refundEvent("refund.updated", refund, "re_pending_1");
+    const response = await POST(signedRequest(event));
+    expect(await response.json()).toEqual({ received: true, outcome: "refunded" });
+    expect(await db.refund.findUniqueOrThrow({ where: { id: refund.id } })).toMatchObject({
+      status: "SUCCEEDED",
+      providerRef: "re_pending_1",
+    });
+    expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("REFUNDED");
+    expect((await refundEmails(refund.id)).map((email) => [email.template, email.to])).toEqual([
+      ["refund-buyer", order.buyerEmail],
+      ["refund-organizer", expect.any(String)],
+    ]);
+  });
+
+  it("queues the emails once when Stripe delivers the same event again, or an older one late", async () => {
+    const { refund } = await pendingStripeRefund("re_pending_2");
+    const succeeded = refundEvent("refund.updated", refund, "re_pending_2");
+
+    expect(await (await POST(signedRequest(succeeded))).json()).toMatchObject({ outcome: "refunded" });
+    expect(await (await POST(signedRequest(succeeded))).json()).toMatchObject({ outcome: "already_handled" });
+    // The refund.created event, still pending, arrives after the success.
+    const older = refundEvent("refund.created", refund, "re_pending_2", { status: "pending" });
+    expect(await (await POST(signedRequest(older))).json()).toMatchObject({ outcome: "ignored" });
+
+    expect(await db.refund.findUniqueOrThrow({ where: { id: refund.id } })).toMatchObject({ status: "SUCCEEDED" });
+    expect(await refundEmails(refund.id)).toHaveLength(2);
+  });
+
+  it("records the reason of a pending refund Stripe then fails and tells the organizer, never the buyer that it is refunded", async () => {
+    const { order, refund } = await pendingStripeRefund("re_pending_3");
+    const failed = refundEvent("refund.failed", refund, "re_pending_3", { status: "failed", failure_reason: "expired_or_canceled_card" });
+
+    expect(await (await POST(signedRequest(failed))).json()).toMatchObject({ outcome: "refund_failed" });
+    expect(await (await POST(signedRequest(failed))).json()).toMatchObject({ outcome: "already_handled" });
+    // A success delivered after the failure (out of order) does not undo it.
+    expect(await await POST(signedRequest(refundEvent("refund.updated", refund, "re_pending_3")))).toBeTruthy();
+
+    expect(await db.refund.findUniqueOrThrow({ where: { id: refund.id } })).toMatchObject({
+      status: "FAILED",
+      lastError: "expired_or_canceled_card",
+    });
+    expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("CANCELLED");
+    // No "refunded" email to anyone; the organizer is told once that it failed, and why.
+    const emails = await refundEmails(refund.id);
+    expect(emails.map((email) => email.template)).toEqual(["refund-failed-organizer"]);
+    expect(emails[0].payload).toMatchObject({ reason: "expired_or_canceled_card", refundMinor: refund.amountMinor });
+    expect((await getOrderRefundView(order.id))?.refunds).toEqual([
+      expect.objectContaining({ status: "FAILED", failureReason: "expired_or_canceled_card" }),
+    ]);
+  });
+
+  it("settles a refund from the older charge.refund.updated event too", async () => {
+    const { refund } = await pendingStripeRefund("re_pending_8");
+    expect(await handleStripeEvent(refundEvent("charge.refund.updated", refund, "re_pending_8"), () => {})).toBe("refunded");
+    expect(await db.refund.findUniqueOrThrow({ where: { id: refund.id } })).toMatchObject({ status: "SUCCEEDED" });
+  });
+
+  it("marks a refund Stripe cancels as failed", async () => {
+    const { refund } = await pendingStripeRefund("re_pending_4");
+    const canceled = refundEvent("refund.updated", refund, "re_pending_4", { status: "canceled" });
+    expect(await handleStripeEvent(canceled, () => {})).toBe("refund_failed");
+    expect(await db.refund.findUniqueOrThrow({ where: { id: refund.id } })).toMatchObject({ status: "FAILED", lastError: "canceled" });
+  });
+
+  it("refuses a refund event with a bad signature, and changes nothing", async () => {
+    const { refund } = await pendingStripeRefund("re_pending_5");
+    const event = refundEvent("refund.updated", refund, "re_pending_5");
+    expect((await POST(signedRequest(event, { secret: "whsec_forged" }))).status).toBe(400);
+    const unsigned = new Request("http://localhost:3000/api/payments/stripe/webhook", { method: "POST", body: JSON.stringify(event) });
+    expect((await POST(unsigned)).status).toBe(400);
+    expect(await db.refund.findUniqueOrThrow({ where: { id: refund.id } })).toMatchObject({ status: "PENDING" });
+    expect(await refundEmails(refund.id)).toHaveLength(0);
+  });
+
+  it("does not settle a refund from an event of another Stripe refund or another amount", async () => {
+    const { refund } = await pendingStripeRefund("re_pending_6");
+    expect(await handleStripeEvent(refundEvent("refund.updated", refund, "re_someone_else"), () => {})).toBe("mismatch");
+    expect(await handleStripeEvent(refundEvent("refund.updated", refund, "re_pending_6", { amount: 1 }), () => {})).toBe("mismatch");
+    // A refund made in Stripe's dashboard names none of ours.
+    const dashboard = refundEvent("refund.updated", refund, "re_dashboard", { metadata: {} });
+    expect(await handleStripeEvent(dashboard, () => {})).toBe("ignored");
+    expect(await db.refund.findUniqueOrThrow({ where: { id: refund.id } })).toMatchObject({ status: "PENDING" });
+  });
+
+  it("settles a refund whose webhook came before Stripe's answer was stored, by the id in its metadata", async () => {
+    const { order } = await paidStripeOrder();
+    // Stripe made the refund but its answer never reached us.
+    stripeRefunds(() => ({ status: 503, body: { error: { type: "api_error", message: "down" } } }));
+    const now = new Date();
+    const result = await cancelTickets(
+      { orderId: order.id, codes: "all", requestKey: randomUUID(), requestedBy: "buyer", now },
+      { provider: provider() },
+    );
+    if (!result.ok) throw new Error("cancel refused");
+    const refund = await db.refund.findUniqueOrThrow({ where: { id: result.refundId } });
+    expect(refund).toMatchObject({ status: "PENDING", providerRef: null });
+
+    expect(await handleStripeEvent(refundEvent("refund.updated", refund, "re_early"), () => {})).toBe("refunded");
+    expect(await db.refund.findUniqueOrThrow({ where: { id: refund.id } })).toMatchObject({ status: "SUCCEEDED", providerRef: "re_early" });
+    // The worker then finds nothing left to do.
+    requests.length = 0;
+    expect(await completeDueRefunds({ provider: provider(), now: new Date(now.getTime() + 2 * 60 * 60_000) })).toMatchObject({
+      succeeded: 0,
+    });
+    expect(requests).toHaveLength(0);
+  });
+
+  it("asks Stripe what became of a pending refund whose webhook never came, after a long wait", async () => {
+    const { order, refund, now } = await pendingStripeRefund("re_pending_7");
+    let state = "pending";
+    stripeRefunds(
+      () => ({ status: 500, body: {} }),
+      (id) => ({ status: 200, body: { id, object: "refund", status: state, amount: refund.amountMinor, currency: "sek" } }),
+    );
+    requests.length = 0;
+    const later = new Date(now.getTime() + REFUND_CONFIRMATION_CHECK_MS + 60_000);
+    // Still pending: it waits as long again, and Stripe is asked, never told to refund again.
+    // (Other tests' refunds wait in the same database: look only at this one.)
+    const asked = () => requests.filter((request) => request.path === "/v1/refunds/re_pending_7").length;
+    await completeDueRefunds({ provider: provider(), now: later });
+    expect(asked()).toBe(1);
+    expect(await db.refund.findUniqueOrThrow({ where: { id: refund.id } })).toMatchObject({ status: "PENDING" });
+    await completeDueRefunds({ provider: provider(), now: new Date(later.getTime() + 60 * 60_000) });
+    expect(asked()).toBe(1);
+
+    state = "succeeded";
+    await completeDueRefunds({ provider: provider(), now: new Date(later.getTime() + REFUND_CONFIRMATION_CHECK_MS + 60_000) });
+    expect(asked()).toBe(2);
+    expect(refundPosts()).toHaveLength(0);
+    expect(await db.refund.findUniqueOrThrow({ where: { id: refund.id } })).toMatchObject({ status: "SUCCEEDED" });
+    expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("REFUNDED");
+    expect(await refundEmails(refund.id)).toHaveLength(2);
   });
 });

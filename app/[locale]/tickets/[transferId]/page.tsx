@@ -5,8 +5,15 @@ import { SupportRoutes } from "@/components/support/support-routes";
 import { TicketQrCode } from "@/components/tickets/ticket-qr-code";
 import { PassOnForm } from "@/components/transfers/pass-on-form";
 import { passOnFormTexts } from "@/components/transfers/pass-on-texts";
+import { KeepTicketLinks } from "@/components/tickets/keep-ticket-links";
+import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { formatDateTime, formatEventDateRange } from "@/lib/i18n/format";
+import { asLocale } from "@/lib/i18n/locales";
+import { localizePath } from "@/lib/i18n/paths";
+import { linkedTicketFilePath, type LinkedTicketFile } from "@/lib/transfers/linked-ticket-files";
+import { appleWalletEnabled } from "@/lib/wallet/apple-pass";
+import { googleWalletEnabled } from "@/lib/wallet/google-pass";
 import { getTicketByLink } from "@/lib/transfers/queries";
 import { passTicketOnFromLinkAction } from "./actions";
 
@@ -60,6 +67,8 @@ export default async function PassedOnTicketPage({ params, searchParams }: Props
   }
 
   const qrLabel = t("qrLabel", { code: ticket.code, type: ticket.typeName });
+  // Each file's route checks the key again itself: these links only point the way.
+  const filePath = (file: LinkedTicketFile) => localizePath(linkedTicketFilePath(ticket.transferId, ticketKey, file), asLocale(locale));
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-6 px-4 py-8 sm:px-6">
       <div className="flex flex-col gap-2">
@@ -91,6 +100,25 @@ export default async function PassedOnTicketPage({ params, searchParams }: Props
           <dd className="text-zinc-800">{ticket.orderNumber}</dd>
         </dl>
       </Card>
+      {ticket.usable ? (
+        <section aria-labelledby="link-keep-title" className="flex flex-col gap-3">
+          <h2 id="link-keep-title" className="text-xl font-bold text-zinc-950">
+            {t("keepHeading")}
+          </h2>
+          <a href={filePath("pdf")} download className={`self-start ${buttonClasses({ variant: "secondary" })}`}>
+            {t("downloadPdf")}
+            <span className="sr-only"> {t("downloadPdfContext", { type: ticket.typeName, code: ticket.code })}</span>
+          </a>
+          <KeepTicketLinks
+            eventTitle={event.title}
+            ticketCode={ticket.code}
+            calendarHref={filePath("calendar")}
+            appleWalletHref={appleWalletEnabled() ? filePath("apple-wallet") : undefined}
+            googleWalletHref={googleWalletEnabled() ? filePath("google-wallet") : undefined}
+            className="self-start"
+          />
+        </section>
+      ) : null}
       <p className="text-zinc-800">{t("account", { email: ticket.holderEmail })}</p>
 
       {ticket.usable && !ticket.checkedInAt ? (

@@ -30,6 +30,6 @@ export async function POST(request: Request) {
   const provider = paymentProvider();
   const paymentCard = provider.flow === "redirect" ? (id: string) => provider.paymentCard(id) : undefined;
   const outcome = await handleStripeEvent(event, console.warn, { paymentCard });
-  if (outcome === "completed") wakeOutboxSender();
+  if (outcome === "completed" || outcome === "refunded" || outcome === "refund_failed") wakeOutboxSender();
   return NextResponse.json({ received: true, outcome });
 }
