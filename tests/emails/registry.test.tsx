@@ -21,6 +21,7 @@ import { TicketReceivedEmail } from "@/emails/ticket-received";
 import { WelcomeEmail } from "@/emails/welcome";
 import { WaitingListJoinedEmail } from "@/emails/waiting-list-joined";
 import { WaitingListOfferEmail } from "@/emails/waiting-list-offer";
+import { EventCancelledEmail } from "@/emails/event-cancelled";
 
 useTestDatabase();
 
@@ -48,6 +49,7 @@ const validPayloads: { [K in EmailTemplate]: EmailPayloads[K] } = {
   "refund-organizer": withoutLocale(RefundOrganizerEmail.PreviewProps),
   "waiting-list-joined": withoutLocale(WaitingListJoinedEmail.PreviewProps),
   "waiting-list-offer": withoutLocale(WaitingListOfferEmail.PreviewProps),
+  "event-cancelled": withoutLocale(EventCancelledEmail.PreviewProps),
 };
 
 describe("emailRegistry", () => {
