@@ -15,7 +15,16 @@ export type OrderRefundView = {
   deadline: Date | null;
   open: boolean;
   cancellable: { code: string; typeName: string; priceMinor: number }[];
-  refunds: { id: string; status: RefundStatus; amountMinor: number; feeMinor: number; ticketCount: number; createdAt: Date }[];
+  refunds: {
+    id: string;
+    status: RefundStatus;
+    amountMinor: number;
+    feeMinor: number;
+    ticketCount: number;
+    createdAt: Date;
+    /** "buyer", or "organizer" when the organizer cancelled the event. */
+    requestedBy: string;
+  }[];
 };
 
 export async function getOrderRefundView(orderId: string, now = new Date()): Promise<OrderRefundView | null> {
@@ -34,7 +43,15 @@ export async function getOrderRefundView(orderId: string, now = new Date()): Pro
       },
       refunds: {
         orderBy: { createdAt: "asc" },
-        select: { id: true, status: true, amountMinor: true, feeMinor: true, createdAt: true, _count: { select: { tickets: true } } },
+        select: {
+          id: true,
+          status: true,
+          amountMinor: true,
+          feeMinor: true,
+          createdAt: true,
+          requestedBy: true,
+          _count: { select: { tickets: true } },
+        },
       },
     },
   });

@@ -45,6 +45,7 @@ export const journeyVisitors: Record<string, VisitorName[]> = {
   "keep-tickets": swedishDesktopEnglishPhone,
   "pass-ticket-on": swedishDesktopEnglishPhone,
   "public-cache": swedishDesktopEnglishPhone,
+  "cancel-event": swedishDesktopEnglishPhone,
 };
 
 const anyVisitorTag = "@(?:sv|en)-(?:desktop|phone)\\b";
