@@ -1,5 +1,6 @@
 // An organizer cancels an event: a guest has bought a ticket; the owner's form refuses an empty
-// message and a wrong name at their fields, keeping what was typed, then cancels; the page shows
+// message and a wrong name at their fields, keeping what was typed (also without JavaScript),
+// then cancels; the page shows
 // the worker's progress; the buyer's email brings the organizer's message and says the money
 // goes back; the order page says refunded, and the event's page says cancelled (JSON-LD too).
 // In Swedish on a desktop and in English on a phone.
@@ -99,6 +100,16 @@ test.describe("cancelling an event", () => {
     await page.getByRole("button", { name: checkoutWords[lang].buy }).click();
     await page.waitForURL(/\/orders\/[0-9a-f-]{36}\?key=/);
     const orderUrl = page.url();
+
+    // Without JavaScript the form posts all the same, and a wrong name comes back at its field.
+    const plain = await (await newContext({ signedInAs: w.owner, javaScript: false })).newPage();
+    await plain.goto(`/organizer/${organizerId}/events/${eventId}`);
+    const plainForm = plain.getByRole("region", { name: w.heading });
+    await plainForm.getByLabel(w.message).fill("Utan skript.");
+    await plainForm.getByLabel(w.confirmation).fill("Fel namn");
+    await plainForm.getByRole("button", { name: w.submit }).click();
+    await expect(plain.getByRole("region", { name: w.heading }).getByText(w.mismatch)).toBeVisible();
+    await expect(plain.getByRole("region", { name: w.heading }).getByLabel(w.message)).toHaveValue("Utan skript.");
 
     // The owner's form refuses an empty message and a wrong name at their fields.
     const owner = await (await newContext({ signedInAs: w.owner })).newPage();
