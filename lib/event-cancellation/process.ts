@@ -118,9 +118,14 @@ export async function cancelClaimedOrders(
     }
     report.orders += 1;
     if (recorded.pending && recorded.refundId) {
-      // The refund's own lease keeps completeDueRefunds away meanwhile; after a crash here it takes over.
-      await completeRefund(recorded.refundId, { provider, now });
-      report.refunds += 1;
+      // The refund's own lease keeps completeDueRefunds away meanwhile; after a crash or an
+      // error here it takes over, so the rest of the batch goes on.
+      try {
+        await completeRefund(recorded.refundId, { provider, now });
+        report.refunds += 1;
+      } catch (error) {
+        console.error(`event cancellation: refund ${recorded.refundId} left to the retries (${(error as Error).name})`);
+      }
     }
   }
   return report;
