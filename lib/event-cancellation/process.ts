@@ -33,7 +33,14 @@ export function cancellationRefundKey(cancellationId: string, orderId: string): 
   return `event-cancellation:${cancellationId}:${orderId}`;
 }
 
-type Options = { provider?: PaymentProvider; now?: Date; batchSize?: number; leaseMs?: number };
+type Options = {
+  provider?: PaymentProvider;
+  now?: Date;
+  batchSize?: number;
+  leaseMs?: number;
+  /** At most this many batches per cancellation in this run (a web request's after()); the rest is the worker's. */
+  maxBatches?: number;
+};
 
 export type CancellationRunReport = { orders: number; refunds: number; failed: number };
 
@@ -61,7 +68,7 @@ export async function runEventCancellations(options: Options = {}): Promise<Canc
 export async function processEventCancellation(cancellationId: string, options: Options = {}): Promise<CancellationRunReport> {
   const report: CancellationRunReport = { orders: 0, refunds: 0, failed: 0 };
   await adoptLatePayments(cancellationId);
-  for (;;) {
+  for (let batches = 0; batches < (options.maxBatches ?? Infinity); batches++) {
     const claimed = await claimBatch(cancellationId, options);
     if (claimed.length === 0) break;
     const batch = await cancelClaimedOrders(cancellationId, claimed, options);
@@ -169,6 +176,17 @@ async function cancelOrderOfEvent(
   const status = await lockOrder(tx, orderId);
   const job = await tx.eventCancellationOrder.findUnique({ where: { orderId }, select: { doneAt: true, refundId: true } });
   if (!job || job.doneAt) return { refundId: job?.refundId ?? null, pending: false };
+  // The job row and the refund are written together, so this finds nothing unless the row was
+  // reset by hand: then the refund recorded before is the one, and nothing is voided twice.
+  const requestKey = cancellationRefundKey(cancellationId, orderId);
+  const earlier = await tx.refund.findUnique({ where: { requestKey }, select: { id: true, status: true } });
+  if (earlier) {
+    await tx.eventCancellationOrder.update({
+      where: { cancellationId_orderId: { cancellationId, orderId } },
+      data: { doneAt: now, leaseUntil: null, refundId: earlier.id, lastError: null },
+    });
+    return { refundId: earlier.id, pending: earlier.status === "PENDING" };
+  }
 
   const order = await tx.order.findUniqueOrThrow({
     where: { id: orderId },
@@ -230,7 +248,7 @@ async function cancelOrderOfEvent(
     const row = await tx.refund.create({
       data: {
         orderId,
-        requestKey: cancellationRefundKey(cancellationId, orderId),
+        requestKey,
         requestedBy: "organizer",
         // The organizer called it off: everything back, no fee.
         amountMinor,

@@ -79,7 +79,8 @@ export const cancelEventAction = memberAction({
     }
     await eventChanged(eventId);
     after(async () => {
-      await runEventCancellations();
+      // A few batches here so the first emails leave at once, without tying up this server for a big event.
+      await runEventCancellations({ maxBatches: 4 });
       (await import("@/lib/outbox/in-app")).wakeOutboxSender();
     });
     return redirectLocalized(`/organizer/${scope.organizerId}/events/${eventId}?notice=cancelled`);
