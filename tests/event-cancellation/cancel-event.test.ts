@@ -309,6 +309,25 @@ describe(`processEventCancellation (${databaseKind})`, () => {
     expect(new Set(keys).size).toBe(2);
   });
 
+  it("finds the refund recorded under the order's key when an order is run again, and refunds nothing twice", async () => {
+    const setup = await eventWithOwner();
+    const paid = await order({ eventId: setup.event.id, ticketTypeId: setup.ticketType.id });
+    const result = await cancel(setup);
+    if (!result.ok) throw new Error("not cancelled");
+    const { provider, calls } = countingProvider();
+    await processEventCancellation(result.cancellationId, { provider });
+    // As if the job's row had been put back by hand.
+    await db.eventCancellationOrder.updateMany({ where: { orderId: paid.id }, data: { doneAt: null, refundId: null } });
+    await db.eventCancellation.update({ where: { id: result.cancellationId }, data: { status: "RUNNING", finishedAt: null } });
+    expect(await processEventCancellation(result.cancellationId, { provider })).toMatchObject({ orders: 1, refunds: 0 });
+    const refunds = await db.refund.findMany({ where: { orderId: paid.id } });
+    expect(refunds).toHaveLength(1);
+    expect(refunds[0].requestKey).toBe(`event-cancellation:${result.cancellationId}:${paid.id}`);
+    expect(await db.eventCancellationOrder.findUniqueOrThrow({ where: { orderId: paid.id } })).toMatchObject({ refundId: refunds[0].id });
+    expect(calls).toHaveLength(1);
+    expect((await db.ticketType.findUniqueOrThrow({ where: { id: setup.ticketType.id } })).sold).toBe(0);
+  });
+
   it("shows a refund the provider refuses as one to settle by hand", async () => {
     const setup = await eventWithOwner();
     const refused = await order({ eventId: setup.event.id, ticketTypeId: setup.ticketType.id });
