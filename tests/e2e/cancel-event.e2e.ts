@@ -5,6 +5,7 @@
 // goes back; the order page says refunded, and the event's page says cancelled (JSON-LD too).
 // In Swedish on a desktop and in English on a phone.
 import { randomBytes } from "node:crypto";
+import { expectNoAxeViolations } from "./axe";
 import { collectPageErrors } from "./browser";
 import { expect, test, type SignedInOwner } from "./fixtures";
 import { checkoutWords, fillCheckout, openNewestEmail } from "./journey";
@@ -124,6 +125,7 @@ test.describe("cancelling an event", () => {
     await expect(form.getByText(w.mismatch)).toBeVisible();
     await expect(form.getByLabel(w.confirmation)).toHaveAttribute("aria-invalid", "true");
     await expect(form.getByLabel(w.message)).toHaveValue("Artisten är sjuk och vi hittar ingen ersättare.");
+    await expectNoAxeViolations(owner, "the cancel form with an error");
 
     await form.getByLabel(w.confirmation).fill(title);
     await form.getByRole("button", { name: w.submit }).click();
@@ -138,6 +140,7 @@ test.describe("cancelling an event", () => {
     await expect(progress.getByText(w.progress)).toBeVisible();
     await expect(progress.getByText(w.refunded)).toBeVisible();
     await expect(progress.getByText("Artisten är sjuk och vi hittar ingen ersättare.")).toBeVisible();
+    await expectNoAxeViolations(owner, "a cancelled event's progress");
 
     // The buyer's email brings the organizer's words and says the money goes back.
     await openNewestEmail(page, email, w.subject);
@@ -149,6 +152,7 @@ test.describe("cancelling an event", () => {
     await page.goto(orderUrl);
     await expect(page.getByText(w.orderRefunded)).toBeVisible();
     await expect(page.getByText(w.orderNotice)).toBeVisible();
+    await expectNoAxeViolations(page, "a cancelled event's order page");
     // The public page is cached for a few seconds and refreshed by the first request after: a
     // visitor sees the cancellation at the latest on the next load.
     await page.goto(`/events/${slug}`);
@@ -159,6 +163,7 @@ test.describe("cancelling an event", () => {
     await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
     await expect(page.getByText(w.pageHeading, { exact: true })).toBeVisible();
     await expect(page.getByLabel(w.quantity)).toHaveCount(0);
+    await expectNoAxeViolations(page, "a cancelled event's public page");
     const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').first().textContent()) ?? "{}");
     expect(jsonLd.eventStatus).toBe("https://schema.org/EventCancelled");
 
