@@ -55,6 +55,8 @@ import {
   waitingListOfferReferenceSchema,
 } from "../lib/waiting-list/email-payloads";
 import { loadWaitingListOffer } from "../lib/waiting-list/offers";
+import { eventCancelledPayloadSchema } from "../lib/event-cancellation/email-payload";
+import { EventCancelledEmail, eventCancelledSubject } from "./event-cancelled";
 
 export type RenderOptions = {
   /** cid: references to attached images when sent; data: URLs in the demo's mailbox. */
@@ -258,6 +260,13 @@ const definitions = {
     schema: waitingListOfferPayloadSchema,
     component: WaitingListOfferEmail,
     subject: waitingListOfferSubject,
+  }),
+  // From the organizer who cancelled the event: replies go to them.
+  "event-cancelled": defineEmail({
+    schema: eventCancelledPayloadSchema,
+    component: EventCancelledEmail,
+    subject: eventCancelledSubject,
+    replyTo: (payload) => payload.replyTo,
   }),
 };
 

@@ -8,7 +8,7 @@ import { getOrderRefundView } from "@/lib/refunds/queries";
 export async function OrganizerRefunds({ orderId, timeZone }: { orderId: string; timeZone: string }) {
   const view = await getOrderRefundView(orderId);
   if (!view) return null;
-  const [t, locale] = await Promise.all([getTranslations("Refunds"), getLocale()]);
+  const [t, tc, locale] = await Promise.all([getTranslations("Refunds"), getTranslations("EventCancellation"), getLocale()]);
   const price = (minor: number) => formatPrice(minor, view.currency, locale);
   return (
     <Card as="section" aria-labelledby="order-refunds" className="flex flex-col gap-3 p-4 sm:p-6">
@@ -21,12 +21,18 @@ export async function OrganizerRefunds({ orderId, timeZone }: { orderId: string;
         <ul className="flex flex-col gap-2 text-zinc-900">
           {view.refunds.map((refund) => (
             <li key={refund.id}>
-              {t("organizerLine", {
-                when: formatDateTime(refund.createdAt, locale, { dateStyle: "medium", timeStyle: "short" }, timeZone),
-                count: refund.ticketCount,
-                refund: price(refund.amountMinor),
-                fee: price(refund.feeMinor),
-              })}{" "}
+              {refund.requestedBy === "organizer"
+                ? tc("organizerRefundLine", {
+                    when: formatDateTime(refund.createdAt, locale, { dateStyle: "medium", timeStyle: "short" }, timeZone),
+                    count: refund.ticketCount,
+                    refund: price(refund.amountMinor),
+                  })
+                : t("organizerLine", {
+                    when: formatDateTime(refund.createdAt, locale, { dateStyle: "medium", timeStyle: "short" }, timeZone),
+                    count: refund.ticketCount,
+                    refund: price(refund.amountMinor),
+                    fee: price(refund.feeMinor),
+                  })}{" "}
               – {t(`status.${refund.status}`)}
               {refund.failureReason !== null ? (
                 <>

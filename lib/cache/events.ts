@@ -16,6 +16,7 @@ import {
   type PublishedEvent,
   type UpcomingEvent,
 } from "@/lib/events/queries";
+import { getCancelledEventBySlug } from "@/lib/event-cancellation/queries";
 import { AVAILABILITY_REVALIDATE_S, CITIES_REVALIDATE_S, EVENTS_TAG, eventTag } from "./tags";
 
 /** What JSON makes of a value: the cache stores results as JSON, so Dates come back as strings. */
@@ -113,4 +114,21 @@ export async function cachedPublishedEvent(slug: string): Promise<PublishedEvent
     revalidate: AVAILABILITY_REVALIDATE_S,
   });
   return revivePublishedEvent((await read(slug)) as unknown as Stored<PublishedEvent> | null);
+}
+
+const readCancelledEvent = async (slug: string) => getCancelledEventBySlug(slug);
+
+/**
+ * An event its organizer cancelled (getCancelledEventBySlug()), from the cache under the same
+ * tag as the published one, so the cancellation shows at once: its page says so instead of a 404.
+ */
+export async function cachedCancelledEvent(slug: string): Promise<(PublishedEvent & { cancelled: true }) | null> {
+  if (!isEventSlug(slug)) return null;
+  const read = unstable_cache(readCancelledEvent, ["biljett", "event", "cancelled"], {
+    tags: [eventTag(slug)],
+    revalidate: AVAILABILITY_REVALIDATE_S,
+  });
+  const stored = (await read(slug)) as unknown as Stored<PublishedEvent> | null;
+  const event = revivePublishedEvent(stored);
+  return event ? { ...event, cancelled: true } : null;
 }

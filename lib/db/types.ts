@@ -19,3 +19,4 @@ export type {
 } from "./generated/client";
 export type { EventStatus, Locale, OrderStatus, OrganizerRole, OutboxStatus, TicketStatus } from "./generated/enums";
 export type { RefundFeeKind, RefundStatus } from "./generated/enums";
+export type { EventCancellationStatus } from "./generated/enums";

@@ -24,7 +24,7 @@ export const clientNamespaces = {
   orders: ["BuyerCorrection"],
   login: ["LoginPage", "ForgotPage", "Auth"],
   account: ["PublicProfile", "Profile", "OrderClaim", "EmailChange", "Tickets", "PrivacyDelete", "AccessTokens", "PasswordPage", "Auth"],
-  organizer: ["OrderCorrection", "CheckIn", "OrganizerMessages", "OrganizerEvents"],
+  organizer: ["OrderCorrection", "CheckIn", "OrganizerMessages", "OrganizerEvents", "EventCancellation"],
 } as const satisfies Record<string, readonly Namespace[]>;
 
 export type ClientArea = keyof typeof clientNamespaces;

@@ -9,6 +9,7 @@ import { releaseExpiredHolds } from "../orders/place-order";
 import { liveSessionWhere } from "../auth/sessions";
 import { deleteExpiredRateLimits } from "../rate-limit";
 import { completeDueRefunds } from "../refunds/complete-refund";
+import { runEventCancellations } from "../event-cancellation/process";
 import { sweepWaitingLists } from "../waiting-list/offers";
 
 export type HousekeepingReport = {
@@ -87,6 +88,8 @@ export function startHousekeeping({
       runHousekeeping(new Date(), { onHoldsReleased }).catch((error: Error) => log(`housekeeping failed: ${error.message}`)),
       // Refunds a crash or an unreachable provider left pending (lib/refunds/complete-refund.ts).
       completeDueRefunds().catch((error: Error) => log(`refunds failed: ${error.message}`)),
+      // Cancelled events' orders, batch by batch (lib/event-cancellation/process.ts).
+      runEventCancellations().catch((error: Error) => log(`event cancellations failed: ${error.message}`)),
     ]);
   };
   const timer = setInterval(pass, intervalMs);

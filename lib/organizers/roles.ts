@@ -30,6 +30,8 @@ export const ORGANIZER_PERMISSIONS = {
   correctOrders: managers,
   /** Setting an event's refund policy: whether and until when buyers may cancel, and the fee. */
   setRefundPolicy: managers,
+  /** Cancelling an event: every order refunded in full, every ticket holder emailed. */
+  cancelEvent: managers,
 } as const satisfies Record<string, readonly OrganizerRole[]>;
 
 export type OrganizerPermission = keyof typeof ORGANIZER_PERMISSIONS;

@@ -24,6 +24,8 @@ export type OrderRefundView = {
     createdAt: Date;
     /** Why the provider refused, for the organizer who settles it by hand (never shown to the buyer). */
     failureReason: string | null;
+    /** "buyer", or "organizer" when the organizer cancelled the event. */
+    requestedBy: string;
   }[];
 };
 
@@ -50,6 +52,7 @@ export async function getOrderRefundView(orderId: string, now = new Date()): Pro
           feeMinor: true,
           createdAt: true,
           lastError: true,
+          requestedBy: true,
           _count: { select: { tickets: true } },
         },
       },

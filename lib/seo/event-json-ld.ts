@@ -9,6 +9,8 @@ import { isoInTimeZone } from "./zoned-iso";
 export type EventJsonLdInput = PublishedEvent & {
   /** When the event was published; tickets without a sale start are on sale from then. */
   publishedAt?: Date | null;
+  /** Cancelled by its organizer: the page stays, saying so, as search engines ask. */
+  cancelled?: boolean;
 };
 
 type PostalAddress = {
@@ -37,7 +39,7 @@ export type EventJsonLd = {
   url: string;
   startDate: string;
   endDate: string;
-  eventStatus: "https://schema.org/EventScheduled";
+  eventStatus: "https://schema.org/EventScheduled" | "https://schema.org/EventCancelled";
   eventAttendanceMode: "https://schema.org/OfflineEventAttendanceMode";
   location: { "@type": "Place"; name: string; address: PostalAddress };
   organizer: { "@type": "Organization"; name: string; url?: string };
@@ -90,8 +92,8 @@ function pictureUrl(imageUrl: string | null, origin: string): string | null {
 }
 
 /**
- * The JSON-LD of one event page in one language. Only published events reach a public page,
- * so the status is always "scheduled"; an offer is in stock while its ticket type can be
+ * The JSON-LD of one event page in one language. A published event is "scheduled", one its
+ * organizer cancelled "cancelled" (and offers nothing); an offer is in stock while its ticket type can be
  * bought or its sale is still to open (`validFrom` says when), sold out when nothing is left
  * or its sale has closed.
  */
@@ -132,7 +134,7 @@ export function buildEventJsonLd(
     url: pageUrl,
     startDate: isoInTimeZone(event.startsAt, event.timeZone),
     endDate: isoInTimeZone(event.endsAt, event.timeZone),
-    eventStatus: "https://schema.org/EventScheduled",
+    eventStatus: event.cancelled ? "https://schema.org/EventCancelled" : "https://schema.org/EventScheduled",
     eventAttendanceMode: "https://schema.org/OfflineEventAttendanceMode",
     location: { "@type": "Place", name: event.venue, address },
     organizer: {

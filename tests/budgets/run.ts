@@ -388,6 +388,18 @@ const payloads: { [T in EmailTemplate]: EmailPayloads[T] } = {
     offerUrl: `${site}/events/nordljus/checkout/offer?entry=01a214c6-e1a7-72be-bfbc-0a633bc6349b&key=${"k".repeat(32)}`,
     leaveUrl: `${site}/waiting-list/leave?entry=01a214c6-e1a7-72be-bfbc-0a633bc6349b&key=${"l".repeat(32)}`,
   },
+  "event-cancelled": {
+    organizerName: "Nordljus Konserter",
+    replyTo: "biljetter@nordljus.example.se",
+    holderName: "Åsa Berg-Lindqvist",
+    orderNumber: "7KQ2M9XD",
+    event,
+    message: "Dirigenten har blivit sjuk och vi hittar ingen ersättare i tid.\n\nVi ber om ursäkt och hoppas att vi ses en annan kväll.",
+    money: "refund",
+    refundMinor: 99000,
+    currency: "SEK",
+    link: `${site}/orders/01a214c6-e1a7-72be-bfbc-0a633bc6349b?key=eM1kQDDeBy24ApNnrdvwHVGG_0ox4_sC`,
+  },
 };
 
 async function emailBudgets(): Promise<void> {

@@ -49,6 +49,7 @@ export const journeyVisitors: Record<string, VisitorName[]> = {
   "support-routes": swedishDesktopEnglishPhone,
   "cancel-order": swedishPhoneEnglishDesktop,
   "waiting-list": swedishPhoneEnglishDesktop,
+  "cancel-event": swedishDesktopEnglishPhone,
 };
 
 const anyVisitorTag = "@(?:sv|en)-(?:desktop|phone)\\b";

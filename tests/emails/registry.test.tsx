@@ -22,6 +22,7 @@ import { TicketReceivedEmail } from "@/emails/ticket-received";
 import { WelcomeEmail } from "@/emails/welcome";
 import { WaitingListJoinedEmail } from "@/emails/waiting-list-joined";
 import { WaitingListOfferEmail } from "@/emails/waiting-list-offer";
+import { EventCancelledEmail } from "@/emails/event-cancelled";
 
 useTestDatabase();
 
@@ -50,6 +51,7 @@ const validPayloads: { [K in EmailTemplate]: EmailPayloads[K] } = {
   "refund-failed-organizer": withoutLocale(RefundFailedOrganizerEmail.PreviewProps),
   "waiting-list-joined": withoutLocale(WaitingListJoinedEmail.PreviewProps),
   "waiting-list-offer": withoutLocale(WaitingListOfferEmail.PreviewProps),
+  "event-cancelled": withoutLocale(EventCancelledEmail.PreviewProps),
 };
 
 describe("emailRegistry", () => {

@@ -33,6 +33,7 @@ import { TicketReceivedEmail } from "@/emails/ticket-received";
 import { WelcomeEmail } from "@/emails/welcome";
 import { WaitingListJoinedEmail } from "@/emails/waiting-list-joined";
 import { WaitingListOfferEmail } from "@/emails/waiting-list-offer";
+import { EventCancelledEmail } from "@/emails/event-cancelled";
 
 function payloadOf<P extends { locale: string }>(preview: P): Omit<P, "locale"> {
   const { locale: _locale, ...payload } = preview;
@@ -57,6 +58,7 @@ const previews: Record<EmailTemplate, object> = {
   "refund-failed-organizer": payloadOf(RefundFailedOrganizerEmail.PreviewProps),
   "waiting-list-joined": payloadOf(WaitingListJoinedEmail.PreviewProps),
   "waiting-list-offer": payloadOf(WaitingListOfferEmail.PreviewProps),
+  "event-cancelled": payloadOf(EventCancelledEmail.PreviewProps),
 };
 
 // "my-tickets" lists orders of several organizers and goes only to the account's own address;
@@ -81,6 +83,7 @@ const ORDER: EmailTemplate[] = [
   "ticket-received",
   "ticket-passed-on",
   "refund-buyer",
+  "event-cancelled",
 ];
 
 /** The help page's and the order page's sentences, as plain text. */

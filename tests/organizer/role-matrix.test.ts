@@ -22,6 +22,7 @@ import {
 import { can, ORGANIZER_PERMISSION_NAMES, ORGANIZER_PERMISSIONS, ORGANIZER_ROLES, type OrganizerPermission } from "@/lib/organizers/roles";
 import { saveEventForMember, setEventPublishedForMember } from "@/lib/organizers/save-event";
 import { getRefundPolicyForEditing, saveRefundPolicyForMember } from "@/lib/refunds/refund-policy-settings";
+import { cancelEventForMember } from "@/lib/event-cancellation/cancel-event";
 import { createEvent } from "../helpers/fixtures";
 import { addMember, organizerWithTeam, paidOrder } from "../organizer-ops/fixtures";
 import { createUser, eventValues } from "./helpers";
@@ -95,6 +96,12 @@ const probes: Record<OrganizerPermission, (caller: Caller, w: World) => Promise<
     const result = await saveRefundPolicyForMember({ userId, organizerId, eventId: team.event.id, values });
     const written = (await db.eventRefundPolicy.findUnique({ where: { eventId: team.event.id } }))?.feeValue === 500;
     return [reading, result.ok, written];
+  },
+  cancelEvent: async ({ userId, organizerId }, { team }) => {
+    const values = { message: "Artisten är sjuk.", confirmation: team.event.title };
+    const result = await cancelEventForMember({ userId, organizerId, eventId: team.event.id, values });
+    const status = (await db.event.findUniqueOrThrow({ where: { id: team.event.id } })).status;
+    return [result.ok, status === "CANCELLED"];
   },
 };
 

@@ -42,6 +42,8 @@ import enRefunds from "./en/refunds.json";
 import svRefunds from "./sv/refunds.json";
 import enWaitingList from "./en/waitingList.json";
 import svWaitingList from "./sv/waitingList.json";
+import enEventCancellation from "./en/eventCancellation.json";
+import svEventCancellation from "./sv/eventCancellation.json";
 
 const sv = {
   ...svSite,
@@ -65,6 +67,7 @@ const sv = {
   ...svSendTickets,
   ...svRefunds,
   ...svWaitingList,
+  ...svEventCancellation,
 };
 const en = {
   ...enSite,
@@ -88,6 +91,7 @@ const en = {
   ...enSendTickets,
   ...enRefunds,
   ...enWaitingList,
+  ...enEventCancellation,
 };
 
 export type Messages = typeof sv;

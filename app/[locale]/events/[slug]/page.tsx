@@ -11,7 +11,8 @@ import { Badge } from "@/components/ui/badge";
 import { LikeButton } from "@/components/likes/like-button";
 import { Button } from "@/components/ui/button";
 import { JsonLd } from "@/components/seo/json-ld";
-import { cachedPublishedEvent } from "@/lib/cache/events";
+import { cachedCancelledEvent, cachedPublishedEvent } from "@/lib/cache/events";
+import type { PublishedEvent } from "@/lib/events/queries";
 import { type AppLocale, asLocale } from "@/lib/i18n/locales";
 import { buildEventJsonLd } from "@/lib/seo/event-json-ld";
 import { buildEventMetadata } from "@/lib/seo/event-metadata";
@@ -26,8 +27,12 @@ export async function generateStaticParams(): Promise<{ locale: string; slug: st
   return [];
 }
 
-// generateMetadata and the page ask for the same event: one cache read per render.
-const getEvent = cache(cachedPublishedEvent);
+// generateMetadata and the page ask for the same event: one cache read per render. An event its
+// organizer cancelled keeps its page, which says so (people come from old links and emails).
+const getEvent = cache(
+  async (slug: string): Promise<(PublishedEvent & { cancelled?: boolean }) | null> =>
+    (await cachedPublishedEvent(slug)) ?? (await cachedCancelledEvent(slug)),
+);
 
 async function pageLocale(params: EventPageProps["params"]): Promise<{ locale: AppLocale; slug: string }> {
   const { locale, slug } = await params;
@@ -48,9 +53,13 @@ export default async function EventPage({ params }: EventPageProps) {
   const { locale, slug } = await pageLocale(params);
   const event = await getEvent(slug);
   if (!event) notFound();
-  const t = await getTranslations({ locale, namespace: "EventPage" });
+  const [t, tc] = await Promise.all([
+    getTranslations({ locale, namespace: "EventPage" }),
+    getTranslations({ locale, namespace: "EventCancelledPage" }),
+  ]);
   const now = new Date();
-  const past = event.endsAt.getTime() <= now.getTime();
+  const cancelled = event.cancelled === true;
+  const past = !cancelled && event.endsAt.getTime() <= now.getTime();
 
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6 sm:px-6 sm:py-10">
@@ -64,23 +73,29 @@ export default async function EventPage({ params }: EventPageProps) {
       <JsonLd data={buildEventJsonLd(event, { locale, now })} />
       <article className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_24rem] lg:gap-x-12">
         <header className="flex flex-col gap-4 lg:col-start-1">
-          {past ? (
+          {cancelled ? (
+            <p>
+              <Badge tone="danger">{tc("badge")}</Badge>
+            </p>
+          ) : past ? (
             <p>
               <Badge tone="neutral">{t("past")}</Badge>
             </p>
           ) : null}
           <h1 className="text-3xl font-extrabold tracking-tight text-balance text-zinc-950 sm:text-4xl">{event.title}</h1>
           <p className="text-lg text-zinc-700">{t("organizer", { name: event.organizer.name })}</p>
-          <LikeButton
-            eventId={event.id}
-            eventTitle={event.title}
-            // The same page for everybody: a signed-in visitor's heart comes from /api/viewer.
-            liked={false}
-            action={toggleLikeAction}
-            returnTo={`/events/${encodeURIComponent(event.slug)}`}
-            anchorId="like"
-            variant="labelled"
-          />
+          {cancelled ? null : (
+            <LikeButton
+              eventId={event.id}
+              eventTitle={event.title}
+              // The same page for everybody: a signed-in visitor's heart comes from /api/viewer.
+              liked={false}
+              action={toggleLikeAction}
+              returnTo={`/events/${encodeURIComponent(event.slug)}`}
+              anchorId="like"
+              variant="labelled"
+            />
+          )}
           <EventFacts
             startsAt={event.startsAt}
             endsAt={event.endsAt}
@@ -89,7 +104,7 @@ export default async function EventPage({ params }: EventPageProps) {
             address={event.address}
             city={event.city}
           />
-          {past ? null : (
+          {past || cancelled ? null : (
             <p className="lg:hidden">
               <Button href="#tickets" variant="secondary">
                 {t("toTickets")}
@@ -129,7 +144,15 @@ export default async function EventPage({ params }: EventPageProps) {
           <h2 id="tickets-heading" className="text-2xl font-bold text-zinc-950">
             {t("tickets")}
           </h2>
-          {past ? (
+          {cancelled ? (
+            <div className="flex flex-col items-start gap-3">
+              <p className="font-semibold text-zinc-900">{tc("heading")}</p>
+              <p className="text-zinc-700">{tc("body")}</p>
+              <Button href="/events" variant="secondary">
+                {t("upcomingLink")}
+              </Button>
+            </div>
+          ) : past ? (
             <div className="flex flex-col items-start gap-3">
               <p className="font-semibold text-zinc-900">{t("past")}</p>
               <p className="text-zinc-700">{t("pastBody")}</p>

@@ -24,6 +24,8 @@ import { googleWalletEnabled } from "@/lib/wallet/google-pass";
 import { guestWalletPath } from "@/lib/wallet/ticket-passes";
 import { OrderPassOn } from "@/components/transfers/order-pass-on";
 import { CancelTicketsSection } from "@/components/refunds/cancel-tickets-section";
+import { getOrderEventCancellation } from "@/lib/event-cancellation/queries";
+import { messageParagraphs } from "@/emails/organizer-message";
 
 type Props = {
   params: Promise<{ orderId: string }>;
@@ -87,11 +89,24 @@ export default async function OrderPage({ params, searchParams }: Props) {
         : order.status === "REFUNDED"
           ? t("refunded")
           : t("cancelled");
+    // The organizer called the event off: say so, in their words, above what became of the money.
+    const eventCancellation = order.status === "FAILED" ? null : await getOrderEventCancellation(order.id);
+    const tc = eventCancellation ? await getTranslations("EventCancelledPage") : null;
     return (
       <div className="mx-auto flex max-w-2xl flex-col gap-6 px-4 py-8 sm:px-6">
         <h1 className="text-3xl font-extrabold tracking-tight text-zinc-950">
           {order.status === "FAILED" ? t("failedHeading") : t("closedHeading")}
         </h1>
+        {eventCancellation && tc ? (
+          <Notice tone="neutral">
+            <strong>{tc("orderNotice")}</strong> {tc("orderMessage")}
+            {messageParagraphs(eventCancellation.message).map((lines, index) => (
+              <span key={index} className="mt-2 block">
+                {lines.join(" ")}
+              </span>
+            ))}
+          </Notice>
+        ) : null}
         <p className="text-lg text-zinc-800">{reason}</p>
         <p className="text-zinc-700">{t("orderNumber", { number: order.number })}</p>
         {eventSummary}

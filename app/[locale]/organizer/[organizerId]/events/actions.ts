@@ -4,7 +4,10 @@
 // for the user id and does the work.
 import { redirectLocalized } from "@/lib/i18n/server";
 import { z } from "zod";
-import { memberAction, type SharedRefusal } from "@/lib/actions";
+import { after } from "next/server";
+import { memberAction, type ActionResult, type SharedRefusal } from "@/lib/actions";
+import { cancelEventForMember, type CancelEventFieldErrors, type CancelEventValues } from "@/lib/event-cancellation/cancel-event";
+import { runEventCancellations } from "@/lib/event-cancellation/process";
 import { eventChanged } from "@/lib/cache/invalidate";
 import { form } from "@/lib/forms";
 import { readEventForm, type EventFormState, type PublishFormState } from "@/lib/organizers/event-form";
@@ -48,5 +51,38 @@ export const setPublishedAction = memberAction({
       return result.error === "not_found" ? { ok: false, error: "not_found" } : { ok: false, error: result.error, fieldErrors: {} };
     await eventChanged(scope.eventId ?? "");
     return redirectLocalized(`/organizer/${scope.organizerId}/events/${scope.eventId}?notice=${publish ? "published" : "unpublished"}`);
+  },
+});
+
+export type CancelEventFormState = ActionResult<
+  object,
+  "invalid_form" | "already_cancelled",
+  { fieldErrors: CancelEventFieldErrors; values: CancelEventValues }
+>;
+
+/**
+ * Cancels the event (sales stop at once) and starts refunding its orders: the first batches run
+ * in this server after the answer is out, and any worker (`npm run worker`, the housekeeping of
+ * every server) carries on from the database, so nothing depends on this process staying up.
+ */
+export const cancelEventAction = memberAction({
+  permission: "cancelEvent",
+  returnPath: ({ organizerId, eventId }) => `/organizer/${organizerId}/events/${eventId}`,
+  schema: z.object({ message: form.text(10_000), confirmation: form.text(500) }),
+  run: async (values, { user, scope }): Promise<CancelEventFormState | SharedRefusal> => {
+    const eventId = scope.eventId ?? "";
+    const result = await cancelEventForMember({ userId: user.id, organizerId: scope.organizerId, eventId, values });
+    if (!result.ok) {
+      if (result.error === "not_found") return { ok: false, error: "not_found" };
+      if (result.error === "already_cancelled") return { ok: false, error: "already_cancelled", fieldErrors: {}, values };
+      return { ok: false, error: "invalid_form", fieldErrors: result.fieldErrors, values };
+    }
+    await eventChanged(eventId);
+    after(async () => {
+      // A few batches here so the first emails leave at once, without tying up this server for a big event.
+      await runEventCancellations({ maxBatches: 4 });
+      (await import("@/lib/outbox/in-app")).wakeOutboxSender();
+    });
+    return redirectLocalized(`/organizer/${scope.organizerId}/events/${eventId}?notice=cancelled`);
   },
 });

@@ -12,6 +12,7 @@ import { getEventSales } from "@/lib/organizers/queries";
 import { setPublishedAction } from "../actions";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { TransferSettingsCard } from "@/components/transfers/transfer-settings-card";
+import { EventCancellationCard } from "@/components/organizer/event-cancellation-card";
 
 type Props = {
   params: Promise<{ organizerId: string; eventId: string }>;
@@ -42,6 +43,7 @@ export default async function EventOverviewPage({ params, searchParams }: Props)
     created: t("created"),
     published: t("published"),
     unpublished: t("unpublished"),
+    cancelled: (await getTranslations("EventCancellation"))("cancelledNotice"),
   });
   const money = (minor: number) => formatPrice(minor, sales.currency, locale);
   const cell = "px-3 py-2 text-right tabular-nums";
@@ -132,7 +134,15 @@ export default async function EventOverviewPage({ params, searchParams }: Props)
           hasSales={sales.totals.sold + sales.totals.held > 0}
         />
       ) : null}
-      {can(role, "editEvents") ? <TransferSettingsCard userId={user.id} organizerId={sales.organizer.id} eventId={event.id} /> : null}
+      <EventCancellationCard
+        userId={user.id}
+        organizerId={sales.organizer.id}
+        event={{ id: event.id, title: event.title, status: event.status, timeZone: event.timeZone }}
+        canCancel={can(role, "cancelEvent")}
+      />
+      {event.status !== "CANCELLED" && can(role, "editEvents") ? (
+        <TransferSettingsCard userId={user.id} organizerId={sales.organizer.id} eventId={event.id} />
+      ) : null}
     </div>
   );
 }

@@ -1,0 +1,86 @@
+import { Button, Section, Text } from "react-email";
+import { createTranslator } from "next-intl";
+import { formatEventDateRange, formatPrice } from "../lib/i18n/format";
+import type { AppLocale } from "../lib/i18n/locales";
+import { messages } from "../lib/i18n/messages";
+import type { EventCancelledPayload } from "../lib/event-cancellation/email-payload";
+import { siteTimeZone } from "../lib/i18n/time-zone";
+import { EmailLayout, emailStyles } from "./components/email-layout";
+import { messageParagraphs } from "./organizer-message";
+
+export type EventCancelledEmailProps = EventCancelledPayload & { locale: AppLocale };
+
+function translator(locale: AppLocale) {
+  return createTranslator({ locale, messages: messages[locale], namespace: "EventCancelledEmail" });
+}
+
+/** To every holder of a ticket (and the buyer who paid) when the organizer cancels the event. */
+export function EventCancelledEmail(props: EventCancelledEmailProps) {
+  const { locale, event, organizerName } = props;
+  const t = translator(locale);
+  const refund = formatPrice(props.refundMinor, props.currency, locale);
+  return (
+    <EmailLayout
+      locale={locale}
+      footer={{ organizer: organizerName, replyTo: true }}
+      preview={t("preview", { organizer: organizerName, title: event.title })}
+    >
+      <Text style={emailStyles.heading}>{t("heading", { title: event.title })}</Text>
+      <Text style={emailStyles.text}>{t("greeting", { name: props.holderName })}</Text>
+      <Text style={emailStyles.text}>{t("intro", { organizer: organizerName, title: event.title })}</Text>
+      <Section style={{ borderLeft: `4px solid ${emailStyles.colors.brand}`, padding: "4px 0 4px 16px", margin: "8px 0 16px" }}>
+        <Text style={emailStyles.muted}>{t("messageLabel", { organizer: organizerName })}</Text>
+        {messageParagraphs(props.message).map((lines, index) => (
+          <Text key={index} style={emailStyles.text}>
+            {lines.map((line, lineIndex) => (
+              <span key={lineIndex}>
+                {lineIndex > 0 ? <br /> : null}
+                {line}
+              </span>
+            ))}
+          </Text>
+        ))}
+      </Section>
+      <Section style={{ border: `1px solid ${emailStyles.colors.line}`, borderRadius: "8px", padding: "16px", margin: "8px 0 16px" }}>
+        <Text style={{ ...emailStyles.text, fontWeight: 700, textDecoration: "line-through" }}>{event.title}</Text>
+        <Text style={emailStyles.text}>{formatEventDateRange(event.startsAt, event.endsAt, locale, event.timeZone)}</Text>
+        <Text style={emailStyles.text}>{`${event.venue}, ${event.city}`}</Text>
+        <Text style={emailStyles.muted}>{t("orderNumber", { number: props.orderNumber })}</Text>
+      </Section>
+      <Text style={{ ...emailStyles.text, fontWeight: 700 }}>{t(`money.${props.money}`, { refund })}</Text>
+      <Text style={emailStyles.text}>{t("ticketsVoid")}</Text>
+      <Section style={{ margin: "16px 0" }}>
+        <Button href={props.link} style={emailStyles.button}>
+          {t(props.money === "buyer" ? "viewTicket" : "viewOrder")}
+        </Button>
+      </Section>
+    </EmailLayout>
+  );
+}
+
+export function eventCancelledSubject(locale: AppLocale, payload: Pick<EventCancelledPayload, "event">): string {
+  return translator(locale)("subject", { title: payload.event.title });
+}
+
+EventCancelledEmail.PreviewProps = {
+  locale: "sv",
+  organizerName: "Göteborgs Symfoniker",
+  replyTo: "biljetter@gso.example.se",
+  holderName: "Åsa Berg",
+  orderNumber: "7KQ2M9XD",
+  event: {
+    title: "Beethovens nionde symfoni",
+    venue: "Konserthuset",
+    city: "Göteborg",
+    startsAt: "2027-04-17T17:00:00.000Z",
+    endsAt: "2027-04-17T19:00:00.000Z",
+    timeZone: siteTimeZone,
+  },
+  message: "Dirigenten har blivit sjuk och vi hittar ingen ersättare.\n\nVi ber om ursäkt och hoppas att vi ses en annan kväll.",
+  money: "refund",
+  refundMinor: 69000,
+  currency: "SEK",
+  link: "http://localhost:3000/orders/0190a4c2-0000-7000-8000-000000000000?key=abc",
+} satisfies EventCancelledEmailProps;
+
+export default EventCancelledEmail;
