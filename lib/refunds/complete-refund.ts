@@ -189,6 +189,7 @@ export async function refundEmails(tx: DbTransaction, refundId: string): Promise
       amountMinor: true,
       feeMinor: true,
       currency: true,
+      requestedBy: true,
       tickets: { select: { amountMinor: true, ticket: { select: { code: true, ticketType: { select: { name: true } } } } } },
       order: {
         select: {
@@ -224,7 +225,7 @@ export async function refundEmails(tx: DbTransaction, refundId: string): Promise
   const replyTo = organizerReplyTo(event.organizer);
   const ticketsAmount = refund.tickets.reduce((sum, line) => sum + line.amountMinor, 0);
   const dedupe = (side: string) => `refund:${refundId}:${side}`;
-  return [
+  const emails: QueuedEmail[] = [
     {
       template: "refund-buyer",
       to: holder.email,
@@ -273,6 +274,9 @@ export async function refundEmails(tx: DbTransaction, refundId: string): Promise
       },
     },
   ];
+  // A refund of a cancelled event was the organizer's own doing, one of every order's: the
+  // event's page counts them, and an email each would bury the organizer's inbox.
+  return refund.requestedBy === "organizer" ? emails.filter((email) => email.template !== "refund-organizer") : emails;
 }
 
 /** The organizer's email about a refund the provider refused, read inside the transaction that marks it. */
