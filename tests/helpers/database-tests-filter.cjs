@@ -1,6 +1,6 @@
 // A Jest filter (`npm test -- --filter=./tests/helpers/database-tests-filter.cjs`) that keeps
-// only the test files that open a database. CI runs every file on PostgreSQL and, with this
-// filter, the files that touch a database a second time on the embedded one: a file that never
+// only the test files that open a database. CI runs every file on the embedded database and, with
+// this filter, the files that touch a database a second time on PostgreSQL: a file that never
 // opens one would only repeat the same work there. A test file opens a database through
 // tests/helpers/test-db.ts (useTestDatabase), or by itself through lib/db or PGlite.
 // Jest loads a filter with require(), so this file is CommonJS.
