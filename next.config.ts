@@ -3,6 +3,7 @@ import type { NextConfig } from "next";
 import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_SERVER } from "next/constants";
 import createNextIntlPlugin from "next-intl/plugin";
 import { env } from "./lib/env";
+import { AVAILABILITY_REVALIDATE_S } from "./lib/cache/tags";
 import { SERVER_ACTION_BODY_LIMIT } from "./lib/security/request-guard";
 
 /** Next's cache in Redis, shared by every app server (lib/cache/redis-handler.mjs). */
@@ -27,6 +28,13 @@ export default function config(phase: string): NextConfig {
     // @touch4it/ical-timezones (its zones/*.ics, read beside its own __dirname).
     serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@touch4it/ical-timezones"],
     poweredByHeader: false,
+    // A cached public page may be served to browsers only as long as the server would serve it
+    // without a new render: Next's default says "stale-while-revalidate" for a year, and
+    // Chromium honours that, showing a page seen earlier (an event since cancelled or sold out)
+    // once before it fetches the new one. With no such allowance the browser asks every time
+    // (a 304 when nothing changed), and the server renders a page again, waiting for it, once
+    // it is this old; nginx's few seconds of cache (deploy/nginx.conf) go by their own rule.
+    expireTime: AVAILABILITY_REVALIDATE_S,
     experimental: {
       // Profile pictures may be up to 5 MB (lib/uploads checks); a body a little larger still
       // reaches the action and gets the message next to the field, and a larger one is refused

@@ -1,6 +1,6 @@
 // Names of the cache tags the public pages' data carries. Pure, so the web server, the worker
 // and tests agree on them.
-import { isEventSlug } from "@/lib/events/slug";
+import { isEventSlug } from "../events/slug";
 
 /** The event list: every page of it, every search and filter, and the list of cities. */
 export const EVENTS_TAG = "events";

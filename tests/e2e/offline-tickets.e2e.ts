@@ -251,8 +251,7 @@ test.describe("every upcoming ticket on a phone without a network", { tag: ["@sv
     await page.getByRole("heading", { level: 1, name: lang === "sv" ? "Mina biljetter" : "My tickets" }).waitFor();
 
     // Any other page not kept by the browser: the offline page in the visitor's language only,
-    // logo included. (A cached public page seen before, like /events above, may come from the
-    // browser's own cache instead: Next marks it stale-while-revalidate.)
+    // logo included.
     await page.goto("/help");
     await page.getByRole("heading", { name: w.offline }).waitFor();
     expect(await page.getByRole("heading", { name: w.otherOffline }).count()).toBe(0);
