@@ -4,7 +4,7 @@ import "server-only";
 import { db } from "../db/client";
 import type { EventCancellationStatus } from "../db/types";
 import { isEventSlug } from "../events/slug";
-import type { PublishedEvent } from "../events/queries";
+import { PUBLIC_EVENT_SELECT, type PublishedEvent } from "../events/queries";
 import { findMemberEvent } from "../organizers/membership";
 
 export type CancellationProgress = {
@@ -75,20 +75,7 @@ export async function getCancelledEventBySlug(slug: string): Promise<(PublishedE
   if (!isEventSlug(slug)) return null;
   const event = await db.event.findFirst({
     where: { slug, status: "CANCELLED", publishedAt: { not: null }, cancellation: { isNot: null } },
-    select: {
-      id: true,
-      slug: true,
-      title: true,
-      description: true,
-      venue: true,
-      address: true,
-      city: true,
-      startsAt: true,
-      endsAt: true,
-      timeZone: true,
-      imageUrl: true,
-      organizer: { select: { name: true, slug: true, website: true } },
-    },
+    select: PUBLIC_EVENT_SELECT,
   });
   // Nothing is on sale: the page shows no ticket types.
   return event ? { ...event, ticketTypes: [], cancelled: true } : null;

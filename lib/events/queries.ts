@@ -181,6 +181,22 @@ export type EventTicketType = {
   salesEndAt: Date | null;
 };
 
+/** What an event's public page shows of it, apart from its ticket types (a Prisma `select`). */
+export const PUBLIC_EVENT_SELECT = {
+  id: true,
+  slug: true,
+  title: true,
+  description: true,
+  venue: true,
+  address: true,
+  city: true,
+  startsAt: true,
+  endsAt: true,
+  timeZone: true,
+  imageUrl: true,
+  organizer: { select: { name: true, slug: true, website: true } },
+} as const;
+
 /**
  * A published event by its slug, past or upcoming, with its organizer and ticket types in the
  * organizer's order; null for drafts, cancelled events and slugs that do not exist.
@@ -190,18 +206,7 @@ export async function getPublishedEventBySlug(slug: string): Promise<PublishedEv
   const event = await db.event.findFirst({
     where: { slug, status: "PUBLISHED" },
     select: {
-      id: true,
-      slug: true,
-      title: true,
-      description: true,
-      venue: true,
-      address: true,
-      city: true,
-      startsAt: true,
-      endsAt: true,
-      timeZone: true,
-      imageUrl: true,
-      organizer: { select: { name: true, slug: true, website: true } },
+      ...PUBLIC_EVENT_SELECT,
       ticketTypes: {
         orderBy: [{ sortOrder: "asc" }, { priceMinor: "desc" }, { name: "asc" }],
         select: {

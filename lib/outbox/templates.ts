@@ -17,6 +17,42 @@ const eventSnapshot = z.object({
   timeZone: z.string(),
 });
 
+export type EventSnapshot = z.infer<typeof eventSnapshot>;
+
+/** The columns of an Event an email's snapshot of it is taken from (a Prisma `select`). */
+export const EVENT_SNAPSHOT_SELECT = {
+  title: true,
+  venue: true,
+  address: true,
+  city: true,
+  startsAt: true,
+  endsAt: true,
+  timeZone: true,
+} as const;
+
+type EventSnapshotRow = {
+  title: string;
+  venue: string;
+  address: string | null;
+  city: string;
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string;
+};
+
+/** An email's (or a ticket file's) snapshot of an event read with EVENT_SNAPSHOT_SELECT. */
+export function eventSnapshotOf(event: EventSnapshotRow): EventSnapshot {
+  return {
+    title: event.title,
+    venue: event.venue,
+    address: event.address,
+    city: event.city,
+    startsAt: event.startsAt.toISOString(),
+    endsAt: event.endsAt.toISOString(),
+    timeZone: event.timeZone,
+  };
+}
+
 export const orderConfirmationPayloadSchema = z.object({
   orderNumber: z.string(),
   buyerName: z.string(),

@@ -11,6 +11,7 @@ import { db, type DbTransaction } from "../db/client";
 import { env } from "../env";
 import { orderUrl } from "../orders/order-links";
 import { enqueueEmails, type QueuedEmail } from "../outbox/queue";
+import { EVENT_SNAPSHOT_SELECT, eventSnapshotOf } from "../outbox/templates";
 import { orderRecipient } from "../orders/order-recipient";
 import { paymentProvider } from "../payments";
 import { PaymentUnavailableError, type PaymentProvider, type RefundResult } from "../payments/provider";
@@ -202,13 +203,7 @@ export async function refundEmails(tx: DbTransaction, refundId: string): Promise
           _count: { select: { tickets: { where: { status: "VALID" } } } },
           event: {
             select: {
-              title: true,
-              venue: true,
-              address: true,
-              city: true,
-              startsAt: true,
-              endsAt: true,
-              timeZone: true,
+              ...EVENT_SNAPSHOT_SELECT,
               organizerId: true,
               organizer: { select: { name: true, ...ORGANIZER_CONTACT_SELECT } },
             },
@@ -236,15 +231,7 @@ export async function refundEmails(tx: DbTransaction, refundId: string): Promise
         buyerName: order.buyerName,
         orderNumber: order.number,
         organizerName: event.organizer.name,
-        event: {
-          title: event.title,
-          venue: event.venue,
-          address: event.address,
-          city: event.city,
-          startsAt: event.startsAt.toISOString(),
-          endsAt: event.endsAt.toISOString(),
-          timeZone: event.timeZone,
-        },
+        event: eventSnapshotOf(event),
         tickets: refund.tickets.map((line) => ({ code: line.ticket.code, typeName: line.ticket.ticketType.name })),
         amountMinor: ticketsAmount,
         feeMinor: refund.feeMinor,

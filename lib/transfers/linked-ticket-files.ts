@@ -10,6 +10,7 @@ import type { AppLocale } from "../i18n/locales";
 import { localizePath } from "../i18n/paths";
 import { ticketPdfForTicket, type TicketPdfFile } from "../tickets/documents";
 import type { WalletTicket } from "../wallet/apple-pass";
+import { eventSnapshotOf } from "../outbox/templates";
 import type { LinkedTicket } from "./queries";
 
 export type LinkedTicketFile = "pdf" | "calendar" | "apple-wallet" | "google-wallet";
@@ -26,26 +27,18 @@ function ticketPageUrl(transferId: string, key: string, locale: AppLocale): stri
   return `${env().SITE_URL}${localizePath(`/tickets/${transferId}?key=${encodeURIComponent(key)}`, locale)}`;
 }
 
-function eventFields(ticket: HeldTicket) {
-  const { event } = ticket;
-  return {
-    title: event.title,
-    venue: event.venue,
-    address: event.address,
-    city: event.city,
-    startsAt: event.startsAt.toISOString(),
-    endsAt: event.endsAt.toISOString(),
-    timeZone: event.timeZone,
-  };
-}
-
 /** `linked` is what getTicketByLink gave for the link's id and key. */
 export async function linkedTicketPdf(linked: LinkedTicket | null, locale: AppLocale): Promise<TicketPdfFile | null> {
   const ticket = usable(linked);
   if (!ticket) return null;
   return ticketPdfForTicket(
     locale,
-    { orderNumber: ticket.orderNumber, holder: ticket.holderName, organizerName: ticket.event.organizerName, event: eventFields(ticket) },
+    {
+      orderNumber: ticket.orderNumber,
+      holder: ticket.holderName,
+      organizerName: ticket.event.organizerName,
+      event: eventSnapshotOf(ticket.event),
+    },
     { code: ticket.code, typeName: ticket.typeName },
   );
 }
@@ -57,7 +50,7 @@ export function linkedTicketCalendar(linked: LinkedTicket | null, key: string, l
   return eventCalendarFile(locale, {
     orderNumber: ticket.orderNumber,
     organizerName: ticket.event.organizerName,
-    event: eventFields(ticket),
+    event: eventSnapshotOf(ticket.event),
     link: ticketPageUrl(ticket.transferId, key, locale),
   });
 }
@@ -69,7 +62,7 @@ export function linkedWalletTicket(linked: LinkedTicket | null, key: string, loc
     orderNumber: ticket.orderNumber,
     holder: ticket.holderName,
     organizerName: ticket.event.organizerName,
-    event: { slug: ticket.event.slug, ...eventFields(ticket) },
+    event: { slug: ticket.event.slug, ...eventSnapshotOf(ticket.event) },
     ticket: { code: ticket.code, typeName: ticket.typeName },
     link: ticketPageUrl(ticket.transferId, key, locale),
   };

@@ -14,6 +14,7 @@ import { lockOrder, SET_PASSWORD_PATH, WELCOME_LINK_MAX_AGE_MS } from "../orders
 import { isValidOrderKey } from "../orders/order-links";
 import { ORGANIZER_CONTACT_SELECT, organizerReplyTo } from "../organizers/contact-address";
 import { enqueueEmails, type QueuedEmail } from "../outbox/queue";
+import { EVENT_SNAPSHOT_SELECT, eventSnapshotOf } from "../outbox/templates";
 import { findHolder, heldTicketIds, TICKET_HOLDER_SELECT, ticketHolderContact, ticketStillWithBuyer } from "../ownership/holdings";
 import { clientRateLimitKey, emailRateLimitKey, hit, type RateLimit } from "../rate-limit";
 import { transferRefusal, type TransferRefusal } from "./rules";
@@ -62,13 +63,7 @@ const TICKET_SELECT = {
   },
   event: {
     select: {
-      title: true,
-      venue: true,
-      address: true,
-      city: true,
-      startsAt: true,
-      endsAt: true,
-      timeZone: true,
+      ...EVENT_SNAPSHOT_SELECT,
       transfersAllowed: true,
       transferCutoffMinutes: true,
       organizer: { select: { name: true, ...ORGANIZER_CONTACT_SELECT } },
@@ -213,15 +208,7 @@ async function recordTransfer(
         fromName,
         toName: name,
         orderNumber: ticket.order.number,
-        event: {
-          title: event.title,
-          venue: event.venue,
-          address: event.address,
-          city: event.city,
-          startsAt: event.startsAt.toISOString(),
-          endsAt: event.endsAt.toISOString(),
-          timeZone: event.timeZone,
-        },
+        event: eventSnapshotOf(event),
         ticket: { code, typeName: ticket.ticketType.name },
         ticketUrl: ticketLinkUrl(transfer),
       },
