@@ -2,7 +2,7 @@
 // reads and writes (tests/bench/baseline-server.ts), both on a fresh PostgreSQL database:
 //   (a) the event list, (b) an event page, (c) complete guest checkouts through the real server
 //   action, posted as the browser posts it, with every connection busy (throughput) and then at
-//   a fixed 50 orders/s (latency) while the server's own email sender renders the confirmations,
+//   a fixed 50 orders/s, evenly spaced (latency), while the server's own email sender renders the confirmations,
 //   (d) an on-sale rush: 3,000 buyers for 500 tickets.
 // Then, when nginx is installed (unless BENCH_NGINX=0): two more app servers of the same build
 // on the same database, sharing Next's cache through Redis, behind deploy/nginx.conf, for (a),
@@ -17,6 +17,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import autocannon, { type AutocannonOptions, type AutocannonRequest } from "autocannon";
 import pg from "pg";
@@ -83,6 +84,87 @@ async function load(label: string, options: AutocannonOptions): Promise<Measured
     non2xx: result.non2xx,
     fiveXx: result["5xx"],
     seconds: result.duration,
+  };
+}
+
+type Sent = { path: string; headers: Record<string, string>; body: string };
+
+/**
+ * Requests at an even pace, one every 1000/rate ms, each timed from the moment it was due to
+ * leave, so that a slow answer which holds up the next requests counts against them too. This is
+ * what "latency at a fixed rate" means; autocannon's `overallRate` is not it: each of its
+ * connections sends its share at the start of every second, so 50 orders/s over 50 connections
+ * arrive as one burst of 50 orders each second and the p95 is the time to clear that burst.
+ * Up to `connections` requests are in flight at once (keep-alive); a request due while all are
+ * busy waits for one, and that wait is part of its time.
+ */
+async function steadyLoad(
+  label: string,
+  options: {
+    url: string;
+    rate: number;
+    duration: number;
+    connections: number;
+    next: () => Sent;
+    onResponse: (status: number, body: string, headers: Record<string, string>) => void;
+  },
+): Promise<Measured> {
+  const target = new URL(options.url);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
+  const interval = 1000 / options.rate;
+  const count = Math.round(options.rate * options.duration);
+  const times: number[] = [];
+  let errors = 0;
+  let non2xx = 0;
+  let fiveXx = 0;
+  const send = (sent: Sent, due: number) =>
+    new Promise<void>((resolve) => {
+      const request = http.request(
+        { host: target.hostname, port: target.port, method: "POST", path: sent.path, headers: sent.headers, agent, timeout: 30_000 },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (chunk: Buffer) => chunks.push(chunk));
+          response.on("end", () => {
+            times.push(performance.now() - due);
+            const status = response.statusCode ?? 0;
+            if (status < 200 || status >= 300) non2xx++;
+            if (status >= 500) fiveXx++;
+            const headers = Object.fromEntries(Object.entries(response.headers).map(([name, value]) => [name, String(value)]));
+            options.onResponse(status, Buffer.concat(chunks).toString("utf8"), headers);
+            resolve();
+          });
+        },
+      );
+      request.on("timeout", () => request.destroy(new Error("timeout")));
+      request.on("error", () => {
+        errors++;
+        resolve();
+      });
+      request.end(sent.body);
+    });
+  const started = performance.now();
+  const inFlight: Promise<void>[] = [];
+  for (let i = 0; i < count; i++) {
+    const due = started + i * interval;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    inFlight.push(send(options.next(), due));
+  }
+  await Promise.all(inFlight);
+  const seconds = (performance.now() - started) / 1000;
+  agent.destroy();
+  times.sort((a, b) => a - b);
+  return {
+    label,
+    requests: times.length,
+    rps: times.length / seconds,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    errors,
+    non2xx,
+    fiveXx,
+    seconds,
   };
 }
 
@@ -365,21 +447,21 @@ async function main() {
         )
       ).rows[0];
     const emailsBefore = await outbox();
-    const fixedOurs = await load(`checkout at ${fixedRate}/s`, {
-      url: app,
-      connections,
-      overallRate: fixedRate,
-      duration,
-      requests: [checkoutRequest(app, CHECKOUT_SLUG, checkoutType, id, (s, b, _c, h) => void fixed.app[classify(s, b, h)]++)],
-    });
+    const steady = (url: string, id: string | null, tally: { paid: number; sold_out: number; other: number }) => {
+      let buyer = 0;
+      const headers = checkoutHeaders(url, CHECKOUT_SLUG, id);
+      return steadyLoad(`checkout at ${fixedRate}/s`, {
+        url,
+        rate: fixedRate,
+        duration,
+        connections,
+        next: () => ({ path: `/events/${CHECKOUT_SLUG}/checkout`, headers, body: checkoutBody(CHECKOUT_SLUG, checkoutType, ++buyer) }),
+        onResponse: (status, body, responseHeaders) => void tally[classify(status, body, responseHeaders)]++,
+      });
+    };
+    const fixedOurs = await steady(app, id, fixed.app);
     const emailsAfter = await outbox();
-    const fixedTheirs = await load(`checkout at ${fixedRate}/s`, {
-      url: base,
-      connections,
-      overallRate: fixedRate,
-      duration,
-      requests: [checkoutRequest(base, CHECKOUT_SLUG, checkoutType, null, (s, b, _c, h) => void fixed.base[classify(s, b, h)]++)],
-    });
+    const fixedTheirs = await steady(base, null, fixed.base);
     fixedRows.push(...pairRows(fixedOurs, fixedTheirs));
 
     // (d) the rush: 3,000 buyers of one ticket each for 500 tickets, all at once.
@@ -454,7 +536,7 @@ async function main() {
     console.log(`\ncheckout answers: app ${JSON.stringify(outcomes.app)}, baseline ${JSON.stringify(outcomes.base)}`);
     if (otherSamples.length) console.log(`unexpected checkout answers, e.g.:\n  ${otherSamples.join("\n  ")}`);
     console.log(
-      `\nCheckout at a fixed ${fixedRate} orders/s for ${duration} s, ${connections} connections, the email sender running in the app server`,
+      `\nCheckout at a fixed ${fixedRate} orders/s for ${duration} s (evenly spaced, each timed from when it was due), at most ${connections} in flight, the email sender running in the app server`,
     );
     console.log(table(fixedRows));
     console.log(`fixed-rate answers: app ${JSON.stringify(fixed.app)}, baseline ${JSON.stringify(fixed.base)}`);

@@ -1,7 +1,10 @@
 // The visitors the journeys play: Debian's Chromium (Playwright's own browser download is not
 // available here) in Swedish or English, on a desktop or a phone. playwright.config.ts makes a
 // project of each combination; tests/e2e/fixtures.ts opens further browsers of the same kind.
+import { existsSync } from "node:fs";
 import type { BrowserContextOptions, Page } from "@playwright/test";
+
+const HEADLESS_SHELL = "/usr/bin/chromium-headless-shell";
 
 export type Locale = "sv" | "en";
 export type Device = "desktop" | "phone";
@@ -73,7 +76,12 @@ export const E2E_PORT = Number(process.env.E2E_PORT ?? 3998);
 // localhost, as a person types it; the journeys' cookies and links use this address.
 export const baseUrl = process.env.E2E_BASE_URL ?? `http://localhost:${E2E_PORT}`;
 
-export const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/**
+ * Debian's Chromium: its headless shell (package chromium-headless-shell, the same build without
+ * the browser's window layer, which is what Playwright itself runs headless) when installed, else
+ * the full browser. Measured here, the shell took the journeys from 9.0 to 6.5 minutes.
+ */
+export const executablePath = process.env.CHROMIUM_PATH ?? (existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : "/usr/bin/chromium");
 
 export const chromiumArgs = [
   "--no-sandbox",
@@ -100,7 +108,7 @@ export function visitorOptions(lang: Locale, device: Device): BrowserContextOpti
 // Here there is no proxy, so each browser plays a visitor of its own, with an address of its
 // own: otherwise every journey in the run would share one "unknown" client's allowance of
 // sign-in links and declined cards, and the later ones would be refused. The worker's index
-// keeps the two workers' addresses apart.
+// keeps the workers' addresses apart.
 let contextsMade = 0;
 function nextClientAddress(worker: number): string {
   contextsMade += 1;

@@ -25,7 +25,9 @@ test.describe("the event list from the cache", () => {
       await served(list);
       const again = await served(list);
       expect(again.status).toBe(200);
-      expect(again.headers.get("x-nextjs-cache")).toMatch(/^(HIT|STALE)$/);
+      // From Next's cache: as kept, or kept again just now because another journey running beside
+      // this one changed an event (a page rendered per visitor has no such header at all).
+      expect(again.headers.get("x-nextjs-cache")).toMatch(/^(HIT|STALE|REVALIDATED)$/);
       expect(again.headers.get("cache-control")).toMatch(/s-maxage=\d+/);
       expect(again.headers.get("set-cookie")).toBeNull();
 

@@ -1,4 +1,4 @@
-// The journeys share one server, two workers at a time, except those that measure it (its CPU
+// The journeys share one server, several workers at a time, except those that measure it (its CPU
 // time, its memory, how fast it answers): a test tagged @alone waits until no other test is
 // running and has the server to itself; the others wait while it runs. A readers-writer lock in
 // files (the workers are processes), in the directory global-setup.ts makes; a file left by a
