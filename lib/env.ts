@@ -68,6 +68,13 @@ const variables = z.object({
       .default("false")
       .transform((value) => value === "1" || value === "true"),
   ),
+  // Who delivers the outbox: each web server itself, at a quarter of a core (the default, for the
+  // demo and a single server), or only `npm run worker` (a deployment that runs the worker on its
+  // own process or machine, so that the web servers' cores go to buyers).
+  EMAIL_SENDER: z.preprocess(
+    emptyAsUndefined,
+    z.enum(["web", "worker"], { message: 'must be "web" (the web server sends) or "worker" (only npm run worker does)' }).default("web"),
+  ),
   AUTH_SECRET: z.preprocess(
     emptyAsUndefined,
     z.string().min(32, { message: "must be at least 32 characters (e.g. `openssl rand -base64 33`)" }).optional(),

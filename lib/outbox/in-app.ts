@@ -27,8 +27,17 @@ export function outboxSenderOptions() {
   };
 }
 
-/** Starts the in-process sender if it is not running, and has it look for due emails now. */
+/** Whether this web server delivers the outbox itself (EMAIL_SENDER=web) or leaves it to `npm run worker`. */
+export function sendsInApp(): boolean {
+  return env().EMAIL_SENDER === "web";
+}
+
+/**
+ * Starts the in-process sender if it is not running, and has it look for due emails now. With
+ * EMAIL_SENDER=worker it does nothing: the worker looks every 2 s.
+ */
 export function wakeOutboxSender(): void {
+  if (!sendsInApp()) return;
   if (!globalForSender.outboxSender) {
     // A quarter of a core at most: in a rush the buyers' requests come first and the emails
     // follow a little later (npm run worker, on its own, takes a whole core).
@@ -41,10 +50,12 @@ export function wakeOutboxSender(): void {
 /**
  * Starts the in-process sender and housekeeping if they are not running yet; called once by
  * instrumentation.ts when the server starts, so emails a previous process left in the outbox
- * go out without waiting for a visitor. A build (which also loads instrumentation) starts nothing.
+ * go out without waiting for a visitor. A build (which also loads instrumentation) starts nothing,
+ * nor does a server told EMAIL_SENDER=worker.
  */
 export function ensureOutboxSender(): void {
-  if (isBuildPhase()) return;
+  // With EMAIL_SENDER=worker, `npm run worker` does all of this, housekeeping included.
+  if (isBuildPhase() || !sendsInApp()) return;
   if (!globalForSender.outboxSender) wakeOutboxSender();
   // Housekeeping rides along with the sender: a server without a worker still clears expired rows
   // and puts expired holds back on sale within a minute (checkout itself no longer does).

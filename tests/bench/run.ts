@@ -4,9 +4,10 @@
 //   action, posted as the browser posts it, with every connection busy (throughput) and then at
 //   a fixed 50 orders/s, evenly spaced (latency), while the server's own email sender renders the confirmations,
 //   (d) an on-sale rush: 3,000 buyers for 500 tickets.
-// Then, when nginx is installed (unless BENCH_NGINX=0): two more app servers of the same build
-// on the same database, sharing Next's cache through Redis, behind deploy/nginx.conf, for (a),
-// (b) and (d) again.
+// Then, when nginx is installed (unless BENCH_NGINX=0), the first server stops and two others of
+// the same build on the same database, sharing Next's cache through Redis and leaving the emails
+// to the worker (EMAIL_SENDER=worker, as in production), behind deploy/nginx.conf, do (a), (b) and
+// (d) again.
 // Each of (a)–(c) runs BENCH_REPEATS times, app and baseline in turn, and the median run (by
 // req/s) of each is printed. Everything stays on loopback and every run is bounded by count or time.
 // Environment: BENCH_DATABASE_URL or TEST_DATABASE_URL (a PostgreSQL server; default
@@ -482,7 +483,7 @@ async function main() {
     });
     rushRows.push(...pairRows(rushOurs, rushTheirs));
 
-    // (e) the deployment's shape: two more servers on this database sharing Next's cache in
+    // (e) the deployment's shape: two servers on this database sharing Next's cache in
     // Redis, behind deploy/nginx.conf, whose address is their SITE_URL (server actions check it).
     const nginxRush = { paid: 0, sold_out: 0, other: 0 };
     let nginxRushMeasured: Measured | undefined;
@@ -490,7 +491,12 @@ async function main() {
       await forgetCachedPages(REDIS_URL);
       const nginxPort = await freePort();
       const front = `http://127.0.0.1:${nginxPort}`;
-      const env = { ...served.env, REDIS_URL, SITE_URL: front };
+      // The deployment's shape: the web servers leave the emails to `npm run worker`
+      // (EMAIL_SENDER=worker), which would run on a machine of its own and is not started here,
+      // so the emails of the runs above wait. The first server, whose own sender is still
+      // working through them, stops: nothing but these servers, nginx and Redis runs now.
+      await served.stopServer();
+      const env = { ...served.env, REDIS_URL, SITE_URL: front, EMAIL_SENDER: "worker" };
       for (let i = 0; i < 2; i++) behindNginx.push(await startNextServer(env, "ignore"));
       nginx = await startNginx(
         behindNginx.map((server) => server.baseUrl),

@@ -45,6 +45,14 @@ describe("parseEnv", () => {
     expect(problemsOf({ DEMO_MODE: "yes" })[0]).toMatch(/^DEMO_MODE is malformed/);
   });
 
+  it("has each web server send emails unless told to leave them to the worker", () => {
+    expect(parseEnv({ NODE_ENV: "development" }).EMAIL_SENDER).toBe("web");
+    expect(parseEnv({ NODE_ENV: "development", EMAIL_SENDER: "worker" }).EMAIL_SENDER).toBe("worker");
+    expect(problemsOf({ NODE_ENV: "development", EMAIL_SENDER: "cron" })).toEqual([
+      'EMAIL_SENDER is malformed: must be "web" (the web server sends) or "worker" (only npm run worker does)',
+    ]);
+  });
+
   it("treats an empty variable as unset", () => {
     expect(parseEnv({ DATABASE_URL: "", SITE_URL: "" }).DATABASE_URL).toBeUndefined();
   });

@@ -25,6 +25,8 @@ export type ServedBuild = {
   pid: number;
   /** Stops the server and drops the database. Safe to call twice. */
   stop: () => Promise<void>;
+  /** Stops only the server, keeping the database (for more servers on it). */
+  stopServer: () => Promise<void>;
 };
 
 export type ServeOptions = {
@@ -207,7 +209,8 @@ export async function serveBuild(options: ServeOptions): Promise<ServedBuild> {
     await stop();
     throw error;
   }
-  return { baseUrl, port, databaseUrl: database.url, env, pid: server.pid, stop };
+  const running = server;
+  return { baseUrl, port, databaseUrl: database.url, env, pid: server.pid, stop, stopServer: () => stopProcess(running) };
 }
 
 /** Stops `served` on Ctrl-C or a kill too, so no server or database is left behind. */
