@@ -71,11 +71,16 @@ function percentile(sorted: number[], p: number): number {
 async function load(label: string, options: AutocannonOptions): Promise<Measured> {
   const times: number[] = [];
   const started = performance.now();
+  let lastAnswer = started;
   const instance = autocannon({ timeout: 30, ...options });
-  instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
+  instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
+    times.push(responseTime);
+    lastAnswer = performance.now();
+  });
   const result = await instance;
-  // autocannon's own duration is in whole seconds: a rush of 14.2 s would read 15.
-  const seconds = (performance.now() - started) / 1000;
+  // Until the last answer: autocannon counts whole seconds, and a run of a fixed number of
+  // requests ends only at its next one-second tick (a rush of 14.2 s would read 15).
+  const seconds = (options.amount ? lastAnswer - started : performance.now() - started) / 1000;
   times.sort((a, b) => a - b);
   return {
     label,
