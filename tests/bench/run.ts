@@ -67,6 +67,21 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
+/** A run's figures from its answers' times (ms, any order) and its length. */
+function measured(label: string, times: number[], seconds: number, failures: Pick<Measured, "errors" | "non2xx" | "fiveXx">): Measured {
+  const sorted = [...times].sort((a, b) => a - b);
+  return {
+    label,
+    requests: sorted.length,
+    rps: sorted.length / seconds,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    ...failures,
+    seconds,
+  };
+}
+
 /** Runs autocannon and measures every response's latency itself (autocannon reports no p95). */
 async function load(label: string, options: AutocannonOptions): Promise<Measured> {
   const times: number[] = [];
@@ -81,19 +96,7 @@ async function load(label: string, options: AutocannonOptions): Promise<Measured
   // Until the last answer: autocannon counts whole seconds, and a run of a fixed number of
   // requests ends only at its next one-second tick (a rush of 14.2 s would read 15).
   const seconds = (options.amount ? lastAnswer - started : performance.now() - started) / 1000;
-  times.sort((a, b) => a - b);
-  return {
-    label,
-    requests: times.length,
-    rps: times.length / seconds,
-    p50: percentile(times, 50),
-    p95: percentile(times, 95),
-    p99: percentile(times, 99),
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
-    fiveXx: result["5xx"],
-    seconds,
-  };
+  return measured(label, times, seconds, { errors: result.errors + result.timeouts, non2xx: result.non2xx, fiveXx: result["5xx"] });
 }
 
 type Sent = { path: string; headers: Record<string, string>; body: string };
@@ -162,19 +165,7 @@ async function steadyLoad(
   await Promise.all(inFlight);
   const seconds = (performance.now() - started) / 1000;
   agent.destroy();
-  times.sort((a, b) => a - b);
-  return {
-    label,
-    requests: times.length,
-    rps: times.length / seconds,
-    p50: percentile(times, 50),
-    p95: percentile(times, 95),
-    p99: percentile(times, 99),
-    errors,
-    non2xx,
-    fiveXx,
-    seconds,
-  };
+  return measured(label, times, seconds, { errors, non2xx, fiveXx });
 }
 
 // --- the checkout as the browser posts it -----------------------------------------------------
