@@ -4,6 +4,7 @@
 // emails/registry.ts pairs with its template, and rendering parses the stored JSON with it.
 import { z } from "zod";
 import type { EmailTemplate } from "../../emails/registry";
+import type { Prisma } from "../db/client";
 
 const eventSnapshot = z.object({
   title: z.string(),
@@ -30,15 +31,7 @@ export const EVENT_SNAPSHOT_SELECT = {
   timeZone: true,
 } as const;
 
-type EventSnapshotRow = {
-  title: string;
-  venue: string;
-  address: string | null;
-  city: string;
-  startsAt: Date;
-  endsAt: Date;
-  timeZone: string;
-};
+type EventSnapshotRow = Prisma.EventGetPayload<{ select: typeof EVENT_SNAPSHOT_SELECT }>;
 
 /** An email's (or a ticket file's) snapshot of an event read with EVENT_SNAPSHOT_SELECT. */
 export function eventSnapshotOf(event: EventSnapshotRow): EventSnapshot {

@@ -8,7 +8,7 @@ import { LINK_REQUEST_MIN_DURATION_MS, LINK_REQUESTS_PER_CLIENT, LINK_REQUESTS_P
 import { db } from "../db/client";
 import { orderUrl } from "../orders/order-links";
 import { enqueueEmails } from "../outbox/queue";
-import type { MyTicketsPayload } from "../outbox/templates";
+import { EVENT_SNAPSHOT_SELECT, eventSnapshotOf, type MyTicketsPayload } from "../outbox/templates";
 import { heldTicketIds, holderOf } from "../ownership/holdings";
 import { clientRateLimitKey, emailRateLimitKey, hit } from "../rate-limit";
 
@@ -77,18 +77,7 @@ export async function myTicketsPayload(
           number: true,
           buyerEmail: true,
           createdAt: true,
-          event: {
-            select: {
-              title: true,
-              venue: true,
-              address: true,
-              city: true,
-              startsAt: true,
-              endsAt: true,
-              timeZone: true,
-              organizer: { select: { name: true } },
-            },
-          },
+          event: { select: { ...EVENT_SNAPSHOT_SELECT, organizer: { select: { name: true } } } },
         },
       },
     },
@@ -112,15 +101,7 @@ export async function myTicketsPayload(
     orders: sorted.map(({ order, types }) => ({
       orderNumber: order.number,
       organizerName: order.event.organizer.name,
-      event: {
-        title: order.event.title,
-        venue: order.event.venue,
-        address: order.event.address,
-        city: order.event.city,
-        startsAt: order.event.startsAt.toISOString(),
-        endsAt: order.event.endsAt.toISOString(),
-        timeZone: order.event.timeZone,
-      },
+      event: eventSnapshotOf(order.event),
       tickets: [...types.entries()].sort((a, b) => a[1].sortOrder - b[1].sortOrder).map(([typeName, { count }]) => ({ typeName, count })),
       // Signed over the order's own address, as every link to it is (lib/orders/order-links.ts).
       orderUrl: orderUrl(order),

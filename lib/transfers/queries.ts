@@ -5,6 +5,7 @@ import "server-only";
 import { db } from "../db/client";
 import type { TicketStatus, OrderStatus } from "../db/types";
 import { isUuid } from "../ids";
+import { EVENT_SNAPSHOT_SELECT } from "../outbox/templates";
 import { ORDER_HOLDER_SELECT, ticketStillWithBuyer } from "../ownership/holdings";
 import { transferDeadline, transferRefusal } from "./rules";
 import { isValidTicketKey } from "./ticket-links";
@@ -138,13 +139,7 @@ export async function getTicketByLink(transferId: string, key: string, now = new
           event: {
             select: {
               slug: true,
-              title: true,
-              venue: true,
-              address: true,
-              city: true,
-              startsAt: true,
-              endsAt: true,
-              timeZone: true,
+              ...EVENT_SNAPSHOT_SELECT,
               transfersAllowed: true,
               transferCutoffMinutes: true,
               organizer: { select: { name: true } },
