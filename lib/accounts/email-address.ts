@@ -68,18 +68,20 @@ const TYPO_DOMAINS: Record<string, string> = {
  * or swapping two neighbours ("gmial" → "gmail" is one slip of the fingers, not two).
  */
 export function editDistance(a: string, b: string): number {
-  const previous: number[] = [];
+  // Three rows of the table (the one before the last is needed for swaps), reused: the checkout
+  // measures every typed domain against each common one.
+  let twoUp = new Array<number>(b.length + 1).fill(0);
   let above = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let row = new Array<number>(b.length + 1).fill(0);
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
+    row[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let best = Math.min(above[j] + 1, row[j - 1] + 1, above[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, previous[j - 2] + 1);
-      row.push(best);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, twoUp[j - 2] + 1);
+      row[j] = best;
     }
-    previous.splice(0, previous.length, ...above);
-    above = row;
+    [twoUp, above, row] = [above, row, twoUp];
   }
   return above[b.length];
 }

@@ -101,7 +101,17 @@ const buyerSchema = z.object({
   marketingOptIn: z.boolean(),
 });
 
+// One schema per limit, built once: zod compiles a schema on its first use, and building one
+// per ticket type per post cost the checkout more than the parse itself.
+const quantitySchemas = new Map<number, ReturnType<typeof buildQuantitySchema>>();
+
 function quantitySchema(maxQuantity: number) {
+  let schema = quantitySchemas.get(maxQuantity);
+  if (!schema) quantitySchemas.set(maxQuantity, (schema = buildQuantitySchema(maxQuantity)));
+  return schema;
+}
+
+function buildQuantitySchema(maxQuantity: number) {
   return z
     .string()
     .trim()

@@ -6,7 +6,12 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { freePort, stopProcess, waitForUrl } from "./serve-build";
 
-export type RunningNginx = { url: string; stop: () => Promise<void> };
+export type RunningNginx = {
+  url: string;
+  /** What nginx logged at warn and above so far (its log goes when it stops). */
+  errors: () => string;
+  stop: () => Promise<void>;
+};
 
 /** Whether an nginx binary is on PATH. */
 export function nginxAvailable(): boolean {
@@ -59,5 +64,12 @@ export async function startNginx(upstreams: string[], label: string, port?: numb
     await stop();
     throw error;
   }
-  return { url, stop };
+  const errors = () => {
+    try {
+      return readFileSync(path.join(dir, "error.log"), "utf8");
+    } catch {
+      return "";
+    }
+  };
+  return { url, errors, stop };
 }

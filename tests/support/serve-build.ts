@@ -45,7 +45,7 @@ export type ServeOptions = {
   /** Listen on every interface (IPv4 and IPv6) instead of only `host`: a browser may try either for localhost. */
   listenEverywhere?: boolean;
   /** Extra environment for the server (and migrate/seed). */
-  env?: NodeJS.ProcessEnv;
+  env?: Record<string, string>;
   /** Runs after migrate and seed, before the server starts: extra fixtures in plain SQL. */
   prepare?: (databaseUrl: string) => Promise<void>;
   /** Where the server's output goes; "ignore" keeps a benchmark's terminal readable. */
