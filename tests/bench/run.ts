@@ -1,13 +1,15 @@
 // `npm run bench`: load on the production build, beside a bare Node + pg baseline doing the same
 // reads and writes (tests/bench/baseline-server.ts), both on a fresh PostgreSQL database:
 //   (a) the event list, (b) an event page, (c) complete guest checkouts through the real server
-//   action, posted as the browser posts it, with every connection busy (throughput) and then at
-//   a fixed 50 orders/s, evenly spaced (latency), while the server's own email sender renders the confirmations,
+//   action, posted as the browser posts it: after a warm-up of the same length for each server,
+//   with every connection busy (throughput), and then at a fixed 50 orders/s, evenly spaced
+//   (latency), while `npm run worker` renders and sends the confirmations queued so far,
 //   (d) an on-sale rush: 3,000 buyers for 500 tickets.
+// The app server runs as in production, leaving the emails to the worker (EMAIL_SENDER=worker),
+// which runs only during (c)'s fixed-rate run.
 // Then, when nginx is installed (unless BENCH_NGINX=0), the first server stops and two others of
-// the same build on the same database, sharing Next's cache through Redis and leaving the emails
-// to the worker (EMAIL_SENDER=worker, as in production), behind deploy/nginx.conf, do (a), (b) and
-// (d) again.
+// the same build on the same database, sharing Next's cache through Redis, behind
+// deploy/nginx.conf, do (a) and (b) again, get a checkout warm-up as long per server, and do (d).
 // Each of (a)–(c) runs BENCH_REPEATS times, app and baseline in turn, and the median run (by
 // req/s) of each is printed. Everything stays on loopback and every run is bounded by count or time.
 // Environment: BENCH_DATABASE_URL or TEST_DATABASE_URL (a PostgreSQL server; default
@@ -443,21 +445,33 @@ async function main() {
     // optimises it under load, and the app's throughput climbs for tens of seconds (from about
     // half its settled rate) while the baseline's few functions settle almost at once. Each
     // server gets the same warm-up at full load first; its figures are printed, not compared.
-    const warmed = { app: { paid: 0, sold_out: 0, other: 0 }, base: { paid: 0, sold_out: 0, other: 0 } };
-    const warmUp = (url: string, isApp: boolean) =>
-      load(`checkout, first ${warmupSeconds} s (warm-up)`, {
+    let baselineWarmUp: Measured | undefined;
+    const warmed = {
+      app: { paid: 0, sold_out: 0, other: 0 },
+      base: { paid: 0, sold_out: 0, other: 0 },
+      nginx: { paid: 0, sold_out: 0, other: 0 },
+    };
+    const warmUp = (
+      label: string,
+      url: string,
+      actionId: string | null,
+      tally: { paid: number; sold_out: number; other: number },
+      seconds = warmupSeconds,
+    ) =>
+      load(`${label}, first ${seconds} s (warm-up)`, {
         url,
         connections,
-        duration: warmupSeconds,
+        duration: seconds,
         requests: [
-          checkoutRequest(url, CHECKOUT_SLUG, checkoutType, isApp ? id : null, (status, body, _context, headers) => {
-            warmed[isApp ? "app" : "base"][classify(status, body, headers)]++;
+          checkoutRequest(url, CHECKOUT_SLUG, checkoutType, actionId, (status, body, _context, headers) => {
+            tally[classify(status, body, headers)]++;
           }),
         ],
       });
     if (warmupSeconds > 0) {
-      const ours = await warmUp(app, true);
-      const theirs = await warmUp(base, false);
+      const ours = await warmUp("checkout", app, id, warmed.app);
+      const theirs = await warmUp("checkout", base, null, warmed.base);
+      baselineWarmUp = theirs;
       rows.push(...pairRows(ours, theirs));
       if (ours.fiveXx > 0 || warmed.app.other > 0) failures.push(`checkout warm-up: ${JSON.stringify(warmed.app)}, ${ours.fiveXx} 5xx`);
     }
@@ -559,6 +573,14 @@ async function main() {
         (url) => ({ url: `${url}/events/${EVENT_SLUG}`, connections, duration, headers: { "accept-language": "sv" } }),
         front,
       );
+      // These servers are new: before their rush, each gets about the warm-up the first one had
+      // (the same length per server), after the reads, whose figures it would otherwise disturb.
+      if (warmupSeconds > 0) {
+        const warming = await warmUp("checkout via nginx, 2 servers", front, id, warmed.nginx, warmupSeconds * behindNginx.length);
+        rows.push(...pairRows(warming, baselineWarmUp!));
+        if (warming.fiveXx > 0 || warmed.nginx.other > 0)
+          failures.push(`checkout warm-up via nginx: ${JSON.stringify(warmed.nginx)}, ${warming.fiveXx} 5xx`);
+      }
       const nginxType = await ticketTypeOf(db, RUSH_NGINX_SLUG);
       nginxRushMeasured = await load("on-sale rush via nginx, 2 servers", {
         url: front,
@@ -584,7 +606,10 @@ async function main() {
     );
     console.log(table(rows));
     console.log(`\ncheckout answers: app ${JSON.stringify(outcomes.app)}, baseline ${JSON.stringify(outcomes.base)}`);
-    if (warmupSeconds > 0) console.log(`warm-up answers: app ${JSON.stringify(warmed.app)}, baseline ${JSON.stringify(warmed.base)}`);
+    if (warmupSeconds > 0)
+      console.log(
+        `warm-up answers: app ${JSON.stringify(warmed.app)}${withNginx ? `, via nginx ${JSON.stringify(warmed.nginx)}` : ""}, baseline ${JSON.stringify(warmed.base)}`,
+      );
     if (otherSamples.length) console.log(`unexpected checkout answers, e.g.:\n  ${otherSamples.join("\n  ")}`);
     console.log(
       `\nCheckout at a fixed ${fixedRate} orders/s for ${duration} s (evenly spaced, each timed from when it was due), at most ${connections} in flight; during the app's run \`npm run worker\` renders and sends the emails queued so far, on the same machine`,
