@@ -2,6 +2,7 @@
 // start page is the home page. One manifest serves every visitor, so it speaks Swedish, the
 // site's first language.
 import type { MetadataRoute } from "next";
+import { APP_ICON_192, APP_ICON_512, MASKABLE_ICON_512 } from "@/components/pwa/icons";
 import { PWA_BACKGROUND_COLOR, PWA_THEME_COLOR } from "@/components/pwa/theme";
 import { messages } from "@/lib/i18n/messages";
 
@@ -22,9 +23,9 @@ export default function manifest(): MetadataRoute.Manifest {
     theme_color: PWA_THEME_COLOR,
     categories: ["entertainment", "events"],
     icons: [
-      { src: "/icons/icon-192.png", sizes: "192x192", type: "image/png", purpose: "any" },
-      { src: "/icons/icon-512.png", sizes: "512x512", type: "image/png", purpose: "any" },
-      { src: "/icons/maskable-512.png", sizes: "512x512", type: "image/png", purpose: "maskable" },
+      { src: APP_ICON_192, sizes: "192x192", type: "image/png", purpose: "any" },
+      { src: APP_ICON_512, sizes: "512x512", type: "image/png", purpose: "any" },
+      { src: MASKABLE_ICON_512, sizes: "512x512", type: "image/png", purpose: "maskable" },
     ],
     shortcuts: [{ name: sv.Pwa.ticketsShortcut, url: "/account/tickets" }],
   };

@@ -6,6 +6,7 @@ import { notFound } from "next/navigation";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { LanguageHint } from "@/components/i18n/language-hint";
 import { ServiceWorker } from "@/components/pwa/service-worker";
+import { PAGE_ICONS } from "@/components/pwa/icons";
 import { PWA_THEME_COLOR } from "@/components/pwa/theme";
 import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
@@ -27,7 +28,7 @@ export async function generateMetadata({ params }: Pick<LayoutProps, "params">):
     title: { default: site("name"), template: t("titleTemplate") },
     description: t("description"),
     applicationName: site("name"),
-    icons: { apple: "/icons/apple-touch-icon.png" },
+    icons: PAGE_ICONS,
     appleWebApp: { capable: true, title: site("name"), statusBarStyle: "default" },
   };
 }

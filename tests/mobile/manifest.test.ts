@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import manifest from "@/app/manifest";
+import { PAGE_ICONS } from "@/components/pwa/icons";
 
 const root = path.resolve(__dirname, "../..");
 
@@ -35,6 +36,15 @@ describe("manifest", () => {
       const { format, width, height } = await sharp(file).metadata();
       expect([format, `${width}x${height}`]).toEqual(["png", icon.sizes]);
     }
+  });
+
+  it("has every page name a tab icon and the iPhone's, files that exist, so no browser asks for the missing /favicon.ico", async () => {
+    expect(PAGE_ICONS.icon.length).toBeGreaterThan(0);
+    for (const icon of PAGE_ICONS.icon) {
+      const { format, width, height } = await sharp(path.join(root, "public", icon.url)).metadata();
+      expect([format, `${width}x${height}`]).toEqual(["png", icon.sizes]);
+    }
+    expect(existsSync(path.join(root, "public", PAGE_ICONS.apple))).toBe(true);
   });
 
   it("has an apple-touch-icon of 180 pixels beside them", async () => {
