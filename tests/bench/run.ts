@@ -265,12 +265,18 @@ function classify(status: number, body: string, headers: Record<string, string>)
   return "other";
 }
 
-/** `npm run worker` (tsx, as the script runs it) with the app server's environment. */
-function startWorker(env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "lib/outbox/cli/worker.ts"], {
+/** A TypeScript script of the repo in its own process, through tsx as npm's scripts run it (the baseline, `npm run worker`). */
+function startScript(script: string, env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), script], {
     env,
     stdio: ["ignore", "ignore", "inherit"],
   });
+}
+
+/** Polls `done` every 200 ms until it holds or `timeoutMs` has passed. */
+async function waitUntil(done: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline && !(await done());)
+    await new Promise((resolve) => setTimeout(resolve, 200));
 }
 
 // --- fixtures -------------------------------------------------------------------------------
@@ -381,10 +387,7 @@ async function main() {
     const app = served.baseUrl;
     const basePort = await freePort();
     const base = `http://127.0.0.1:${basePort}`;
-    baseline = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "tests/bench/baseline-server.ts"], {
-      env: { ...process.env, DATABASE_URL: served.databaseUrl, PORT: String(basePort) },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
+    baseline = startScript("tests/bench/baseline-server.ts", { ...process.env, DATABASE_URL: served.databaseUrl, PORT: String(basePort) });
     await waitForUrl(base, baseline);
 
     const db = new pg.Client({ connectionString: served.databaseUrl });
@@ -509,10 +512,9 @@ async function main() {
       });
     };
     // The sender works through the backlog every run so far has queued while the app takes orders.
-    worker = startWorker(served.env);
-    const waitingBefore = Number(emailsBefore.waiting);
-    for (let waited = 0; waitingBefore > 0 && Number((await outbox()).sent) === Number(emailsBefore.sent) && waited < 30_000; waited += 200)
-      await new Promise((resolve) => setTimeout(resolve, 200));
+    // Its first email sent says it is at work (nothing waiting: nothing to wait for).
+    worker = startScript("lib/outbox/cli/worker.ts", served.env);
+    if (Number(emailsBefore.waiting) > 0) await waitUntil(async () => (await outbox()).sent !== emailsBefore.sent, 30_000);
     const sendingFrom = await outbox();
     const fixedOurs = await steady(app, id, fixed.app);
     const emailsAfter = await outbox();
