@@ -19,9 +19,21 @@ function currencyFormat(locale: string, currency: string, whole: boolean): Intl.
   return format;
 }
 
-/** How many minor units make one major unit of a currency (100 öre to the krona, 1 for yen). */
-function minorUnitDigits(currency: string): number {
-  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+const minorDigits = new Map<string, number>();
+
+/**
+ * How many decimal digits a currency's minor unit has (2: 100 öre to the krona; 0 for the yen).
+ * Asked once per currency: building an Intl.NumberFormat costs far more than formatting with one,
+ * and a browser's checkout form asks on every price it shows.
+ */
+export function minorUnitDigits(currency: string): number {
+  const code = currency.toUpperCase();
+  let digits = minorDigits.get(code);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat("en", { style: "currency", currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
+    minorDigits.set(code, digits);
+  }
+  return digits;
 }
 
 /**

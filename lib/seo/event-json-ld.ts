@@ -2,6 +2,7 @@
 // https://developers.google.com/search/docs/appearance/structured-data/event
 import { availability } from "@/lib/events/availability";
 import type { PublishedEvent } from "@/lib/events/queries";
+import { minorUnitDigits } from "@/lib/i18n/format";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { absoluteUrl, eventOgImagePath, eventPath, siteOrigin, type OgImageFormat } from "./site-urls";
 import { isoInTimeZone } from "./zoned-iso";
@@ -62,14 +63,9 @@ const countryOfTimeZone: Record<string, string> = {
 
 const GOOGLE_IMAGE_FORMATS: OgImageFormat[] = ["16x9", "4x3", "1x1"];
 
-/** How many minor units make a major one (100 öre to the krona, 1 for the yen). */
-function minorDigits(currency: string): number {
-  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
-}
-
 /** A price in minor units as a decimal string in major units: 25000 SEK → "250.00". */
 export function decimalPrice(minor: number, currency: string): string {
-  const digits = minorDigits(currency);
+  const digits = minorUnitDigits(currency);
   const sign = minor < 0 ? "-" : "";
   const units = String(Math.abs(Math.trunc(minor))).padStart(digits + 1, "0");
   return digits === 0 ? `${sign}${units}` : `${sign}${units.slice(0, -digits)}.${units.slice(-digits)}`;

@@ -1,5 +1,6 @@
 import { CheckoutForm, type CheckoutFormTicketType } from "@/app/[locale]/events/[slug]/checkout/checkout-form";
 import { RedirectPaymentNote, TestCardsNote } from "@/components/checkout/payment-note";
+import { initialPriceTexts, type PriceTexts } from "@/app/[locale]/events/[slug]/checkout/price-texts";
 import { TEST_CARDS } from "@/lib/payments/test-provider";
 import { find, findAll, render } from "../components/render";
 
@@ -8,13 +9,14 @@ const ticketTypes: CheckoutFormTicketType[] = [
   { id: "b", field: "q_b", name: "Student", description: "Visa giltig legitimation.", priceMinor: 12_550, currency: "SEK", maxQuantity: 0 },
 ];
 
-function form(flow: "card-form" | "redirect" = "card-form", locale: "sv" | "en" = "sv") {
+function form(flow: "card-form" | "redirect" = "card-form", locale: "sv" | "en" = "sv", priceTexts?: PriceTexts) {
   return render(
     <CheckoutForm
       eventSlug="varkonsert"
       organizerName="Konserthuset"
       ticketTypes={ticketTypes}
       initialQuantities={{ a: 2 }}
+      priceTexts={priceTexts ?? initialPriceTexts(ticketTypes, { a: 2 }, locale)}
       idempotencyKey="0197a000-0000-7000-8000-00000000abcd"
       paymentFlow={flow}
       paymentNote={flow === "card-form" ? <TestCardsNote cards={TEST_CARDS} /> : <RedirectPaymentNote />}
@@ -35,6 +37,19 @@ describe("CheckoutForm", () => {
     expect(html).toContain("Slutsålt");
     expect(findAll(html, "select").length).toBe(1);
     expect(html).toMatch(/Att betala för 2 biljetter<\/span><span[^>]*>500\skr</);
+  });
+
+  it("opens with the prices the server wrote, the same text it would write itself", () => {
+    const texts = initialPriceTexts(ticketTypes, { a: 2 }, "sv");
+    const plain = (text: string) => text.replace(/\u00a0/g, " ");
+    expect(Object.fromEntries(Object.entries(texts).map(([key, text]) => [key, plain(text)]))).toEqual({
+      "25000 SEK": "250 kr",
+      "12550 SEK": "125,50 kr",
+      "50000 SEK": "500 kr",
+    });
+    // Without them (a price the buyer's choice makes) the form formats in the browser, alike.
+    for (const locale of ["sv", "en"] as const) expect(form("card-form", locale, {})).toBe(form("card-form", locale));
+    expect(form("card-form", "sv", { ...texts, "50000 SEK": "500 kronor" })).toContain(">500 kronor<");
   });
 
   it("asks for the email twice and for card details with autocomplete hints", () => {

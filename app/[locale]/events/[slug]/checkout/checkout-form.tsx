@@ -15,6 +15,7 @@ import { formatExpiryAsTyped } from "@/lib/payments/card-expiry";
 import { formatPrice } from "@/lib/i18n/format";
 import type { CheckoutFieldError } from "@/lib/orders/checkout-schema";
 import { placeOrderAction } from "./actions";
+import { priceKey, totalMinor as totalOf, type PriceTexts } from "./price-texts";
 import type { CheckoutFormError } from "@/lib/orders/checkout";
 
 export type CheckoutFormTicketType = {
@@ -33,6 +34,8 @@ type CheckoutFormProps = {
   organizerName: string;
   ticketTypes: CheckoutFormTicketType[];
   initialQuantities: Record<string, number>;
+  /** The prices shown before the buyer changes anything, formatted by the server (price-texts.ts). */
+  priceTexts: PriceTexts;
   /** Made when the page was rendered; the same key always means the same purchase. */
   idempotencyKey: string;
   paymentFlow: "card-form" | "redirect";
@@ -90,6 +93,7 @@ export function CheckoutForm({
   organizerName,
   ticketTypes,
   initialQuantities,
+  priceTexts,
   idempotencyKey,
   paymentFlow,
   paymentNote,
@@ -131,8 +135,9 @@ export function CheckoutForm({
   const values = state?.values;
   const fieldErrors = state?.fieldErrors ?? {};
   const currency = ticketTypes[0]?.currency ?? "SEK";
+  const price = (minor: number, of: string) => priceTexts[priceKey(minor, of)] ?? formatPrice(minor, of, locale);
   const count = ticketTypes.reduce((sum, type) => sum + Math.min(quantities[type.id] ?? 0, type.maxQuantity), 0);
-  const totalMinor = ticketTypes.reduce((sum, type) => sum + Math.min(quantities[type.id] ?? 0, type.maxQuantity) * type.priceMinor, 0);
+  const totalMinor = totalOf(ticketTypes, quantities);
   const anyPaid = ticketTypes.some((type) => type.priceMinor > 0 && type.maxQuantity > 0);
   const showCardFields = paymentFlow === "card-form" && (totalMinor > 0 || (count === 0 && anyPaid));
   const showRedirectNote = paymentFlow === "redirect" && (totalMinor > 0 || (count === 0 && anyPaid));
@@ -225,8 +230,8 @@ export function CheckoutForm({
         {ticketTypes.length === 0 ? <p className="text-zinc-700">{t("noTicketTypes")}</p> : null}
         <ul className="flex flex-col divide-y divide-zinc-200">
           {ticketTypes.map((type) => {
-            const price = type.priceMinor === 0 ? t("free") : formatPrice(type.priceMinor, type.currency, locale);
-            const hint = type.description ? `${price} · ${type.description}` : price;
+            const unitPrice = type.priceMinor === 0 ? t("free") : price(type.priceMinor, type.currency);
+            const hint = type.description ? `${unitPrice} · ${type.description}` : unitPrice;
             if (type.maxQuantity === 0) {
               return (
                 <li key={type.id} className="flex items-center justify-between gap-4 py-3">
@@ -273,7 +278,7 @@ export function CheckoutForm({
         </ul>
         <p className="flex items-baseline justify-between border-t border-zinc-300 pt-3 text-lg">
           <span className="font-semibold text-zinc-900">{t("total", { count })}</span>
-          <span className="font-bold text-zinc-950">{formatPrice(totalMinor, currency, locale)}</span>
+          <span className="font-bold text-zinc-950">{price(totalMinor, currency)}</span>
         </p>
       </fieldset>
 

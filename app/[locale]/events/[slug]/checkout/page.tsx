@@ -10,6 +10,7 @@ import { getCheckoutEventBySlug } from "@/lib/orders/queries";
 import { paymentProvider } from "@/lib/payments";
 import { TEST_CARDS } from "@/lib/payments/test-provider";
 import { CheckoutForm } from "./checkout-form";
+import { initialPriceTexts } from "./price-texts";
 import { PageHeader } from "@/components/ui/page-header";
 
 type Props = {
@@ -68,6 +69,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
           maxQuantity: type.maxQuantity,
         }))}
         initialQuantities={initialQuantities}
+        priceTexts={initialPriceTexts(event.ticketTypes, initialQuantities, locale)}
         idempotencyKey={randomUUID()}
         paymentFlow={provider.flow}
         paymentNote={provider.flow === "card-form" ? <TestCardsNote cards={TEST_CARDS} /> : <RedirectPaymentNote />}

@@ -21,6 +21,7 @@ import {
   orderOfUsedOffer,
 } from "@/lib/waiting-list/checkout-offer";
 import { CheckoutForm } from "../checkout-form";
+import { initialPriceTexts } from "../price-texts";
 
 type Props = {
   params: Promise<{ slug: string }>;
@@ -64,6 +65,7 @@ export default async function OfferCheckoutPage({ params, searchParams }: Props)
 
   const provider = paymentProvider();
   const types = offerTicketTypes(event.ticketTypes, offer);
+  const initialQuantities = { [offer.ticketTypeId]: offer.quantity };
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-6 px-4 py-6 sm:px-6 sm:py-10">
       <PageHeader back={{ href: `/events/${event.slug}`, label: tc("backToEvent") }} heading={t("offerHeading")} />
@@ -91,7 +93,8 @@ export default async function OfferCheckoutPage({ params, searchParams }: Props)
           currency: type.currency,
           maxQuantity: type.maxQuantity,
         }))}
-        initialQuantities={{ [offer.ticketTypeId]: offer.quantity }}
+        initialQuantities={initialQuantities}
+        priceTexts={initialPriceTexts(types, initialQuantities, locale)}
         idempotencyKey={randomUUID()}
         paymentFlow={provider.flow}
         paymentNote={provider.flow === "card-form" ? <TestCardsNote cards={TEST_CARDS} /> : <RedirectPaymentNote />}
