@@ -10,7 +10,8 @@
 //  4. answer the refusals every domain shares itself: `not_found` with notFound(), and
 //     `no_such_user` (the account went away meanwhile) with the sign-in redirect;
 //  5. schedule side effects after the response with Next's after(): an action that queued an
-//     email calls `emailQueued()`, and the in-process sender is woken once the answer is out.
+//     email calls `emailQueued()`, and the in-process sender is woken once the answer is out
+//     (only where there is one: with EMAIL_SENDER=worker, `npm run worker` finds the email).
 // The pipeline keeps a registry of what it built; tests/authorization/entry-points.test.ts
 // imports every actions module and fails on an export the pipeline did not build.
 import "server-only";
@@ -22,6 +23,7 @@ import type { FieldErrors } from "./action-result";
 import type { SessionUser } from "./auth/callbacks";
 import type { OrganizerRole } from "./db/types";
 import { fieldErrorsOf, formFields } from "./forms";
+import { sendsInApp } from "./outbox/sender-mode";
 import { requireUser, signedInUser, signInPath } from "./guards";
 import { findMemberEvent, findMembership, type Membership } from "./organizers/membership";
 import type { OrganizerPermission } from "./organizers/roles";
@@ -102,7 +104,7 @@ async function execute<S extends Schema, Context, Result>(
     return result as Answer<Result>;
   } finally {
     // Also when run ended in redirect(), which throws: the email is queued all the same.
-    if (wake) after(async () => (await import("./outbox/in-app")).wakeOutboxSender());
+    if (wake && sendsInApp()) after(async () => (await import("./outbox/in-app")).wakeOutboxSender());
   }
 }
 

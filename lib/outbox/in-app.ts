@@ -6,6 +6,7 @@ import { renderOutboxEmail } from "../../emails/render";
 import { announceEventsChanged } from "../cache/remote";
 import { env, isBuildPhase } from "../env";
 import { startHousekeeping } from "../maintenance/housekeeping";
+import { sendsInApp } from "./sender-mode";
 import { startSender } from "./sender";
 import { mailboxTransport, smtpTransport } from "./transport";
 
@@ -25,11 +26,6 @@ export function outboxSenderOptions() {
     messageIdDomain: new URL(SITE_URL).hostname,
     log: (line: string) => console.warn(line),
   };
-}
-
-/** Whether this web server delivers the outbox itself (EMAIL_SENDER=web) or leaves it to `npm run worker`. */
-export function sendsInApp(): boolean {
-  return env().EMAIL_SENDER === "web";
 }
 
 /**

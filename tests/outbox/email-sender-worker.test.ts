@@ -3,7 +3,8 @@
 // nothing; the worker's sender, with the same options, delivers what waits.
 import { databaseKind, useTestDatabase } from "../helpers/test-db";
 import { db } from "@/lib/db/client";
-import { outboxSenderOptions, sendsInApp, stopOutboxSender, wakeOutboxSender } from "@/lib/outbox/in-app";
+import { outboxSenderOptions, stopOutboxSender, wakeOutboxSender } from "@/lib/outbox/in-app";
+import { sendsInApp } from "@/lib/outbox/sender-mode";
 import { enqueueEmails } from "@/lib/outbox/queue";
 import { deliverDueEmails } from "@/lib/outbox/sender";
 import { register } from "@/instrumentation";
