@@ -6,6 +6,8 @@
 // only the formatting below reaches the browser.
 // tests/i18n/message-format.test.ts checks it against use-intl on every message the client uses.
 
+import { isLocale } from "./locales";
+
 export type MessageNode =
   | { kind: "text"; text: string }
   | { kind: "argument"; name: string; style: "plain" | "number" }
@@ -43,7 +45,14 @@ function kept<T>(cache: Map<string, T>, key: string, make: () => T): T {
   return value;
 }
 
-const formatNumber = (value: number, locale: string) => kept(numberFormats, locale, () => new Intl.NumberFormat(locale)).format(value);
+// Whole numbers from 0 to 999 are written alike in every language the site speaks (Latin digits,
+// no group separator below a thousand), and most numbers in messages are such counts. A
+// browser's first Intl.NumberFormat sets up its number data, 35–50 ms here, while the page is
+// starting: these never ask for one.
+const formatNumber = (value: number, locale: string) =>
+  Number.isInteger(value) && value >= 0 && value < 1000 && isLocale(locale)
+    ? String(value)
+    : kept(numberFormats, locale, () => new Intl.NumberFormat(locale)).format(value);
 
 function formatValue(value: unknown, { locale, timeZone }: { locale: string; timeZone: string }): string {
   if (typeof value === "number") return formatNumber(value, locale);

@@ -121,6 +121,27 @@ describe("the client's message formatter", () => {
     expect(formatMessage(message, { count: 1500 }, "en", timeZone)).toBe("1,500 biljetter");
   });
 
+  it("writes small counts as the language does without building an Intl.NumberFormat", () => {
+    // A browser's first Intl.NumberFormat costs tens of milliseconds of a page's start.
+    const built = jest.spyOn(Intl, "NumberFormat");
+    const written: Record<string, string[]> = { sv: [], en: [] };
+    try {
+      for (const locale of ["sv", "en"] as const)
+        for (let n = 0; n < 1000; n++) written[locale].push(formatMessage("{n, number}", { n }, locale, timeZone));
+      expect(built).not.toHaveBeenCalled();
+    } finally {
+      built.mockRestore();
+    }
+    for (const locale of ["sv", "en"] as const) {
+      const intl = new Intl.NumberFormat(locale);
+      expect(written[locale]).toEqual(Array.from({ length: 1000 }, (_, n) => intl.format(n)));
+    }
+    // Anything else goes to Intl: a thousand, a fraction, a negative number.
+    expect(formatMessage("{n, number}", { n: 1000 }, "sv", timeZone)).toBe("1\u00a0000");
+    expect(formatMessage("{n, number}", { n: 2.5 }, "sv", timeZone)).toBe("2,5");
+    expect(formatMessage("{n, number}", { n: -3 }, "sv", timeZone)).toBe("\u22123");
+  });
+
   it("reads ICU's apostrophe quoting", () => {
     expect(formatMessage("It's {name}''s turn", { name: "Ada" }, "en", timeZone)).toBe("It's Ada's turn");
     expect(formatMessage("Write '{name}' literally", { name: "Ada" }, "en", timeZone)).toBe("Write {name} literally");
