@@ -15,7 +15,7 @@ import { formatExpiryAsTyped } from "@/lib/payments/card-expiry";
 import { formatPrice } from "@/lib/i18n/format";
 import type { CheckoutFieldError } from "@/lib/orders/checkout-schema";
 import { placeOrderAction } from "./actions";
-import { priceKey, totalMinor as totalOf, type PriceTexts } from "./price-texts";
+import { orderTotalMinor, priceKey, type PriceTexts } from "./price-texts";
 import type { CheckoutFormError } from "@/lib/orders/checkout";
 
 export type CheckoutFormTicketType = {
@@ -137,7 +137,7 @@ export function CheckoutForm({
   const currency = ticketTypes[0]?.currency ?? "SEK";
   const price = (minor: number, of: string) => priceTexts[priceKey(minor, of)] ?? formatPrice(minor, of, locale);
   const count = ticketTypes.reduce((sum, type) => sum + Math.min(quantities[type.id] ?? 0, type.maxQuantity), 0);
-  const totalMinor = totalOf(ticketTypes, quantities);
+  const totalMinor = orderTotalMinor(ticketTypes, quantities);
   const anyPaid = ticketTypes.some((type) => type.priceMinor > 0 && type.maxQuantity > 0);
   const showCardFields = paymentFlow === "card-form" && (totalMinor > 0 || (count === 0 && anyPaid));
   const showRedirectNote = paymentFlow === "redirect" && (totalMinor > 0 || (count === 0 && anyPaid));

@@ -12,7 +12,7 @@ export const priceKey = (minor: number, currency: string): string => `${minor} $
 type PricedType = { id: string; priceMinor: number; currency: string; maxQuantity: number };
 
 /** What the chosen quantities cost together, each capped at what its type still sells. */
-export function totalMinor(types: PricedType[], quantities: Record<string, number>): number {
+export function orderTotalMinor(types: PricedType[], quantities: Record<string, number>): number {
   return types.reduce((sum, type) => sum + Math.min(quantities[type.id] ?? 0, type.maxQuantity) * type.priceMinor, 0);
 }
 
@@ -24,6 +24,6 @@ export function initialPriceTexts(types: PricedType[], quantities: Record<string
   };
   for (const type of types) add(type.priceMinor, type.currency);
   const currency = types[0]?.currency ?? "SEK";
-  add(totalMinor(types, quantities), currency);
+  add(orderTotalMinor(types, quantities), currency);
   return texts;
 }
