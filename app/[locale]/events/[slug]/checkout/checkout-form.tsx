@@ -15,7 +15,7 @@ import { formatExpiryAsTyped } from "@/lib/payments/card-expiry";
 import { formatPrice } from "@/lib/i18n/format";
 import type { CheckoutFieldError } from "@/lib/orders/checkout-schema";
 import { placeOrderAction } from "./actions";
-import { orderTotalMinor, priceKey, type PriceTexts } from "./price-texts";
+import { orderTotalMinor, priceKey, totalCurrency, type PriceTexts } from "./price-texts";
 import type { CheckoutFormError } from "@/lib/orders/checkout";
 
 export type CheckoutFormTicketType = {
@@ -134,7 +134,7 @@ export function CheckoutForm({
 
   const values = state?.values;
   const fieldErrors = state?.fieldErrors ?? {};
-  const currency = ticketTypes[0]?.currency ?? "SEK";
+  const currency = totalCurrency(ticketTypes);
   const price = (minor: number, of: string) => priceTexts[priceKey(minor, of)] ?? formatPrice(minor, of, locale);
   const count = ticketTypes.reduce((sum, type) => sum + Math.min(quantities[type.id] ?? 0, type.maxQuantity), 0);
   const totalMinor = orderTotalMinor(ticketTypes, quantities);

@@ -11,6 +11,9 @@ export const priceKey = (minor: number, currency: string): string => `${minor} $
 
 type PricedType = { id: string; priceMinor: number; currency: string; maxQuantity: number };
 
+/** The currency the total is shown in: an event's ticket types share one. */
+export const totalCurrency = (types: Pick<PricedType, "currency">[]): string => types[0]?.currency ?? "SEK";
+
 /** What the chosen quantities cost together, each capped at what its type still sells. */
 export function orderTotalMinor(types: PricedType[], quantities: Record<string, number>): number {
   return types.reduce((sum, type) => sum + Math.min(quantities[type.id] ?? 0, type.maxQuantity) * type.priceMinor, 0);
@@ -23,7 +26,6 @@ export function initialPriceTexts(types: PricedType[], quantities: Record<string
     texts[priceKey(minor, currency)] ??= formatPrice(minor, currency, locale);
   };
   for (const type of types) add(type.priceMinor, type.currency);
-  const currency = types[0]?.currency ?? "SEK";
-  add(orderTotalMinor(types, quantities), currency);
+  add(orderTotalMinor(types, quantities), totalCurrency(types));
   return texts;
 }
