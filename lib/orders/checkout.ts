@@ -42,8 +42,22 @@ export type CheckoutResult = ActionResult<
     values: CheckoutValues;
     /** The key the next post must carry: the same one, or a new one after a refused payment. */
     idempotencyKey: string;
+    /**
+     * How many of each ticket type on the page one order may have now (0: sold out or no longer
+     * on sale), for the form to show without the page being rendered again; null when the page
+     * itself has changed (the event or the waiting-list offer is gone) and must be rendered again.
+     */
+    available: Record<string, number> | null;
   }
 >;
+
+// Refusals after which the quantities the page was rendered with are out of date: the answer
+// brings them as they are now.
+const STOCK_REFUSALS: ReadonlySet<CheckoutRefusal> = new Set(["sold_out", "not_on_sale", "too_many", "event_unavailable"]);
+
+function quantitiesNow(types: { id: string; maxQuantity: number }[]): Record<string, number> {
+  return Object.fromEntries(types.map((type) => [type.id, type.maxQuantity]));
+}
 
 // After these the key has an order behind it (failed, or made with other details), so a
 // corrected retry must be a new request. Other refusals happen before the key is claimed.
@@ -80,6 +94,7 @@ export async function checkout(fields: CheckoutFields, options: CheckoutFormOpti
       fieldErrors: {},
       values: checkoutValues(fields, []),
       idempotencyKey: postedKey || randomUUID(),
+      available: null,
     };
   }
 
@@ -93,10 +108,12 @@ export async function checkout(fields: CheckoutFields, options: CheckoutFormOpti
       fieldErrors: {},
       values: checkoutValues(fields, []),
       idempotencyKey: postedKey || randomUUID(),
+      available: null,
     };
   }
+  const ticketTypes = offer ? offerTicketTypes(event.ticketTypes, offer) : event.ticketTypes;
   const parsed = parseCheckoutForm(fields, {
-    ticketTypes: offer ? offerTicketTypes(event.ticketTypes, offer) : event.ticketTypes,
+    ticketTypes,
     cardForm: provider.flow === "card-form",
     maxTicketsPerOrder: MAX_TICKETS_PER_ORDER,
     now,
@@ -109,6 +126,7 @@ export async function checkout(fields: CheckoutFields, options: CheckoutFormOpti
       fieldErrors: parsed.fieldErrors,
       values: parsed.values,
       idempotencyKey: parsed.fieldErrors.idempotencyKey ? randomUUID() : postedKey,
+      available: quantitiesNow(ticketTypes),
     };
   }
 
@@ -123,6 +141,7 @@ export async function checkout(fields: CheckoutFields, options: CheckoutFormOpti
       fieldErrors: {},
       values: parsed.values,
       idempotencyKey: data.idempotencyKey,
+      available: quantitiesNow(ticketTypes),
     };
   }
   const result = await placeOrder(
@@ -143,6 +162,13 @@ export async function checkout(fields: CheckoutFields, options: CheckoutFormOpti
     if (declinesKey && result.refusal === "payment_declined") await hit(declinesKey, { ...DECLINE_LIMIT, now });
     const type = event.ticketTypes.find((candidate) => candidate.id === result.ticketTypeId);
     const max = result.refusal === "too_many" ? (type ? type.maxQuantity : MAX_TICKETS_PER_ORDER) : undefined;
+    // Sold out (or gone) since the page was read: one read of the event as it is now. An offer's
+    // page says more than its quantities (that the offer is gone), so it is rendered again.
+    let available: Record<string, number> | null = quantitiesNow(ticketTypes);
+    if (STOCK_REFUSALS.has(result.refusal)) {
+      const current = offer ? null : await getCheckoutEventBySlug(event.slug, now);
+      available = current ? quantitiesNow(current.ticketTypes) : null;
+    }
     return {
       ok: false,
       error: result.refusal,
@@ -150,6 +176,7 @@ export async function checkout(fields: CheckoutFields, options: CheckoutFormOpti
       fieldErrors: {},
       values: parsed.values,
       idempotencyKey: NEEDS_NEW_KEY.has(result.refusal) ? randomUUID() : data.idempotencyKey,
+      available,
     };
   }
 

@@ -202,10 +202,41 @@ describe(`checkoutFormAction (${databaseKind})`, () => {
     expect(wakes).toBe(1);
   });
 
-  it("refuses an event that is not on sale", async () => {
+  it("refuses an event that is not on sale, and has its page rendered again", async () => {
     const { fields } = await checkout();
     const state = stateOf(await post(fields({ event: "finns-inte" })));
     expect(state.refusal).toEqual({ code: "event_unavailable" });
     expect(state.values.name).toBe("Kalle Anka");
+    expect(state.available).toBeNull();
+  });
+
+  it("answers a refusal with the quantities on sale now, for the form to show", async () => {
+    const { fields, types } = await checkout([
+      { name: "Vuxen", priceMinor: 25_000, capacity: 10 },
+      { name: "Student", priceMinor: 12_000, capacity: 3 },
+    ]);
+    // A wrong field: the quantities as this post read them.
+    expect(stateOf(await post(fields({ emailConfirm: "annan@example.se" }))).available).toEqual({ [types[0].id]: 10, [types[1].id]: 3 });
+    // Sold out since the page was rendered.
+    await db.ticketType.update({ where: { id: types[1].id }, data: { sold: 3 } });
+    const state = stateOf(await post(fields({ [quantityField(types[0].id)]: "0", [quantityField(types[1].id)]: "2" })));
+    expect(state.fieldErrors[quantityField(types[1].id)]).toEqual({ code: "quantity_sold_out", max: 0 });
+    expect(state.available).toEqual({ [types[0].id]: 10, [types[1].id]: 0 });
+  });
+
+  it("tells every buyer who lost the race for the last ticket that none is left", async () => {
+    const { fields, types } = await checkout([{ name: "Vuxen", priceMinor: 25_000, capacity: 1 }]);
+    // Several at once read one ticket left; one buys it. Whether a refusal came from this
+    // post's first read or from the reservation itself, it says what is left after the sale.
+    const outcomes = await Promise.all(
+      Array.from({ length: 6 }, (_, buyer) =>
+        post(fields({ email: `buyer-${buyer}@example.se`, emailConfirm: `buyer-${buyer}@example.se`, [quantityField(types[0].id)]: "1" })),
+      ),
+    );
+    expect(outcomes.filter((outcome) => "redirectedTo" in outcome)).toHaveLength(1);
+    const refusals = outcomes.flatMap((outcome) => ("state" in outcome ? [outcome.state] : []));
+    expect(refusals).toHaveLength(5);
+    for (const state of refusals) expect(state.available).toEqual({ [types[0].id]: 0 });
+    expect(await counters(types[0].id)).toEqual({ sold: 1, held: 0 });
   });
 });

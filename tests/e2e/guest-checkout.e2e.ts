@@ -40,6 +40,12 @@ const text = {
   },
 } as const;
 
+/** The checkout of a type that sells out while the buyer types. */
+const soldOutWords = {
+  sv: { standing: /^Ståplats, antal/, soldOut: "Slutsålt", typeSoldOut: "Den här biljetten är slutsåld." },
+  en: { standing: /^Ståplats, quantity/, soldOut: "Sold out", typeSoldOut: "This ticket is sold out." },
+} as const;
+
 /** The tops of the expiry and CVC inputs, side by side on every screen. */
 async function cardFieldTops(page: Page, locale: "sv" | "en"): Promise<[number, number]> {
   const w = checkoutWords[locale];
@@ -150,6 +156,54 @@ test.describe("guest checkout", () => {
     await plain.getByRole("button", { name: t.choosePassword }).click();
     await plain.getByText(t.passwordLinkSent).waitFor();
 
+    expect(errors).toEqual([]);
+  });
+
+  test("the last tickets go to someone else while the buyer types: the form says so and keeps what was typed", async ({
+    page,
+    serverDatabase: database,
+    lang: locale,
+    device,
+  }) => {
+    const t = { ...checkoutWords[locale], ...soldOutWords[locale] };
+    const errors = collectPageErrors(page);
+    const stamp = `${locale}-${device}-${Date.now()}`;
+    const email = `last.${stamp}@example.se`;
+    const { rows } = await database.query<{ slug: string; typeId: string }>(
+      `WITH "organizer" AS (SELECT "id" FROM "Organizer" ORDER BY "createdAt" LIMIT 1),
+            "event" AS (
+              INSERT INTO "Event" ("id", "organizerId", "slug", "title", "description", "venue", "city", "startsAt", "endsAt",
+                                   "status", "publishedAt", "updatedAt")
+              SELECT gen_random_uuid(), "organizer"."id", $1, $2, 'De sista biljetterna.', 'Lilla salen', 'Uppsala',
+                     now() + interval '30 days', now() + interval '30 days 3 hours', 'PUBLISHED', now(), now()
+                FROM "organizer"
+              RETURNING "id", "slug")
+       INSERT INTO "TicketType" ("id", "eventId", "name", "priceMinor", "capacity", "maxPerOrder", "updatedAt")
+       SELECT gen_random_uuid(), "event"."id", 'Ståplats', 20000, 2, 4, now() FROM "event"
+       RETURNING (SELECT "slug" FROM "event"), "id" AS "typeId"`,
+      [`sista-${stamp}`, `Sista biljetterna ${stamp}`],
+    );
+    const { slug, typeId } = rows[0];
+
+    await page.goto(`/events/${slug}/checkout?q_${typeId}=2`);
+    await expect(page.getByLabel(t.standing)).toHaveValue("2");
+    await fillCheckout(page, locale, { name: "Sista Köparen", email });
+    // Someone else buys both while this buyer types.
+    await database.query(`UPDATE "TicketType" SET "sold" = "capacity" WHERE "id" = $1`, [typeId]);
+    await page.getByRole("button", { name: t.buy }).click();
+
+    // The answer shows the type sold out, without the page being loaded again, and says why
+    // (in the summary, whose link leads to the type, and beside it).
+    const summary = page.locator('[aria-labelledby="checkout-error-heading"]');
+    await expect(summary).toContainText(t.typeSoldOut);
+    await expect(page.getByLabel(t.standing)).toHaveCount(0);
+    await expect(page.getByRole("listitem").filter({ hasText: "Ståplats" })).toContainText(t.soldOut);
+    await summary.getByRole("link", { name: t.typeSoldOut }).click();
+    await expect(page.locator(`#checkout-q_${typeId}`)).toBeFocused();
+    await expect(page.getByLabel(checkoutWords[locale].name)).toHaveValue("Sista Köparen");
+    await expect(page.getByLabel(checkoutWords[locale].email)).toHaveValue(email);
+    expect(page.url()).toContain(`/events/${slug}/checkout`);
+    expect((await database.query(`SELECT count(*)::int AS n FROM "Order" WHERE "buyerEmail" = $1`, [email])).rows[0].n).toBe(0);
     expect(errors).toEqual([]);
   });
 });

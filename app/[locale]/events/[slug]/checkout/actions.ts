@@ -13,9 +13,6 @@ import { boughtPath, rememberOrderInThisBrowser } from "@/lib/orders/buyer-brows
 import { checkout, type CheckoutResult } from "@/lib/orders/checkout";
 import { clientAddress } from "@/lib/rate-limit";
 
-// Refusals after which the page's quantities are out of date.
-const STOCK_CHANGED = new Set(["sold_out", "not_on_sale", "too_many", "event_unavailable"]);
-
 /** What the form shows after a post: a refusal, or the placed order's address to go to. */
 export type CheckoutFormState = Extract<CheckoutResult, { ok: false }>;
 export type CheckoutAnswer = CheckoutFormState | { ok: true; location: string };
@@ -28,7 +25,10 @@ export const placeOrderAction = publicAction({
     const locale = asLocale(requested);
     const result = await checkout(fields, { locale, clientAddress: clientAddress(await headers()) });
     if (!result.ok) {
-      if (STOCK_CHANGED.has(result.error)) refresh();
+      // A refusal brings the quantities as they are now, and the form shows them; rendering the
+      // page again (into this answer) is kept for a page that has itself changed. In a rush, most
+      // of the buyers are told "sold out", and a page for each would double the server's work.
+      if (result.available === null) refresh();
       return result;
     }
     emailQueued();

@@ -91,7 +91,7 @@ function clampQuantities(raw: Record<string, string | number>, types: CheckoutFo
 export function CheckoutForm({
   eventSlug,
   organizerName,
-  ticketTypes,
+  ticketTypes: renderedTypes,
   initialQuantities,
   priceTexts,
   idempotencyKey,
@@ -106,6 +106,10 @@ export function CheckoutForm({
   // A placed order comes back as its address and this page goes there (the action renders no
   // page of its own); without JavaScript the action redirects instead.
   const state = answer && !answer.ok ? answer : null;
+  // A refusal brings how many of each type one order may have now (sold out since the page was
+  // rendered, say); a type it does not name is no longer for sale.
+  const available = state?.available;
+  const ticketTypes = available ? renderedTypes.map((type) => ({ ...type, maxQuantity: available[type.id] ?? 0 })) : renderedTypes;
   const placedAt = answer?.ok ? answer.location : null;
   const pending = submitting || placedAt !== null;
   useEffect(() => {
@@ -233,13 +237,18 @@ export function CheckoutForm({
             const unitPrice = type.priceMinor === 0 ? t("free") : price(type.priceMinor, type.currency);
             const hint = type.description ? `${unitPrice} · ${type.description}` : unitPrice;
             if (type.maxQuantity === 0) {
+              // Sold out, perhaps since the buyer chose it: the error summary links here then.
+              const error = message(fieldErrors[type.field]);
               return (
-                <li key={type.id} className="flex items-center justify-between gap-4 py-3">
-                  <div>
-                    <p className="font-semibold text-zinc-900">{type.name}</p>
-                    <p className="text-sm text-zinc-700">{hint}</p>
+                <li key={type.id} id={`checkout-${type.field}`} tabIndex={error ? -1 : undefined} className="py-3">
+                  <div className="flex items-center justify-between gap-4">
+                    <div>
+                      <p className="font-semibold text-zinc-900">{type.name}</p>
+                      <p className="text-sm text-zinc-700">{hint}</p>
+                    </div>
+                    <p className="font-semibold text-zinc-700">{t("soldOut")}</p>
                   </div>
-                  <p className="font-semibold text-zinc-700">{t("soldOut")}</p>
+                  {error ? <p className="mt-1 text-sm font-medium text-red-700">{error}</p> : null}
                 </li>
               );
             }
