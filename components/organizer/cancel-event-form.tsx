@@ -26,9 +26,9 @@ export function CancelEventForm({ action, eventTitle, messageMax }: CancelEventF
   const errorText = (error: string | undefined) => (error ? t(`errors.${error as "required"}`, { max: messageMax }) : null);
   return (
     <form action={formAction} noValidate className="flex flex-col gap-5">
-      {failed?.error === "already_cancelled" ? (
+      {failed && failed.error !== "invalid_form" ? (
         <p role="alert" className="rounded-lg bg-red-50 p-3 font-medium text-red-800">
-          {t("errors.already_cancelled")}
+          {t(`errors.${failed.error}`)}
         </p>
       ) : null}
       <Field

@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/components/i18n/link";
 import { Card } from "@/components/ui/card";
 import { messageParagraphs } from "@/emails/organizer-message";
-import { CANCELLATION_MESSAGE_MAX } from "@/lib/event-cancellation/cancel-event";
+import { CANCELLATION_MESSAGE_MAX, notCancellable } from "@/lib/event-cancellation/cancel-event";
 import { countOrdersToCancel, getCancellationProgress } from "@/lib/event-cancellation/queries";
 import { formatDateTime, formatPrice } from "@/lib/i18n/format";
 import { cancelEventAction } from "@/app/[locale]/organizer/[organizerId]/events/actions";
@@ -13,7 +13,7 @@ import { CancelEventForm } from "./cancel-event-form";
 type Props = {
   userId: string;
   organizerId: string;
-  event: { id: string; title: string; status: string; timeZone: string };
+  event: { id: string; title: string; status: string; endsAt: Date; timeZone: string };
   /** Whether the member's role allows cancelling (roles.ts: cancelEvent). */
   canCancel: boolean;
 };
@@ -21,7 +21,8 @@ type Props = {
 export async function EventCancellationCard({ userId, organizerId, event, canCancel }: Props) {
   const [t, locale] = await Promise.all([getTranslations("EventCancellation"), getLocale()]);
   if (event.status !== "CANCELLED") {
-    if (!canCancel) return null;
+    // An event that has taken place cannot be called off (cancel-event.ts).
+    if (!canCancel || notCancellable(event, new Date())) return null;
     const orders = await countOrdersToCancel(event.id);
     return (
       <Card as="section" aria-labelledby="cancel-event-heading" className="flex flex-col gap-4 border-red-200 p-4 sm:p-6">

@@ -21,10 +21,23 @@ function sameTitle(typed: string, title: string): boolean {
   return plain(typed) === plain(title);
 }
 
+/**
+ * Why an event cannot be called off now, or null when it can. A draft can (it may have sold
+ * tickets before it was unpublished); one that has ended cannot: that would refund every order
+ * of an event that took place.
+ */
+export function notCancellable(event: { status: string; endsAt: Date }, now: Date): "already_cancelled" | "already_ended" | null {
+  if (event.status === "CANCELLED") return "already_cancelled";
+  if (event.endsAt <= now) return "already_ended";
+  return null;
+}
+
 export type CancelEventResult =
   | { ok: true; cancellationId: string; orderCount: number }
   | { ok: false; error: "not_found" }
   | { ok: false; error: "already_cancelled" }
+  /** Over: calling it off now would refund every order of an event that took place. */
+  | { ok: false; error: "already_ended" }
   | { ok: false; error: "invalid_form"; fieldErrors: CancelEventFieldErrors };
 
 export async function cancelEventForMember({
@@ -42,7 +55,8 @@ export async function cancelEventForMember({
 }): Promise<CancelEventResult> {
   const context = await findMemberEvent(userId, organizerId, eventId, "cancelEvent");
   if (!context) return { ok: false, error: "not_found" };
-  if (context.event.status === "CANCELLED") return { ok: false, error: "already_cancelled" };
+  const refusal = notCancellable(context.event, now);
+  if (refusal) return { ok: false, error: refusal };
 
   const fieldErrors: CancelEventFieldErrors = {};
   const message = messageSchema.safeParse(values.message);
@@ -55,10 +69,12 @@ export async function cancelEventForMember({
   return db.$transaction(async (tx) => {
     // A second cancellation (another tab, another admin) waits here and then finds it done.
     const [event] = await tx.$queryRaw<
-      { status: string }[]
-    >`SELECT "status"::text AS "status" FROM "Event" WHERE "id" = ${eventId}::uuid FOR UPDATE`;
+      { status: string; endsAt: Date }[]
+    >`SELECT "status"::text AS "status", "endsAt" FROM "Event" WHERE "id" = ${eventId}::uuid FOR UPDATE`;
     if (!event) return { ok: false, error: "not_found" } as const;
-    if (event.status === "CANCELLED") return { ok: false, error: "already_cancelled" } as const;
+    // Cancelled or moved since the form was read: checked again under the lock.
+    const lockedRefusal = notCancellable(event, now);
+    if (lockedRefusal) return { ok: false, error: lockedRefusal } as const;
     const member = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
     await tx.event.update({ where: { id: eventId }, data: { status: "CANCELLED" } });
 

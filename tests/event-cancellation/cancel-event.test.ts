@@ -123,6 +123,34 @@ describe(`cancelEventForMember (${databaseKind})`, () => {
     expect(await db.eventCancellation.count({ where: { eventId: setup.event.id } })).toBe(0);
   });
 
+  it("refuses an event that has ended, whose orders stay as they are, and cancels an unpublished one that sold tickets", async () => {
+    const ended = await eventWithOwner();
+    const paid = await order({ eventId: ended.event.id, ticketTypeId: ended.ticketType.id });
+    const values = { message: "Inställt.", confirmation: ended.event.title };
+    // Over a minute ago: calling it off now would refund every order of an event that took place.
+    const hour = 60 * 60_000;
+    await db.event.update({
+      where: { id: ended.event.id },
+      data: { startsAt: new Date(Date.now() - 3 * hour), endsAt: new Date(Date.now() - 60_000) },
+    });
+    expect(await cancel(ended, values)).toEqual({ ok: false, error: "already_ended" });
+    // The time is the request's: an event that ends within the hour is over two hours later.
+    await db.event.update({ where: { id: ended.event.id }, data: { endsAt: new Date(Date.now() + hour) } });
+    const later = new Date(Date.now() + 2 * hour);
+    expect(
+      await cancelEventForMember({ userId: ended.owner.id, organizerId: ended.organizerId, eventId: ended.event.id, values, now: later }),
+    ).toEqual({ ok: false, error: "already_ended" });
+    expect((await db.event.findUniqueOrThrow({ where: { id: ended.event.id } })).status).toBe("PUBLISHED");
+    expect((await db.order.findUniqueOrThrow({ where: { id: paid.id } })).status).toBe("PAID");
+    expect(await db.eventCancellation.count({ where: { eventId: ended.event.id } })).toBe(0);
+
+    // Unpublished after it sold (sales paused): it can still be called off, and its orders refunded.
+    const paused = await eventWithOwner();
+    await order({ eventId: paused.event.id, ticketTypeId: paused.ticketType.id });
+    await db.event.update({ where: { id: paused.event.id }, data: { status: "DRAFT" } });
+    expect(await cancel(paused)).toMatchObject({ ok: true, orderCount: 1 });
+  });
+
   it("stops sales and the waiting list at once, lists the paid orders, and a second cancellation is a no-op", async () => {
     const setup = await eventWithOwner();
     const ids = { eventId: setup.event.id, ticketTypeId: setup.ticketType.id };

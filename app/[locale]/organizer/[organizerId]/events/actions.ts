@@ -56,7 +56,7 @@ export const setPublishedAction = memberAction({
 
 export type CancelEventFormState = ActionResult<
   object,
-  "invalid_form" | "already_cancelled",
+  "invalid_form" | "already_cancelled" | "already_ended",
   { fieldErrors: CancelEventFieldErrors; values: CancelEventValues }
 >;
 
@@ -74,8 +74,8 @@ export const cancelEventAction = memberAction({
     const result = await cancelEventForMember({ userId: user.id, organizerId: scope.organizerId, eventId, values });
     if (!result.ok) {
       if (result.error === "not_found") return { ok: false, error: "not_found" };
-      if (result.error === "already_cancelled") return { ok: false, error: "already_cancelled", fieldErrors: {}, values };
-      return { ok: false, error: "invalid_form", fieldErrors: result.fieldErrors, values };
+      if (result.error === "invalid_form") return { ok: false, error: "invalid_form", fieldErrors: result.fieldErrors, values };
+      return { ok: false, error: result.error, fieldErrors: {}, values };
     }
     await eventChanged(eventId);
     after(async () => {

@@ -137,7 +137,7 @@ export default async function EventOverviewPage({ params, searchParams }: Props)
       <EventCancellationCard
         userId={user.id}
         organizerId={sales.organizer.id}
-        event={{ id: event.id, title: event.title, status: event.status, timeZone: event.timeZone }}
+        event={{ id: event.id, title: event.title, status: event.status, endsAt: event.endsAt, timeZone: event.timeZone }}
         canCancel={can(role, "cancelEvent")}
       />
       {event.status !== "CANCELLED" && can(role, "editEvents") ? (
