@@ -10,6 +10,8 @@ import { parseEventForm, slugify, type EventFieldErrors, type EventFormValues, t
 export type SaveEventResult =
   | { ok: true; eventId: string; previousSlug?: string }
   | { ok: false; error: "not_found" }
+  /** Called off: its page, its emails and its refunds stand as they were, so it is no longer edited. */
+  | { ok: false; error: "cancelled" }
   | { ok: false; error: "invalid_form"; fieldErrors: EventFieldErrors; counts?: Partial<Record<string, number>> };
 
 /** Thrown inside the transaction to roll it back with the field errors the form shows. */
@@ -23,6 +25,7 @@ class FormRefusal extends Error {
 }
 
 class NotFound extends Error {}
+class Cancelled extends Error {}
 
 async function freeSlug(tx: DbTransaction, wanted: string | null, title: string, eventId: string | null): Promise<string> {
   const taken = async (slug: string) => (await tx.event.count({ where: { slug, ...(eventId ? { NOT: { id: eventId } } : {}) } })) > 0;
@@ -133,6 +136,7 @@ export async function saveEventForMember({
           SELECT "id", "status"::text AS "status", "slug" FROM "Event"
            WHERE "id" = ${eventId}::uuid AND "organizerId" = ${membership.id}::uuid FOR UPDATE`;
         if (locked.length !== 1) throw new NotFound();
+        if (locked[0].status === "CANCELLED") throw new Cancelled();
         published = locked[0].status === "PUBLISHED";
         const slug = await freeSlug(tx, data.slug, data.title, eventId);
         if (slug !== locked[0].slug) previousSlug = locked[0].slug;
@@ -181,6 +185,7 @@ export async function saveEventForMember({
     return { ok: true, eventId: savedId, ...(previousSlug ? { previousSlug } : {}) };
   } catch (error) {
     if (error instanceof NotFound) return { ok: false, error: "not_found" };
+    if (error instanceof Cancelled) return { ok: false, error: "cancelled" };
     if (error instanceof FormRefusal) return { ok: false, error: "invalid_form", fieldErrors: error.fieldErrors, counts: error.counts };
     if (isOversoldGuard(error)) return { ok: false, error: "invalid_form", fieldErrors: { ticketTypes: "capacity_below_sold_any" } };
     if (isUniqueViolation(error)) {

@@ -14,6 +14,8 @@ export type RefundPolicyFieldErrors = { daysBefore?: "days"; feeValue?: "fee" | 
 export type SaveRefundPolicyResult =
   | { ok: true; policy: RefundPolicy }
   | { ok: false; error: "not_found" }
+  /** The event was called off and its orders refunded in full: its policy no longer applies. */
+  | { ok: false; error: "cancelled" }
   | { ok: false; error: "invalid_form"; fieldErrors: RefundPolicyFieldErrors };
 
 /** "25", "25,50" or "25.5" as hundredths (öre, or basis points of a percentage); null otherwise. */
@@ -75,6 +77,7 @@ export async function saveRefundPolicyForMember({
 }): Promise<SaveRefundPolicyResult> {
   const found = await findMemberEvent(userId, organizerId, eventId, "setRefundPolicy");
   if (!found?.membership || !found.event) return { ok: false, error: "not_found" };
+  if (found.event.status === "CANCELLED") return { ok: false, error: "cancelled" };
   const parsed = parseRefundPolicy(values);
   if (!parsed.ok) return { ok: false, error: "invalid_form", fieldErrors: parsed.fieldErrors };
   // A changed policy applies to cancellations from now on; refunds already made stay as they were.

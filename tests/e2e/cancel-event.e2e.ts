@@ -31,6 +31,9 @@ const words = {
     orderNotice: /^Arrangören har ställt in evenemanget\./,
     badge: "Inställt",
     pageHeading: "Evenemanget är inställt",
+    tabs: "Evenemangets sidor",
+    editTab: "Redigera",
+    noEdit: "Evenemanget är inställt, så det går inte att ändra längre.",
   },
   en: {
     owner: "jonas.bergstrom@example.se" as SignedInOwner,
@@ -54,6 +57,9 @@ const words = {
     orderNotice: /^The organizer has cancelled the event\./,
     badge: "Cancelled",
     pageHeading: "This event is cancelled",
+    tabs: "Event pages",
+    editTab: "Edit",
+    noEdit: "The event is cancelled, so it can no longer be changed.",
   },
 } as const;
 
@@ -141,6 +147,11 @@ test.describe("cancelling an event", () => {
     await expect(progress.getByText(w.refunded)).toBeVisible();
     await expect(progress.getByText("Artisten är sjuk och vi hittar ingen ersättare.")).toBeVisible();
     await expectNoAxeViolations(owner, "a cancelled event's progress");
+
+    // What the buyers were told stands: the event's edit tab says it can no longer be changed.
+    await owner.getByRole("navigation", { name: w.tabs }).getByRole("link", { name: w.editTab }).click();
+    await expect(owner.getByText(w.noEdit)).toBeVisible();
+    await expect(owner.locator('input[name="title"]')).toHaveCount(0);
 
     // The buyer's email brings the organizer's words and says the money goes back.
     await openNewestEmail(page, email, w.subject);

@@ -13,6 +13,7 @@ import {
   listMarketingContacts,
 } from "@/lib/organizers/queries";
 import { saveEventForMember, setEventPublishedForMember } from "@/lib/organizers/save-event";
+import { saveRefundPolicyForMember } from "@/lib/refunds/refund-policy-settings";
 import { addMember, createUser, eventValues, paidOrder } from "./helpers";
 
 useTestDatabase();
@@ -75,6 +76,25 @@ describe(`saveEventForMember (${databaseKind})`, () => {
     });
     expect(moved).toEqual({ ok: true, eventId: event.id, previousSlug: event.slug });
     expect((await db.event.findUniqueOrThrow({ where: { id: event.id } })).slug).toBe(newSlug);
+  });
+
+  it("leaves a cancelled event as it was: no edit, no new refund policy", async () => {
+    const { organizer, member } = await setting();
+    const { event } = await createEvent({ organizerId: organizer.id, status: "CANCELLED" });
+    const editing = await getEventForEditing(member.id, organizer.id, event.id);
+    if (!editing) throw new Error("not found");
+    const values = { ...editing.values, title: "Ett annat namn" };
+    expect(await saveEventForMember({ userId: member.id, organizerId: organizer.id, eventId: event.id, values })).toEqual({
+      ok: false,
+      error: "cancelled",
+    });
+    const policy = { kind: "until", daysBefore: "7", feeKind: "none", feeValue: "" };
+    expect(await saveRefundPolicyForMember({ userId: member.id, organizerId: organizer.id, eventId: event.id, values: policy })).toEqual({
+      ok: false,
+      error: "cancelled",
+    });
+    expect((await db.event.findUniqueOrThrow({ where: { id: event.id } })).title).toBe(event.title);
+    expect(await db.eventRefundPolicy.count({ where: { eventId: event.id } })).toBe(0);
   });
 
   it("refuses a capacity below what is sold and held, and writes nothing", async () => {

@@ -24,10 +24,12 @@ export const saveEventAction = memberAction({
     const values = readEventForm(fields);
     const eventId = scope.eventId ?? null;
     const result = await saveEventForMember({ userId: user.id, organizerId: scope.organizerId, eventId, values });
-    if (!result.ok)
-      return result.error === "not_found"
-        ? { ok: false, error: "not_found" }
-        : { ok: false, error: "invalid_form", fieldErrors: result.fieldErrors, counts: result.counts ?? {}, values };
+    if (!result.ok) {
+      if (result.error === "not_found") return { ok: false, error: "not_found" };
+      // Cancelled since the page was read: the edit page now says so instead of the form.
+      if (result.error === "cancelled") return redirectLocalized(`/organizer/${scope.organizerId}/events/${eventId}/edit`);
+      return { ok: false, error: "invalid_form", fieldErrors: result.fieldErrors, counts: result.counts ?? {}, values };
+    }
     // The event's page and the event list show the change on the next request, this one's too.
     await eventChanged(result.eventId, { previousSlug: result.previousSlug });
     return redirectLocalized(`/organizer/${scope.organizerId}/events/${result.eventId}?notice=${eventId ? "saved" : "created"}`);

@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { memberAction, type ActionResult, type SharedRefusal } from "@/lib/actions";
 import { form } from "@/lib/forms";
+import { redirectLocalized } from "@/lib/i18n/server";
 import { saveRefundPolicyForMember, type RefundPolicyFieldErrors, type RefundPolicyValues } from "@/lib/refunds/refund-policy-settings";
 
 /** Saved, or refused with what was typed. */
@@ -28,6 +29,8 @@ export const saveRefundPolicyAction = memberAction({
     });
     if (!result.ok) {
       if (result.error === "not_found") return { ok: false, error: "not_found" };
+      // Cancelled since the page was read: the edit page now says so instead of its forms.
+      if (result.error === "cancelled") return redirectLocalized(`/organizer/${scope.organizerId}/events/${scope.eventId}/edit`);
       return { ok: false, error: "invalid_form", fieldErrors: result.fieldErrors, values };
     }
     revalidatePath(`/organizer/${scope.organizerId}/events/${scope.eventId}/edit`);

@@ -8,6 +8,7 @@ import { getEventForEditing } from "@/lib/organizers/queries";
 import { saveEventAction } from "../../actions";
 import { RefundPolicySection } from "@/components/refunds/refund-policy-section";
 import { can } from "@/lib/organizers/roles";
+import { Card } from "@/components/ui/card";
 
 type Props = { params: Promise<{ organizerId: string; eventId: string }> };
 
@@ -24,6 +25,18 @@ export default async function EditEventPage({ params }: Props) {
   });
   const editing = await getEventForEditing(user.id, organizerId, eventId);
   if (!editing) notFound();
+  if (editing.event.status === "CANCELLED") {
+    // Its page, its emails and its refunds stand as they were (save-event.ts refuses too).
+    const t = await getTranslations("OrganizerEvents");
+    return (
+      <div className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-8 sm:px-6 sm:py-12">
+        <EventPageHeader organizer={editing.organizer} event={editing.event} current="edit" role={role} />
+        <Card className="p-4 sm:p-6">
+          <p className="text-zinc-800">{t("cancelledNoEdit")}</p>
+        </Card>
+      </div>
+    );
+  }
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-8 sm:px-6 sm:py-12">
       <EventPageHeader organizer={editing.organizer} event={editing.event} current="edit" role={role} />
