@@ -4,6 +4,7 @@
 // order's page and asks there, in one click, for a link to choose a password. On a desktop and
 // on a phone, in Swedish and in English.
 import type { Page } from "@playwright/test";
+import { journeyEvent } from "./after-purchase";
 import { collectPageErrors } from "./browser";
 import { expect, test } from "./fixtures";
 import { checkoutWords, fillCheckout, openNewestEmail } from "./journey";
@@ -169,21 +170,8 @@ test.describe("guest checkout", () => {
     const errors = collectPageErrors(page);
     const stamp = `${locale}-${device}-${Date.now()}`;
     const email = `last.${stamp}@example.se`;
-    const { rows } = await database.query<{ slug: string; typeId: string }>(
-      `WITH "organizer" AS (SELECT "id" FROM "Organizer" ORDER BY "createdAt" LIMIT 1),
-            "event" AS (
-              INSERT INTO "Event" ("id", "organizerId", "slug", "title", "description", "venue", "city", "startsAt", "endsAt",
-                                   "status", "publishedAt", "updatedAt")
-              SELECT gen_random_uuid(), "organizer"."id", $1, $2, 'De sista biljetterna.', 'Lilla salen', 'Uppsala',
-                     now() + interval '30 days', now() + interval '30 days 3 hours', 'PUBLISHED', now(), now()
-                FROM "organizer"
-              RETURNING "id", "slug")
-       INSERT INTO "TicketType" ("id", "eventId", "name", "priceMinor", "capacity", "maxPerOrder", "updatedAt")
-       SELECT gen_random_uuid(), "event"."id", 'Ståplats', 20000, 2, 4, now() FROM "event"
-       RETURNING (SELECT "slug" FROM "event"), "id" AS "typeId"`,
-      [`sista-${stamp}`, `Sista biljetterna ${stamp}`],
-    );
-    const { slug, typeId } = rows[0];
+    // Two places left, Ståplats at 150 kr, at most four per order.
+    const { slug, typeId } = await journeyEvent(database, { stamp: `sista-${stamp}`, capacity: 2, sold: 0, refundable: false });
 
     await page.goto(`/events/${slug}/checkout?q_${typeId}=2`);
     await expect(page.getByLabel(t.standing)).toHaveValue("2");
