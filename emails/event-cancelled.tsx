@@ -6,7 +6,7 @@ import { messages } from "../lib/i18n/messages";
 import type { EventCancelledPayload } from "../lib/event-cancellation/email-payload";
 import { siteTimeZone } from "../lib/i18n/time-zone";
 import { EmailLayout, emailStyles } from "./components/email-layout";
-import { messageParagraphs } from "./organizer-message";
+import { QuotedMessage } from "./components/quoted-message";
 
 export type EventCancelledEmailProps = EventCancelledPayload & { locale: AppLocale };
 
@@ -28,19 +28,7 @@ export function EventCancelledEmail(props: EventCancelledEmailProps) {
       <Text style={emailStyles.heading}>{t("heading", { title: event.title })}</Text>
       <Text style={emailStyles.text}>{t("greeting", { name: props.holderName })}</Text>
       <Text style={emailStyles.text}>{t("intro", { organizer: organizerName, title: event.title })}</Text>
-      <Section style={{ borderLeft: `4px solid ${emailStyles.colors.brand}`, padding: "4px 0 4px 16px", margin: "8px 0 16px" }}>
-        <Text style={emailStyles.muted}>{t("messageLabel", { organizer: organizerName })}</Text>
-        {messageParagraphs(props.message).map((lines, index) => (
-          <Text key={index} style={emailStyles.text}>
-            {lines.map((line, lineIndex) => (
-              <span key={lineIndex}>
-                {lineIndex > 0 ? <br /> : null}
-                {line}
-              </span>
-            ))}
-          </Text>
-        ))}
-      </Section>
+      <QuotedMessage body={props.message} label={t("messageLabel", { organizer: organizerName })} />
       <Section style={{ border: `1px solid ${emailStyles.colors.line}`, borderRadius: "8px", padding: "16px", margin: "8px 0 16px" }}>
         <Text style={{ ...emailStyles.text, fontWeight: 700, textDecoration: "line-through" }}>{event.title}</Text>
         <Text style={emailStyles.text}>{formatEventDateRange(event.startsAt, event.endsAt, locale, event.timeZone)}</Text>

@@ -3,19 +3,14 @@ import { formatEventDateRange } from "../lib/i18n/format";
 import type { AppLocale } from "../lib/i18n/locales";
 import type { OrganizerMessagePayload } from "../lib/outbox/templates";
 import { EmailLayout, emailStyles } from "./components/email-layout";
+import { QuotedMessage } from "./components/quoted-message";
 import { emailTranslator } from "./components/translator";
 import { siteTimeZone } from "../lib/i18n/time-zone";
 
 export type OrganizerMessageEmailProps = OrganizerMessagePayload & { locale: AppLocale };
 
-/** The organizer's text as paragraphs: blank lines separate them, single line breaks stay. */
-export function messageParagraphs(body: string): string[][] {
-  return body
-    .replace(/\r\n?/g, "\n")
-    .split(/\n{2,}/)
-    .map((paragraph) => paragraph.split("\n"))
-    .filter((lines) => lines.some((line) => line.trim() !== ""));
-}
+// Pages that show an organizer's message split it the same way.
+export { messageParagraphs } from "./components/quoted-message";
 
 export function OrganizerMessageEmail(props: OrganizerMessageEmailProps) {
   const { locale, event, organizerName } = props;
@@ -31,18 +26,7 @@ export function OrganizerMessageEmail(props: OrganizerMessageEmailProps) {
       <Text style={emailStyles.heading}>{props.subject}</Text>
       <Text style={emailStyles.text}>{t("organizerMessage.greeting", { name: props.buyerName })}</Text>
       <Text style={emailStyles.text}>{t("organizerMessage.intro", { organizer: organizerName, title: event.title })}</Text>
-      <Section style={{ borderLeft: `4px solid ${emailStyles.colors.brand}`, padding: "4px 0 4px 16px", margin: "8px 0 16px" }}>
-        {messageParagraphs(props.body).map((lines, index) => (
-          <Text key={index} style={emailStyles.text}>
-            {lines.map((line, lineIndex) => (
-              <span key={lineIndex}>
-                {lineIndex > 0 ? <br /> : null}
-                {line}
-              </span>
-            ))}
-          </Text>
-        ))}
-      </Section>
+      <QuotedMessage body={props.body} />
       <Section style={{ border: `1px solid ${emailStyles.colors.line}`, borderRadius: "8px", padding: "16px", margin: "8px 0 16px" }}>
         <Text style={emailStyles.muted}>{t("organizerMessage.event")}</Text>
         <Text style={{ ...emailStyles.text, fontWeight: 700 }}>{event.title}</Text>

@@ -55,8 +55,9 @@ import {
   waitingListOfferReferenceSchema,
 } from "../lib/waiting-list/email-payloads";
 import { loadWaitingListOffer } from "../lib/waiting-list/offers";
-import { eventCancelledPayloadSchema } from "../lib/event-cancellation/email-payload";
+import { eventCancelledPayloadSchema, waitingListCancelledPayloadSchema } from "../lib/event-cancellation/email-payload";
 import { EventCancelledEmail, eventCancelledSubject } from "./event-cancelled";
+import { WaitingListCancelledEmail, waitingListCancelledSubject } from "./waiting-list-cancelled";
 
 export type RenderOptions = {
   /** cid: references to attached images when sent; data: URLs in the demo's mailbox. */
@@ -266,6 +267,13 @@ const definitions = {
     schema: eventCancelledPayloadSchema,
     component: EventCancelledEmail,
     subject: eventCancelledSubject,
+    replyTo: (payload) => payload.replyTo,
+  }),
+  // To those in line when the event was cancelled, from the organizer too.
+  "waiting-list-cancelled": defineEmail({
+    schema: waitingListCancelledPayloadSchema,
+    component: WaitingListCancelledEmail,
+    subject: waitingListCancelledSubject,
     replyTo: (payload) => payload.replyTo,
   }),
 };

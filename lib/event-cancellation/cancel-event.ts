@@ -1,11 +1,15 @@
 // An organizer calls an event off. One transaction, under the event's row lock: the event is
 // marked cancelled (checkout, the waiting list and the public page read that at once), its
-// waiting list is closed (open offers give their held places back), and the cancellation is
-// recorded with one row per paid order for the worker (process.ts), which refunds and emails.
+// waiting list is closed (open offers give their held places back) and everyone who was in line
+// gets an email with the organizer's message, and the cancellation is recorded with one row per
+// paid order for the worker (process.ts), which refunds and emails the ticket holders.
 import "server-only";
-import { db } from "../db/client";
+import { db, type DbTransaction } from "../db/client";
+import type { Locale } from "../db/types";
 import { multiLineText } from "../free-text";
 import { findMemberEvent } from "../organizers/membership";
+import { organizerReplyTo } from "../organizers/contact-address";
+import { enqueueEmails } from "../outbox/queue";
 
 export const CANCELLATION_MESSAGE_MAX = 2000;
 
@@ -68,9 +72,11 @@ export async function cancelEventForMember({
 
   return db.$transaction(async (tx) => {
     // A second cancellation (another tab, another admin) waits here and then finds it done.
-    const [event] = await tx.$queryRaw<
-      { status: string; endsAt: Date }[]
-    >`SELECT "status"::text AS "status", "endsAt" FROM "Event" WHERE "id" = ${eventId}::uuid FOR UPDATE`;
+    const [event] = await tx.$queryRaw<LockedEvent[]>`
+      SELECT e."status"::text AS "status", e."title", e."venue", e."city", e."startsAt", e."endsAt", e."timeZone",
+             o."name" AS "organizerName", o."email" AS "organizerEmail", o."contactEmail" AS "organizerContactEmail"
+        FROM "Event" e JOIN "Organizer" o ON o."id" = e."organizerId"
+       WHERE e."id" = ${eventId}::uuid FOR UPDATE OF e`;
     if (!event) return { ok: false, error: "not_found" } as const;
     // Cancelled or moved since the form was read: checked again under the lock.
     const lockedRefusal = notCancellable(event, now);
@@ -78,34 +84,91 @@ export async function cancelEventForMember({
     const member = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
     await tx.event.update({ where: { id: eventId }, data: { status: "CANCELLED" } });
 
-    // The ticket types first and their entries after, in id order, as every waiting-list step
-    // locks them; an open offer's held places are let go, and nobody is offered anything again.
-    const types = await tx.$queryRaw<{ id: string }[]>`
-      SELECT "id"::text AS "id" FROM "TicketType" WHERE "eventId" = ${eventId}::uuid ORDER BY "id" FOR UPDATE`;
-    if (types.length > 0) {
-      const typeIds = types.map((type) => type.id);
-      const offered = await tx.$queryRaw<{ ticketTypeId: string; quantity: number }[]>`
-        WITH "closed" AS (
-          UPDATE "WaitingListEntry" w SET "status" = 'CLOSED', "offerExpiresAt" = NULL, "updatedAt" = now()
-            FROM (SELECT "id", "status" AS "was" FROM "WaitingListEntry"
-                   WHERE "ticketTypeId" = ANY(${typeIds}::uuid[]) AND "status" IN ('WAITING', 'OFFERED') FOR UPDATE) old
-           WHERE w."id" = old."id"
-          RETURNING w."ticketTypeId", w."quantity", old."was")
-        SELECT "ticketTypeId"::text AS "ticketTypeId", sum("quantity")::integer AS "quantity"
-          FROM "closed" WHERE "was" = 'OFFERED' GROUP BY "ticketTypeId" ORDER BY "ticketTypeId"`;
-      for (const { ticketTypeId, quantity } of offered) {
-        await tx.$executeRaw`
-          UPDATE "TicketType" SET "held" = "held" - ${quantity}, "updatedAt" = now() WHERE "id" = ${ticketTypeId}::uuid`;
-      }
-    }
-
     const cancellation = await tx.eventCancellation.create({
       data: { eventId, message: message.data, cancelledById: userId, cancelledByEmail: member.email, createdAt: now },
       select: { id: true },
     });
+    await closeWaitingList(tx, { eventId, event, message: message.data, cancellationId: cancellation.id });
     const orderCount = await tx.$executeRaw`
       INSERT INTO "EventCancellationOrder" ("cancellationId", "orderId")
       SELECT ${cancellation.id}::uuid, "id" FROM "Order" WHERE "eventId" = ${eventId}::uuid AND "status" = 'PAID'`;
     return { ok: true, cancellationId: cancellation.id, orderCount } as const;
   });
+}
+
+type LockedEvent = {
+  status: string;
+  title: string;
+  venue: string;
+  city: string;
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string;
+  organizerName: string;
+  organizerEmail: string;
+  organizerContactEmail: string | null;
+};
+
+/**
+ * Closes the event's waiting list inside the cancelling transaction: the ticket types first and
+ * their entries after, in id order, as every waiting-list step locks them; an open offer's held
+ * places are let go, nobody is offered anything again, and every address that was in line (once,
+ * however many of the event's lists it was on, in the language it last joined in) is emailed.
+ */
+async function closeWaitingList(
+  tx: DbTransaction,
+  { eventId, event, message, cancellationId }: { eventId: string; event: LockedEvent; message: string; cancellationId: string },
+): Promise<void> {
+  const types = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id"::text AS "id" FROM "TicketType" WHERE "eventId" = ${eventId}::uuid ORDER BY "id" FOR UPDATE`;
+  if (types.length === 0) return;
+  const typeIds = types.map((type) => type.id);
+  const closed = await tx.$queryRaw<
+    { ticketTypeId: string; quantity: number; wasOffered: boolean; email: string; locale: Locale; joinedAt: Date }[]
+  >`
+    UPDATE "WaitingListEntry" w SET "status" = 'CLOSED', "offerExpiresAt" = NULL, "updatedAt" = now()
+      FROM (SELECT "id", "status" AS "was" FROM "WaitingListEntry"
+             WHERE "ticketTypeId" = ANY(${typeIds}::uuid[]) AND "status" IN ('WAITING', 'OFFERED')
+             ORDER BY "id" FOR UPDATE) old
+     WHERE w."id" = old."id"
+    RETURNING w."ticketTypeId"::text AS "ticketTypeId", w."quantity", old."was" = 'OFFERED' AS "wasOffered",
+              w."email", w."locale", w."joinedAt"`;
+
+  const released = new Map<string, number>();
+  for (const entry of closed) {
+    if (entry.wasOffered) released.set(entry.ticketTypeId, (released.get(entry.ticketTypeId) ?? 0) + entry.quantity);
+  }
+  for (const ticketTypeId of [...released.keys()].sort()) {
+    await tx.$executeRaw`
+      UPDATE "TicketType" SET "held" = "held" - ${released.get(ticketTypeId)}, "updatedAt" = now() WHERE "id" = ${ticketTypeId}::uuid`;
+  }
+
+  const recipients = new Map<string, { locale: Locale; joinedAt: Date }>();
+  for (const entry of closed) {
+    const known = recipients.get(entry.email);
+    if (!known || entry.joinedAt > known.joinedAt) recipients.set(entry.email, { locale: entry.locale, joinedAt: entry.joinedAt });
+  }
+  const replyTo = organizerReplyTo({ email: event.organizerEmail, contactEmail: event.organizerContactEmail });
+  await enqueueEmails(
+    tx,
+    [...recipients].map(([email, { locale }]) => ({
+      template: "waiting-list-cancelled",
+      to: email,
+      locale,
+      dedupeKey: `waiting-list-cancelled:${cancellationId}:${email}`,
+      payload: {
+        organizerName: event.organizerName,
+        replyTo,
+        event: {
+          title: event.title,
+          venue: event.venue,
+          city: event.city,
+          startsAt: event.startsAt.toISOString(),
+          endsAt: event.endsAt.toISOString(),
+          timeZone: event.timeZone,
+        },
+        message,
+      },
+    })),
+  );
 }

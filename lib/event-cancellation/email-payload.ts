@@ -1,5 +1,6 @@
-// What the email about a cancelled event needs to be drawn (emails/registry.ts pairs it with
-// emails/event-cancelled.tsx): a snapshot taken when the worker cancels the order it is about.
+// What the emails about a cancelled event need to be drawn (emails/registry.ts pairs them with
+// emails/event-cancelled.tsx and emails/waiting-list-cancelled.tsx): snapshots taken when the
+// worker cancels the order the first is about, and when the event is cancelled for the second.
 import { z } from "zod";
 
 /**
@@ -9,21 +10,24 @@ import { z } from "zod";
  */
 export const CANCELLED_MONEY = ["refund", "free", "buyer"] as const;
 
+/** The event as both cancellation emails show it. */
+const cancelledEventSchema = z.object({
+  title: z.string(),
+  venue: z.string(),
+  city: z.string(),
+  /** ISO 8601 UTC. */
+  startsAt: z.string(),
+  endsAt: z.string(),
+  timeZone: z.string(),
+});
+
 export const eventCancelledPayloadSchema = z.object({
   organizerName: z.string(),
   /** The organizer's contact address, the email's Reply-To. */
   replyTo: z.string(),
   holderName: z.string(),
   orderNumber: z.string(),
-  event: z.object({
-    title: z.string(),
-    venue: z.string(),
-    city: z.string(),
-    /** ISO 8601 UTC. */
-    startsAt: z.string(),
-    endsAt: z.string(),
-    timeZone: z.string(),
-  }),
+  event: cancelledEventSchema,
   /** The organizer's words to the ticket holders; paragraphs separated by blank lines. */
   message: z.string(),
   money: z.enum(CANCELLED_MONEY),
@@ -34,4 +38,16 @@ export const eventCancelledPayloadSchema = z.object({
   link: z.string(),
 });
 
+/**
+ * To an address that was in line for the event when it was cancelled (queued in the cancelling
+ * transaction, one per address): the list is closed, with the organizer's words.
+ */
+export const waitingListCancelledPayloadSchema = z.object({
+  organizerName: z.string(),
+  replyTo: z.string(),
+  event: cancelledEventSchema,
+  message: z.string(),
+});
+
 export type EventCancelledPayload = z.infer<typeof eventCancelledPayloadSchema>;
+export type WaitingListCancelledPayload = z.infer<typeof waitingListCancelledPayloadSchema>;

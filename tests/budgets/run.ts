@@ -400,6 +400,12 @@ const payloads: { [T in EmailTemplate]: EmailPayloads[T] } = {
     currency: "SEK",
     link: `${site}/orders/01a214c6-e1a7-72be-bfbc-0a633bc6349b?key=eM1kQDDeBy24ApNnrdvwHVGG_0ox4_sC`,
   },
+  "waiting-list-cancelled": {
+    organizerName: "Nordljus Konserter",
+    replyTo: "biljetter@nordljus.example.se",
+    event,
+    message: "Dirigenten har blivit sjuk och vi hittar ingen ersättare i tid.\n\nVi ber om ursäkt och hoppas att vi ses en annan kväll.",
+  },
 };
 
 async function emailBudgets(): Promise<void> {

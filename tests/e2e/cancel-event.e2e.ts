@@ -2,7 +2,7 @@
 // message and a wrong name at their fields, keeping what was typed (also without JavaScript),
 // then cancels; the page shows
 // the worker's progress; the buyer's email brings the organizer's message and says the money
-// goes back; the order page says refunded, and the event's page says cancelled (JSON-LD too).
+// goes back, and someone in line gets the message and that the list is closed; the order page says refunded, and the event's page says cancelled (JSON-LD too).
 // In Swedish on a desktop and in English on a phone.
 import { randomBytes } from "node:crypto";
 import { expectNoAxeViolations } from "./axe";
@@ -20,7 +20,8 @@ const words = {
     submit: "Ställ in evenemanget och betala tillbaka",
     required: "Fyll i fältet.",
     mismatch: "Namnet stämmer inte. Skriv evenemangets namn precis som det står.",
-    notice: "Evenemanget är inställt. Beställningarna avbokas och betalas tillbaka nu, och alla som har biljetter får ett mejl.",
+    notice:
+      "Evenemanget är inställt. Beställningarna avbokas och betalas tillbaka nu, och alla som har biljetter eller står i kön får ett mejl.",
     cancelledHeading: "Evenemanget är inställt",
     progress: "1 av 1 beställningar avbokade",
     done: "Alla beställningar är avbokade.",
@@ -34,6 +35,8 @@ const words = {
     tabs: "Evenemangets sidor",
     editTab: "Redigera",
     noEdit: "Evenemanget är inställt, så det går inte att ändra längre.",
+    waitingSubject: /^Inställt: /,
+    waitingClosed: /^Kön är stängd, så inga biljetter blir lediga för dig\./,
   },
   en: {
     owner: "jonas.bergstrom@example.se" as SignedInOwner,
@@ -44,7 +47,8 @@ const words = {
     submit: "Cancel the event and refund everyone",
     required: "Fill in this field.",
     mismatch: "The name does not match. Type the event's name as it is written.",
-    notice: "The event is cancelled. The orders are being cancelled and refunded now, and everyone holding tickets gets an email.",
+    notice:
+      "The event is cancelled. The orders are being cancelled and refunded now, and everyone holding tickets or on the waiting list gets an email.",
     cancelledHeading: "The event is cancelled",
     progress: "1 of 1 orders cancelled",
     done: "Every order is cancelled.",
@@ -60,6 +64,8 @@ const words = {
     tabs: "Event pages",
     editTab: "Edit",
     noEdit: "The event is cancelled, so it can no longer be changed.",
+    waitingSubject: /^Event cancelled: /,
+    waitingClosed: /^The waiting list is closed, so no tickets will come back to you\./,
   },
 } as const;
 
@@ -107,6 +113,13 @@ test.describe("cancelling an event", () => {
     await page.getByRole("button", { name: checkoutWords[lang].buy }).click();
     await page.waitForURL(/\/orders\/[0-9a-f-]{36}\?key=/);
     const orderUrl = page.url();
+    // Someone waits in line for more (as the waiting list leaves an entry, in this journey's language).
+    const waiting = `vera.waiting.${lang}.${device}.${Date.now()}@example.se`;
+    await serverDatabase.query(
+      `INSERT INTO "WaitingListEntry" ("id", "ticketTypeId", "email", "quantity", "locale", "updatedAt")
+       SELECT "new_uuid_v7"(), "id", $2, 2, $3::"Locale", now() FROM "TicketType" WHERE "eventId" = $1::uuid`,
+      [eventId, waiting, lang],
+    );
 
     // Without JavaScript the form posts all the same, and a wrong name comes back at its field.
     const plain = await (await newContext({ signedInAs: w.owner, javaScript: false })).newPage();
@@ -158,6 +171,10 @@ test.describe("cancelling an event", () => {
     const mail = page.frameLocator("iframe");
     await expect(mail.getByText("Artisten är sjuk och vi hittar ingen ersättare.")).toBeVisible();
     await expect(mail.getByText(w.refund)).toBeVisible();
+    // The one in line is told too, in their language, with the same words, and that the list is closed.
+    await openNewestEmail(page, waiting, w.waitingSubject);
+    await expect(mail.getByText("Artisten är sjuk och vi hittar ingen ersättare.")).toBeVisible();
+    await expect(mail.getByText(w.waitingClosed)).toBeVisible();
 
     // The order page says refunded and why; the event's page says cancelled.
     await page.goto(orderUrl);

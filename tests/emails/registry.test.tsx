@@ -23,6 +23,7 @@ import { WelcomeEmail } from "@/emails/welcome";
 import { WaitingListJoinedEmail } from "@/emails/waiting-list-joined";
 import { WaitingListOfferEmail } from "@/emails/waiting-list-offer";
 import { EventCancelledEmail } from "@/emails/event-cancelled";
+import { WaitingListCancelledEmail } from "@/emails/waiting-list-cancelled";
 
 useTestDatabase();
 
@@ -52,6 +53,7 @@ const validPayloads: { [K in EmailTemplate]: EmailPayloads[K] } = {
   "waiting-list-joined": withoutLocale(WaitingListJoinedEmail.PreviewProps),
   "waiting-list-offer": withoutLocale(WaitingListOfferEmail.PreviewProps),
   "event-cancelled": withoutLocale(EventCancelledEmail.PreviewProps),
+  "waiting-list-cancelled": withoutLocale(WaitingListCancelledEmail.PreviewProps),
 };
 
 describe("emailRegistry", () => {

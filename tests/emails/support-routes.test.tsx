@@ -34,6 +34,7 @@ import { WelcomeEmail } from "@/emails/welcome";
 import { WaitingListJoinedEmail } from "@/emails/waiting-list-joined";
 import { WaitingListOfferEmail } from "@/emails/waiting-list-offer";
 import { EventCancelledEmail } from "@/emails/event-cancelled";
+import { WaitingListCancelledEmail } from "@/emails/waiting-list-cancelled";
 
 function payloadOf<P extends { locale: string }>(preview: P): Omit<P, "locale"> {
   const { locale: _locale, ...payload } = preview;
@@ -59,6 +60,7 @@ const previews: Record<EmailTemplate, object> = {
   "waiting-list-joined": payloadOf(WaitingListJoinedEmail.PreviewProps),
   "waiting-list-offer": payloadOf(WaitingListOfferEmail.PreviewProps),
   "event-cancelled": payloadOf(EventCancelledEmail.PreviewProps),
+  "waiting-list-cancelled": payloadOf(WaitingListCancelledEmail.PreviewProps),
 };
 
 // "my-tickets" lists orders of several organizers and goes only to the account's own address;
@@ -84,6 +86,7 @@ const ORDER: EmailTemplate[] = [
   "ticket-passed-on",
   "refund-buyer",
   "event-cancelled",
+  "waiting-list-cancelled",
 ];
 
 /** The help page's and the order page's sentences, as plain text. */

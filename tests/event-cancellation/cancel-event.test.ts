@@ -15,6 +15,7 @@ import { getCancellationProgress, getCancelledEventBySlug } from "@/lib/event-ca
 import { PaymentUnavailableError, type PaymentProvider, type RefundInput } from "@/lib/payments/provider";
 import { testPaymentProvider } from "@/lib/payments/test-provider";
 import { completeDueRefunds, REFUND_LEASE_MS } from "@/lib/refunds/complete-refund";
+import { renderOutboxEmail } from "@/emails/render";
 
 useTestDatabase();
 
@@ -205,6 +206,74 @@ describe(`cancelEventForMember (${databaseKind})`, () => {
 
     expect(await cancel(setup)).toEqual({ ok: false, error: "already_cancelled" });
     expect(await db.eventCancellation.count({ where: { eventId: setup.event.id } })).toBe(1);
+  });
+
+  it("emails everyone who was in line once, in the language they last joined in, with the message, and nobody who had left", async () => {
+    const { event, ticketTypes, organizerId } = await createEvent({ ticketTypes: [{ name: "Parkett" }, { name: "Balkong" }] });
+    const owner = await addMember(organizerId, "OWNER", "Olga Ägare");
+    await db.organizer.update({ where: { id: organizerId }, data: { contactEmail: `kontakt-${unique()}@example.se` } });
+    const [parkett, balkong] = ticketTypes;
+    const both = `båda-${unique()}@example.se`;
+    const offered = `erbjuden-${unique()}@example.se`;
+    const left = `lamnade-${unique()}@example.se`;
+    const hourAgo = new Date(Date.now() - 60 * 60_000);
+    await db.waitingListEntry.create({ data: { ticketTypeId: parkett.id, email: both, quantity: 2, joinedAt: hourAgo } });
+    await db.waitingListEntry.create({ data: { ticketTypeId: balkong.id, email: both, quantity: 1, locale: "en" } });
+    await db.waitingListEntry.create({
+      data: {
+        ticketTypeId: balkong.id,
+        email: offered,
+        quantity: 1,
+        status: "OFFERED",
+        offeredAt: new Date(),
+        offerExpiresAt: new Date(Date.now() + 60_000),
+      },
+    });
+    await db.ticketType.update({ where: { id: balkong.id }, data: { held: { increment: 1 } } });
+    await db.waitingListEntry.create({ data: { ticketTypeId: parkett.id, email: left, quantity: 1, status: "LEFT" } });
+
+    const message = "Scenen är skadad efter stormen.\n\nVi hör av oss om ett nytt datum.";
+    const result = await cancelEventForMember({
+      userId: owner.id,
+      organizerId,
+      eventId: event.id,
+      values: { message, confirmation: event.title },
+    });
+    expect(result).toMatchObject({ ok: true, orderCount: 0 });
+    if (!result.ok) return;
+
+    expect((await db.ticketType.findUniqueOrThrow({ where: { id: balkong.id } })).held).toBe(0);
+    const emails = await db.outboxEmail.findMany({
+      where: { template: "waiting-list-cancelled", to: { in: [both, offered, left] } },
+      orderBy: { to: "asc" },
+    });
+    expect(emails.map((email) => [email.to, email.locale, email.dedupeKey])).toEqual(
+      [
+        [both, "en", `waiting-list-cancelled:${result.cancellationId}:${both}`],
+        [offered, "sv", `waiting-list-cancelled:${result.cancellationId}:${offered}`],
+      ].sort((a, b) => a[0].localeCompare(b[0])),
+    );
+    const organizer = await db.organizer.findUniqueOrThrow({ where: { id: organizerId } });
+    expect(emails[0].payload).toEqual({
+      organizerName: organizer.name,
+      replyTo: organizer.contactEmail,
+      event: {
+        title: event.title,
+        venue: event.venue,
+        city: event.city,
+        startsAt: event.startsAt.toISOString(),
+        endsAt: event.endsAt.toISOString(),
+        timeZone: event.timeZone,
+      },
+      message,
+    });
+
+    // Drawn as sent: the organizer's words, the closed list, and replies to the organizer.
+    const sent = await renderOutboxEmail(emails.find((email) => email.to === both)!);
+    expect(sent.subject).toBe(`Event cancelled: ${event.title}`);
+    expect(sent.replyTo).toBe(organizer.contactEmail);
+    expect(sent.text).toContain("Scenen är skadad efter stormen.");
+    expect(sent.text).toContain("The waiting list is closed, so no tickets will come back to you.");
   });
 });
 
