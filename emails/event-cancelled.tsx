@@ -3,7 +3,8 @@ import { createTranslator } from "next-intl";
 import { formatEventDateRange, formatPrice } from "../lib/i18n/format";
 import type { AppLocale } from "../lib/i18n/locales";
 import { messages } from "../lib/i18n/messages";
-import type { EventCancelledPayload } from "../lib/event-cancellation/email-payload";
+import type { ReactNode } from "react";
+import type { CancelledEvent, EventCancelledPayload } from "../lib/event-cancellation/email-payload";
 import { siteTimeZone } from "../lib/i18n/time-zone";
 import { EmailLayout, emailStyles } from "./components/email-layout";
 import { QuotedMessage } from "./components/quoted-message";
@@ -29,12 +30,9 @@ export function EventCancelledEmail(props: EventCancelledEmailProps) {
       <Text style={emailStyles.text}>{t("greeting", { name: props.holderName })}</Text>
       <Text style={emailStyles.text}>{t("intro", { organizer: organizerName, title: event.title })}</Text>
       <QuotedMessage body={props.message} label={t("messageLabel", { organizer: organizerName })} />
-      <Section style={{ border: `1px solid ${emailStyles.colors.line}`, borderRadius: "8px", padding: "16px", margin: "8px 0 16px" }}>
-        <Text style={{ ...emailStyles.text, fontWeight: 700, textDecoration: "line-through" }}>{event.title}</Text>
-        <Text style={emailStyles.text}>{formatEventDateRange(event.startsAt, event.endsAt, locale, event.timeZone)}</Text>
-        <Text style={emailStyles.text}>{`${event.venue}, ${event.city}`}</Text>
+      <CancelledEventBox locale={locale} event={event}>
         <Text style={emailStyles.muted}>{t("orderNumber", { number: props.orderNumber })}</Text>
-      </Section>
+      </CancelledEventBox>
       <Text style={{ ...emailStyles.text, fontWeight: 700 }}>{t(`money.${props.money}`, { refund })}</Text>
       <Text style={emailStyles.text}>{t("ticketsVoid")}</Text>
       <Section style={{ margin: "16px 0" }}>
@@ -43,6 +41,18 @@ export function EventCancelledEmail(props: EventCancelledEmailProps) {
         </Button>
       </Section>
     </EmailLayout>
+  );
+}
+
+/** The cancelled event in a frame, its title struck through, and what the email adds about it. */
+export function CancelledEventBox({ locale, event, children }: { locale: AppLocale; event: CancelledEvent; children?: ReactNode }) {
+  return (
+    <Section style={{ border: `1px solid ${emailStyles.colors.line}`, borderRadius: "8px", padding: "16px", margin: "8px 0 16px" }}>
+      <Text style={{ ...emailStyles.text, fontWeight: 700, textDecoration: "line-through" }}>{event.title}</Text>
+      <Text style={emailStyles.text}>{formatEventDateRange(event.startsAt, event.endsAt, locale, event.timeZone)}</Text>
+      <Text style={emailStyles.text}>{`${event.venue}, ${event.city}`}</Text>
+      {children}
+    </Section>
   );
 }
 

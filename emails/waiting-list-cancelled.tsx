@@ -1,10 +1,9 @@
-import { Section, Text } from "react-email";
-import { formatEventDateRange } from "../lib/i18n/format";
+import { Text } from "react-email";
 import type { AppLocale } from "../lib/i18n/locales";
 import type { WaitingListCancelledPayload } from "../lib/event-cancellation/email-payload";
-import { siteTimeZone } from "../lib/i18n/time-zone";
 import { EmailLayout, emailStyles } from "./components/email-layout";
 import { QuotedMessage } from "./components/quoted-message";
+import { CancelledEventBox, EventCancelledEmail } from "./event-cancelled";
 import { waitingListEmailTranslator } from "./waiting-list-joined";
 
 export type WaitingListCancelledEmailProps = WaitingListCancelledPayload & { locale: AppLocale };
@@ -21,11 +20,7 @@ export function WaitingListCancelledEmail({ locale, organizerName, event, messag
       <Text style={emailStyles.heading}>{t("cancelled.heading", { title: event.title })}</Text>
       <Text style={emailStyles.text}>{t("cancelled.intro", { organizer: organizerName, title: event.title })}</Text>
       <QuotedMessage body={message} label={t("cancelled.messageLabel", { organizer: organizerName })} />
-      <Section style={{ border: `1px solid ${emailStyles.colors.line}`, borderRadius: "8px", padding: "16px", margin: "8px 0 16px" }}>
-        <Text style={{ ...emailStyles.text, fontWeight: 700, textDecoration: "line-through" }}>{event.title}</Text>
-        <Text style={emailStyles.text}>{formatEventDateRange(event.startsAt, event.endsAt, locale, event.timeZone)}</Text>
-        <Text style={emailStyles.text}>{`${event.venue}, ${event.city}`}</Text>
-      </Section>
+      <CancelledEventBox locale={locale} event={event} />
       <Text style={emailStyles.text}>{t("cancelled.closed")}</Text>
     </EmailLayout>
   );
@@ -35,19 +30,13 @@ export function waitingListCancelledSubject(locale: AppLocale, payload: Pick<Wai
   return waitingListEmailTranslator(locale)("cancelled.subject", { title: payload.event.title });
 }
 
+// The same event, organizer and message as the ticket holders' email.
 WaitingListCancelledEmail.PreviewProps = {
   locale: "sv",
-  organizerName: "Göteborgs Symfoniker",
-  replyTo: "biljetter@gso.example.se",
-  event: {
-    title: "Beethovens nionde symfoni",
-    venue: "Konserthuset",
-    city: "Göteborg",
-    startsAt: "2027-04-17T17:00:00.000Z",
-    endsAt: "2027-04-17T19:00:00.000Z",
-    timeZone: siteTimeZone,
-  },
-  message: "Dirigenten har blivit sjuk och vi hittar ingen ersättare.\n\nVi ber om ursäkt och hoppas att vi ses en annan kväll.",
+  organizerName: EventCancelledEmail.PreviewProps.organizerName,
+  replyTo: EventCancelledEmail.PreviewProps.replyTo,
+  event: EventCancelledEmail.PreviewProps.event,
+  message: EventCancelledEmail.PreviewProps.message,
 } satisfies WaitingListCancelledEmailProps;
 
 export default WaitingListCancelledEmail;

@@ -10,6 +10,7 @@ import { multiLineText } from "../free-text";
 import { findMemberEvent } from "../organizers/membership";
 import { organizerReplyTo } from "../organizers/contact-address";
 import { enqueueEmails } from "../outbox/queue";
+import { cancelledEventSnapshot, type CancelledEventRow } from "./email-payload";
 
 export const CANCELLATION_MESSAGE_MAX = 2000;
 
@@ -96,14 +97,8 @@ export async function cancelEventForMember({
   });
 }
 
-type LockedEvent = {
+type LockedEvent = CancelledEventRow & {
   status: string;
-  title: string;
-  venue: string;
-  city: string;
-  startsAt: Date;
-  endsAt: Date;
-  timeZone: string;
   organizerName: string;
   organizerEmail: string;
   organizerContactEmail: string | null;
@@ -159,14 +154,7 @@ async function closeWaitingList(
       payload: {
         organizerName: event.organizerName,
         replyTo,
-        event: {
-          title: event.title,
-          venue: event.venue,
-          city: event.city,
-          startsAt: event.startsAt.toISOString(),
-          endsAt: event.endsAt.toISOString(),
-          timeZone: event.timeZone,
-        },
+        event: cancelledEventSnapshot(event),
         message,
       },
     })),

@@ -49,5 +49,21 @@ export const waitingListCancelledPayloadSchema = z.object({
   message: z.string(),
 });
 
+export type CancelledEvent = z.infer<typeof cancelledEventSchema>;
 export type EventCancelledPayload = z.infer<typeof eventCancelledPayloadSchema>;
 export type WaitingListCancelledPayload = z.infer<typeof waitingListCancelledPayloadSchema>;
+
+/** The columns of an event's row that the cancellation emails show. */
+export type CancelledEventRow = { title: string; venue: string; city: string; startsAt: Date; endsAt: Date; timeZone: string };
+
+/** The event as the cancellation emails' payloads keep it, from its row. */
+export function cancelledEventSnapshot(event: CancelledEventRow): CancelledEvent {
+  return {
+    title: event.title,
+    venue: event.venue,
+    city: event.city,
+    startsAt: event.startsAt.toISOString(),
+    endsAt: event.endsAt.toISOString(),
+    timeZone: event.timeZone,
+  };
+}

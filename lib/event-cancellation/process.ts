@@ -21,7 +21,7 @@ import { paymentProvider } from "../payments";
 import type { PaymentProvider } from "../payments/provider";
 import { completeRefund, REFUND_LEASE_MS } from "../refunds/complete-refund";
 import { ticketLinkUrl } from "../transfers/ticket-links";
-import type { EventCancelledPayload } from "./email-payload";
+import { cancelledEventSnapshot, type CancelledEventRow, type EventCancelledPayload } from "./email-payload";
 
 /** Orders claimed at a time by one worker. */
 export const CANCELLATION_BATCH_SIZE = 25;
@@ -287,13 +287,7 @@ type OrderForEmails = {
     holderUser: { email: string; name: string | null } | null;
     transfers: { id: string; toEmail: string }[];
   }[];
-  event: {
-    title: string;
-    venue: string;
-    city: string;
-    startsAt: Date;
-    endsAt: Date;
-    timeZone: string;
+  event: CancelledEventRow & {
     cancellation: { message: string } | null;
     organizer: { name: string; email: string; contactEmail: string | null };
   };
@@ -344,14 +338,7 @@ function cancellationEmails(cancellationId: string, order: OrderForEmails, refun
       replyTo,
       holderName: recipient.holderName,
       orderNumber: order.number,
-      event: {
-        title: event.title,
-        venue: event.venue,
-        city: event.city,
-        startsAt: event.startsAt.toISOString(),
-        endsAt: event.endsAt.toISOString(),
-        timeZone: event.timeZone,
-      },
+      event: cancelledEventSnapshot(event),
       message: event.cancellation?.message ?? "",
       money: recipient.money,
       refundMinor,
