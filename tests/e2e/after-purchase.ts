@@ -10,7 +10,8 @@ import type pg from "pg";
 import { expect } from "./fixtures";
 import { checkoutWords, fillCheckout, linkInNewestEmail, type Locale } from "./journey";
 
-const TYPE_NAME = "Ståplats";
+/** The one ticket type of a journeyEvent. */
+export const JOURNEY_TYPE_NAME = "Ståplats";
 
 export const afterPurchaseWords = {
   sv: {
@@ -104,7 +105,7 @@ export async function journeyEvent(
      INSERT INTO "TicketType" ("id", "eventId", "name", "priceMinor", "capacity", "sold", "maxPerOrder", "updatedAt")
      SELECT gen_random_uuid(), "event"."id", $3, 15000, $4, $5, 4, now() FROM "event"
      RETURNING "eventId", "id" AS "typeId"`,
-    [slug, `Efter köpet ${stamp}`, TYPE_NAME, capacity, sold],
+    [slug, `Efter köpet ${stamp}`, JOURNEY_TYPE_NAME, capacity, sold],
   );
   const [{ eventId, typeId }] = rows;
   if (refundable) {

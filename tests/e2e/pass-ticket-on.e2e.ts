@@ -5,7 +5,7 @@
 import type pg from "pg";
 import { collectPageErrors } from "./browser";
 import { expect, test } from "./fixtures";
-import { buyAsGuest, EVENT_SLUG, linkInNewestEmail, openNewestEmail } from "./journey";
+import { buyAsGuest, EVENT_SLUG, linkInNewestEmail, openNewestEmail, signInWithEmailLink } from "./journey";
 
 const words = {
   sv: {
@@ -28,6 +28,9 @@ const words = {
     welcome: /^Välkommen in!/,
     unknown: /^Ingen biljett till det här evenemanget har den koden/,
     invalidEmail: /Skriv en enda e-postadress/,
+    showTicket: /^Visa biljetten/,
+    passedOnNotice: "Biljetten är överlämnad. Mottagaren har fått den med e-post, och den gamla koden gäller inte längre.",
+    passedOnList: "Överlämnade biljetter",
   },
   en: {
     section: "Pass a ticket on",
@@ -49,6 +52,9 @@ const words = {
     welcome: /^Welcome in!/,
     unknown: /^No ticket for this event has that code/,
     invalidEmail: /Enter a single email address/,
+    showTicket: /^Show ticket/,
+    passedOnNotice: "The ticket was passed on. The recipient has it by email, and the old code no longer works.",
+    passedOnList: "Tickets passed on",
   },
 } as const;
 
@@ -143,5 +149,33 @@ test.describe("passing a ticket on", () => {
     await plain.goto(orderUrl);
     await expect(plain.getByRole("region", { name: w.section }).getByText(w.passedOn, { exact: true })).toBeVisible();
     await openNewestEmail(plain, friend, w.subject);
+  });
+
+  test("passes a ticket on from the account's ticket page, and My tickets says it went", async ({ page, lang: locale, device }) => {
+    const w = words[locale];
+    const errors = collectPageErrors(page);
+    const stamp = `${locale}.${device}.${Date.now()}`;
+    const buyer = `ida.passes.${stamp}@example.se`;
+    const friend = `tove.from.account.${stamp}@example.se`;
+    await buyAsGuest(page, locale, { email: buyer, quantity: 2 });
+    // The guest's purchase made the account: a link to the address signs it in.
+    await signInWithEmailLink(page, locale, buyer);
+
+    await page.goto("/account/tickets");
+    await page.getByRole("link", { name: w.showTicket }).first().click();
+    await page.waitForURL(/\/account\/tickets\/[0-9A-Z]{16,}$/);
+    const section = page.getByRole("region", { name: w.section });
+    await section.getByLabel(w.name).fill("Tove Vän");
+    await section.getByLabel(w.email).fill(friend);
+    await section.getByRole("button", { name: w.submit }).click();
+
+    // The ticket's page is the friend's now: back on My tickets, which says the ticket went.
+    await page.waitForURL(/\/account\/tickets\?notice=passed-on$/, { timeout: 20_000 });
+    await expect(page.getByRole("status").filter({ hasText: w.passedOnNotice })).toBeVisible();
+    await expect(page.getByRole("heading", { name: w.passedOnList })).toBeVisible();
+    await expect(page.getByText(w.to).first()).toBeVisible();
+    await openNewestEmail(page, friend, w.subject);
+
+    expect(errors).toEqual([]);
   });
 });

@@ -3,13 +3,11 @@
 // cancellation returns them), the first in line gets an email whose link opens the checkout with
 // the tickets held, and buys them; the other leaves the list from their email (a button: the
 // link alone changes nothing). The journey makes its own sold-out event in the server's database.
-import type pg from "pg";
+import { journeyEvent, JOURNEY_TYPE_NAME as TYPE_NAME } from "./after-purchase";
 import { expectNoAxeViolations } from "./axe";
 import { collectPageErrors } from "./browser";
 import { expect, test } from "./fixtures";
 import { checkoutWords, fillCheckout, linkInNewestEmail } from "./journey";
-
-const TYPE_NAME = "Ståplats";
 
 const text = {
   sv: {
@@ -45,26 +43,6 @@ const text = {
 } as const;
 
 /** A published event next month whose one ticket type is sold out; returns its slug and type id. */
-async function soldOutEvent(database: pg.Client, stamp: string): Promise<{ slug: string; title: string; typeId: string }> {
-  const slug = `vantelista-${stamp}`;
-  const title = `Väntelistekonsert ${stamp}`;
-  const { rows } = await database.query<{ eventId: string; typeId: string }>(
-    `WITH "organizer" AS (SELECT "id" FROM "Organizer" ORDER BY "createdAt" LIMIT 1),
-          "event" AS (
-            INSERT INTO "Event" ("id", "organizerId", "slug", "title", "description", "venue", "city", "startsAt", "endsAt",
-                                 "status", "publishedAt", "updatedAt")
-            SELECT gen_random_uuid(), "organizer"."id", $1, $2, 'En kväll med kö.', 'Lilla salen', 'Uppsala',
-                   now() + interval '30 days', now() + interval '30 days 3 hours', 'PUBLISHED', now(), now()
-              FROM "organizer"
-            RETURNING "id")
-     INSERT INTO "TicketType" ("id", "eventId", "name", "priceMinor", "capacity", "sold", "maxPerOrder", "updatedAt")
-     SELECT gen_random_uuid(), "event"."id", $3, 15000, 2, 2, 4, now() FROM "event"
-     RETURNING "eventId", "id" AS "typeId"`,
-    [slug, title, TYPE_NAME],
-  );
-  return { slug, title, typeId: rows[0].typeId };
-}
-
 test.describe("the waiting list", () => {
   test("join while sold out, tickets come back, the offer's link buys them, and another leaves from the email", async ({
     page,
@@ -78,7 +56,8 @@ test.describe("the waiting list", () => {
     const stamp = `${locale}-${device}-${Date.now()}`;
     const first = `first.${stamp}@example.se`;
     const second = `second.${stamp}@example.se`;
-    const { slug, typeId } = await soldOutEvent(database, stamp);
+    // Sold out: both places of its one type are sold.
+    const { slug, typeId } = await journeyEvent(database, { stamp: `vantelista-${stamp}`, capacity: 2, sold: 2, refundable: false });
 
     // The event page offers the list under the sold-out type.
     await page.goto(`/events/${slug}`);

@@ -11,16 +11,22 @@ import { requireUser } from "@/lib/guards";
 import { ResendTicketsForm } from "./resend-tickets-form";
 import { PassedOnList } from "@/components/transfers/passed-on-list";
 import { AccountCancelLink } from "@/components/refunds/account-cancel-link";
+import { FlashNotice } from "@/components/ui/notice";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Tickets.list");
   return { title: t("title"), robots: { index: false } };
 }
 
-/** "My tickets": every order of the account, upcoming events first, then past ones. */
-export default async function TicketsPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/**
+ * "My tickets": every order of the account, upcoming events first, then past ones; after a ticket
+ * was passed on from its page (whose page it no longer is), a notice that it went.
+ */
+export default async function TicketsPage({ searchParams }: Props) {
   const user = await requireUser("/account/tickets");
-  const [t, orders] = await Promise.all([getTranslations("Tickets.list"), listAccountOrders(user.id)]);
+  const [t, orders, query] = await Promise.all([getTranslations("Tickets.list"), listAccountOrders(user.id), searchParams]);
   const { upcoming, past } = groupAccountOrders(orders);
 
   const section = (id: string, heading: string, list: AccountOrder[], empty: string) => (
@@ -57,6 +63,7 @@ export default async function TicketsPage() {
         <h1 className="text-3xl font-extrabold tracking-tight text-zinc-950">{t("heading")}</h1>
         <p className="text-zinc-800">{t("intro", { email: user.email })}</p>
       </div>
+      <FlashNotice value={query.notice} messages={{ "passed-on": t("passedOnNotice") }} />
       <AddToHomeScreen />
       {orders.length === 0 ? (
         <div className="flex flex-col items-start gap-4">
