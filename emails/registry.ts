@@ -58,6 +58,8 @@ import { loadWaitingListOffer } from "../lib/waiting-list/offers";
 import { eventCancelledPayloadSchema, waitingListCancelledPayloadSchema } from "../lib/event-cancellation/email-payload";
 import { EventCancelledEmail, eventCancelledSubject } from "./event-cancelled";
 import { WaitingListCancelledEmail, waitingListCancelledSubject } from "./waiting-list-cancelled";
+import { eventReminderPayloadSchema } from "../lib/reminders/email-payload";
+import { EventReminderEmail, eventReminderSubject } from "./event-reminder";
 
 export type RenderOptions = {
   /** cid: references to attached images when sent; data: URLs in the demo's mailbox. */
@@ -274,6 +276,13 @@ const definitions = {
     schema: waitingListCancelledPayloadSchema,
     component: WaitingListCancelledEmail,
     subject: waitingListCancelledSubject,
+    replyTo: (payload) => payload.replyTo,
+  }),
+  // About a day before the start, to each ticket holder; replies go to the organizer.
+  "event-reminder": defineEmail({
+    schema: eventReminderPayloadSchema,
+    component: EventReminderEmail,
+    subject: eventReminderSubject,
     replyTo: (payload) => payload.replyTo,
   }),
 };

@@ -1,6 +1,7 @@
 // Clean-up that no request should wait for: expired holds go back on sale, and rows that
 // only existed to be checked for a while (rate-limit windows, idempotency keys, used or
-// expired links, ended sessions) are removed. Run by `npm run worker` every 30 s, and inside
+// expired links, ended sessions) are removed, and events starting within a day get their
+// reminders queued (lib/reminders). Run by `npm run worker` every 30 s, and inside
 // the web server every minute (lib/outbox/in-app.ts). Checkout no longer releases holds itself:
 // it only treats an expired hold as free when one would make it answer "sold out". Every step
 // is safe to run on several servers at once.
@@ -11,6 +12,7 @@ import { deleteExpiredRateLimits } from "../rate-limit";
 import { completeDueRefunds } from "../refunds/complete-refund";
 import { runEventCancellations } from "../event-cancellation/process";
 import { sweepWaitingLists } from "../waiting-list/offers";
+import { queueEventReminders } from "../reminders/event-reminders";
 
 export type HousekeepingReport = {
   holdsReleased: number;
@@ -21,6 +23,8 @@ export type HousekeepingReport = {
   signInLinksDeleted: number;
   emailChangeRequestsDeleted: number;
   sessionsDeleted: number;
+  /** Reminders queued for events starting within a day (lib/reminders). */
+  eventReminders: number;
 };
 
 /** Email-change requests are kept a day after they end, so "this link was already used" can still be told apart. */
@@ -59,6 +63,7 @@ export async function runHousekeeping(
   });
   // Ended by either lifetime: sliding (expires) or absolute (90 days after the sign-in).
   const { count: sessionsDeleted } = await db.session.deleteMany({ where: { NOT: liveSessionWhere(now) } });
+  const reminders = await queueEventReminders(now);
   return {
     holdsReleased,
     waitingListOffers: waitingLists.offers,
@@ -67,6 +72,7 @@ export async function runHousekeeping(
     signInLinksDeleted,
     emailChangeRequestsDeleted,
     sessionsDeleted,
+    eventReminders: reminders.emails,
   };
 }
 

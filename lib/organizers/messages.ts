@@ -1,73 +1,15 @@
 // "Important information" from an organizer to every ticket holder of one event: who gets it,
 // the preview, and the send, which happens at most once per form (its requestKey).
 import "server-only";
-import { db, type Db, type DbTransaction } from "../db/client";
-import type { Locale } from "../db/types";
+import { db } from "../db/client";
 import { enqueueEmails, type QueuedEmail } from "../outbox/queue";
 import type { OrganizerMessagePayload } from "../outbox/templates";
 import { env } from "../env";
-import { orderUrl } from "../orders/order-links";
 import { findMemberEvent } from "./membership";
 import { can } from "./roles";
-import { TICKET_HOLDER_SELECT, ticketHolderContact, ticketStillWithBuyer } from "../ownership/holdings";
-import { ticketLinkUrl } from "../transfers/ticket-links";
+import { eventRecipients as messageRecipients } from "../ownership/event-recipients";
 import type { MessageForm } from "./message-schema";
 import { organizerReplyTo } from "./contact-address";
-
-type Reader = Db | DbTransaction;
-
-/**
- * `email` is the address the message goes to (the ticket holder's, see ticketHolderContact)
- * and `name` the name for its To header and greeting; `link` is the holder's own signed link:
- * the order's for a buyer, the ticket's for someone a ticket was passed on to. `key` names
- * what the email is about in its dedupe key: the order (so correcting the order's address
- * stops it), or the passed-on ticket.
- */
-export type MessageRecipient = {
-  email: string;
-  name: string | null;
-  holderName: string;
-  orderNumber: string;
-  link: string;
-  key: string;
-  locale: Locale;
-};
-
-/**
- * One recipient per address holding a valid ticket of a paid order of the event: a buyer with
- * two orders gets one email, about the newest order (its number, link, name and language), in
- * the order the addresses first bought. An order of an account goes to the account's current
- * address, not to the one it was bought with; a ticket passed on goes to its holder instead.
- */
-export async function messageRecipients(reader: Reader, eventId: string): Promise<MessageRecipient[]> {
-  const tickets = await reader.ticket.findMany({
-    where: { eventId, status: "VALID", order: { status: "PAID" } },
-    select: {
-      ...TICKET_HOLDER_SELECT,
-      id: true,
-      order: { select: { ...TICKET_HOLDER_SELECT.order.select, id: true, number: true, locale: true } },
-      transfers: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true, toEmail: true } },
-    },
-    orderBy: [{ order: { createdAt: "asc" } }, { order: { id: "asc" } }, { createdAt: "asc" }, { id: "asc" }],
-  });
-  const byAddress = new Map<string, MessageRecipient>();
-  for (const ticket of tickets) {
-    const { email, name } = ticketHolderContact(ticket);
-    const { order } = ticket;
-    const transfer = ticket.transfers[0];
-    const withBuyer = ticketStillWithBuyer(ticket) || !transfer;
-    byAddress.set(email, {
-      email,
-      name,
-      holderName: withBuyer ? order.buyerName : (ticket.holderName ?? order.buyerName),
-      orderNumber: order.number,
-      link: withBuyer ? orderUrl({ id: order.id, buyerEmail: order.buyerEmail }) : ticketLinkUrl(transfer),
-      key: withBuyer ? order.id : `ticket:${ticket.id}`,
-      locale: order.locale,
-    });
-  }
-  return [...byAddress.values()];
-}
 
 type EventForMessage = NonNullable<Awaited<ReturnType<typeof findMemberEvent>>>;
 

@@ -32,10 +32,16 @@ import { normaliseEmail } from "../accounts/email-address";
 import { db, Prisma, type Db, type DbTransaction } from "../db/client";
 import type { OrderStatus } from "../db/types";
 import { isUuid } from "../ids";
-import { orderRecipient, type OrderForRecipient, type OrderRecipient } from "../orders/order-recipient";
-import { STILL_WITH_BUYER, ticketStillWithBuyer } from "./ticket-holder";
+import {
+  ORDER_HOLDER_SELECT,
+  orderHolderContact,
+  STILL_WITH_BUYER,
+  TICKET_HOLDER_SELECT,
+  ticketHolderContact,
+  ticketStillWithBuyer,
+} from "./ticket-holder";
 
-export { STILL_WITH_BUYER, ticketStillWithBuyer };
+export { ORDER_HOLDER_SELECT, orderHolderContact, STILL_WITH_BUYER, TICKET_HOLDER_SELECT, ticketHolderContact, ticketStillWithBuyer };
 
 type Reader = Db | DbTransaction;
 
@@ -152,49 +158,6 @@ export async function heldTicketsWhere(
   reader: Reader = db,
 ): Promise<Prisma.TicketWhereInput> {
   return { id: { in: await heldTicketIds(holder, options, reader) } };
-}
-
-/** What an order's holder is read from: select these fields, then ask orderHolderContact. */
-export const ORDER_HOLDER_SELECT = {
-  buyerEmail: true,
-  buyerName: true,
-  user: { select: { email: true, name: true } },
-} as const satisfies Prisma.OrderSelect;
-
-/**
- * Where news about an order reaches its holder: the account's current address and name, or
- * without an account the address and name typed at checkout.
- */
-export function orderHolderContact(order: OrderForRecipient): OrderRecipient {
-  return orderRecipient(order);
-}
-
-/** What a ticket's holder is read from: select these fields, then ask ticketHolderContact. */
-export const TICKET_HOLDER_SELECT = {
-  holderName: true,
-  holderEmail: true,
-  holderUser: { select: { email: true, name: true } },
-  order: { select: ORDER_HOLDER_SELECT },
-} as const satisfies Prisma.TicketSelect;
-
-type TicketForHolder = {
-  holderName: string | null;
-  holderEmail: string | null;
-  holderUser?: { email: string; name: string | null } | null;
-  order: OrderForRecipient;
-};
-
-/**
- * Where news about a ticket reaches its holder: once passed on, the holder's account at its
- * current address (or, without one, the address it was passed on to) and the name it was
- * passed on to; before that the order's holder (orderHolderContact).
- */
-export function ticketHolderContact(ticket: TicketForHolder): OrderRecipient {
-  if (ticket.holderEmail === null) return orderHolderContact(ticket.order);
-  return {
-    email: normaliseEmail(ticket.holderUser?.email ?? ticket.holderEmail),
-    name: ticket.holderName ?? ticket.holderUser?.name ?? null,
-  };
 }
 
 /** The name the door shows for a ticket's holder: the one it was passed on to, else the name the order was bought in. */

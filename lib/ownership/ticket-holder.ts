@@ -1,7 +1,10 @@
-// Whether a ticket is still with its order's holder: the part of the ownership rule
-// (lib/ownership/holdings.ts, which re-exports it) that the email sender needs too, kept free of
-// "server-only" so the worker process can import it.
+// Whether a ticket is still with its order's holder, and where news about an order or a ticket
+// reaches its holder: the parts of the ownership rule (lib/ownership/holdings.ts, which
+// re-exports them) that the worker's emails need too, kept free of "server-only" so the worker
+// process can import them.
+import { normaliseEmail } from "../accounts/email-address";
 import type { Prisma } from "../db/client";
+import { orderRecipient, type OrderForRecipient, type OrderRecipient } from "../orders/order-recipient";
 
 /** Whether the ticket is still with whoever holds its order (it was never passed on). */
 export function ticketStillWithBuyer(ticket: { holderEmail: string | null }): boolean {
@@ -10,3 +13,46 @@ export function ticketStillWithBuyer(ticket: { holderEmail: string | null }): bo
 
 /** Prisma's where clause for the tickets of an order that its buyer still holds. */
 export const STILL_WITH_BUYER = { holderEmail: null } as const satisfies Prisma.TicketWhereInput;
+
+/** What an order's holder is read from: select these fields, then ask orderHolderContact. */
+export const ORDER_HOLDER_SELECT = {
+  buyerEmail: true,
+  buyerName: true,
+  user: { select: { email: true, name: true } },
+} as const satisfies Prisma.OrderSelect;
+
+/**
+ * Where news about an order reaches its holder: the account's current address and name, or
+ * without an account the address and name typed at checkout.
+ */
+export function orderHolderContact(order: OrderForRecipient): OrderRecipient {
+  return orderRecipient(order);
+}
+
+/** What a ticket's holder is read from: select these fields, then ask ticketHolderContact. */
+export const TICKET_HOLDER_SELECT = {
+  holderName: true,
+  holderEmail: true,
+  holderUser: { select: { email: true, name: true } },
+  order: { select: ORDER_HOLDER_SELECT },
+} as const satisfies Prisma.TicketSelect;
+
+type TicketForHolder = {
+  holderName: string | null;
+  holderEmail: string | null;
+  holderUser?: { email: string; name: string | null } | null;
+  order: OrderForRecipient;
+};
+
+/**
+ * Where news about a ticket reaches its holder: once passed on, the holder's account at its
+ * current address (or, without one, the address it was passed on to) and the name it was
+ * passed on to; before that the order's holder (orderHolderContact).
+ */
+export function ticketHolderContact(ticket: TicketForHolder): OrderRecipient {
+  if (ticket.holderEmail === null) return orderHolderContact(ticket.order);
+  return {
+    email: normaliseEmail(ticket.holderUser?.email ?? ticket.holderEmail),
+    name: ticket.holderName ?? ticket.holderUser?.name ?? null,
+  };
+}

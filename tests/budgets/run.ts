@@ -400,6 +400,15 @@ const payloads: { [T in EmailTemplate]: EmailPayloads[T] } = {
     currency: "SEK",
     link: `${site}/orders/01a214c6-e1a7-72be-bfbc-0a633bc6349b?key=eM1kQDDeBy24ApNnrdvwHVGG_0ox4_sC`,
   },
+  "event-reminder": {
+    organizerName: "Nordljus Konserter",
+    replyTo: "biljetter@nordljus.example.se",
+    holderName: "Åsa Berg-Lindqvist",
+    orderNumber: "7KQ2M9XD",
+    event: { ...event, address: "Storgatan 12" },
+    link: `${site}/orders/01a214c6-e1a7-72be-bfbc-0a633bc6349b?key=eM1kQDDeBy24ApNnrdvwHVGG_0ox4_sC`,
+    linkTo: "order",
+  },
   "waiting-list-cancelled": {
     organizerName: "Nordljus Konserter",
     replyTo: "biljetter@nordljus.example.se",

@@ -24,6 +24,7 @@ import { WaitingListJoinedEmail } from "@/emails/waiting-list-joined";
 import { WaitingListOfferEmail } from "@/emails/waiting-list-offer";
 import { EventCancelledEmail } from "@/emails/event-cancelled";
 import { WaitingListCancelledEmail } from "@/emails/waiting-list-cancelled";
+import { EventReminderEmail } from "@/emails/event-reminder";
 
 useTestDatabase();
 
@@ -54,6 +55,7 @@ const validPayloads: { [K in EmailTemplate]: EmailPayloads[K] } = {
   "waiting-list-offer": withoutLocale(WaitingListOfferEmail.PreviewProps),
   "event-cancelled": withoutLocale(EventCancelledEmail.PreviewProps),
   "waiting-list-cancelled": withoutLocale(WaitingListCancelledEmail.PreviewProps),
+  "event-reminder": withoutLocale(EventReminderEmail.PreviewProps),
 };
 
 describe("emailRegistry", () => {

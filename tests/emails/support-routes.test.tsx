@@ -35,6 +35,7 @@ import { WaitingListJoinedEmail } from "@/emails/waiting-list-joined";
 import { WaitingListOfferEmail } from "@/emails/waiting-list-offer";
 import { EventCancelledEmail } from "@/emails/event-cancelled";
 import { WaitingListCancelledEmail } from "@/emails/waiting-list-cancelled";
+import { EventReminderEmail } from "@/emails/event-reminder";
 
 function payloadOf<P extends { locale: string }>(preview: P): Omit<P, "locale"> {
   const { locale: _locale, ...payload } = preview;
@@ -61,6 +62,7 @@ const previews: Record<EmailTemplate, object> = {
   "waiting-list-offer": payloadOf(WaitingListOfferEmail.PreviewProps),
   "event-cancelled": payloadOf(EventCancelledEmail.PreviewProps),
   "waiting-list-cancelled": payloadOf(WaitingListCancelledEmail.PreviewProps),
+  "event-reminder": payloadOf(EventReminderEmail.PreviewProps),
 };
 
 // "my-tickets" lists orders of several organizers and goes only to the account's own address;
@@ -87,6 +89,7 @@ const ORDER: EmailTemplate[] = [
   "refund-buyer",
   "event-cancelled",
   "waiting-list-cancelled",
+  "event-reminder",
 ];
 
 /** The help page's and the order page's sentences, as plain text. */

@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { checkInTicket } from "@/lib/organizers/check-in";
 import { moveOrderToEmail } from "@/lib/organizers/corrections/move-order";
-import { messageRecipients } from "@/lib/organizers/messages";
+import { eventRecipients as messageRecipients } from "@/lib/ownership/event-recipients";
 import { listAllAttendees } from "@/lib/organizers/queries";
 import { orderUrl } from "@/lib/orders/order-links";
 import { getOrderForConfirmation } from "@/lib/orders/queries";

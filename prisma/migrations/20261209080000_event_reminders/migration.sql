@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Event" ADD COLUMN     "remindersQueuedAt" TIMESTAMPTZ(3);

@@ -1,0 +1,125 @@
+// The reminder before an event: a day ahead, one email per address holding a valid ticket of a
+// paid order (a ticket passed on reminds its new holder, with their own link), never twice, never
+// for a cancelled event, one that is further off or about to start, or one already reminded; on
+// PostgreSQL, workers running at once queue each reminder once.
+import { randomUUID } from "node:crypto";
+import { databaseKind, describeOnPostgres, useTestDatabase } from "../helpers/test-db";
+import { createEvent } from "../helpers/fixtures";
+import { paidOrder } from "../organizer-ops/fixtures";
+import { db } from "@/lib/db/client";
+import { renderOutboxEmail } from "@/emails/render";
+import { orderUrl } from "@/lib/orders/order-links";
+import { queueEventReminders, REMINDER_LATEST_MS, REMINDER_LEAD_MS } from "@/lib/reminders/event-reminders";
+import { passTicketOn } from "@/lib/transfers/pass-ticket-on";
+import { ticketLinkUrl } from "@/lib/transfers/ticket-links";
+
+useTestDatabase();
+
+const HOUR = 60 * 60_000;
+const DAY = 24 * HOUR;
+const unique = () => randomUUID().slice(0, 8);
+
+/** An event starting `hoursAhead` from now, with one paid order of two tickets. */
+async function eventIn(hoursAhead: number, options: { email?: string; locale?: "sv" | "en" } = {}) {
+  const { event, ticketTypes, organizerId } = await createEvent({ startsInDays: hoursAhead / 24 });
+  const email = options.email ?? `kund-${unique()}@example.se`;
+  const ids = { eventId: event.id, ticketTypeId: ticketTypes[0].id };
+  const order = await paidOrder(ids, { email, locale: options.locale });
+  return { event, organizerId, order, email, ids };
+}
+
+const remindersOf = (eventId: string) =>
+  db.outboxEmail.findMany({
+    where: { template: "event-reminder", dedupeKey: { startsWith: `event-reminder:${eventId}:` } },
+    orderBy: { to: "asc" },
+  });
+
+describe(`queueEventReminders (${databaseKind})`, () => {
+  it("reminds each holder of an event starting within a day once, with their own link and language", async () => {
+    const due = await eventIn(20, { locale: "en" });
+    await db.event.update({ where: { id: due.event.id }, data: { address: "Storgatan 1" } });
+    // A second order of the same buyer: still one email for the address.
+    await paidOrder(due.ids, { email: due.email, locale: "en" });
+    // One of the first order's tickets passed on: its new holder is reminded with the ticket's link.
+    const passed = await passTicketOn({
+      sender: { via: "order", orderId: due.order.id, key: new URL(orderUrl(due.order)).searchParams.get("key") ?? "" },
+      code: due.order.tickets[0].code,
+      recipient: { name: "Tove Vän", email: `tove-${unique()}@example.se` },
+      locale: "sv",
+    });
+    if (!passed.ok) throw new Error(passed.error);
+
+    const report = await queueEventReminders();
+    expect(report.events).toBeGreaterThanOrEqual(1);
+
+    const emails = await remindersOf(due.event.id);
+    expect(emails.map((email) => email.to).sort()).toEqual([due.email, passed.toEmail].sort());
+    const toBuyer = emails.find((email) => email.to === due.email)!;
+    const toFriend = emails.find((email) => email.to === passed.toEmail)!;
+    expect(toBuyer.locale).toBe("en");
+    expect(toBuyer.payload).toMatchObject({
+      holderName: "Greta Köpare",
+      linkTo: "order",
+      event: { title: due.event.title, address: "Storgatan 1", city: due.event.city, startsAt: due.event.startsAt.toISOString() },
+    });
+    expect(toFriend.payload).toMatchObject({
+      holderName: "Tove Vän",
+      link: ticketLinkUrl({ id: passed.transferId, toEmail: passed.toEmail }),
+      linkTo: "ticket",
+    });
+    // The buyer's link is to one of their orders (the newest, as for the organizer's messages).
+    const orders = await db.order.findMany({ where: { eventId: due.event.id } });
+    expect(orders.map((order) => orderUrl(order))).toContain((toBuyer.payload as { link: string }).link);
+    expect((await db.event.findUniqueOrThrow({ where: { id: due.event.id } })).remindersQueuedAt).not.toBeNull();
+
+    // Drawn as sent, in the buyer's language, replies to the organizer.
+    const sent = await renderOutboxEmail(toBuyer);
+    expect(sent.subject).toBe(`Coming up: ${due.event.title}`);
+    expect(sent.text).toContain("Storgatan 1");
+    expect(sent.text).toContain("Show the tickets");
+    const organizer = await db.organizer.findUniqueOrThrow({ where: { id: due.organizerId } });
+    expect(sent.replyTo).toBe(organizer.contactEmail ?? organizer.email);
+
+    // A second run, and a ticket bought after the reminders went out: nothing more.
+    await paidOrder(due.ids);
+    await queueEventReminders();
+    expect(await remindersOf(due.event.id)).toHaveLength(2);
+  });
+
+  it("leaves alone events further off, about to start, cancelled, unpublished, and holders whose order was cancelled", async () => {
+    const later = await eventIn(REMINDER_LEAD_MS / HOUR + 2);
+    const soon = await eventIn(REMINDER_LATEST_MS / HOUR / 2);
+    const cancelled = await eventIn(12);
+    await db.event.update({ where: { id: cancelled.event.id }, data: { status: "CANCELLED" } });
+    const draft = await eventIn(12);
+    await db.event.update({ where: { id: draft.event.id }, data: { status: "DRAFT" } });
+    const refunded = await eventIn(12);
+    await db.order.update({ where: { id: refunded.order.id }, data: { status: "REFUNDED" } });
+    await db.ticket.updateMany({ where: { orderId: refunded.order.id }, data: { status: "VOID" } });
+
+    await queueEventReminders();
+    for (const { event } of [later, soon, cancelled, draft]) {
+      expect(await remindersOf(event.id)).toHaveLength(0);
+      expect((await db.event.findUniqueOrThrow({ where: { id: event.id } })).remindersQueuedAt).toBeNull();
+    }
+    // Due, but nobody holds a ticket: marked done with no email.
+    expect(await remindersOf(refunded.event.id)).toHaveLength(0);
+    expect((await db.event.findUniqueOrThrow({ where: { id: refunded.event.id } })).remindersQueuedAt).not.toBeNull();
+
+    // The later one is reminded once its day has come.
+    await queueEventReminders(new Date(Date.now() + 3 * HOUR));
+    expect(await remindersOf(later.event.id)).toHaveLength(1);
+    expect(DAY).toBe(REMINDER_LEAD_MS);
+  });
+});
+
+describeOnPostgres("reminders queued by several workers at once (PostgreSQL)", () => {
+  it("queues each event's reminders once when four runs overlap", async () => {
+    const events = await Promise.all(Array.from({ length: 6 }, () => eventIn(10)));
+    await Promise.all(Array.from({ length: 4 }, () => queueEventReminders()));
+    for (const { event, email } of events) {
+      const emails = await remindersOf(event.id);
+      expect(emails.map((row) => row.to)).toEqual([email]);
+    }
+  });
+});
