@@ -22,12 +22,20 @@ test.describe("the event list from the cache", () => {
     { tag: ["@sv-desktop", "@en-phone"] },
     async ({ lang, page }) => {
       const list = localizePath("/events", lang);
-      await served(list);
-      const again = await served(list);
-      expect(again.status).toBe(200);
-      // From Next's cache: as kept, or kept again just now because another journey running beside
-      // this one changed an event (a page rendered per visitor has no such header at all).
-      expect(again.headers.get("x-nextjs-cache")).toMatch(/^(HIT|STALE|REVALIDATED)$/);
+      // The second of two requests comes from Next's cache: as kept, or kept again just now (a
+      // page rendered per visitor has no such header at all). Another journey running beside this
+      // one may change an event between the two, which expires the kept page, so that the second
+      // is rendered anew (MISS): then the pair is tried again.
+      const fromCache = async () => {
+        await served(list);
+        const again = await served(list);
+        expect(again.status).toBe(200);
+        expect(again.headers.get("x-nextjs-cache")).toMatch(/^(HIT|STALE|REVALIDATED)$/);
+        return again;
+      };
+      let again = await fromCache().catch(() => null);
+      for (let tries = 1; again === null && tries < 5; tries++) again = await fromCache().catch(() => null);
+      if (again === null) again = await fromCache();
       expect(again.headers.get("cache-control")).toMatch(/s-maxage=\d+/);
       expect(again.headers.get("set-cookie")).toBeNull();
 
