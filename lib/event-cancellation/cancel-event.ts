@@ -1,8 +1,9 @@
 // An organizer calls an event off. One transaction, under the event's row lock: the event is
 // marked cancelled (checkout, the waiting list and the public page read that at once), its
 // waiting list is closed (open offers give their held places back) and everyone who was in line
-// gets an email with the organizer's message, and the cancellation is recorded with one row per
-// paid order for the worker (process.ts), which refunds and emails the ticket holders.
+// gets an email with the organizer's message, reminders not sent yet are withdrawn, and the
+// cancellation is recorded with one row per paid order for the worker (process.ts), which
+// refunds and emails the ticket holders.
 import "server-only";
 import { db, type DbTransaction } from "../db/client";
 import type { Locale } from "../db/types";
@@ -11,6 +12,7 @@ import { findMemberEvent } from "../organizers/membership";
 import { organizerReplyTo } from "../organizers/contact-address";
 import { enqueueEmails } from "../outbox/queue";
 import { cancelledEventSnapshot, type CancelledEventRow } from "./email-payload";
+import { reminderKeyPrefix } from "../reminders/event-reminders";
 
 export const CANCELLATION_MESSAGE_MAX = 2000;
 
@@ -90,6 +92,12 @@ export async function cancelEventForMember({
       select: { id: true },
     });
     await closeWaitingList(tx, { eventId, event, message: message.data, cancellationId: cancellation.id });
+    // Reminders queued for the day before and not sent yet would say "coming up" after this:
+    // they go (one a sender holds right now may still leave; its lease is seconds).
+    await tx.$executeRaw`
+      DELETE FROM "OutboxEmail"
+       WHERE "template" = 'event-reminder' AND "dedupeKey" LIKE ${`${reminderKeyPrefix(eventId)}%`}
+         AND ("status" = 'PENDING' OR ("status" = 'SENDING' AND "lockedUntil" < now()))`;
     const orderCount = await tx.$executeRaw`
       INSERT INTO "EventCancellationOrder" ("cancellationId", "orderId")
       SELECT ${cancellation.id}::uuid, "id" FROM "Order" WHERE "eventId" = ${eventId}::uuid AND "status" = 'PAID'`;

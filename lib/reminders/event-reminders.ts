@@ -35,6 +35,11 @@ type EventToRemind = {
 
 export type ReminderRunReport = { events: number; emails: number };
 
+/** What every reminder of an event has its dedupe key start with (cancelling the event withdraws the unsent ones). */
+export function reminderKeyPrefix(eventId: string): string {
+  return `event-reminder:${eventId}:`;
+}
+
 /**
  * Queues the reminders of every published event that starts between REMINDER_LATEST_MS and
  * REMINDER_LEAD_MS from `now` and has not been reminded. Safe to call from any number of
@@ -75,7 +80,7 @@ async function remindNextEvent(now: Date): Promise<number | null> {
       to: recipient.email,
       toName: recipient.name,
       locale: recipient.locale,
-      dedupeKey: `event-reminder:${event.id}:${recipient.email}`,
+      dedupeKey: `${reminderKeyPrefix(event.id)}${recipient.email}`,
       payload: {
         organizerName: event.organizerName,
         replyTo,

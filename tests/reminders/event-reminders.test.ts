@@ -1,13 +1,15 @@
 // The reminder before an event: a day ahead, one email per address holding a valid ticket of a
 // paid order (a ticket passed on reminds its new holder, with their own link), never twice, never
-// for a cancelled event, one that is further off or about to start, or one already reminded; on
+// for a cancelled event, one that is further off or about to start, or one already reminded;
+// cancelling an event withdraws its reminders not sent yet; on
 // PostgreSQL, workers running at once queue each reminder once.
 import { randomUUID } from "node:crypto";
 import { databaseKind, describeOnPostgres, useTestDatabase } from "../helpers/test-db";
 import { createEvent } from "../helpers/fixtures";
-import { paidOrder } from "../organizer-ops/fixtures";
+import { addMember, paidOrder } from "../organizer-ops/fixtures";
 import { db } from "@/lib/db/client";
 import { renderOutboxEmail } from "@/emails/render";
+import { cancelEventForMember } from "@/lib/event-cancellation/cancel-event";
 import { orderUrl } from "@/lib/orders/order-links";
 import { queueEventReminders, REMINDER_LATEST_MS, REMINDER_LEAD_MS } from "@/lib/reminders/event-reminders";
 import { passTicketOn } from "@/lib/transfers/pass-ticket-on";
@@ -110,6 +112,30 @@ describe(`queueEventReminders (${databaseKind})`, () => {
     await queueEventReminders(new Date(Date.now() + 3 * HOUR));
     expect(await remindersOf(later.event.id)).toHaveLength(1);
     expect(DAY).toBe(REMINDER_LEAD_MS);
+  });
+});
+
+describe(`reminders and a cancellation (${databaseKind})`, () => {
+  it("withdraws the reminders not sent yet when the event is cancelled, and leaves those already sent", async () => {
+    const due = await eventIn(6);
+    const other = await eventIn(6);
+    await paidOrder(due.ids);
+    await queueEventReminders();
+    const [sent] = await remindersOf(due.event.id);
+    await db.outboxEmail.update({ where: { id: sent.id }, data: { status: "SENT", sentAt: new Date() } });
+
+    const owner = await addMember(due.organizerId, "OWNER", "Olga Ägare");
+    const result = await cancelEventForMember({
+      userId: owner.id,
+      organizerId: due.organizerId,
+      eventId: due.event.id,
+      values: { message: "Scenen är skadad.", confirmation: due.event.title },
+    });
+    expect(result).toMatchObject({ ok: true });
+
+    expect((await remindersOf(due.event.id)).map((email) => [email.id, email.status])).toEqual([[sent.id, "SENT"]]);
+    // Another event's reminder is not touched.
+    expect(await remindersOf(other.event.id)).toHaveLength(1);
   });
 });
 
