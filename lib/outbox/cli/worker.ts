@@ -1,7 +1,7 @@
 // `npm run worker`: delivers the outbox (rendering each order confirmation, its QR codes and PDF
 // from the order, so no checkout request does), releases expired ticket holds every 30 s,
-// completes pending refunds, works through cancelled events' orders in batches and clears
-// expired rows, for deployments where several app servers share one PostgreSQL. Any
+// completes pending refunds, works through cancelled events' orders in batches, queues the
+// reminders a day before events and clears expired rows, for deployments where several app servers share one PostgreSQL. Any
 // number may run; none sends an email twice.
 import { announceEventsChanged } from "../../cache/remote";
 import { disconnectDb } from "../../db/client";
