@@ -2,6 +2,7 @@
 // emails/event-cancelled.tsx and emails/waiting-list-cancelled.tsx): snapshots taken when the
 // worker cancels the order the first is about, and when the event is cancelled for the second.
 import { z } from "zod";
+import { eventSnapshot, eventSnapshotOf, type EventSnapshotRow } from "../outbox/templates";
 
 /**
  * What becomes of the money, as this recipient sees it: "refund" (they paid: the whole amount
@@ -10,16 +11,8 @@ import { z } from "zod";
  */
 export const CANCELLED_MONEY = ["refund", "free", "buyer"] as const;
 
-/** The event as both cancellation emails show it. */
-const cancelledEventSchema = z.object({
-  title: z.string(),
-  venue: z.string(),
-  city: z.string(),
-  /** ISO 8601 UTC. */
-  startsAt: z.string(),
-  endsAt: z.string(),
-  timeZone: z.string(),
-});
+/** The event as both cancellation emails show it: every email's snapshot, without the street address. */
+const cancelledEventSchema = eventSnapshot.omit({ address: true });
 
 export const eventCancelledPayloadSchema = z.object({
   organizerName: z.string(),
@@ -54,16 +47,10 @@ export type EventCancelledPayload = z.infer<typeof eventCancelledPayloadSchema>;
 export type WaitingListCancelledPayload = z.infer<typeof waitingListCancelledPayloadSchema>;
 
 /** The columns of an event's row that the cancellation emails show. */
-export type CancelledEventRow = { title: string; venue: string; city: string; startsAt: Date; endsAt: Date; timeZone: string };
+export type CancelledEventRow = Omit<EventSnapshotRow, "address">;
 
-/** The event as the cancellation emails' payloads keep it, from its row. */
+/** The event as the cancellation emails' payloads keep it, from its row (eventSnapshotOf's, without the address). */
 export function cancelledEventSnapshot(event: CancelledEventRow): CancelledEvent {
-  return {
-    title: event.title,
-    venue: event.venue,
-    city: event.city,
-    startsAt: event.startsAt.toISOString(),
-    endsAt: event.endsAt.toISOString(),
-    timeZone: event.timeZone,
-  };
+  const { address: _address, ...snapshot } = eventSnapshotOf({ ...event, address: null });
+  return snapshot;
 }

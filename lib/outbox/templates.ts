@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { EmailTemplate } from "../../emails/registry";
 import type { Prisma } from "../db/client";
 
-const eventSnapshot = z.object({
+export const eventSnapshot = z.object({
   title: z.string(),
   venue: z.string(),
   /** Street address, for the ticket PDF; absent in rows queued before it and when none was given. */
@@ -31,7 +31,7 @@ export const EVENT_SNAPSHOT_SELECT = {
   timeZone: true,
 } as const;
 
-type EventSnapshotRow = Prisma.EventGetPayload<{ select: typeof EVENT_SNAPSHOT_SELECT }>;
+export type EventSnapshotRow = Prisma.EventGetPayload<{ select: typeof EVENT_SNAPSHOT_SELECT }>;
 
 /** An email's (or a ticket file's) snapshot of an event read with EVENT_SNAPSHOT_SELECT. */
 export function eventSnapshotOf(event: EventSnapshotRow): EventSnapshot {

@@ -1,6 +1,7 @@
 // What the reminder before an event needs to be drawn (emails/registry.ts pairs it with
 // emails/event-reminder.tsx): a snapshot taken when the reminders are queued.
 import { z } from "zod";
+import { eventSnapshot } from "../outbox/templates";
 
 export const eventReminderPayloadSchema = z.object({
   organizerName: z.string(),
@@ -8,17 +9,8 @@ export const eventReminderPayloadSchema = z.object({
   replyTo: z.string(),
   holderName: z.string(),
   orderNumber: z.string(),
-  event: z.object({
-    title: z.string(),
-    venue: z.string(),
-    /** The street address, when the organizer gave one. */
-    address: z.string().nullable(),
-    city: z.string(),
-    /** ISO 8601 UTC. */
-    startsAt: z.string(),
-    endsAt: z.string(),
-    timeZone: z.string(),
-  }),
+  /** The event with its street address, when the organizer gave one. */
+  event: eventSnapshot,
   /** The holder's own signed link: the order's for a buyer, the ticket's for someone it was passed on to. */
   link: z.string(),
   /** What the link opens, for the button's words. */

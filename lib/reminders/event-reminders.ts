@@ -6,6 +6,7 @@
 // Free of server-only code: `npm run worker` (plain Node) runs it.
 import { db } from "../db/client";
 import { enqueueEmails, type QueuedEmail } from "../outbox/queue";
+import { eventSnapshotOf, type EventSnapshotRow } from "../outbox/templates";
 import { organizerReplyTo } from "../organizers/contact-address";
 import { eventRecipients } from "../ownership/event-recipients";
 
@@ -19,15 +20,8 @@ export const REMINDER_LATEST_MS = 60 * 60_000;
 /** Events reminded per run at most; the next run takes the rest. */
 const EVENTS_PER_RUN = 20;
 
-type EventToRemind = {
+type EventToRemind = EventSnapshotRow & {
   id: string;
-  title: string;
-  venue: string;
-  address: string | null;
-  city: string;
-  startsAt: Date;
-  endsAt: Date;
-  timeZone: string;
   organizerName: string;
   organizerEmail: string;
   organizerContactEmail: string | null;
@@ -86,15 +80,7 @@ async function remindNextEvent(now: Date): Promise<number | null> {
         replyTo,
         holderName: recipient.holderName,
         orderNumber: recipient.orderNumber,
-        event: {
-          title: event.title,
-          venue: event.venue,
-          address: event.address,
-          city: event.city,
-          startsAt: event.startsAt.toISOString(),
-          endsAt: event.endsAt.toISOString(),
-          timeZone: event.timeZone,
-        },
+        event: eventSnapshotOf(event),
         link: recipient.link,
         linkTo: recipient.key.startsWith("ticket:") ? "ticket" : "order",
       },
