@@ -75,6 +75,17 @@ const variables = z.object({
     emptyAsUndefined,
     z.enum(["web", "worker"], { message: 'must be "web" (the web server sends) or "worker" (only npm run worker does)' }).default("web"),
   ),
+  // The share of one core `npm run worker` may spend rendering and sending (0.05–1): after each
+  // email it rests in proportion to the time that email took. 1 on a machine of its own; lower
+  // where it shares the cores with a web server or the database, so a rush's checkouts come first.
+  WORKER_CPU_SHARE: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ message: "must be a number from 0.05 to 1, e.g. 0.25" })
+      .min(0.05, { message: "must be a number from 0.05 to 1, e.g. 0.25" })
+      .max(1, { message: "must be a number from 0.05 to 1, e.g. 0.25" })
+      .default(1),
+  ),
   AUTH_SECRET: z.preprocess(
     emptyAsUndefined,
     z.string().min(32, { message: "must be at least 32 characters (e.g. `openssl rand -base64 33`)" }).optional(),

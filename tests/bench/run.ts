@@ -4,7 +4,8 @@
 //   action, posted as the browser posts it: after a warm-up of the same length for each server,
 //   with every connection busy (throughput), and then at a fixed 50 orders/s, evenly spaced
 //   (latency; the first 3 s open the connections and are not timed), while `npm run worker`
-//   renders and sends the confirmations queued so far,
+//   renders and sends the confirmations queued so far, at the share of a core the README gives a
+//   worker that shares its machine with a web server (WORKER_CPU_SHARE, default here 0.25),
 //   (d) an on-sale rush: 3,000 buyers for 500 tickets.
 // The app server runs as in production, leaving the emails to the worker (EMAIL_SENDER=worker),
 // which runs only during (c)'s fixed-rate run.
@@ -20,7 +21,8 @@
 // BENCH_REPEATS (default 3), BENCH_RATE (orders/s of the fixed-rate run, default 50),
 // BENCH_NGINX=0 to leave out nginx, REDIS_URL (default redis://127.0.0.1:6379), BENCH_ONLY to run
 // some scenarios only, a comma-separated list of reads, checkout, fixed, rush and nginx (default all),
-// BENCH_NODE_OPTIONS (NODE_OPTIONS of the app's servers only; default none).
+// BENCH_NODE_OPTIONS (NODE_OPTIONS of the app's servers only; default none), WORKER_CPU_SHARE (the
+// worker's share of a core during the fixed-rate run; default 0.25, as it shares these 2 cores).
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -38,6 +40,9 @@ const repeats = Math.max(1, Number(process.env.BENCH_REPEATS ?? 3));
 const checkouts = Number(process.env.BENCH_CHECKOUTS ?? 1000);
 const warmupSeconds = Number(process.env.BENCH_WARMUP ?? 20);
 const fixedRate = Number(process.env.BENCH_RATE ?? 50);
+// The worker shares these two cores with the app and PostgreSQL, so it runs as the README
+// advises for a worker beside a web server: at a quarter of a core (1 would be a machine of its own).
+const workerCpuShare = process.env.WORKER_CPU_SHARE || "0.25";
 // The fixed-rate run's first seconds open its connections and, for the app, follow the
 // worker's start: sent at the same pace, answered and checked, but not timed.
 const fixedLeadIn = 3;
@@ -545,7 +550,7 @@ async function main() {
       // The sender works through the backlog every run so far has queued while the app takes orders.
       // Its first email sent says it is at work (nothing waiting: nothing to wait for).
       const emailsBefore = await outbox();
-      worker = startScript("lib/outbox/cli/worker.ts", served.env);
+      worker = startScript("lib/outbox/cli/worker.ts", { ...served.env, WORKER_CPU_SHARE: workerCpuShare });
       if (Number(emailsBefore.waiting) > 0) await waitUntil(async () => (await outbox()).sent !== emailsBefore.sent, 30_000);
       const sendingFrom = await outbox();
       fixedOurs = await steady(app, id, fixed.app);
@@ -651,7 +656,7 @@ async function main() {
     if (otherSamples.length) console.log(`unexpected checkout answers, e.g.:\n  ${otherSamples.join("\n  ")}`);
     if (fixedOurs && emails) {
       console.log(
-        `\nCheckout at a fixed ${fixedRate} orders/s for ${duration} s (evenly spaced, each timed from when it was due), at most ${connections} in flight; during the app's run \`npm run worker\` renders and sends the emails queued so far, on the same machine`,
+        `\nCheckout at a fixed ${fixedRate} orders/s for ${duration} s (evenly spaced, each timed from when it was due), at most ${connections} in flight; during the app's run \`npm run worker\` renders and sends the emails queued so far, on the same machine (WORKER_CPU_SHARE=${workerCpuShare})`,
       );
       console.log(table(fixedRows));
       console.log(`fixed-rate answers: app ${JSON.stringify(fixed.app)}, baseline ${JSON.stringify(fixed.base)}`);

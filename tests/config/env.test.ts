@@ -53,6 +53,15 @@ describe("parseEnv", () => {
     ]);
   });
 
+  it("lets npm run worker take a whole core unless given a smaller share of one", () => {
+    expect(parseEnv({ NODE_ENV: "development" }).WORKER_CPU_SHARE).toBe(1);
+    expect(parseEnv({ NODE_ENV: "development", WORKER_CPU_SHARE: "0.25" }).WORKER_CPU_SHARE).toBe(0.25);
+    for (const malformed of ["0", "1.5", "half", "-0.5"])
+      expect(problemsOf({ NODE_ENV: "development", WORKER_CPU_SHARE: malformed })).toEqual([
+        "WORKER_CPU_SHARE is malformed: must be a number from 0.05 to 1, e.g. 0.25",
+      ]);
+  });
+
   it("treats an empty variable as unset", () => {
     expect(parseEnv({ DATABASE_URL: "", SITE_URL: "" }).DATABASE_URL).toBeUndefined();
   });

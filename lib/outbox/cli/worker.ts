@@ -5,11 +5,13 @@
 // number may run; none sends an email twice.
 import { announceEventsChanged } from "../../cache/remote";
 import { disconnectDb } from "../../db/client";
+import { env } from "../../env";
 import { startHousekeeping } from "../../maintenance/housekeeping";
 import { outboxSenderOptions } from "../in-app";
 import { startSender } from "../sender";
 
-const sender = startSender({ ...outboxSenderOptions(), intervalMs: 2_000, keepProcessAlive: true });
+// WORKER_CPU_SHARE: a whole core on a machine of its own, less where it shares one with buyers.
+const sender = startSender({ ...outboxSenderOptions(), intervalMs: 2_000, keepProcessAlive: true, cpuShare: env().WORKER_CPU_SHARE });
 const housekeeping = startHousekeeping({
   intervalMs: 30_000,
   keepProcessAlive: true,
