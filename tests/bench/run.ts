@@ -550,7 +550,8 @@ async function main() {
       // The sender works through the backlog every run so far has queued while the app takes orders.
       // Its first email sent says it is at work (nothing waiting: nothing to wait for).
       const emailsBefore = await outbox();
-      worker = startScript("lib/outbox/cli/worker.ts", { ...served.env, WORKER_CPU_SHARE: workerCpuShare });
+      // NODE_ENV as `npm run worker` sets it (production unless told otherwise).
+      worker = startScript("lib/outbox/cli/worker.ts", { ...served.env, NODE_ENV: "production", WORKER_CPU_SHARE: workerCpuShare });
       if (Number(emailsBefore.waiting) > 0) await waitUntil(async () => (await outbox()).sent !== emailsBefore.sent, 30_000);
       const sendingFrom = await outbox();
       fixedOurs = await steady(app, id, fixed.app);

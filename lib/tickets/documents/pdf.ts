@@ -373,12 +373,40 @@ const cachingFontkit: typeof fontkit = {
   create(data, postscriptName) {
     let font = parsedFonts.get(data);
     if (!font) {
-      font = fontkit.create(data, postscriptName);
+      font = rememberingLayouts(fontkit.create(data, postscriptName));
       parsedFonts.set(data, font);
     }
     return font;
   },
 };
+
+/** How many laid-out strings each font keeps: a rush's tickets repeat their labels, event and terms. */
+export const REMEMBERED_LAYOUTS = 2_000;
+
+/**
+ * Has the font remember its latest layouts. pdf-lib lays out every string it measures or draws
+ * (OpenType shaping through DejaVu's tables, a third of a confirmation's CPU), and most of a
+ * ticket's strings (labels, the event, its place and time, the terms) are the same on every
+ * ticket of an event, so the emails of a rush lay out only their names and codes. pdf-lib only
+ * reads a layout's glyphs, so one result serves every document.
+ */
+export function rememberingLayouts<Font extends { layout: (text: string, ...rest: never[]) => unknown }>(font: Font): Font {
+  const layout = font.layout.bind(font);
+  const remembered = new Map<string, ReturnType<Font["layout"]>>();
+  font.layout = ((text: string, ...rest: never[]) => {
+    // pdf-lib asks with the text alone (and the features given to embedFont, which we never set).
+    if (rest.some((argument) => argument !== undefined)) return layout(text, ...rest);
+    let run = remembered.get(text);
+    if (run === undefined) {
+      run = layout(text) as ReturnType<Font["layout"]>;
+      if (remembered.size >= REMEMBERED_LAYOUTS) remembered.delete(remembered.keys().next().value!);
+    } else remembered.delete(text);
+    // Most recently used last, so the oldest goes first.
+    remembered.set(text, run);
+    return run;
+  }) as Font["layout"];
+  return font;
+}
 
 async function documentWithFonts(subset: boolean) {
   const pdf = await PDFDocument.create();

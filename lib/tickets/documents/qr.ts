@@ -2,7 +2,15 @@
 import QRCode from "qrcode";
 
 export async function ticketQrPng(code: string, size = 320): Promise<Buffer> {
-  return QRCode.toBuffer(code, { type: "png", errorCorrectionLevel: "M", margin: 2, width: size });
+  // Written as greyscale (pngjs's colorType 0) rather than the default RGBA: a QR code has two
+  // colours, so a quarter of the bytes to filter and compress, a smaller file, the same picture.
+  return QRCode.toBuffer(code, {
+    type: "png",
+    errorCorrectionLevel: "M",
+    margin: 2,
+    width: size,
+    rendererOpts: { colorType: 0 },
+  } as QRCode.QRCodeToBufferOptions);
 }
 
 export async function ticketQrSvg(code: string): Promise<string> {
