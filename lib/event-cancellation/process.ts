@@ -16,7 +16,7 @@ import { orderRecipient } from "../orders/order-recipient";
 import { normaliseEmail } from "../accounts/email-address";
 import { enqueueEmails, type QueuedEmail } from "../outbox/queue";
 import { ORGANIZER_CONTACT_SELECT, organizerReplyTo } from "../organizers/contact-address";
-import { ticketStillWithBuyer } from "../ownership/ticket-holder";
+import { ticketHolderLocale, ticketStillWithBuyer } from "../ownership/ticket-holder";
 import { paymentProvider } from "../payments";
 import type { PaymentProvider } from "../payments/provider";
 import { completeRefund, REFUND_LEASE_MS } from "../refunds/complete-refund";
@@ -208,7 +208,7 @@ async function cancelOrderOfEvent(
           ticketTypeId: true,
           holderName: true,
           holderEmail: true,
-          holderUser: { select: { email: true, name: true } },
+          holderUser: { select: { email: true, name: true, locale: true } },
           transfers: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true, toEmail: true } },
         },
       },
@@ -284,7 +284,7 @@ type OrderForEmails = {
   tickets: {
     holderName: string | null;
     holderEmail: string | null;
-    holderUser: { email: string; name: string | null } | null;
+    holderUser: { email: string; name: string | null; locale: Locale } | null;
     transfers: { id: string; toEmail: string }[];
   }[];
   event: CancelledEventRow & {
@@ -303,9 +303,13 @@ function cancellationEmails(cancellationId: string, order: OrderForEmails, refun
   const { event } = order;
   const buyer = orderRecipient(order);
   const paid = refundMinor > 0;
-  const recipients = new Map<string, { name: string | null; holderName: string; money: EventCancelledPayload["money"]; link: string }>();
+  const recipients = new Map<
+    string,
+    { name: string | null; holderName: string; money: EventCancelledPayload["money"]; link: string; locale: Locale }
+  >();
   const forBuyer = () => ({
     name: buyer.name,
+    locale: order.user?.locale ?? order.locale,
     holderName: order.buyerName,
     money: paid ? ("refund" as const) : ("free" as const),
     link: orderUrl({ id: order.id, buyerEmail: order.buyerEmail }),
@@ -324,6 +328,7 @@ function cancellationEmails(cancellationId: string, order: OrderForEmails, refun
       holderName: ticket.holderName ?? order.buyerName,
       money: paid ? "buyer" : "free",
       link: ticketLinkUrl(transfer),
+      locale: ticketHolderLocale({ ...ticket, order }),
     });
   }
   const replyTo = organizerReplyTo(event.organizer);
@@ -331,7 +336,7 @@ function cancellationEmails(cancellationId: string, order: OrderForEmails, refun
     template: "event-cancelled",
     to: email,
     toName: recipient.name,
-    locale: order.user?.locale ?? order.locale,
+    locale: recipient.locale,
     dedupeKey: `event-cancelled:${cancellationId}:${email}`,
     payload: {
       organizerName: event.organizer.name,

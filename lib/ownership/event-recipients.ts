@@ -5,7 +5,7 @@ import type { Db, DbTransaction } from "../db/client";
 import type { Locale } from "../db/types";
 import { orderUrl } from "../orders/order-links";
 import { ticketLinkUrl } from "../transfers/ticket-links";
-import { TICKET_HOLDER_SELECT, ticketHolderContact, ticketStillWithBuyer } from "./ticket-holder";
+import { TICKET_HOLDER_SELECT, ticketHolderContact, ticketHolderLocale, ticketStillWithBuyer } from "./ticket-holder";
 
 type Reader = Db | DbTransaction;
 
@@ -31,6 +31,7 @@ export type EventRecipient = {
  * two orders gets one email, about the newest order (its number, link, name and language), in
  * the order the addresses first bought. An order of an account goes to the account's current
  * address, not to the one it was bought with; a ticket passed on goes to its holder instead.
+ * In the newest order's language, or a passed-on ticket's holder's (ticketHolderLocale).
  */
 export async function eventRecipients(reader: Reader, eventId: string): Promise<EventRecipient[]> {
   const tickets = await reader.ticket.findMany({
@@ -38,7 +39,7 @@ export async function eventRecipients(reader: Reader, eventId: string): Promise<
     select: {
       ...TICKET_HOLDER_SELECT,
       id: true,
-      order: { select: { ...TICKET_HOLDER_SELECT.order.select, id: true, number: true, locale: true } },
+      order: { select: { ...TICKET_HOLDER_SELECT.order.select, id: true, number: true } },
       transfers: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true, toEmail: true } },
     },
     orderBy: [{ order: { createdAt: "asc" } }, { order: { id: "asc" } }, { createdAt: "asc" }, { id: "asc" }],
@@ -56,7 +57,7 @@ export async function eventRecipients(reader: Reader, eventId: string): Promise<
       orderNumber: order.number,
       link: withBuyer ? orderUrl({ id: order.id, buyerEmail: order.buyerEmail }) : ticketLinkUrl(transfer),
       key: withBuyer ? order.id : `ticket:${ticket.id}`,
-      locale: order.locale,
+      locale: ticketHolderLocale(ticket),
     });
   }
   return [...byAddress.values()];

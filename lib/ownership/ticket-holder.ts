@@ -4,6 +4,7 @@
 // process can import them.
 import { normaliseEmail } from "../accounts/email-address";
 import type { Prisma } from "../db/client";
+import type { Locale } from "../db/types";
 import { orderRecipient, type OrderForRecipient, type OrderRecipient } from "../orders/order-recipient";
 
 /** Whether the ticket is still with whoever holds its order (it was never passed on). */
@@ -14,10 +15,11 @@ export function ticketStillWithBuyer(ticket: { holderEmail: string | null }): bo
 /** Prisma's where clause for the tickets of an order that its buyer still holds. */
 export const STILL_WITH_BUYER = { holderEmail: null } as const satisfies Prisma.TicketWhereInput;
 
-/** What an order's holder is read from: select these fields, then ask orderHolderContact. */
+/** What an order's holder is read from: select these fields, then ask orderHolderContact (and the language ticketHolderLocale). */
 export const ORDER_HOLDER_SELECT = {
   buyerEmail: true,
   buyerName: true,
+  locale: true,
   user: { select: { email: true, name: true } },
 } as const satisfies Prisma.OrderSelect;
 
@@ -33,7 +35,7 @@ export function orderHolderContact(order: OrderForRecipient): OrderRecipient {
 export const TICKET_HOLDER_SELECT = {
   holderName: true,
   holderEmail: true,
-  holderUser: { select: { email: true, name: true } },
+  holderUser: { select: { email: true, name: true, locale: true } },
   order: { select: ORDER_HOLDER_SELECT },
 } as const satisfies Prisma.TicketSelect;
 
@@ -55,4 +57,21 @@ export function ticketHolderContact(ticket: TicketForHolder): OrderRecipient {
     email: normaliseEmail(ticket.holderUser?.email ?? ticket.holderEmail),
     name: ticket.holderName ?? ticket.holderUser?.name ?? null,
   };
+}
+
+type TicketForLocale = {
+  holderEmail: string | null;
+  holderUser?: { locale: Locale } | null;
+  order: { locale: Locale };
+};
+
+/**
+ * The language news about a ticket reaches its holder in: the order's (the language it was bought
+ * in) while the buyer holds it; once passed on, the holder's account's (set when the ticket was
+ * passed to them, in the language it was passed on in, or their own choice since), which the
+ * order's language says nothing about.
+ */
+export function ticketHolderLocale(ticket: TicketForLocale): Locale {
+  if (ticketStillWithBuyer(ticket)) return ticket.order.locale;
+  return ticket.holderUser?.locale ?? ticket.order.locale;
 }

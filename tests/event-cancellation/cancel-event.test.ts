@@ -288,6 +288,9 @@ describe(`processEventCancellation (${databaseKind})`, () => {
     const passed = await order(ids);
     const friend = { name: "Vän Vännen", email: `van-${unique()}@example.se` };
     await passOn(passed.tickets[0], friend);
+    // The friend has an account in English: their email is in English, the buyer's in the order's Swedish.
+    const friendAccount = await db.user.create({ data: { email: friend.email, name: friend.name, locale: "en" } });
+    await db.ticket.update({ where: { id: passed.tickets[0].id }, data: { holderUserId: friendAccount.id } });
     // The buyer cancelled one ticket earlier, within the policy: that one is not refunded again.
     const partly = await order(ids, { quantity: 2 });
     await db.ticket.update({ where: { id: partly.tickets[0].id }, data: { status: "VOID" } });
@@ -343,6 +346,8 @@ describe(`processEventCancellation (${databaseKind})`, () => {
       message: "Artisten är sjuk. Vi ber om ursäkt.",
     });
     expect(payloadTo(friend.email).link).toMatch(/\/tickets\//);
+    const localeOf = (to: string) => emails.find((email) => email.to === to)!.locale;
+    expect([localeOf(friend.email), localeOf(passed.buyerEmail)]).toEqual(["en", passed.locale]);
     expect(payloadTo(passed.buyerEmail)).toMatchObject({ money: "refund", refundMinor: 50_000 });
     expect(payloadTo(free.buyerEmail)).toMatchObject({ money: "free", refundMinor: 0 });
 

@@ -1,6 +1,7 @@
 // The reminder before an event: a day ahead, one email per address holding a valid ticket of a
 // paid order (a ticket passed on reminds its new holder, with their own link), never twice, never
-// for a cancelled event, one that is further off or about to start, or one already reminded;
+// for a cancelled event, one that is further off or about to start, or one already reminded; a
+// passed-on ticket's holder in their own language;
 // cancelling an event withdraws its reminders not sent yet; on
 // PostgreSQL, workers running at once queue each reminder once.
 import { randomUUID } from "node:crypto";
@@ -64,6 +65,8 @@ describe(`queueEventReminders (${databaseKind})`, () => {
       linkTo: "order",
       event: { title: due.event.title, address: "Storgatan 1", city: due.event.city, startsAt: due.event.startsAt.toISOString() },
     });
+    // The friend's account was made when the ticket was passed on, in Swedish: their language.
+    expect(toFriend.locale).toBe("sv");
     expect(toFriend.payload).toMatchObject({
       holderName: "Tove Vän",
       link: ticketLinkUrl({ id: passed.transferId, toEmail: passed.toEmail }),
@@ -86,6 +89,29 @@ describe(`queueEventReminders (${databaseKind})`, () => {
     await paidOrder(due.ids);
     await queueEventReminders();
     expect(await remindersOf(due.event.id)).toHaveLength(2);
+  });
+
+  it("writes to someone a ticket was passed on to in their own account's language, not the buyer's", async () => {
+    const due = await eventIn(20, { locale: "sv" });
+    const friend = `vera-${unique()}@example.se`;
+    const passed = await passTicketOn({
+      sender: { via: "order", orderId: due.order.id, key: new URL(orderUrl(due.order)).searchParams.get("key") ?? "" },
+      code: due.order.tickets[0].code,
+      recipient: { name: "Vera Vän", email: friend },
+      locale: "sv",
+    });
+    if (!passed.ok) throw new Error(passed.error);
+    // She switched the site to English while signed in (lib/profile's saveAccountLocale).
+    await db.user.updateMany({ where: { email: friend }, data: { locale: "en" } });
+
+    await queueEventReminders();
+    const emails = await remindersOf(due.event.id);
+    expect(emails.map((email) => [email.to, email.locale]).sort()).toEqual(
+      [
+        [due.email, "sv"],
+        [friend, "en"],
+      ].sort(),
+    );
   });
 
   it("leaves alone events further off, about to start, cancelled, unpublished, and holders whose order was cancelled", async () => {
