@@ -5,7 +5,7 @@ import type { AppLocale } from "../lib/i18n/locales";
 import { messages } from "../lib/i18n/messages";
 import type { ReactNode } from "react";
 import type { CancelledEvent, EventCancelledPayload } from "../lib/event-cancellation/email-payload";
-import { siteTimeZone } from "../lib/i18n/time-zone";
+import { previewEventWithoutAddress, previewOrderLink, previewOrganizer } from "./components/preview-data";
 import { EmailLayout, emailStyles } from "./components/email-layout";
 import { QuotedMessage } from "./components/quoted-message";
 
@@ -62,23 +62,15 @@ export function eventCancelledSubject(locale: AppLocale, payload: Pick<EventCanc
 
 EventCancelledEmail.PreviewProps = {
   locale: "sv",
-  organizerName: "Göteborgs Symfoniker",
-  replyTo: "biljetter@gso.example.se",
+  ...previewOrganizer,
   holderName: "Åsa Berg",
   orderNumber: "7KQ2M9XD",
-  event: {
-    title: "Beethovens nionde symfoni",
-    venue: "Konserthuset",
-    city: "Göteborg",
-    startsAt: "2027-04-17T17:00:00.000Z",
-    endsAt: "2027-04-17T19:00:00.000Z",
-    timeZone: siteTimeZone,
-  },
+  event: previewEventWithoutAddress,
   message: "Dirigenten har blivit sjuk och vi hittar ingen ersättare.\n\nVi ber om ursäkt och hoppas att vi ses en annan kväll.",
   money: "refund",
   refundMinor: 69000,
   currency: "SEK",
-  link: "http://localhost:3000/orders/0190a4c2-0000-7000-8000-000000000000?key=abc",
+  link: previewOrderLink,
 } satisfies EventCancelledEmailProps;
 
 export default EventCancelledEmail;

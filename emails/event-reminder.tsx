@@ -1,7 +1,7 @@
 import { Button, Section, Text } from "react-email";
 import { formatEventDateRange } from "../lib/i18n/format";
 import type { AppLocale } from "../lib/i18n/locales";
-import { siteTimeZone } from "../lib/i18n/time-zone";
+import { previewEvent, previewOrderLink, previewOrganizer } from "./components/preview-data";
 import type { EventReminderPayload } from "../lib/reminders/email-payload";
 import { EmailLayout, emailStyles } from "./components/email-layout";
 import { emailTranslator } from "./components/translator";
@@ -47,20 +47,11 @@ export function eventReminderSubject(locale: AppLocale, payload: Pick<EventRemin
 
 EventReminderEmail.PreviewProps = {
   locale: "sv",
-  organizerName: "Göteborgs Symfoniker",
-  replyTo: "biljetter@gso.example.se",
+  ...previewOrganizer,
   holderName: "Åsa Berg",
   orderNumber: "7KQ2M9XD",
-  event: {
-    title: "Beethovens nionde symfoni",
-    venue: "Konserthuset",
-    address: "Götaplatsen 8",
-    city: "Göteborg",
-    startsAt: "2027-04-17T17:00:00.000Z",
-    endsAt: "2027-04-17T19:00:00.000Z",
-    timeZone: siteTimeZone,
-  },
-  link: "http://localhost:3000/orders/0190a4c2-0000-7000-8000-000000000000?key=abc",
+  event: previewEvent,
+  link: previewOrderLink,
   linkTo: "order",
 } satisfies EventReminderEmailProps;
 

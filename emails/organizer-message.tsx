@@ -5,7 +5,7 @@ import type { OrganizerMessagePayload } from "../lib/outbox/templates";
 import { EmailLayout, emailStyles } from "./components/email-layout";
 import { QuotedMessage } from "./components/quoted-message";
 import { emailTranslator } from "./components/translator";
-import { siteTimeZone } from "../lib/i18n/time-zone";
+import { previewEvent, previewOrganizer } from "./components/preview-data";
 
 export type OrganizerMessageEmailProps = OrganizerMessagePayload & { locale: AppLocale };
 
@@ -50,18 +50,10 @@ export function organizerMessageSubject(locale: AppLocale, payload: Pick<Organiz
 
 OrganizerMessageEmail.PreviewProps = {
   locale: "sv",
-  organizerName: "Göteborgs Symfoniker",
-  replyTo: "biljetter@gso.example.se",
+  ...previewOrganizer,
   buyerName: "Åsa Berg",
   orderNumber: "B7K2-9QXM",
-  event: {
-    title: "Beethovens nionde symfoni",
-    startsAt: "2027-04-17T17:00:00.000Z",
-    endsAt: "2027-04-17T19:00:00.000Z",
-    timeZone: siteTimeZone,
-    venue: "Konserthuset",
-    city: "Göteborg",
-  },
+  event: previewEvent,
   subject: "Ändrad starttid",
   body: "Konserten börjar en halvtimme senare än planerat, kl. 19.30.\n\nDörrarna öppnar kl. 18.45.\nVälkomna!",
   orderUrl: "http://localhost:3000/orders/preview?key=preview",
