@@ -466,6 +466,8 @@ async function emailBudgets(): Promise<void> {
  * What `npm run worker` spends on each confirmation of a rush: the CPU time of rendering an
  * order confirmation of one ticket (HTML, text, QR code, PDF) for different buyers of the same
  * event, per email, in five rounds of 40 after a warm-up. A figure, not a budget: it follows the host.
+ * This script renders with React's development build (no NODE_ENV); the worker, in production,
+ * spends a few per cent less.
  */
 async function confirmationRenderRounds(): Promise<number[]> {
   const buyer = (n: number): EmailPayloads["order-confirmation"] => {
