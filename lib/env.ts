@@ -181,6 +181,9 @@ const allOrNone: Record<string, readonly (keyof z.infer<typeof variables>)[]> = 
   "Google Wallet": ["GOOGLE_WALLET_ISSUER_ID", "GOOGLE_WALLET_SERVICE_ACCOUNT_EMAIL", "GOOGLE_WALLET_PRIVATE_KEY"],
 };
 
+/** Every variable the app reads, by name (README's configuration table lists each). */
+export const configurationVariables = Object.keys(variables.shape);
+
 export const envSchema = variables
   .superRefine((value, ctx) => {
     // Links in emails are built from SITE_URL, never from a request's Host header, so a

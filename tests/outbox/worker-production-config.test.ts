@@ -5,8 +5,11 @@
 import { spawnSync } from "node:child_process";
 
 function runWorker(extra: Record<string, string>) {
-  // Only what a shell needs: nothing of this test process's configuration leaks in.
-  const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...extra };
+  // Only what a shell needs: nothing of this test process's configuration (Jest's NODE_ENV
+  // included) leaks in.
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of Object.keys(env)) if (name !== "PATH" && name !== "HOME") delete env[name];
+  Object.assign(env, extra);
   return spawnSync("npm", ["run", "--silent", "worker"], { env, encoding: "utf8", timeout: 60_000 });
 }
 
