@@ -15,7 +15,8 @@ export const previewEvent = {
   timeZone: siteTimeZone,
 };
 
+const { address: _address, ...withoutAddress } = previewEvent;
 /** As the cancellation emails carry it: without the street address. */
-export const { address: _address, ...previewEventWithoutAddress } = previewEvent;
+export const previewEventWithoutAddress = withoutAddress;
 
 export const previewOrderLink = "http://localhost:3000/orders/0190a4c2-0000-7000-8000-000000000000?key=abc";
