@@ -23,6 +23,8 @@ function pem(label: "CERTIFICATE" | "PRIVATE KEY", what: string) {
     .refine((value) => block.test(value), { message: `must be ${what} in PEM form (-----BEGIN ${label}-----…)` });
 }
 
+const SHARE_MESSAGE = "must be a number from 0.05 to 1, e.g. 0.25";
+
 const variables = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
@@ -80,11 +82,7 @@ const variables = z.object({
   // where it shares the cores with a web server or the database, so a rush's checkouts come first.
   WORKER_CPU_SHARE: z.preprocess(
     emptyAsUndefined,
-    z.coerce
-      .number({ message: "must be a number from 0.05 to 1, e.g. 0.25" })
-      .min(0.05, { message: "must be a number from 0.05 to 1, e.g. 0.25" })
-      .max(1, { message: "must be a number from 0.05 to 1, e.g. 0.25" })
-      .default(1),
+    z.coerce.number({ message: SHARE_MESSAGE }).min(0.05, { message: SHARE_MESSAGE }).max(1, { message: SHARE_MESSAGE }).default(1),
   ),
   AUTH_SECRET: z.preprocess(
     emptyAsUndefined,

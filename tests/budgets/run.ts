@@ -494,8 +494,8 @@ async function confirmationRenderRounds(): Promise<number[]> {
 function confirmationCpu(rounds: number[]): Row {
   const sorted = [...rounds].sort((a, b) => a - b);
   return {
-    budget: "CPU per order confirmation of 1 ticket (HTML, QR code, PDF), median of 5 rounds of 40 buyers",
-    measured: `${sorted[2].toFixed(1)} ms (rounds ${rounds.map((value) => value.toFixed(0)).join(", ")})`,
+    budget: `CPU per order confirmation of 1 ticket (HTML, QR code, PDF), median of ${rounds.length} rounds of 40 buyers`,
+    measured: `${sorted[Math.floor(sorted.length / 2)].toFixed(1)} ms (rounds ${rounds.map((value) => value.toFixed(0)).join(", ")})`,
     limit: "none",
     pass: true,
   };
