@@ -12,11 +12,17 @@ import { db, type DbTransaction } from "../db/client";
 import type { Locale } from "../db/types";
 import { orderUrl } from "../orders/order-links";
 import { lockOrder } from "../orders/finalize-order";
-import { orderRecipient } from "../orders/order-recipient";
-import { normaliseEmail } from "../accounts/email-address";
 import { enqueueEmails, type QueuedEmail } from "../outbox/queue";
 import { ORGANIZER_CONTACT_SELECT, organizerReplyTo } from "../organizers/contact-address";
-import { ticketHolderLocale, ticketStillWithBuyer } from "../ownership/ticket-holder";
+import {
+  ORDER_HOLDER_SELECT,
+  orderHolderContact,
+  orderHolderLocale,
+  TICKET_HOLDER_SELECT,
+  ticketHolderContact,
+  ticketHolderLocale,
+  ticketStillWithBuyer,
+} from "../ownership/ticket-holder";
 import { paymentProvider } from "../payments";
 import type { PaymentProvider } from "../payments/provider";
 import { completeRefund, REFUND_LEASE_MS } from "../refunds/complete-refund";
@@ -191,13 +197,10 @@ async function cancelOrderOfEvent(
   const order = await tx.order.findUniqueOrThrow({
     where: { id: orderId },
     select: {
+      ...ORDER_HOLDER_SELECT,
       id: true,
       number: true,
       currency: true,
-      locale: true,
-      buyerEmail: true,
-      buyerName: true,
-      user: { select: { email: true, name: true, locale: true } },
       items: { select: { ticketTypeId: true, unitPriceMinor: true } },
       tickets: {
         // Every ticket still valid, checked in or not and whoever holds it: the event is off.
@@ -206,9 +209,9 @@ async function cancelOrderOfEvent(
         select: {
           id: true,
           ticketTypeId: true,
-          holderName: true,
-          holderEmail: true,
-          holderUser: { select: { email: true, name: true, locale: true } },
+          holderName: TICKET_HOLDER_SELECT.holderName,
+          holderEmail: TICKET_HOLDER_SELECT.holderEmail,
+          holderUser: TICKET_HOLDER_SELECT.holderUser,
           transfers: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true, toEmail: true } },
         },
       },
@@ -301,7 +304,7 @@ type OrderForEmails = {
  */
 function cancellationEmails(cancellationId: string, order: OrderForEmails, refundMinor: number): QueuedEmail<"event-cancelled">[] {
   const { event } = order;
-  const buyer = orderRecipient(order);
+  const buyer = orderHolderContact(order);
   const paid = refundMinor > 0;
   const recipients = new Map<
     string,
@@ -309,7 +312,7 @@ function cancellationEmails(cancellationId: string, order: OrderForEmails, refun
   >();
   const forBuyer = () => ({
     name: buyer.name,
-    locale: order.user?.locale ?? order.locale,
+    locale: orderHolderLocale(order),
     holderName: order.buyerName,
     money: paid ? ("refund" as const) : ("free" as const),
     link: orderUrl({ id: order.id, buyerEmail: order.buyerEmail }),
@@ -321,10 +324,10 @@ function cancellationEmails(cancellationId: string, order: OrderForEmails, refun
       if (!recipients.has(buyer.email)) recipients.set(buyer.email, forBuyer());
       continue;
     }
-    const email = normaliseEmail(ticket.holderUser?.email ?? ticket.holderEmail ?? transfer.toEmail);
-    if (recipients.has(email)) continue;
-    recipients.set(email, {
-      name: ticket.holderName ?? ticket.holderUser?.name ?? null,
+    const holder = ticketHolderContact({ ...ticket, order });
+    if (recipients.has(holder.email)) continue;
+    recipients.set(holder.email, {
+      name: holder.name,
       holderName: ticket.holderName ?? order.buyerName,
       money: paid ? "buyer" : "free",
       link: ticketLinkUrl(transfer),

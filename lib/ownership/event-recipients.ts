@@ -28,10 +28,10 @@ export type EventRecipient = {
 
 /**
  * One recipient per address holding a valid ticket of a paid order of the event: a buyer with
- * two orders gets one email, about the newest order (its number, link, name and language), in
- * the order the addresses first bought. An order of an account goes to the account's current
- * address, not to the one it was bought with; a ticket passed on goes to its holder instead.
- * In the newest order's language, or a passed-on ticket's holder's (ticketHolderLocale).
+ * two orders gets one email, about the newest order (its number, link and name), in the order the
+ * addresses first bought. An order of an account goes to the account's current address and
+ * language, not to the ones it was bought with; a ticket passed on goes to its holder instead
+ * (ticketHolderContact, ticketHolderLocale).
  */
 export async function eventRecipients(reader: Reader, eventId: string): Promise<EventRecipient[]> {
   const tickets = await reader.ticket.findMany({

@@ -15,12 +15,12 @@ export function ticketStillWithBuyer(ticket: { holderEmail: string | null }): bo
 /** Prisma's where clause for the tickets of an order that its buyer still holds. */
 export const STILL_WITH_BUYER = { holderEmail: null } as const satisfies Prisma.TicketWhereInput;
 
-/** What an order's holder is read from: select these fields, then ask orderHolderContact (and the language ticketHolderLocale). */
+/** What an order's holder is read from: select these fields, then ask orderHolderContact and orderHolderLocale. */
 export const ORDER_HOLDER_SELECT = {
   buyerEmail: true,
   buyerName: true,
   locale: true,
-  user: { select: { email: true, name: true } },
+  user: { select: { email: true, name: true, locale: true } },
 } as const satisfies Prisma.OrderSelect;
 
 /**
@@ -59,19 +59,31 @@ export function ticketHolderContact(ticket: TicketForHolder): OrderRecipient {
   };
 }
 
+type OrderForLocale = { locale: Locale; user?: { locale: Locale } | null };
+
+/**
+ * The language news about an order reaches its holder in, as with every email to an account:
+ * the account's (set when the account was made, in the language of that purchase, and changed
+ * since by its owner's language switcher or profile); without an account, the order's (the
+ * language it was bought in).
+ */
+export function orderHolderLocale(order: OrderForLocale): Locale {
+  return order.user?.locale ?? order.locale;
+}
+
 type TicketForLocale = {
   holderEmail: string | null;
   holderUser?: { locale: Locale } | null;
-  order: { locale: Locale };
+  order: OrderForLocale;
 };
 
 /**
- * The language news about a ticket reaches its holder in: the order's (the language it was bought
- * in) while the buyer holds it; once passed on, the holder's account's (set when the ticket was
+ * The language news about a ticket reaches its holder in: the order holder's (orderHolderLocale)
+ * while the buyer holds it; once passed on, the holder's account's (set when the ticket was
  * passed to them, in the language it was passed on in, or their own choice since), which the
- * order's language says nothing about.
+ * order says nothing about.
  */
 export function ticketHolderLocale(ticket: TicketForLocale): Locale {
-  if (ticketStillWithBuyer(ticket)) return ticket.order.locale;
+  if (ticketStillWithBuyer(ticket)) return orderHolderLocale(ticket.order);
   return ticket.holderUser?.locale ?? ticket.order.locale;
 }

@@ -12,7 +12,7 @@ import { env } from "../env";
 import { orderUrl } from "../orders/order-links";
 import { enqueueEmails, type QueuedEmail } from "../outbox/queue";
 import { EVENT_SNAPSHOT_SELECT, eventSnapshotOf } from "../outbox/templates";
-import { orderRecipient } from "../orders/order-recipient";
+import { ORDER_HOLDER_SELECT, orderHolderContact, orderHolderLocale } from "../ownership/ticket-holder";
 import { paymentProvider } from "../payments";
 import { PaymentUnavailableError, type PaymentProvider, type RefundResult } from "../payments/provider";
 import { ORGANIZER_CONTACT_SELECT, organizerReplyTo } from "../organizers/contact-address";
@@ -194,12 +194,9 @@ export async function refundEmails(tx: DbTransaction, refundId: string): Promise
       tickets: { select: { amountMinor: true, ticket: { select: { code: true, ticketType: { select: { name: true } } } } } },
       order: {
         select: {
+          ...ORDER_HOLDER_SELECT,
           id: true,
           number: true,
-          locale: true,
-          buyerEmail: true,
-          buyerName: true,
-          user: { select: { email: true, name: true, locale: true } },
           _count: { select: { tickets: { where: { status: "VALID" } } } },
           event: {
             select: {
@@ -214,9 +211,8 @@ export async function refundEmails(tx: DbTransaction, refundId: string): Promise
   });
   const { order } = refund;
   const { event } = order;
-  // The order's holder, as lib/ownership/holdings.ts's orderHolderContact says (that module is
-  // server-only; both ask orderRecipient): the account's current address, else the one typed.
-  const holder = orderRecipient(order);
+  // The order's holder: the account's current address and language, else the ones of the purchase.
+  const holder = orderHolderContact(order);
   const replyTo = organizerReplyTo(event.organizer);
   const ticketsAmount = refund.tickets.reduce((sum, line) => sum + line.amountMinor, 0);
   const dedupe = (side: string) => `refund:${refundId}:${side}`;
@@ -225,7 +221,7 @@ export async function refundEmails(tx: DbTransaction, refundId: string): Promise
       template: "refund-buyer",
       to: holder.email,
       toName: holder.name,
-      locale: order.user?.locale ?? order.locale,
+      locale: orderHolderLocale(order),
       dedupeKey: dedupe("buyer"),
       payload: {
         buyerName: order.buyerName,

@@ -77,10 +77,14 @@ describe(`sendOrganizerMessage (${databaseKind})`, () => {
     if (!result.ok) throw new Error("not sent");
     expect((await db.organizerMessage.findUniqueOrThrow({ where: { id: result.messageId } })).recipientCount).toBe(2);
     const emails = await messageEmails(team.event.title);
+    // In the account's language, as every email to it (the language of the purchase that made
+    // the account, here or in a test before), not the newer order's English.
+    const accountLocale = async (email: string) => (await db.user.findUniqueOrThrow({ where: { email } })).locale;
+    expect(await accountLocale("asa@example.se")).toBe("sv");
     expect(emails.map((email) => [email.to, email.locale, email.dedupeKey]).sort()).toEqual(
       [
-        ["asa@example.se", "en", `organizer-message:${result.messageId}:${newer.id}`],
-        ["bo@example.se", "sv", `organizer-message:${result.messageId}:${other.id}`],
+        ["asa@example.se", "sv", `organizer-message:${result.messageId}:${newer.id}`],
+        ["bo@example.se", await accountLocale("bo@example.se"), `organizer-message:${result.messageId}:${other.id}`],
       ].sort(),
     );
     const toAsa = emails.find((email) => email.to === "asa@example.se")!.payload as { orderNumber: string; orderUrl: string };

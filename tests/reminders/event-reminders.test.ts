@@ -114,6 +114,16 @@ describe(`queueEventReminders (${databaseKind})`, () => {
     );
   });
 
+  it("writes to a buyer in their account's language, as their other emails, not in the one the order was bought in", async () => {
+    const due = await eventIn(20, { locale: "sv" });
+    // Bought in Swedish, then chose English with the language switcher while signed in.
+    await db.user.updateMany({ where: { email: due.email }, data: { locale: "en" } });
+
+    await queueEventReminders();
+    const [email] = await remindersOf(due.event.id);
+    expect([email.to, email.locale]).toEqual([due.email, "en"]);
+  });
+
   it("leaves alone events further off, about to start, cancelled, unpublished, and holders whose order was cancelled", async () => {
     const later = await eventIn(REMINDER_LEAD_MS / HOUR + 2);
     const soon = await eventIn(REMINDER_LATEST_MS / HOUR / 2);
