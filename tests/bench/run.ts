@@ -11,7 +11,9 @@
 // which runs only during (c)'s fixed-rate run.
 // Then, when nginx is installed (unless BENCH_NGINX=0), the first server stops and two others of
 // the same build on the same database, sharing Next's cache through Redis, behind
-// deploy/nginx.conf, do (a) and (b) again, get a checkout warm-up as long per server, and do (d).
+// deploy/nginx.conf, do (a) and (b) again (asking, as a browser does, for gzip), get a checkout
+// warm-up as long per server, and do (d). Without nginx, (a) and (b) ask for no compression, as
+// the baseline does not compress (Next would compress each answer).
 // Each of (a)–(c) runs BENCH_REPEATS times, app and baseline in turn, and the median run (by
 // req/s) of each is printed. Everything stays on loopback and every run is bounded by count or time.
 // Environment: BENCH_DATABASE_URL or TEST_DATABASE_URL (a PostgreSQL server; default
@@ -47,6 +49,8 @@ const workerCpuShare = process.env.WORKER_CPU_SHARE || "0.25";
 // worker's start: sent at the same pace, answered and checked, but not timed.
 const fixedLeadIn = 3;
 const SCENARIOS = ["reads", "checkout", "fixed", "rush", "nginx"] as const;
+/** What Chromium sends as Accept-Encoding, for the reads via nginx. */
+const BROWSER_ENCODINGS = "gzip, deflate, br, zstd";
 type Scenario = (typeof SCENARIOS)[number];
 const only = (process.env.BENCH_ONLY ?? "")
   .split(",")
@@ -608,14 +612,18 @@ async function main() {
       );
       await warm(`${front}/events`);
       await warm(`${front}/events/${EVENT_SLUG}`);
-      await pair(
-        "GET /events via nginx",
-        (url) => ({ url: `${url}/events`, connections, duration, headers: { "accept-language": "sv" } }),
-        front,
-      );
+      // Asked as a browser asks, taking gzip: what nginx then keeps and sends is the compressed
+      // page (deploy/nginx.conf). The baseline, asked the same, answers uncompressed.
+      const browser = { "accept-language": "sv", "accept-encoding": BROWSER_ENCODINGS };
+      for (const page of ["/events", `/events/${EVENT_SLUG}`]) {
+        const probe = await fetch(`${front}${page}`, { headers: browser });
+        await probe.arrayBuffer();
+        if (probe.headers.get("content-encoding") !== "gzip") failures.push(`${page} via nginx came without gzip`);
+      }
+      await pair("GET /events via nginx", (url) => ({ url: `${url}/events`, connections, duration, headers: browser }), front);
       await pair(
         `GET /events/${EVENT_SLUG} via nginx`,
-        (url) => ({ url: `${url}/events/${EVENT_SLUG}`, connections, duration, headers: { "accept-language": "sv" } }),
+        (url) => ({ url: `${url}/events/${EVENT_SLUG}`, connections, duration, headers: browser }),
         front,
       );
       // These servers are new: before their rush, each gets about the warm-up the first one had

@@ -10,6 +10,8 @@ export type RunningNginx = {
   url: string;
   /** What nginx logged at warn and above so far (its log goes when it stops). */
   errors: () => string;
+  /** Where its cache keeps pages (proxy_cache_path), removed when it stops. */
+  cacheDir: string;
   stop: () => Promise<void>;
 };
 
@@ -71,5 +73,5 @@ export async function startNginx(upstreams: string[], label: string, port?: numb
       return "";
     }
   };
-  return { url, errors, stop };
+  return { url, errors, cacheDir: path.join(dir, "cache"), stop };
 }

@@ -1,0 +1,109 @@
+// deploy/nginx.conf's few seconds of public pages, in front of the served build: an anonymous
+// visitor's event page comes from nginx's cache, stored gzip-compressed for a browser (which
+// always takes gzip) and plain for a client that does not, so that no answer from the cache is
+// compressed again per request; a visitor with a session cookie, the sign-in page, the checkout
+// and a post never come from it, and a signed-in visitor's page is still compressed (by nginx).
+import { readdirSync, readFileSync } from "node:fs";
+import { request as httpRequest } from "node:http";
+import path from "node:path";
+import { gunzipSync } from "node:zlib";
+import { nginxAvailable, startNginx, type RunningNginx } from "../support/nginx";
+import { baseUrl } from "./browser";
+import { expect, test } from "./fixtures";
+
+const EVENT = "/events/beethovens-nionde-symfoni";
+const TITLE = "Beethovens nionde symfoni";
+/** What Chromium sends. */
+const BROWSER_ENCODINGS = "gzip, deflate, br, zstd";
+
+type Answer = { status: number; headers: Record<string, string | string[] | undefined>; body: Buffer };
+
+/** One request as sent, its body as received (not decompressed, as fetch would). */
+function get(base: string, path: string, headers: Record<string, string> = {}, method = "GET"): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(new URL(path, base), { method, headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on("error", reject);
+    });
+    request.on("error", reject);
+    request.end(method === "POST" ? "x" : undefined);
+  });
+}
+
+/**
+ * What nginx's cache holds for `uri`: per stored entry, the last part of its key (the client's
+ * gzip, or nothing) and the stored answer's Content-Encoding. A cache file is nginx's own header,
+ * a "KEY: …" line, then the answer as the app gave it.
+ */
+function stored(cacheDir: string, uri: string): Array<[string, string | null]> {
+  const files = readdirSync(cacheDir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+  const found: Array<[string, string | null]> = [];
+  for (const file of files) {
+    const text = readFileSync(path.join(file.parentPath, file.name)).toString("latin1");
+    const key = /\nKEY: ([^\n]*)\n/.exec(text)?.[1];
+    if (!key || key.split("|")[2] !== uri) continue;
+    const head = text.slice(text.indexOf("\nKEY: ") + key.length + 7, text.indexOf("\r\n\r\n"));
+    found.push([key.split("|").at(-1) ?? "", /\r\ncontent-encoding: *([^\r]*)/i.exec(head)?.[1] ?? null]);
+  }
+  return found.sort();
+}
+
+const html = (answer: Answer) => (answer.headers["content-encoding"] === "gzip" ? gunzipSync(answer.body) : answer.body).toString("utf8");
+
+test.describe("nginx's micro-cache of public pages", { tag: "@sv-desktop" }, () => {
+  let nginx: RunningNginx;
+  test.beforeAll(async () => {
+    test.skip(!nginxAvailable(), "needs nginx on PATH (.ci/run installs it)");
+    nginx = await startNginx([baseUrl], "nginx-cache");
+  });
+  test.afterAll(async () => {
+    await nginx?.stop();
+  });
+
+  test("keeps an anonymous visitor's event page, gzip for a browser and plain for a client without it", async () => {
+    for (const encoding of [BROWSER_ENCODINGS, null]) {
+      const headers: Record<string, string> = encoding ? { "accept-encoding": encoding } : {};
+      // The first request may fill the cache (or find it filled); the second, within its few
+      // seconds, comes from it as stored.
+      await get(nginx.url, EVENT, headers);
+      const kept = await get(nginx.url, EVENT, headers);
+      expect([encoding, kept.status, kept.headers["x-cache-status"]]).toEqual([encoding, 200, "HIT"]);
+      expect(kept.headers["set-cookie"]).toBeUndefined();
+      expect(html(kept)).toContain(TITLE);
+      if (encoding) {
+        expect(kept.headers["content-encoding"]).toBe("gzip");
+        expect(String(kept.headers.vary)).toMatch(/accept-encoding/i);
+        // Compressed: the event page's HTML is about 50 kB, gzip about a fifth of it.
+        expect(kept.body.length).toBeLessThan(html(kept).length / 2);
+      } else {
+        expect(kept.headers["content-encoding"]).toBeUndefined();
+      }
+    }
+    // Stored as answered: compressed once, by the app, for every browser; plain for the rest.
+    expect(stored(nginx.cacheDir, EVENT)).toEqual([
+      ["", null],
+      ["gzip", "gzip"],
+    ]);
+  });
+
+  test("never answers a session, the sign-in page, the checkout or a post from the cache", async () => {
+    const browser = { "accept-encoding": BROWSER_ENCODINGS };
+    for (const cookie of ["authjs.session-token=abc", "__Secure-authjs.session-token.0=abc"]) {
+      await get(nginx.url, EVENT, { ...browser, cookie });
+      const signedIn = await get(nginx.url, EVENT, { ...browser, cookie });
+      expect([cookie, signedIn.headers["x-cache-status"]]).toEqual([cookie, "BYPASS"]);
+      // Not kept, so nginx compresses it for this browser itself.
+      expect(signedIn.headers["content-encoding"]).toBe("gzip");
+      expect(html(signedIn)).toContain(TITLE);
+    }
+    for (const path of ["/login", `${EVENT}/checkout`, "/account"]) {
+      await get(nginx.url, path, browser);
+      const again = await get(nginx.url, path, browser);
+      expect([path, again.headers["x-cache-status"]]).toEqual([path, "BYPASS"]);
+    }
+    const posted = await get(nginx.url, EVENT, { ...browser, origin: nginx.url }, "POST");
+    expect(posted.headers["x-cache-status"]).not.toBe("HIT");
+  });
+});
