@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { correctOrderEmail, getOrganizerOrder } from "@/lib/organizers/corrections/order-correction";
 import { sendOrganizerMessage } from "@/lib/organizers/messages";
 import { SUPERSEDED_ERROR } from "@/lib/organizers/corrections/move-order";
+import { queueEventReminders, reminderKeyPrefix } from "@/lib/reminders/event-reminders";
 import { isValidOrderKey } from "@/lib/orders/order-links";
 import { createEvent } from "../helpers/fixtures";
 import { addMember, createUser, organizerWithTeam, paidOrder } from "./fixtures";
@@ -205,6 +206,28 @@ describe(`correctOrderEmail (${databaseKind})`, () => {
     ]);
   });
 
+  it("stops the day-before reminder queued to the old address, unless that address still holds tickets of the event", async () => {
+    const team = await misspelledOrder();
+    // Someone else mistyped into the same wrong address too: two orders, one correction.
+    const second = await paidOrder({ eventId: team.event.id, ticketTypeId: team.ticketTypes[0].id }, { email: team.wrong });
+    const tomorrow = new Date(Date.now() + 20 * 60 * 60_000);
+    await db.event.update({
+      where: { id: team.event.id },
+      data: { startsAt: tomorrow, endsAt: new Date(tomorrow.getTime() + 3 * 60 * 60_000) },
+    });
+    await queueEventReminders();
+    const reminder = () => db.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: `${reminderKeyPrefix(team.event.id)}${team.wrong}` } });
+    expect((await reminder()).status).toBe("PENDING");
+
+    const correct = (orderId: string) =>
+      correctOrderEmail({ userId: team.owner.id, organizerId: team.organizerId, orderId, email: team.right, confirmation: team.right });
+    // The wrong address still holds the second order's tickets: its reminder stays.
+    expect(await correct(team.order.id)).toMatchObject({ ok: true });
+    expect((await reminder()).status).toBe("PENDING");
+    // Now it holds nothing of the event: the reminder, naming an order that is no longer there, stops.
+    expect(await correct(second.id)).toMatchObject({ ok: true });
+    expect(await reminder()).toMatchObject({ status: "FAILED", lastError: SUPERSEDED_ERROR });
+  });
   it("keeps the typed values' problems as field errors and changes nothing", async () => {
     const team = await misspelledOrder();
     const args = { userId: team.owner.id, organizerId: team.organizerId, orderId: team.order.id };

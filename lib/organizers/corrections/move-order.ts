@@ -11,6 +11,8 @@ import { enqueueEmails, type QueuedEmail } from "../../outbox/queue";
 import { moveConsentsToAddress } from "../../privacy/consents";
 import { ORGANIZER_CONTACT_SELECT, organizerReplyTo } from "../contact-address";
 import { orderConfirmationPayload } from "../../tickets/order-confirmation-payload";
+import { eventRecipients } from "../../ownership/event-recipients";
+import { reminderKeyPrefix } from "../../reminders/event-reminders";
 
 /**
  * Who moved an order: an organizer member; the buyer from an account with a believable
@@ -75,9 +77,8 @@ export async function moveOrderToEmail(
   const account = await ensureBuyerAccount(tx, { email: toEmail, name: order.buyerName, locale: order.locale });
   await tx.order.update({ where: { id: orderId }, data: { buyerEmail: toEmail, userId: account.userId } });
 
-  // Stop what has not left yet. The sender only claims PENDING rows (and SENDING ones whose
-  // lease ran out, i.e. whose sender died); one being sent right now cannot be recalled.
-  const notYetSent = [{ status: "PENDING" as const }, { status: "SENDING" as const, lockedUntil: { lt: now } }];
+  // Stop what has not left yet.
+  const notYetSent = notSentBy(now);
   const forThisOrder = [
     { dedupeKey: { startsWith: `order-confirmation:${orderId}` } },
     { dedupeKey: { startsWith: `order-resend:${orderId}:` } },
@@ -87,6 +88,7 @@ export async function moveOrderToEmail(
     where: { to: toOld, AND: [{ OR: notYetSent }, { OR: forThisOrder }] },
     data: { status: "FAILED", lastError: SUPERSEDED_ERROR, lockedUntil: null },
   });
+  await stopReminderToOldAddress(tx, order.eventId, fromAddress, now);
   // The misspelled address's welcome invites someone else to an account that now holds
   // nothing: stop it too, unless that account still has other orders.
   if (previousUserId && previousUserId !== account.userId) {
@@ -160,4 +162,35 @@ export async function moveOrderToEmail(
   });
   await enqueueEmails(tx, emails);
   return { ok: true, changeId: change.id, fromEmail, toEmail, accountCreated: account.created };
+}
+
+/**
+ * Outbox rows that have not left yet: the sender only claims PENDING rows (and SENDING ones
+ * whose lease ran out, i.e. whose sender died); one being sent right now cannot be recalled.
+ */
+function notSentBy(now: Date) {
+  return [{ status: "PENDING" as const }, { status: "SENDING" as const, lockedUntil: { lt: now } }];
+}
+
+/**
+ * The day-before reminder (lib/reminders) goes to an address, not an order: one queued to the
+ * old address and not sent yet is stopped once that address holds no ticket of the event any
+ * more (by the ownership rule, after the move). It names the event, the buyer and a link that
+ * no longer opens. Its owner may still hold other tickets of the event: then it stays theirs.
+ * The new address gets the tickets in a new confirmation instead.
+ */
+async function stopReminderToOldAddress(tx: DbTransaction, eventId: string, fromAddress: string, now: Date): Promise<void> {
+  const pending = await tx.outboxEmail.findFirst({
+    where: {
+      dedupeKey: `${reminderKeyPrefix(eventId)}${fromAddress}`,
+      OR: notSentBy(now),
+    },
+    select: { id: true },
+  });
+  if (!pending) return;
+  if ((await eventRecipients(tx, eventId)).some((recipient) => recipient.email === fromAddress)) return;
+  await tx.outboxEmail.updateMany({
+    where: { id: pending.id, OR: notSentBy(now) },
+    data: { status: "FAILED", lastError: SUPERSEDED_ERROR, lockedUntil: null },
+  });
 }
