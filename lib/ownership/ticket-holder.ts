@@ -31,11 +31,16 @@ export function orderHolderContact(order: OrderForRecipient): OrderRecipient {
   return orderRecipient(order);
 }
 
-/** What a ticket's holder is read from: select these fields, then ask ticketHolderContact. */
-export const TICKET_HOLDER_SELECT = {
+/** A ticket's own holder fields, for a query that reads its order's holder fields already. */
+export const TICKET_HOLDER_FIELDS = {
   holderName: true,
   holderEmail: true,
   holderUser: { select: { email: true, name: true, locale: true } },
+} as const satisfies Prisma.TicketSelect;
+
+/** What a ticket's holder is read from: select these fields, then ask ticketHolderContact. */
+export const TICKET_HOLDER_SELECT = {
+  ...TICKET_HOLDER_FIELDS,
   order: { select: ORDER_HOLDER_SELECT },
 } as const satisfies Prisma.TicketSelect;
 

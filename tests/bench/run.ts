@@ -33,7 +33,7 @@ import path from "node:path";
 import autocannon, { type AutocannonOptions, type AutocannonRequest } from "autocannon";
 import pg from "pg";
 import { createClient } from "redis";
-import { nginxAvailable, startNginx, type RunningNginx } from "../support/nginx";
+import { BROWSER_ACCEPT_ENCODING, nginxAvailable, startNginx, type RunningNginx } from "../support/nginx";
 import { freePort, serveBuild, startNextServer, stopOnSignals, stopProcess, waitForUrl, type ServedBuild } from "../support/serve-build";
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
@@ -49,8 +49,6 @@ const workerCpuShare = process.env.WORKER_CPU_SHARE || "0.25";
 // worker's start: sent at the same pace, answered and checked, but not timed.
 const fixedLeadIn = 3;
 const SCENARIOS = ["reads", "checkout", "fixed", "rush", "nginx"] as const;
-/** What Chromium sends as Accept-Encoding, for the reads via nginx. */
-const BROWSER_ENCODINGS = "gzip, deflate, br, zstd";
 type Scenario = (typeof SCENARIOS)[number];
 const only = (process.env.BENCH_ONLY ?? "")
   .split(",")
@@ -614,7 +612,7 @@ async function main() {
       await warm(`${front}/events/${EVENT_SLUG}`);
       // Asked as a browser asks, taking gzip: what nginx then keeps and sends is the compressed
       // page (deploy/nginx.conf). The baseline, asked the same, answers uncompressed.
-      const browser = { "accept-language": "sv", "accept-encoding": BROWSER_ENCODINGS };
+      const browser = { "accept-language": "sv", "accept-encoding": BROWSER_ACCEPT_ENCODING };
       for (const page of ["/events", `/events/${EVENT_SLUG}`]) {
         const probe = await fetch(`${front}${page}`, { headers: browser });
         await probe.arrayBuffer();

@@ -7,14 +7,12 @@ import { readdirSync, readFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
-import { nginxAvailable, startNginx, type RunningNginx } from "../support/nginx";
+import { BROWSER_ACCEPT_ENCODING, nginxAvailable, startNginx, type RunningNginx } from "../support/nginx";
 import { baseUrl } from "./browser";
 import { expect, test } from "./fixtures";
 
 const EVENT = "/events/beethovens-nionde-symfoni";
 const TITLE = "Beethovens nionde symfoni";
-/** What Chromium sends. */
-const BROWSER_ENCODINGS = "gzip, deflate, br, zstd";
 
 type Answer = { status: number; headers: Record<string, string | string[] | undefined>; body: Buffer };
 
@@ -63,7 +61,7 @@ test.describe("nginx's micro-cache of public pages", { tag: "@sv-desktop" }, () 
   });
 
   test("keeps an anonymous visitor's event page, gzip for a browser and plain for a client without it", async () => {
-    for (const encoding of [BROWSER_ENCODINGS, null]) {
+    for (const encoding of [BROWSER_ACCEPT_ENCODING, null]) {
       const headers: Record<string, string> = encoding ? { "accept-encoding": encoding } : {};
       // The first request may fill the cache (or find it filled); the second, within its few
       // seconds, comes from it as stored.
@@ -89,7 +87,7 @@ test.describe("nginx's micro-cache of public pages", { tag: "@sv-desktop" }, () 
   });
 
   test("never answers a session, the sign-in page, the checkout or a post from the cache", async () => {
-    const browser = { "accept-encoding": BROWSER_ENCODINGS };
+    const browser = { "accept-encoding": BROWSER_ACCEPT_ENCODING };
     for (const cookie of ["authjs.session-token=abc", "__Secure-authjs.session-token.0=abc"]) {
       await get(nginx.url, EVENT, { ...browser, cookie });
       const signedIn = await get(nginx.url, EVENT, { ...browser, cookie });

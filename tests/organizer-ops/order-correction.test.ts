@@ -228,6 +228,7 @@ describe(`correctOrderEmail (${databaseKind})`, () => {
     expect(await correct(second.id)).toMatchObject({ ok: true });
     expect(await reminder()).toMatchObject({ status: "FAILED", lastError: SUPERSEDED_ERROR });
   });
+
   it("keeps the typed values' problems as field errors and changes nothing", async () => {
     const team = await misspelledOrder();
     const args = { userId: team.owner.id, organizerId: team.organizerId, orderId: team.order.id };

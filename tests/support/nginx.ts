@@ -15,6 +15,9 @@ export type RunningNginx = {
   stop: () => Promise<void>;
 };
 
+/** What Chromium sends as Accept-Encoding: a browser always takes gzip. */
+export const BROWSER_ACCEPT_ENCODING = "gzip, deflate, br, zstd";
+
 /** Whether an nginx binary is on PATH. */
 export function nginxAvailable(): boolean {
   return spawnSync("nginx", ["-v"], { stdio: "ignore" }).status === 0;
@@ -50,7 +53,8 @@ export function nginxConfig(upstreams: string[], port: number, dir: string): str
  */
 export async function startNginx(upstreams: string[], label: string, port?: number): Promise<RunningNginx> {
   const dir = path.resolve(".data", `nginx-${label}-${process.pid}`);
-  mkdirSync(path.join(dir, "cache"), { recursive: true });
+  const cacheDir = path.join(dir, "cache");
+  mkdirSync(cacheDir, { recursive: true });
   port ??= await freePort();
   const file = path.join(dir, "nginx.conf");
   writeFileSync(file, nginxConfig(upstreams, port, dir));
@@ -73,5 +77,5 @@ export async function startNginx(upstreams: string[], label: string, port?: numb
       return "";
     }
   };
-  return { url, errors, cacheDir: path.join(dir, "cache"), stop };
+  return { url, errors, cacheDir, stop };
 }
