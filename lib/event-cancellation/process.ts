@@ -15,6 +15,7 @@ import { lockOrder } from "../orders/finalize-order";
 import { enqueueEmails, type QueuedEmail } from "../outbox/queue";
 import { ORGANIZER_CONTACT_SELECT, organizerReplyTo } from "../organizers/contact-address";
 import {
+  type AccountForLocale,
   ORDER_HOLDER_SELECT,
   orderHolderContact,
   orderHolderLocale,
@@ -281,7 +282,7 @@ type OrderForEmails = {
   locale: Locale;
   buyerEmail: string;
   buyerName: string;
-  user: { email: string; name: string | null; locale: Locale } | null;
+  user: ({ email: string; name: string | null } & AccountForLocale) | null;
   tickets: {
     holderName: string | null;
     holderEmail: string | null;

@@ -20,7 +20,7 @@ export const ORDER_HOLDER_SELECT = {
   buyerEmail: true,
   buyerName: true,
   locale: true,
-  user: { select: { email: true, name: true, locale: true } },
+  user: { select: { email: true, name: true, locale: true, emailVerified: true, passwordSetAt: true } },
 } as const satisfies Prisma.OrderSelect;
 
 /**
@@ -64,16 +64,28 @@ export function ticketHolderContact(ticket: TicketForHolder): OrderRecipient {
   };
 }
 
-type OrderForLocale = { locale: Locale; user?: { locale: Locale } | null };
+/** What orderHolderLocale reads of an account (ORDER_HOLDER_SELECT selects it). */
+export type AccountForLocale = { locale: Locale; emailVerified: Date | null; passwordSetAt: Date | null };
+type OrderForLocale = { locale: Locale; user?: AccountForLocale | null };
 
 /**
- * The language news about an order reaches its holder in, as with every email to an account:
- * the account's (set when the account was made, in the language of that purchase, and changed
- * since by its owner's language switcher or profile); without an account, the order's (the
- * language it was bought in).
+ * Whether the account's owner has signed in to it: Auth.js sets emailVerified at the first
+ * sign-in by an emailed link, and a password is set (with passwordSetAt) only after one.
+ */
+function ownerHasSignedIn(account: AccountForLocale): boolean {
+  return account.emailVerified !== null || account.passwordSetAt !== null;
+}
+
+/**
+ * The language news about an order reaches its holder in: the account's, as with every email to
+ * it, once its owner has signed in (where the language switcher and the profile save their
+ * choice; until they change it, the language the account was made in); before that, the order's
+ * own. An account nobody has signed in to holds only the language of the purchase that made it,
+ * so a guest who bought once in Swedish and once in English hears about each order in the
+ * language they chose for it.
  */
 export function orderHolderLocale(order: OrderForLocale): Locale {
-  return order.user?.locale ?? order.locale;
+  return order.user && ownerHasSignedIn(order.user) ? order.user.locale : order.locale;
 }
 
 type TicketForLocale = {

@@ -66,6 +66,8 @@ describe(`sendOrganizerMessage (${databaseKind})`, () => {
     const newer = await paidOrder(ids, { email: "Asa@Example.se ", name: "Åsa Berg", locale: "en" });
     const other = await paidOrder(ids, { email: "bo@example.se", name: "Bo Ek" });
     const args = { userId: team.owner.id, organizerId: team.organizerId, eventId: team.event.id };
+    // Neither has signed in yet (the addresses are shared with the other tests of this file).
+    await db.user.updateMany({ where: { email: { in: ["asa@example.se", "bo@example.se"] } }, data: { emailVerified: null } });
 
     expect((await getMessageComposer(team.owner.id, team.organizerId, team.event.id))?.recipientCount).toBe(2);
     const preview = await previewOrganizerMessage({ ...args, message: message() }, { buyerName: "x", orderNumber: "x" });
@@ -77,14 +79,13 @@ describe(`sendOrganizerMessage (${databaseKind})`, () => {
     if (!result.ok) throw new Error("not sent");
     expect((await db.organizerMessage.findUniqueOrThrow({ where: { id: result.messageId } })).recipientCount).toBe(2);
     const emails = await messageEmails(team.event.title);
-    // In the account's language, as every email to it (the language of the purchase that made
-    // the account, here or in a test before), not the newer order's English.
-    const accountLocale = async (email: string) => (await db.user.findUniqueOrThrow({ where: { email } })).locale;
-    expect(await accountLocale("asa@example.se")).toBe("sv");
+    // Åsa has never signed in, so the account holds only the language of the purchase that made
+    // it (Swedish): the email about the newer order is in the language that order was bought in.
+    expect((await db.user.findUniqueOrThrow({ where: { email: "asa@example.se" } })).locale).toBe("sv");
     expect(emails.map((email) => [email.to, email.locale, email.dedupeKey]).sort()).toEqual(
       [
-        ["asa@example.se", "sv", `organizer-message:${result.messageId}:${newer.id}`],
-        ["bo@example.se", await accountLocale("bo@example.se"), `organizer-message:${result.messageId}:${other.id}`],
+        ["asa@example.se", "en", `organizer-message:${result.messageId}:${newer.id}`],
+        ["bo@example.se", other.locale, `organizer-message:${result.messageId}:${other.id}`],
       ].sort(),
     );
     const toAsa = emails.find((email) => email.to === "asa@example.se")!.payload as { orderNumber: string; orderUrl: string };
@@ -93,6 +94,16 @@ describe(`sendOrganizerMessage (${databaseKind})`, () => {
     const key = new URL(toAsa.orderUrl).searchParams.get("key");
     expect(isValidOrderKey({ id: newer.id, buyerEmail: newer.buyerEmail }, key)).toBe(true);
     expect(toAsa.orderUrl).not.toContain(older.id);
+
+    // Once she has signed in (by an emailed link), the account's language is hers, and the next
+    // message comes in it, as every other email to her account.
+    await db.user.update({ where: { email: "asa@example.se" }, data: { emailVerified: new Date() } });
+    const again = await sendOrganizerMessage({ ...args, message: message() });
+    if (!again.ok) throw new Error("not sent");
+    const toAsaAgain = (await messageEmails(team.event.title)).find(
+      (email) => email.to === "asa@example.se" && email.dedupeKey?.startsWith(`organizer-message:${again.messageId}:`),
+    );
+    expect(toAsaAgain?.locale).toBe("sv");
   });
 
   it("goes to the account's current address and name after the address changed; the order keeps the one it was bought with", async () => {

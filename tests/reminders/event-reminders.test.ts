@@ -114,14 +114,28 @@ describe(`queueEventReminders (${databaseKind})`, () => {
     );
   });
 
-  it("writes to a buyer in their account's language, as their other emails, not in the one the order was bought in", async () => {
+  it("writes to a buyer who has signed in in their account's language, as their other emails, not in the one the order was bought in", async () => {
     const due = await eventIn(20, { locale: "sv" });
-    // Bought in Swedish, then chose English with the language switcher while signed in.
-    await db.user.updateMany({ where: { email: due.email }, data: { locale: "en" } });
+    // Bought in Swedish, then signed in by the emailed link and chose English with the language switcher.
+    await db.user.updateMany({ where: { email: due.email }, data: { locale: "en", emailVerified: new Date() } });
 
     await queueEventReminders();
     const [email] = await remindersOf(due.event.id);
     expect([email.to, email.locale]).toEqual([due.email, "en"]);
+  });
+
+  it("writes to a guest who never signed in about each order in the language it was bought in", async () => {
+    // The first purchase made the account, in Swedish; the second was bought in English.
+    const swedish = await eventIn(20, { locale: "sv" });
+    const english = await eventIn(21, { email: swedish.email, locale: "en" });
+    expect((await db.user.findUniqueOrThrow({ where: { email: swedish.email } })).locale).toBe("sv");
+
+    await queueEventReminders();
+    const [aboutSwedish] = await remindersOf(swedish.event.id);
+    const [aboutEnglish] = await remindersOf(english.event.id);
+    expect([aboutSwedish.to, aboutSwedish.locale]).toEqual([swedish.email, "sv"]);
+    expect([aboutEnglish.to, aboutEnglish.locale]).toEqual([swedish.email, "en"]);
+    expect((await renderOutboxEmail(aboutEnglish)).subject).toBe(`Coming up: ${english.event.title}`);
   });
 
   it("leaves alone events further off, about to start, cancelled, unpublished, and holders whose order was cancelled", async () => {
