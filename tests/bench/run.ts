@@ -14,8 +14,8 @@
 // deploy/nginx.conf, do (a) and (b) again (asking, as a browser does, for gzip), get a checkout
 // warm-up as long per server, and do (d). Without nginx, (a) and (b) ask for no compression, as
 // the baseline does not compress (Next would compress each answer).
-// Each of (a)–(c) runs BENCH_REPEATS times, app and baseline in turn, and the median run (by
-// req/s) of each is printed. Everything stays on loopback and every run is bounded by count or time.
+// Each of (a)–(d) runs BENCH_REPEATS times, app and baseline in turn, and the median run of each
+// is printed (by req/s; the fixed-rate run's by p95), each rush on an event of its own. Everything stays on loopback and every run is bounded by count or time.
 // Environment: BENCH_DATABASE_URL or TEST_DATABASE_URL (a PostgreSQL server; default
 // postgresql://postgres@127.0.0.1:5432/postgres), BENCH_SKIP_BUILD=1 to reuse .next,
 // BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default 50), BENCH_CHECKOUTS (default 1000),
@@ -61,14 +61,19 @@ const selected = (scenario: Scenario) => only.length === 0 || only.includes(scen
 const withNginx = selected("nginx") && process.env.BENCH_NGINX !== "0" && nginxAvailable();
 const REDIS_URL = process.env.REDIS_URL || "redis://127.0.0.1:6379";
 const EVENT_SLUG = "beethovens-nionde-symfoni";
-// Our own events so the checkout runs never exhaust seeded stock and the rush starts at zero.
+// Our own events so the checkout runs never exhaust seeded stock and each rush starts at zero:
+// one event per rush, for each round of each server kind.
 const CHECKOUT_SLUG = "bench-checkout";
-const RUSH_SLUG = "bench-rush";
-const RUSH_BASELINE_SLUG = "bench-rush-baseline";
-const RUSH_NGINX_SLUG = "bench-rush-nginx";
+const RUSH_KINDS = ["app", "baseline", "nginx"] as const;
+type RushKind = (typeof RUSH_KINDS)[number];
+const rushSlug = (kind: RushKind, round: number) => `bench-rush-${kind}-${round + 1}`;
+const RUSH_SLUGS = RUSH_KINDS.flatMap((kind) => Array.from({ length: repeats }, (_, round) => rushSlug(kind, round)));
 const RUSH_CAPACITY = 500;
 const RUSH_BUYERS = 3000;
 const RUSH_CONNECTIONS = 100;
+
+/** One rush: the event it sold, its figures, and what its buyers were told. */
+type Rush = { slug: string; measured: Measured; answers: Tally };
 
 type Measured = {
   label: string;
@@ -313,11 +318,9 @@ async function addBenchEvents(databaseUrl: string): Promise<void> {
   await client.connect();
   try {
     for (const [slug, capacity, maxPerOrder] of [
-      [CHECKOUT_SLUG, 1_000_000, 10],
-      [RUSH_SLUG, RUSH_CAPACITY, 1],
-      [RUSH_BASELINE_SLUG, RUSH_CAPACITY, 1],
-      [RUSH_NGINX_SLUG, RUSH_CAPACITY, 1],
-    ] as const) {
+      [CHECKOUT_SLUG, 1_000_000, 10] as const,
+      ...RUSH_SLUGS.map((slug) => [slug, RUSH_CAPACITY, 1] as const),
+    ]) {
       // A copy of a seeded event (organizer, venue, dates in the future) with one ticket type.
       await client.query(
         `WITH source AS (SELECT * FROM "Event" WHERE "slug" = $1),
@@ -547,8 +550,10 @@ async function main() {
       });
     };
     let fixedOurs: Measured | undefined;
-    let emails: { from: { sent: string; waiting: string }; after: { sent: string; waiting: string } } | undefined;
-    if (selected("fixed")) {
+    const fixedRuns = { ours: [] as Measured[], theirs: [] as Measured[] };
+    // Per round of the app's: emails the worker sent during it, and how many waited before and after.
+    const emails: { sent: number; waitingBefore: string; waitingAfter: string }[] = [];
+    for (let round = 0; round < repeats && selected("fixed"); round++) {
       // The sender works through the backlog every run so far has queued while the app takes orders.
       // Its first email sent says it is at work (nothing waiting: nothing to wait for).
       const emailsBefore = await outbox();
@@ -556,41 +561,46 @@ async function main() {
       worker = startScript("lib/outbox/cli/worker.ts", { ...served.env, NODE_ENV: "production", WORKER_CPU_SHARE: workerCpuShare });
       if (Number(emailsBefore.waiting) > 0) await waitUntil(async () => (await outbox()).sent !== emailsBefore.sent, 30_000);
       const sendingFrom = await outbox();
-      fixedOurs = await steady(app, id, fixed.app);
-      emails = { from: sendingFrom, after: await outbox() };
+      fixedRuns.ours.push(await steady(app, id, fixed.app));
+      const after = await outbox();
+      emails.push({ sent: Number(after.sent) - Number(sendingFrom.sent), waitingBefore: sendingFrom.waiting, waitingAfter: after.waiting });
       await stopProcess(worker);
-      const fixedTheirs = await steady(base, null, fixed.base);
-      fixedRows.push(...pairRows(fixedOurs, fixedTheirs));
+      fixedRuns.theirs.push(await steady(base, null, fixed.base));
+    }
+    if (fixedRuns.ours.length) {
+      // The median by p95, the figure this run is for (each run keeps to the same rate).
+      const byP95 = (runs: Measured[]) => [...runs].sort((a, b) => a.p95 - b.p95)[Math.floor((runs.length - 1) / 2)];
+      fixedOurs = byP95(fixedRuns.ours);
+      fixedRows.push(...pairRows(fixedOurs, byP95(fixedRuns.theirs)));
     }
 
-    // (d) the rush: 3,000 buyers of one ticket each for 500 tickets, all at once.
-    const rushTypes = { app: await ticketTypeOf(db, RUSH_SLUG), base: await ticketTypeOf(db, RUSH_BASELINE_SLUG) };
-    const rush = { app: noAnswers(), base: noAnswers() };
+    // (d) the rush: 3,000 buyers of one ticket each for 500 tickets, all at once, BENCH_REPEATS
+    // times (each on an event of its own), the app's and the baseline's in turn; the median counts.
+    const rushes: Record<RushKind, Rush[]> = { app: [], baseline: [], nginx: [] };
+    const rushRound = async (kind: RushKind, label: string, url: string, actionId: string | null) => {
+      const slug = rushSlug(kind, rushes[kind].length);
+      const type = await ticketTypeOf(db, slug);
+      const answers = noAnswers();
+      const measured = await load(label, {
+        url,
+        connections: RUSH_CONNECTIONS,
+        amount: RUSH_BUYERS,
+        requests: [checkoutRequest(url, slug, type, actionId, (s, b, _c, h) => void answers[classify(s, b, h)]++)],
+      });
+      rushes[kind].push({ slug, measured, answers });
+    };
     const rushRows: string[][] = [["scenario", "requests", "req/s", "p50", "p95", "p99", "errors", "non-2xx", "app vs baseline"]];
-    let rushOurs: Measured | undefined;
     // The baseline's rush is the yardstick of the rush via nginx too.
-    let rushTheirs: Measured | undefined;
-    if (selected("rush")) {
-      rushOurs = await load("on-sale rush", {
-        url: app,
-        connections: RUSH_CONNECTIONS,
-        amount: RUSH_BUYERS,
-        requests: [checkoutRequest(app, RUSH_SLUG, rushTypes.app, id, (s, b, _c, h) => void rush.app[classify(s, b, h)]++)],
-      });
+    for (let round = 0; round < repeats && (selected("rush") || withNginx); round++) {
+      if (selected("rush")) await rushRound("app", "on-sale rush", app, id);
+      await rushRound("baseline", "on-sale rush", base, null);
     }
-    if (selected("rush") || withNginx) {
-      rushTheirs = await load("on-sale rush", {
-        url: base,
-        connections: RUSH_CONNECTIONS,
-        amount: RUSH_BUYERS,
-        requests: [checkoutRequest(base, RUSH_BASELINE_SLUG, rushTypes.base, null, (s, b, _c, h) => void rush.base[classify(s, b, h)]++)],
-      });
-    }
+    const rushOurs = rushes.app.length ? median(rushes.app.map((run) => run.measured)) : undefined;
+    const rushTheirs = rushes.baseline.length ? median(rushes.baseline.map((run) => run.measured)) : undefined;
     if (rushOurs && rushTheirs) rushRows.push(...pairRows(rushOurs, rushTheirs));
 
     // (e) the deployment's shape: two servers on this database sharing Next's cache in
     // Redis, behind deploy/nginx.conf, whose address is their SITE_URL (server actions check it).
-    const nginxRush = noAnswers();
     let nginxRushMeasured: Measured | undefined;
     if (withNginx) {
       await forgetCachedPages(REDIS_URL);
@@ -630,23 +640,18 @@ async function main() {
         const warming = await warmUp("checkout via nginx, 2 servers", front, id, warmed.nginx, warmupSeconds * behindNginx.length);
         rows.push(...pairRows(warming, baselineWarmUp!));
       }
-      const nginxType = await ticketTypeOf(db, RUSH_NGINX_SLUG);
-      nginxRushMeasured = await load("on-sale rush via nginx, 2 servers", {
-        url: front,
-        connections: RUSH_CONNECTIONS,
-        amount: RUSH_BUYERS,
-        requests: [checkoutRequest(front, RUSH_NGINX_SLUG, nginxType, id, (s, b, _c, h) => void nginxRush[classify(s, b, h)]++)],
-      });
+      for (let round = 0; round < repeats; round++) await rushRound("nginx", "on-sale rush via nginx, 2 servers", front, id);
+      nginxRushMeasured = median(rushes.nginx.map((run) => run.measured));
       rushRows.push(...pairRows(nginxRushMeasured, rushTheirs!));
     }
 
-    // The database has the last word: nothing oversold, and the rush sold exactly its capacity.
+    // The database has the last word: nothing oversold, and each rush sold exactly its capacity.
     const oversold = await db.query(`SELECT "id", "name", "sold", "held", "capacity" FROM "TicketType" WHERE "sold" + "held" > "capacity"`);
     const rushSold = await db.query<{ slug: string; sold: number; held: number; paid: string }>(
       `SELECT e."slug", t."sold", t."held",
               (SELECT count(*) FROM "Order" o WHERE o."eventId" = e."id" AND o."status" = 'PAID') AS paid
-         FROM "TicketType" t JOIN "Event" e ON e."id" = t."eventId" WHERE e."slug" IN ($1, $2, $3) ORDER BY e."slug"`,
-      [RUSH_SLUG, RUSH_BASELINE_SLUG, RUSH_NGINX_SLUG],
+         FROM "TicketType" t JOIN "Event" e ON e."id" = t."eventId" WHERE e."slug" = ANY($1::text[]) ORDER BY e."slug"`,
+      [RUSH_SLUGS],
     );
     await db.end();
 
@@ -661,24 +666,36 @@ async function main() {
         `warm-up answers: app ${JSON.stringify(warmed.app)}${withNginx ? `, via nginx ${JSON.stringify(warmed.nginx)}` : ""}, baseline ${JSON.stringify(warmed.base)}`,
       );
     if (otherSamples.length) console.log(`unexpected checkout answers, e.g.:\n  ${otherSamples.join("\n  ")}`);
-    if (fixedOurs && emails) {
+    if (fixedOurs) {
       console.log(
-        `\nCheckout at a fixed ${fixedRate} orders/s for ${duration} s (evenly spaced, each timed from when it was due), at most ${connections} in flight; during the app's run \`npm run worker\` renders and sends the emails queued so far, on the same machine (WORKER_CPU_SHARE=${workerCpuShare})`,
+        `\nCheckout at a fixed ${fixedRate} orders/s for ${duration} s (evenly spaced, each timed from when it was due), at most ${connections} in flight; during the app's runs \`npm run worker\` renders and sends the emails queued so far, on the same machine (WORKER_CPU_SHARE=${workerCpuShare}); the run with the median p95 of ${fixedRuns.ours.length}`,
       );
       console.log(table(fixedRows));
+      console.log(
+        `p95 of each run: app ${fixedRuns.ours.map((run) => ms(run.p95)).join(", ")}; baseline ${fixedRuns.theirs.map((run) => ms(run.p95)).join(", ")}`,
+      );
       console.log(`fixed-rate answers: app ${JSON.stringify(fixed.app)}, baseline ${JSON.stringify(fixed.base)}`);
       console.log(
-        `emails sent by npm run worker during the app's run: ${Number(emails.after.sent) - Number(emails.from.sent)}; waiting before ${emails.from.waiting}, after ${emails.after.waiting}`,
+        `emails sent by npm run worker during the app's runs: ${emails.map((round) => `${round.sent} (waiting before ${round.waitingBefore}, after ${round.waitingAfter})`).join("; ")}`,
       );
     }
     if (rushTheirs) {
-      console.log(`\nOn-sale rush: ${RUSH_BUYERS} buyers, ${RUSH_CONNECTIONS} connections, capacity ${RUSH_CAPACITY}`);
-      console.log(table(rushRows));
       console.log(
-        `rush took: ${rushOurs ? `app ${rushOurs.seconds.toFixed(1)} s, ` : ""}${nginxRushMeasured ? `via nginx (2 servers) ${nginxRushMeasured.seconds.toFixed(1)} s, ` : ""}baseline ${rushTheirs.seconds.toFixed(1)} s`,
+        `\nOn-sale rush: ${RUSH_BUYERS} buyers, ${RUSH_CONNECTIONS} connections, capacity ${RUSH_CAPACITY}; median of ${rushes.baseline.length} rushes each`,
       );
+      console.log(table(rushRows));
+      const took = (kind: RushKind, label: string) => {
+        const runs = rushes[kind].map((run) => run.measured);
+        if (!runs.length) return "";
+        return `${label} ${median(runs).seconds.toFixed(1)} s (${runs.map((run) => run.seconds.toFixed(1)).join(", ")}), `;
+      };
       console.log(
-        `rush answers: ${rushOurs ? `app ${JSON.stringify(rush.app)}, ` : ""}${nginxRushMeasured ? `via nginx ${JSON.stringify(nginxRush)}, ` : ""}baseline ${JSON.stringify(rush.base)}`,
+        `rush took: ${took("app", "app")}${took("nginx", "via nginx (2 servers)")}${took("baseline", "baseline")}`.replace(/, $/, ""),
+      );
+      const answered = (kind: RushKind, label: string) =>
+        rushes[kind].length ? `${label} ${rushes[kind].map((run) => JSON.stringify(run.answers)).join(" ")}, ` : "";
+      console.log(
+        `rush answers: ${answered("app", "app")}${answered("nginx", "via nginx")}${answered("baseline", "baseline")}`.replace(/, $/, ""),
       );
     }
     if (!withNginx && selected("nginx")) console.log("(nginx not on PATH or BENCH_NGINX=0: the runs behind nginx were left out)");
@@ -689,26 +706,21 @@ async function main() {
     if (selected("checkout") && outcomes.app.paid !== checkouts * repeats)
       failures.push(`checkout: ${outcomes.app.paid} of ${checkouts * repeats} requests made a paid order`);
     if (oversold.rowCount) failures.push(`oversold: ${JSON.stringify(oversold.rows)}`);
-    if (rushOurs) {
-      const appRush = rushSold.rows.find((row) => row.slug === RUSH_SLUG);
-      if (!appRush || appRush.sold !== RUSH_CAPACITY || Number(appRush.paid) !== RUSH_CAPACITY)
-        failures.push(`rush: sold ${appRush?.sold}, PAID ${appRush?.paid}, want ${RUSH_CAPACITY}`);
-      if (rush.app.paid !== RUSH_CAPACITY)
-        failures.push(`rush: ${rush.app.paid} buyers were told they bought a ticket, want ${RUSH_CAPACITY}`);
-      if (rush.app.sold_out !== RUSH_BUYERS - RUSH_CAPACITY)
-        failures.push(`rush: ${rush.app.sold_out} buyers were told "sold out", want ${RUSH_BUYERS - RUSH_CAPACITY}`);
-      if (rushOurs.fiveXx > 0 || rushOurs.errors > 0) failures.push(`rush: ${rushOurs.fiveXx} 5xx, ${rushOurs.errors} errors`);
-    }
-    if (fixedOurs && fixed.app.paid !== fixedOurs.requests + fixedRate * fixedLeadIn)
-      failures.push(`fixed rate: ${fixed.app.paid} of ${fixedOurs.requests} checkouts paid`);
-    if (nginxRushMeasured) {
-      const sold = rushSold.rows.find((row) => row.slug === RUSH_NGINX_SLUG);
+    // Every rush of the app's servers, each on its own event: exactly its capacity sold and paid,
+    // every buyer told so, every other buyer told "sold out", no 5xx.
+    for (const { slug, measured, answers } of [...rushes.app, ...rushes.nginx]) {
+      const sold = rushSold.rows.find((row) => row.slug === slug);
       if (!sold || sold.sold !== RUSH_CAPACITY || Number(sold.paid) !== RUSH_CAPACITY)
-        failures.push(`rush via nginx: sold ${sold?.sold}, PAID ${sold?.paid}, want ${RUSH_CAPACITY}`);
-      if (nginxRush.paid !== RUSH_CAPACITY || nginxRush.sold_out !== RUSH_BUYERS - RUSH_CAPACITY)
-        failures.push(`rush via nginx: answers ${JSON.stringify(nginxRush)}`);
-      if (nginxRushMeasured.fiveXx > 0 || nginxRushMeasured.errors > 0)
-        failures.push(`rush via nginx: ${nginxRushMeasured.fiveXx} 5xx, ${nginxRushMeasured.errors} errors`);
+        failures.push(`${slug}: sold ${sold?.sold}, PAID ${sold?.paid}, want ${RUSH_CAPACITY}`);
+      if (answers.paid !== RUSH_CAPACITY)
+        failures.push(`${slug}: ${answers.paid} buyers were told they bought a ticket, want ${RUSH_CAPACITY}`);
+      if (answers.sold_out !== RUSH_BUYERS - RUSH_CAPACITY)
+        failures.push(`${slug}: ${answers.sold_out} buyers were told "sold out", want ${RUSH_BUYERS - RUSH_CAPACITY}`);
+      if (measured.fiveXx > 0 || measured.errors > 0) failures.push(`${slug}: ${measured.fiveXx} 5xx, ${measured.errors} errors`);
+    }
+    const fixedSent = fixedRuns.ours.reduce((sum, run) => sum + run.requests + fixedRate * fixedLeadIn, 0);
+    if (fixedOurs && fixed.app.paid !== fixedSent) failures.push(`fixed rate: ${fixed.app.paid} of ${fixedSent} checkouts paid`);
+    if (nginxRushMeasured) {
       const logged = nginx?.errors().trim();
       if (logged) console.log(`nginx's error log:\n${logged.split("\n").slice(-10).join("\n")}`);
     }
