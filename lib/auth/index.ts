@@ -7,6 +7,7 @@ import { sessionIfCookie } from "../cache/session-cookie";
 import { db } from "../db/client";
 import { env } from "../env";
 import { clientAddress } from "../rate-limit";
+import { signInLinkLanguage, withFirstSignInLanguage } from "./account-language";
 import { encodeSessionToken, jwtCallback, PASSWORD_PROVIDER_ID, sessionCallback } from "./callbacks";
 import { magicLinkProvider } from "./magic-link";
 import { checkPasswordSignIn } from "./password-sign-in";
@@ -39,7 +40,7 @@ function signInUserAgent(request: Request | undefined): () => Promise<string | n
 function authConfig(request?: Request): NextAuthConfig {
   const userAgent = signInUserAgent(request);
   return {
-    adapter: withSessionLimits(PrismaAdapter(db), { userAgent }),
+    adapter: withSessionLimits(withFirstSignInLanguage(PrismaAdapter(db), signInLinkLanguage(request)), { userAgent }),
     secret: env().AUTH_SECRET,
     trustHost: true,
     // Secure, __Secure- prefixed cookies whenever the site is served over https, whatever

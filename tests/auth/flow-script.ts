@@ -184,6 +184,39 @@ async function main() {
     callbackUrl: new URL((hostileLink.payload as { url: string }).url).searchParams.get("callbackUrl"),
   };
 
+  // 7. The account's language at its owner's first sign-in by link: an account a guest's
+  // purchase made (in Swedish; nobody has signed in) takes the language of the page the link
+  // leads back to, and a later sign-in from a Swedish page leaves it; an address new to the site
+  // gets it too, and one whose owner signed in before keeps its own.
+  const signInByLink = async (address: string, callbackUrl: string) => {
+    jar.delete("authjs.session-token");
+    await call("POST", "/api/auth/signin/email", { email: address, csrfToken: await csrf(), callbackUrl });
+    const latest = await db.outboxEmail.findFirstOrThrow({
+      where: { to: address, template: "magic-link" },
+      orderBy: { createdAt: "desc" },
+    });
+    const sent = new URL((latest.payload as { url: string }).url);
+    const query = new URLSearchParams({
+      token: sent.searchParams.get("token")!,
+      email: address,
+      callbackUrl: sent.searchParams.get("callbackUrl")!,
+    });
+    const used = await useLink(`/api/auth/callback/email?${query}`);
+    const account = await db.user.findUniqueOrThrow({ where: { email: address } });
+    return { location: used.location, locale: account.locale, verified: account.emailVerified !== null };
+  };
+  const stamp = Date.now();
+  const guest = `gast-${stamp}@example.se`;
+  await db.user.create({ data: { email: guest, name: "Gäst Gästsson", locale: "sv" } });
+  const member = `medlem-${stamp}@example.se`;
+  await db.user.create({ data: { email: member, name: "Mia Medlem", locale: "sv", emailVerified: new Date() } });
+  out.firstSignInLanguage = {
+    guestFirst: await signInByLink(guest, "/en/account/tickets"),
+    guestLater: await signInByLink(guest, "/account"),
+    newcomer: await signInByLink(`ny-${stamp}@example.se`, "/en/events"),
+    signedInBefore: await signInByLink(member, "/en/account"),
+  };
+
   process.stdout.write(`\n@@RESULT@@${JSON.stringify(out)}\n`);
   await disconnectDb();
 }

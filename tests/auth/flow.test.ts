@@ -61,6 +61,17 @@ describe("sign-in by email link through Auth.js's handlers", () => {
   });
 });
 
+describe("the account's language at its owner's first sign-in", () => {
+  it("becomes the language of the page the link leads back to, once: later sign-ins and accounts used before keep theirs", () => {
+    expect(result.firstSignInLanguage).toEqual({
+      guestFirst: { location: "/en/account/tickets", locale: "en", verified: true },
+      guestLater: { location: "/account", locale: "en", verified: true },
+      newcomer: { location: "/en/events", locale: "en", verified: true },
+      signedInBefore: { location: "/en/account", locale: "sv", verified: true },
+    });
+  });
+});
+
 describe("sign-in by password through Auth.js's handlers", () => {
   it("refuses a wrong password without a cookie", () => {
     expect(result.wrongPassword.location).toContain("error=CredentialsSignin");
