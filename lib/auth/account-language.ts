@@ -6,6 +6,7 @@
 // they were using when they asked for it; from then on the language switcher and the profile
 // change it, and every email to the account follows it.
 import type { Adapter, AdapterUser } from "@auth/core/adapters";
+import { ownerHasSignedIn, type AccountSignIns } from "../accounts/account-use";
 import { db } from "../db/client";
 import type { Locale } from "../db/types";
 import { parseLocalePath } from "../i18n/paths";
@@ -25,6 +26,10 @@ export function signInLinkLanguage(request: Request | undefined): Locale | null 
   return callbackPath === null ? null : parseLocalePath(callbackPath).locale;
 }
 
+/**
+ * Auth.js's adapter giving an account `language` (signInLinkLanguage of the request) when its
+ * owner signs in for the first time by an emailed link; the adapter as it is without one.
+ */
 export function withFirstSignInLanguage(base: Adapter, language: Locale | null): Adapter {
   const { createUser, updateUser } = base;
   if (!createUser || !updateUser) throw new Error("withFirstSignInLanguage: the adapter keeps no users");
@@ -42,9 +47,9 @@ export function withFirstSignInLanguage(base: Adapter, language: Locale | null):
     async updateUser({ id, ...data }) {
       if (!data.emailVerified) return updateUser({ id, ...data });
       return db.$transaction(async (tx) => {
-        const [account] = await tx.$queryRaw<{ emailVerified: Date | null; passwordSetAt: Date | null }[]>`
+        const [account] = await tx.$queryRaw<AccountSignIns[]>`
           SELECT "emailVerified", "passwordSetAt" FROM "User" WHERE "id" = ${id}::uuid FOR UPDATE`;
-        const first = account !== undefined && account.emailVerified === null && account.passwordSetAt === null;
+        const first = account !== undefined && !ownerHasSignedIn(account);
         return (await tx.user.update({ where: { id }, data: { ...data, ...(first ? { locale: language } : {}) } })) as AdapterUser;
       });
     },

@@ -2,6 +2,7 @@
 // reaches its holder: the parts of the ownership rule (lib/ownership/holdings.ts, which
 // re-exports them) that the worker's emails need too, kept free of "server-only" so the worker
 // process can import them.
+import { ownerHasSignedIn, type AccountSignIns } from "../accounts/account-use";
 import { normaliseEmail } from "../accounts/email-address";
 import type { Prisma } from "../db/client";
 import type { Locale } from "../db/types";
@@ -65,16 +66,8 @@ export function ticketHolderContact(ticket: TicketForHolder): OrderRecipient {
 }
 
 /** What orderHolderLocale reads of an account (ORDER_HOLDER_SELECT selects it). */
-export type AccountForLocale = { locale: Locale; emailVerified: Date | null; passwordSetAt: Date | null };
+export type AccountForLocale = { locale: Locale } & AccountSignIns;
 type OrderForLocale = { locale: Locale; user?: AccountForLocale | null };
-
-/**
- * Whether the account's owner has signed in to it: Auth.js sets emailVerified at the first
- * sign-in by an emailed link, and a password is set (with passwordSetAt) only after one.
- */
-function ownerHasSignedIn(account: AccountForLocale): boolean {
-  return account.emailVerified !== null || account.passwordSetAt !== null;
-}
 
 /**
  * The language news about an order reaches its holder in: the account's, as with every email to

@@ -114,7 +114,7 @@ describe(`queueEventReminders (${databaseKind})`, () => {
     );
   });
 
-  it("writes to a buyer who has signed in in their account's language, as their other emails, not in the one the order was bought in", async () => {
+  it("writes to a buyer who has signed in, in their account's language, as their other emails, not in the one the order was bought in", async () => {
     const due = await eventIn(20, { locale: "sv" });
     // Bought in Swedish, then signed in by the emailed link and chose English with the language switcher.
     await db.user.updateMany({ where: { email: due.email }, data: { locale: "en", emailVerified: new Date() } });
