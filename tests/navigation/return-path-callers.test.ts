@@ -1,6 +1,7 @@
 // Every place that reads a return path from a request goes through safeReturnPath. The callers
 // that can run in a unit test have their own tests (authRedirect, requestSignInLink,
-// queueMagicLink, parseLikeForm, setLocaleAction, the Auth.js route in tests/auth/flow.test.ts);
+// queueMagicLink, parseLikeForm, setLocaleAction, the Auth.js route and signInLinkLanguage in
+// tests/auth/flow.test.ts);
 // the sign-in pages and their action need a request, so this checks their source instead.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -31,6 +32,7 @@ describe("the readers of a return path", () => {
       "app/[locale]/login/actions.ts",
       "app/[locale]/login/confirm/page.tsx",
       "app/[locale]/login/page.tsx",
+      "lib/auth/account-language.ts",
       "lib/auth/magic-link.ts",
       "lib/auth/route-handlers.ts",
       "lib/i18n/actions.ts",
