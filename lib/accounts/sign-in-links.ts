@@ -6,6 +6,8 @@ import type { DbTransaction } from "../db/client";
 import { env } from "../env";
 
 export const SIGN_IN_LINK_PATH = "/login/confirm";
+/** Auth.js's route that uses up a sign-in link (/login/confirm posts to it). */
+export const SIGN_IN_LINK_CALLBACK_PATH = "/api/auth/callback/email";
 
 export function hashVerificationToken(token: string, secret = env().AUTH_SECRET): string {
   return createHash("sha256").update(`${token}${secret}`).digest("hex");

@@ -7,12 +7,11 @@
 // change it, and every email to the account follows it.
 import type { Adapter, AdapterUser } from "@auth/core/adapters";
 import { ownerHasSignedIn, type AccountSignIns } from "../accounts/account-use";
+import { SIGN_IN_LINK_CALLBACK_PATH } from "../accounts/sign-in-links";
 import { db } from "../db/client";
 import type { Locale } from "../db/types";
 import { parseLocalePath } from "../i18n/paths";
 import { safeReturnPath } from "../navigation/return-path";
-
-const EMAIL_CALLBACK = "/api/auth/callback/email";
 
 /**
  * The language of the page an emailed link leads back to, for the request that uses the link
@@ -21,7 +20,7 @@ const EMAIL_CALLBACK = "/api/auth/callback/email";
 export function signInLinkLanguage(request: Request | undefined): Locale | null {
   if (!request) return null;
   const url = new URL(request.url);
-  if (url.pathname !== EMAIL_CALLBACK) return null;
+  if (url.pathname !== SIGN_IN_LINK_CALLBACK_PATH) return null;
   const callbackPath = safeReturnPath(url.searchParams.get("callbackUrl"), null);
   return callbackPath === null ? null : parseLocalePath(callbackPath).locale;
 }

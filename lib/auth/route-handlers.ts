@@ -6,12 +6,12 @@
 // password, a claimed order or a liked event would land in the attacker's account. So a GET
 // is sent to /login/confirm, which asks for a click, and a POST must come from a page of ours.
 import { NextRequest, NextResponse } from "next/server";
+import { SIGN_IN_LINK_CALLBACK_PATH as EMAIL_CALLBACK } from "../accounts/sign-in-links";
 import { env } from "../env";
 import { safeReturnPath } from "../navigation/return-path";
 import { handlers } from "./index";
 import { isSameOriginPost } from "./same-origin";
 
-const EMAIL_CALLBACK = "/api/auth/callback/email";
 const CALLBACK_COOKIES = new Set(["authjs.callback-url", "__Secure-authjs.callback-url"]);
 
 function siteOrigin(request: NextRequest): string {
