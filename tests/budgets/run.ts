@@ -171,12 +171,14 @@ function timings(lhr: Lhr): string {
   return `TBT ${metric(lhr, "total-blocking-time")} ms, LCP ${metric(lhr, "largest-contentful-paint")} ms, main-thread work ${metric(lhr, "mainthread-work-breakdown")} ms`;
 }
 
+type ObservedMetrics = { observedLargestContentfulPaint?: number; observedTimeOriginTs?: number };
+
 /**
- * What decided a run's LCP: when the page was first presented on this host, unthrottled, and how
- * many of its scripts had been downloaded by then. Lighthouse's simulation counts every script
- * that finished before that moment into the paint unless its first run (a task of at least 10 ms)
- * began after it, so a run in which the scripts won the race gets an LCP of about 2 s or more
- * (README, Performance).
+ * What decided a run's LCP: when the LCP element was presented on this host, unthrottled, and
+ * how many of the page's scripts had been downloaded by then. Lighthouse's simulation counts
+ * every script that finished before that moment into the paint unless its first run (a task of
+ * at least 10 ms) began after it, so a run in which the scripts won the race gets an LCP of
+ * about 2 s or more (README, Performance).
  */
 function paintRace(lhr: Lhr): string {
   const observed = (lhr.audits.metrics?.details as { items?: ObservedMetrics[] } | undefined)?.items?.[0];
@@ -191,8 +193,6 @@ function paintRace(lhr: Lhr): string {
   const loaded = scripts.filter((request) => (request.networkEndTime ?? Infinity) + offset <= lcp).length;
   return `${Math.round(lcp)} ms (${loaded}/${scripts.length})`;
 }
-
-type ObservedMetrics = { observedLargestContentfulPaint?: number; observedTimeOriginTs?: number };
 
 const medianOf = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 
