@@ -526,8 +526,8 @@ async function main() {
       baselineWarmUp = await warmUp("checkout", base, null, warmed.base);
       if (ours) rows.push(...pairRows(ours, baselineWarmUp));
     }
-    if (selected("checkout")) await vacuum();
-    if (selected("checkout"))
+    if (selected("checkout")) {
+      await vacuum();
       await pair("checkout", (url, isApp) => ({
         url,
         connections,
@@ -540,6 +540,7 @@ async function main() {
           }),
         ],
       }));
+    }
 
     // (c, latency) orders at a fixed rate, while the server's email sender renders the
     // confirmations (QR codes, PDF) of these and the earlier orders in the same process.
