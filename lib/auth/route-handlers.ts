@@ -6,7 +6,7 @@
 // password, a claimed order or a liked event would land in the attacker's account. So a GET
 // is sent to /login/confirm, which asks for a click, and a POST must come from a page of ours.
 import { NextRequest, NextResponse } from "next/server";
-import { SIGN_IN_LINK_CALLBACK_PATH as EMAIL_CALLBACK } from "../accounts/sign-in-links";
+import { SIGN_IN_LINK_CALLBACK_PATH } from "../accounts/sign-in-links";
 import { env } from "../env";
 import { safeReturnPath } from "../navigation/return-path";
 import { handlers } from "./index";
@@ -65,14 +65,14 @@ export function withSafeCallbackUrl(request: NextRequest): NextRequest {
 }
 
 export async function GET(request: NextRequest): Promise<Response> {
-  if (request.nextUrl.pathname === EMAIL_CALLBACK) {
+  if (request.nextUrl.pathname === SIGN_IN_LINK_CALLBACK_PATH) {
     return NextResponse.redirect(new URL(`/login/confirm${request.nextUrl.search}`, siteOrigin(request)), 303);
   }
   return handlers.GET(withSafeCallbackUrl(request));
 }
 
 export async function POST(request: NextRequest): Promise<Response> {
-  if (request.nextUrl.pathname === EMAIL_CALLBACK && !isSameOriginPost(request.headers, siteOrigin(request))) {
+  if (request.nextUrl.pathname === SIGN_IN_LINK_CALLBACK_PATH && !isSameOriginPost(request.headers, siteOrigin(request))) {
     return new NextResponse(null, { status: 403 });
   }
   return handlers.POST(withSafeCallbackUrl(request));

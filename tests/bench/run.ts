@@ -88,8 +88,7 @@ type Measured = {
   seconds: number;
 };
 
-/** The run with the median throughput of several (an odd count takes the middle one). */
-/** The median run, by requests a second unless told another figure. */
+/** The median run of several (an odd count takes the middle one), by requests a second unless told another figure. */
 function median(runs: Measured[], by: (run: Measured) => number = (run) => run.rps): Measured {
   const sorted = [...runs].sort((a, b) => by(a) - by(b));
   return sorted[Math.floor((sorted.length - 1) / 2)];

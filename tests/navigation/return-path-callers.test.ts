@@ -1,7 +1,7 @@
 // Every place that reads a return path from a request goes through safeReturnPath. The callers
 // that can run in a unit test have their own tests (authRedirect, requestSignInLink,
-// queueMagicLink, parseLikeForm, setLocaleAction, the Auth.js route and signInLinkLanguage in
-// tests/auth/flow.test.ts);
+// queueMagicLink, parseLikeForm, setLocaleAction, the Auth.js route in tests/auth/flow.test.ts,
+// signInLinkLanguage in tests/auth/account-language.test.ts);
 // the sign-in pages and their action need a request, so this checks their source instead.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
