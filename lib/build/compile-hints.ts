@@ -4,8 +4,11 @@
 // Next's boot scripts (its `rootMainFiles`: the framework and React, about 132 kB gzip) define
 // hundreds of functions that hydration calls at once, so compiling them lazily lengthened the
 // main-thread tasks that make up most of a page's total blocking time (README, Performance).
-// Neither Turbopack nor Next can put a line at the top of a chunk, so `npm run build` does it after
-// `next build`, on exactly those files; the page's own, smaller chunks keep the lazy default.
+// Neither Turbopack nor Next can put a line at the top of a chunk (a proposal to let it: Next.js
+// discussion 101287), so `npm run build` does it after `next build`, on exactly those files; the
+// page's own, smaller chunks keep the lazy default. A chunk's name keeps the hash of its content
+// without the line, which is the same for every build, so a name still stands for one content
+// (the build uses no subresource integrity, which would need the new digest).
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
