@@ -10,8 +10,9 @@
 // Prints one table and exits 1 when any budget is broken.
 // Environment: BUDGETS_DATABASE_URL or TEST_DATABASE_URL (PostgreSQL server; default
 // postgresql://postgres@127.0.0.1:5432/postgres), BUDGETS_SKIP_BUILD=1 to reuse .next,
-// CHROME_PATH (default: the journeys' browser, the headless shell if installed), LIGHTHOUSE_RUNS (runs per page, median counts; default 3),
-// BUDGETS_ONLY=emails for the emails and PDFs alone (no build, no server, no browser).
+// CHROME_PATH (default: the journeys' browser, the headless shell if installed), LIGHTHOUSE_RUNS
+// (runs per page, median counts; default 3), BUDGETS_ONLY=emails for the emails and PDFs alone
+// (no build, no server, no browser).
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:zlib";
@@ -198,12 +199,12 @@ function paintRace(lhr: Lhr): string {
 }
 
 // Lighthouse's mobile screen (a Moto G Power: 412 × 823 CSS pixels at 1.75 device pixels per
-// pixel), given to the browser's window rather than emulated over DevTools. DevTools applies its
-// emulation to each new page's renderer after the navigation has committed; the renderer picks
-// the new screen up only between its main-thread tasks, and meanwhile viz (Chromium's display
-// compositor) draws none of the frames it sends. After three such frames viz offers the page one
-// frame a second ("ThrottleUndrawnFrames"), so a page busy in its first quarter second (ours,
-// with their scripts) was presented one or two whole seconds late in most runs. Lighthouse's
+// pixel), given to the browser's window rather than emulated over DevTools. With DevTools'
+// emulation, which it applies to each new page's renderer after the navigation has committed,
+// viz (Chromium's display compositor) drew none of a busy page's first frames, most likely as
+// they were made for the screen the renderer had before; after three such frames viz offers a
+// page one frame a second ("ThrottleUndrawnFrames"), so ours, busy with their scripts in their
+// first quarter second, were presented one or two whole seconds late in most runs. Lighthouse's
 // settings say to turn its screen emulation off when the screen is set up outside it; the
 // network and CPU throttling stay the preset's simulated ones. The full browser keeps a headless
 // window at least 500 pixels wide, so this takes the headless shell (as the journeys do).
@@ -218,7 +219,7 @@ const LIGHTHOUSE_FLAGS = [
 
 type Trace = { traceEvents: { name: string; ts: number; args?: { reason?: string } }[] };
 
-/** A Lighthouse result, and how long viz held the page's frames back before its LCP (ms). */
+/** A Lighthouse result, and when viz held the page's frames back before its LCP (ms from the navigation). */
 type Run = Lhr & { framesHeld: { from: number; to: number } | null };
 
 /**
@@ -240,7 +241,7 @@ function framesHeld(lhr: Lhr, trace: Trace): Run["framesHeld"] {
   return held.length ? { from: Math.round(Math.min(...held)), to: Math.round(Math.max(...held)) } : null;
 }
 
-const heldFrames = ({ framesHeld: held }: Run) => (held ? `${held.from}–${held.to} ms` : "none");
+const describeHeld = ({ framesHeld: held }: Run) => (held ? `${held.from}–${held.to} ms` : "none");
 
 const medianOf = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 
@@ -286,7 +287,7 @@ async function lighthouseBudgets(served: ServedBuild, floor: FloorApp): Promise<
       ],
     });
     if (isFloor) {
-      rows.at(-1)!.notes!.push(`each run, frames viz held back before the LCP: ${runs.map(heldFrames).join(", ")}`);
+      rows.at(-1)!.notes!.push(`each run, frames viz held back before the LCP: ${runs.map(describeHeld).join(", ")}`);
       continue;
     }
     // Each as the median of its own runs' values (the median-scoring run may have neither).
@@ -301,7 +302,7 @@ async function lighthouseBudgets(served: ServedBuild, floor: FloorApp): Promise<
       notes: [
         `each run: TBT ${tbts.join(", ")} ms; LCP ${lcps.join(", ")} ms`,
         `each run, unthrottled: the LCP element presented at ${runs.map(paintRace).join(", ")} (scripts downloaded by then)`,
-        `each run, frames viz held back before the LCP: ${runs.map(heldFrames).join(", ")}`,
+        `each run, frames viz held back before the LCP: ${runs.map(describeHeld).join(", ")}`,
       ],
     });
     rows.push({
