@@ -15,17 +15,24 @@ import path from "node:path";
 export const COMPILE_HINT = "//# allFunctionsCalledOnLoad\n";
 
 /**
- * Marks the boot scripts of the build in `distDir` (`.next`) for eager compilation; returns the
- * files it marked now (none when they already were). Throws when the build names no boot
- * scripts, which would mean Next's build output has changed shape.
+ * The boot scripts of the build in `distDir` (`.next`): Next's `rootMainFiles`, as paths inside
+ * it. Throws when the build names none, which would mean Next's build output has changed shape.
  */
-export function addCompileHints(distDir: string): string[] {
+export function bootScripts(distDir: string): string[] {
   const manifest = JSON.parse(readFileSync(path.join(distDir, "build-manifest.json"), "utf8")) as { rootMainFiles?: unknown };
   const files = manifest.rootMainFiles;
   if (!Array.isArray(files) || files.length === 0 || !files.every((file) => typeof file === "string" && file.endsWith(".js")))
     throw new Error(`${distDir}/build-manifest.json names no boot scripts (rootMainFiles)`);
+  return files as string[];
+}
+
+/**
+ * Marks the boot scripts of the build in `distDir` for eager compilation; returns the files it
+ * marked now (none when they already were).
+ */
+export function addCompileHints(distDir: string): string[] {
   const marked: string[] = [];
-  for (const file of files as string[]) {
+  for (const file of bootScripts(distDir)) {
     const script = path.join(distDir, file);
     const code = readFileSync(script, "utf8");
     if (code.startsWith(COMPILE_HINT)) continue;

@@ -21,6 +21,7 @@ import lighthouse from "lighthouse";
 import { screenEmulationMetrics } from "lighthouse/core/config/constants.js";
 import { chromium } from "playwright-core";
 import { emailTemplates } from "../../emails/registry";
+import { bootScripts } from "../../lib/build/compile-hints";
 import { renderOutboxEmail } from "../../emails/render";
 import type { EmailPayloads, EmailTemplate } from "../../lib/outbox/templates";
 import { ticketPdfForTicket } from "../../lib/tickets/documents";
@@ -61,7 +62,7 @@ type FirstLoad = {
 };
 
 function firstLoadChunks(route: string): FirstLoad {
-  const build = JSON.parse(readFileSync(path.join(".next", "build-manifest.json"), "utf8")) as { rootMainFiles: string[] };
+  const rootMainFiles = bootScripts(".next");
   const file = path.join(".next", "server", "app", route, "page_client-reference-manifest.js");
   const source = readFileSync(file, "utf8");
   const sandbox = { globalThis: {} as { __RSC_MANIFEST?: Record<string, { entryJSFiles: Record<string, string[]> }> } };
@@ -72,9 +73,9 @@ function firstLoadChunks(route: string): FirstLoad {
   const segments = Object.entries(manifest.entryJSFiles);
   const isNext = (segment: string) => segment.startsWith("[project]/node_modules/next/");
   const ofOurs = new Set(segments.filter(([segment]) => !isNext(segment)).flatMap(([, chunks]) => chunks));
-  const rest = [...new Set(segments.flatMap(([, chunks]) => chunks))].filter((chunk) => !build.rootMainFiles.includes(chunk));
+  const rest = [...new Set(segments.flatMap(([, chunks]) => chunks))].filter((chunk) => !rootMainFiles.includes(chunk));
   return {
-    rootMainFiles: build.rootMainFiles,
+    rootMainFiles,
     nextSegments: rest.filter((chunk) => !ofOurs.has(chunk)),
     ours: rest.filter((chunk) => ofOurs.has(chunk)),
   };
@@ -177,6 +178,9 @@ function timings(lhr: Lhr): string {
 
 type ObservedMetrics = { observedLargestContentfulPaint?: number; observedTimeOriginTs?: number };
 
+/** What Lighthouse observed in the real, unthrottled load (its `metrics` audit). */
+const observedMetrics = (lhr: Lhr) => (lhr.audits.metrics?.details as { items?: ObservedMetrics[] } | undefined)?.items?.[0];
+
 /**
  * What decided a run's LCP: when the LCP element was presented on this host, unthrottled, and
  * how many of the page's scripts had been downloaded by then. Lighthouse's simulation counts
@@ -185,7 +189,7 @@ type ObservedMetrics = { observedLargestContentfulPaint?: number; observedTimeOr
  * about 2 s or more (README, Performance).
  */
 function paintRace(lhr: Lhr): string {
-  const observed = (lhr.audits.metrics?.details as { items?: ObservedMetrics[] } | undefined)?.items?.[0];
+  const observed = observedMetrics(lhr);
   const requests = lhr.audits["network-requests"]?.details as
     { items?: { resourceType?: string; networkEndTime?: number }[]; debugData?: { networkStartTimeTs?: number } } | undefined;
   const lcp = observed?.observedLargestContentfulPaint;
@@ -229,7 +233,7 @@ type Run = Lhr & { framesHeld: { from: number; to: number } | null };
  * rate do not count.
  */
 function framesHeld(lhr: Lhr, trace: Trace): Run["framesHeld"] {
-  const observed = (lhr.audits.metrics?.details as { items?: ObservedMetrics[] } | undefined)?.items?.[0];
+  const observed = observedMetrics(lhr);
   const origin = observed?.observedTimeOriginTs;
   const lcp = observed?.observedLargestContentfulPaint;
   if (origin === undefined || lcp === undefined) return null;
@@ -241,7 +245,8 @@ function framesHeld(lhr: Lhr, trace: Trace): Run["framesHeld"] {
   return held.length ? { from: Math.round(Math.min(...held)), to: Math.round(Math.max(...held)) } : null;
 }
 
-const describeHeld = ({ framesHeld: held }: Run) => (held ? `${held.from}–${held.to} ms` : "none");
+const framesHeldNote = (runs: Run[]) =>
+  `each run, frames viz held back before the LCP: ${runs.map(({ framesHeld: held }) => (held ? `${held.from}–${held.to} ms` : "none")).join(", ")}`;
 
 const medianOf = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 
@@ -281,15 +286,14 @@ async function lighthouseBudgets(served: ServedBuild, floor: FloorApp): Promise<
         // Simulated throttling slows the main-thread time it observed on this host by a fixed
         // factor, so a slower or busier host scores lower: the index says how fast it was.
         `host benchmarkIndex: ${runs.map((run) => Math.round(run.environment?.benchmarkIndex ?? 0)).join(", ")}`,
+        // Our pages print it beside their TBT and LCP, below.
+        ...(isFloor ? [framesHeldNote(runs)] : []),
         ...(performance >= 95 || isFloor
           ? []
           : [...failingAudits(lhr, "performance"), ...[lcpElement(lhr)].filter((note): note is string => note !== null)]),
       ],
     });
-    if (isFloor) {
-      rows.at(-1)!.notes!.push(`each run, frames viz held back before the LCP: ${runs.map(describeHeld).join(", ")}`);
-      continue;
-    }
+    if (isFloor) continue;
     // Each as the median of its own runs' values (the median-scoring run may have neither).
     const tbts = runs.map((run) => metric(run, "total-blocking-time"));
     const lcps = runs.map((run) => metric(run, "largest-contentful-paint"));
@@ -302,7 +306,7 @@ async function lighthouseBudgets(served: ServedBuild, floor: FloorApp): Promise<
       notes: [
         `each run: TBT ${tbts.join(", ")} ms; LCP ${lcps.join(", ")} ms`,
         `each run, unthrottled: the LCP element presented at ${runs.map(paintRace).join(", ")} (scripts downloaded by then)`,
-        `each run, frames viz held back before the LCP: ${runs.map(describeHeld).join(", ")}`,
+        framesHeldNote(runs),
       ],
     });
     rows.push({

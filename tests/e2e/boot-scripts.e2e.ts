@@ -1,17 +1,12 @@
 // The scripts every page boots with reach the browser marked for eager compilation by
 // `npm run build` (lib/build/compile-hints.ts), and the page still starts from them. One visitor
 // is enough: the scripts are the same for every language and screen.
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { COMPILE_HINT } from "../../lib/build/compile-hints";
+import { bootScripts, COMPILE_HINT } from "../../lib/build/compile-hints";
 import { collectPageErrors } from "./browser";
 import { expect, test } from "./fixtures";
 
-const bootScripts = () =>
-  (JSON.parse(readFileSync(path.join(".next", "build-manifest.json"), "utf8")) as { rootMainFiles: string[] }).rootMainFiles;
-
 test("the event page boots from scripts marked for eager compilation", { tag: "@sv-desktop" }, async ({ page }) => {
-  const boot = bootScripts();
+  const boot = bootScripts(".next");
   expect(boot.length).toBeGreaterThan(0);
   const served = new Map<string, string>();
   page.on("response", async (response) => {
