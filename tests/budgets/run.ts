@@ -252,18 +252,23 @@ async function simulatedPaint(lhr: Lhr & { configSettings: unknown }, artifacts:
       pessimisticEstimate: { nodeTimings: Map<SimulatedNode, { endTime: number }> };
     }>;
   };
-  const estimate = await lantern.request(
-    {
-      trace: artifacts.Trace,
-      devtoolsLog: artifacts.DevtoolsLog,
-      gatherContext: artifacts.GatherContext,
-      settings: lhr.configSettings,
-      simulator: null,
-      URL: artifacts.URL,
-      SourceMaps: artifacts.SourceMaps,
-    },
-    { computedCache: new Map() },
-  );
+  // A note, not a budget: a run whose simulation cannot be repeated (Lighthouse reports its own
+  // LCP error then) prints "?" instead of stopping the script.
+  const estimate = await lantern
+    .request(
+      {
+        trace: artifacts.Trace,
+        devtoolsLog: artifacts.DevtoolsLog,
+        gatherContext: artifacts.GatherContext,
+        settings: lhr.configSettings,
+        simulator: null,
+        URL: artifacts.URL,
+        SourceMaps: artifacts.SourceMaps,
+      },
+      { computedCache: new Map() },
+    )
+    .catch(() => null);
+  if (!estimate) return null;
   const downloads = [...estimate.pessimisticEstimate.nodeTimings].filter(([node]) => node.type === "network" && node.request);
   if (downloads.length === 0) return null;
   const [node, timing] = downloads.reduce((latest, entry) => (entry[1].endTime > latest[1].endTime ? entry : latest));
