@@ -241,7 +241,11 @@ type Run = Lhr & { framesHeld: { from: number; to: number } | null; simulatedPai
  */
 type SimulatedPaint = { scripts: number; last: { file: string; bytes: number; endMs: number; boot: boolean } };
 
-type SimulatedNode = { type: string; request?: { url: string; transferSize?: number; resourceType?: string } };
+type SimulatedNode = { type: string; request?: { url: string; transferSize?: number; resourceType?: string; priority?: string } };
+
+/** Lantern's LCP estimate leaves out low-priority pictures (offscreen ones), however late they end. */
+const countsForLcp = ({ request }: SimulatedNode) =>
+  !(request?.resourceType === "Image" && (request.priority === "Low" || request.priority === "VeryLow"));
 
 async function simulatedPaint(lhr: Lhr & { configSettings: unknown }, artifacts: Record<string, unknown>): Promise<SimulatedPaint | null> {
   const lantern = LanternLargestContentfulPaint as unknown as {
@@ -269,7 +273,9 @@ async function simulatedPaint(lhr: Lhr & { configSettings: unknown }, artifacts:
     )
     .catch(() => null);
   if (!estimate) return null;
-  const downloads = [...estimate.pessimisticEstimate.nodeTimings].filter(([node]) => node.type === "network" && node.request);
+  const downloads = [...estimate.pessimisticEstimate.nodeTimings].filter(
+    ([node]) => node.type === "network" && node.request && countsForLcp(node),
+  );
   if (downloads.length === 0) return null;
   const [node, timing] = downloads.reduce((latest, entry) => (entry[1].endTime > latest[1].endTime ? entry : latest));
   const boot = new Set(bootScripts(".next").map((file) => `/_next/${file}`));
