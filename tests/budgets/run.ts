@@ -150,6 +150,8 @@ type Lhr = {
   runtimeError?: { message: string };
   /** Lighthouse's measure of the host's CPU speed at the run (higher is faster). */
   environment?: { benchmarkIndex?: number };
+  /** The settings the run had (throttling and all), which its simulation is repeated with. */
+  configSettings: unknown;
 };
 
 function failingAudits(lhr: Lhr, category: string): string[] {
@@ -241,13 +243,9 @@ type Run = Lhr & { framesHeld: { from: number; to: number } | null; simulatedPai
  */
 type SimulatedPaint = { scripts: number; last: { file: string; bytes: number; endMs: number; boot: boolean } };
 
-type SimulatedNode = { type: string; request?: { url: string; transferSize?: number; resourceType?: string; priority?: string } };
+type SimulatedNode = { type: string; request?: { url: string; transferSize?: number; resourceType?: string } };
 
-/** Lantern's LCP estimate leaves out low-priority pictures (offscreen ones), however late they end. */
-const countsForLcp = ({ request }: SimulatedNode) =>
-  !(request?.resourceType === "Image" && (request.priority === "Low" || request.priority === "VeryLow"));
-
-async function simulatedPaint(lhr: Lhr & { configSettings: unknown }, artifacts: Record<string, unknown>): Promise<SimulatedPaint | null> {
+async function simulatedPaint(lhr: Lhr, artifacts: Record<string, unknown>, boot: Set<string>): Promise<SimulatedPaint | null> {
   const lantern = LanternLargestContentfulPaint as unknown as {
     request: (
       data: Record<string, unknown>,
@@ -255,6 +253,8 @@ async function simulatedPaint(lhr: Lhr & { configSettings: unknown }, artifacts:
     ) => Promise<{
       pessimisticEstimate: { nodeTimings: Map<SimulatedNode, { endTime: number }> };
     }>;
+    /** How the estimate itself leaves out low-priority pictures (offscreen ones), however late they end. */
+    isNotLowPriorityImageNode: (node: SimulatedNode) => boolean;
   };
   // A note, not a budget: a run whose simulation cannot be repeated (Lighthouse reports its own
   // LCP error then) prints "?" instead of stopping the script.
@@ -274,11 +274,10 @@ async function simulatedPaint(lhr: Lhr & { configSettings: unknown }, artifacts:
     .catch(() => null);
   if (!estimate) return null;
   const downloads = [...estimate.pessimisticEstimate.nodeTimings].filter(
-    ([node]) => node.type === "network" && node.request && countsForLcp(node),
+    ([node]) => node.type === "network" && node.request && lantern.isNotLowPriorityImageNode(node),
   );
   if (downloads.length === 0) return null;
   const [node, timing] = downloads.reduce((latest, entry) => (entry[1].endTime > latest[1].endTime ? entry : latest));
-  const boot = new Set(bootScripts(".next").map((file) => `/_next/${file}`));
   const pathname = new URL(node.request!.url).pathname;
   return {
     scripts: downloads.filter(([{ request }]) => request?.resourceType === "Script").length,
@@ -338,8 +337,10 @@ async function lighthouseBudgets(served: ServedBuild, floor: FloorApp): Promise<
   // Round by round, every page once per round: a busy moment of the host then costs each page
   // alike, and the floor shows what that moment allowed.
   const runsOf = new Map<string, Run[]>(pages.map((page) => [page.url, []]));
+  // The framework's boot scripts, as the browser asks for them, to name them in the notes.
+  const bootPaths = new Set(bootScripts(".next").map((file) => `/_next/${file}`));
   for (let run = 0; run < LIGHTHOUSE_RUNS; run++) {
-    for (const page of pages) runsOf.get(page.url)!.push(await lighthouseRun(page.url));
+    for (const page of pages) runsOf.get(page.url)!.push(await lighthouseRun(page.url, page.floor ? null : bootPaths));
   }
   for (const { name, url, floor: isFloor } of pages) {
     // Scores wander by a few points between runs on a busy machine: the median run counts.
@@ -394,7 +395,11 @@ async function lighthouseBudgets(served: ServedBuild, floor: FloorApp): Promise<
   }
 }
 
-async function lighthouseRun(url: string): Promise<Run> {
+/**
+ * One Lighthouse run of `url`. With `boot` (the framework's boot scripts as URL paths), what its
+ * simulated LCP counted is read as well; the floor's runs, which print no such note, go without.
+ */
+async function lighthouseRun(url: string, boot: Set<string> | null): Promise<Run> {
   const chrome = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: LIGHTHOUSE_FLAGS });
   try {
     // The mobile profile (Moto G Power, simulated slow 4G and a 4× slower CPU), its screen from
@@ -419,10 +424,7 @@ async function lighthouseRun(url: string): Promise<Run> {
       );
     return Object.assign(lhr, {
       framesHeld: framesHeld(lhr, result!.artifacts.Trace as unknown as Trace),
-      simulatedPaint: await simulatedPaint(
-        result!.lhr as unknown as Lhr & { configSettings: unknown },
-        result!.artifacts as unknown as Record<string, unknown>,
-      ),
+      simulatedPaint: boot && (await simulatedPaint(lhr, result!.artifacts as unknown as Record<string, unknown>, boot)),
     });
   } finally {
     chrome.kill();
