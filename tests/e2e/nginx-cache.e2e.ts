@@ -3,8 +3,10 @@
 // always takes gzip) and plain for a client that does not, so that no answer from the cache is
 // compressed again per request; a visitor with a session cookie, the sign-in page, the checkout
 // and a post never come from it, and a signed-in visitor's page is still compressed (by nginx).
+// Browsers get the site over HTTPS with HTTP/2; plain HTTP only redirects there.
 import { readdirSync, readFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
+import { connect, type ClientHttp2Session } from "node:http2";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { BROWSER_ACCEPT_ENCODING, nginxAvailable, startNginx, type RunningNginx } from "../support/nginx";
@@ -46,6 +48,20 @@ function stored(cacheDir: string, uri: string): Array<[string, string | null]> {
     found.push([key.split("|").at(-1) ?? "", /\r\ncontent-encoding: *([^\r]*)/i.exec(head)?.[1] ?? null]);
   }
   return found.sort();
+}
+
+/** One GET on an open HTTP/2 session, its body decompressed. */
+function getOverHttp2(session: ClientHttp2Session, path: string): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const stream = session.request({ ":path": path, "accept-encoding": BROWSER_ACCEPT_ENCODING });
+    const chunks: Buffer[] = [];
+    let headers: Answer["headers"] = {};
+    stream.on("response", (received) => (headers = received as Answer["headers"]));
+    stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+    stream.on("end", () => resolve({ status: Number(headers[":status"]), headers, body: Buffer.concat(chunks) }));
+    stream.on("error", reject);
+    stream.end();
+  });
 }
 
 const html = (answer: Answer) => (answer.headers["content-encoding"] === "gzip" ? gunzipSync(answer.body) : answer.body).toString("utf8");
@@ -103,5 +119,29 @@ test.describe("nginx's micro-cache of public pages", { tag: "@sv-desktop" }, () 
     }
     const posted = await get(nginx.url, EVENT, { ...browser, origin: nginx.url }, "POST");
     expect(posted.headers["x-cache-status"]).not.toBe("HIT");
+  });
+
+  test("serves browsers HTTPS with HTTP/2, a page's scripts on its connection, and plain HTTP only redirects", async () => {
+    const session = connect(nginx.tlsUrl, { ca: nginx.certificate });
+    try {
+      const page = await getOverHttp2(session, EVENT);
+      expect([session.alpnProtocol, page.status]).toEqual(["h2", 200]);
+      expect(page.headers["content-encoding"]).toBe("gzip");
+      const text = html(page);
+      expect(text).toContain(TITLE);
+      // A boot script the page names, on the same connection, compressed by nginx.
+      const script = /\/_next\/static\/chunks\/[\w.-]+\.js/.exec(text)?.[0];
+      expect(script).toBeDefined();
+      const chunk = await getOverHttp2(session, script!);
+      expect([chunk.status, chunk.headers["content-encoding"]]).toEqual([200, "gzip"]);
+    } finally {
+      session.close();
+    }
+    // Production's port 80 sends every address to HTTPS, but for the certificate authority's
+    // challenge.
+    const plain = await get(nginx.redirectUrl, `${EVENT}?ref=mail`);
+    expect([plain.status, plain.headers.location]).toEqual([301, `https://127.0.0.1${EVENT}?ref=mail`]);
+    const challenge = await get(nginx.redirectUrl, "/.well-known/acme-challenge/token");
+    expect(challenge.status).toBe(404);
   });
 });

@@ -1,13 +1,30 @@
-// deploy/nginx.conf in front of app servers started by a script (the bench, the shared-cache
-// check): the same file, with its upstreams, port, pid, log and cache directory pointed at this
-// run. Needs nginx on PATH (Debian's `nginx` package).
-import { spawn, spawnSync } from "node:child_process";
+// deploy/nginx.conf in front of app servers started by a script (the bench, the budgets, the
+// shared-cache check, the journeys): the same file, with its upstreams, ports, certificate, pid,
+// log and cache directory pointed at this run. Needs nginx and openssl on PATH (Debian's `nginx`
+// and `openssl` packages).
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { createHash, X509Certificate } from "node:crypto";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { freePort, stopProcess, waitForUrl } from "./serve-build";
 
 export type RunningNginx = {
+  /**
+   * Plain HTTP/1.1 to the site, as a load generator or a script asks. Production's port 80 only
+   * redirects to HTTPS; a run's configuration adds this listener to the HTTPS server.
+   */
   url: string;
+  /** The site as browsers get it in production: HTTPS with HTTP/2, on `localhost`. */
+  tlsUrl: string;
+  /** Production's port 80 (the redirect to HTTPS). */
+  redirectUrl: string;
+  /** The run's self-signed certificate (PEM), for a client to trust. */
+  certificate: string;
+  /**
+   * The certificate's public key, base64 of its SHA-256, for Chromium to trust it
+   * (`--ignore-certificate-errors-spki-list`).
+   */
+  spki: string;
   /** What nginx logged at warn and above so far (its log goes when it stops). */
   errors: () => string;
   /** Where its cache keeps pages (proxy_cache_path), removed when it stops. */
@@ -23,8 +40,14 @@ export function nginxAvailable(): boolean {
   return spawnSync("nginx", ["-v"], { stdio: "ignore" }).status === 0;
 }
 
-/** The deployment's nginx.conf for this run: `upstreams` are the app servers' base URLs. */
-export function nginxConfig(upstreams: string[], port: number, dir: string): string {
+/** Where a run's nginx listens: plain HTTP, HTTPS, and production's plain port (the redirect). */
+export type NginxPorts = { plain: number; tls: number; redirect: number };
+
+/**
+ * The deployment's nginx.conf for this run: `upstreams` are the app servers' base URLs; the
+ * certificate's files are `cert.pem` and `key.pem` in `dir`.
+ */
+export function nginxConfig(upstreams: string[], ports: NginxPorts, dir: string): string {
   const original = readFileSync("deploy/nginx.conf", "utf8");
   const servers = /^( *)server 127\.0\.0\.1:3000[^\n]*\n(?: *server 127\.0\.0\.1:\d+[^\n]*\n)*/m;
   const match = servers.exec(original);
@@ -33,7 +56,10 @@ export function nginxConfig(upstreams: string[], port: number, dir: string): str
   const ours = upstreams.map((url) => `${indent}server 127.0.0.1:${new URL(url).port} max_fails=3 fail_timeout=5s;\n`).join("");
   const config = original
     .replace(servers, ours)
-    .replace("listen 80;", `listen 127.0.0.1:${port};`)
+    .replace("listen 80;", `listen 127.0.0.1:${ports.redirect};`)
+    .replace("listen 443 ssl http2;", `listen 127.0.0.1:${ports.tls} ssl http2;\n        listen 127.0.0.1:${ports.plain};`)
+    .replace("/etc/ssl/biljett/fullchain.pem", path.join(dir, "cert.pem"))
+    .replace("/etc/ssl/biljett/privkey.pem", path.join(dir, "key.pem"))
     .replace("/run/nginx-biljett.pid", path.join(dir, "nginx.pid"))
     .replace("/var/log/nginx/biljett-error.log", path.join(dir, "error.log"))
     .replace("/var/cache/nginx/biljett", path.join(dir, "cache"));
@@ -41,25 +67,66 @@ export function nginxConfig(upstreams: string[], port: number, dir: string): str
     .split("\n")
     .filter((line) => !line.trim().startsWith("#"))
     .join("\n");
-  for (const leftover of ["listen 80;", "/run/", "/var/log/", "/var/cache/"]) {
+  for (const leftover of ["listen 80;", "listen 443", "/etc/ssl/", "/run/", "/var/log/", "/var/cache/"]) {
     if (settings.includes(leftover)) throw new Error(`deploy/nginx.conf: "${leftover}" was not redirected for this run`);
   }
   return config;
 }
 
 /**
- * Starts nginx with the deployment's configuration in front of `upstreams`, on `port` (a free
- * one by default: pass one to give the app servers their SITE_URL first); stop() removes its files.
+ * A self-signed certificate for `localhost` and 127.0.0.1, valid for two days, written to
+ * `cert.pem` and `key.pem` in `dir`; returns the certificate.
+ */
+function selfSignedCertificate(dir: string): string {
+  const [cert, key] = [path.join(dir, "cert.pem"), path.join(dir, "key.pem")];
+  try {
+    execFileSync(
+      "openssl",
+      [
+        "req",
+        "-x509",
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:prime256v1",
+        "-nodes",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=localhost",
+      ].concat(["-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout", key, "-out", cert]),
+      { stdio: ["ignore", "ignore", "pipe"] },
+    );
+  } catch (error) {
+    throw new Error(`openssl could not make the run's certificate (apt-get install openssl): ${(error as Error).message}`);
+  }
+  return readFileSync(cert, "utf8");
+}
+
+/**
+ * Starts nginx with the deployment's configuration in front of `upstreams`, its plain listener on
+ * `port` (a free one by default: pass one to give the app servers their SITE_URL first), HTTPS
+ * and the redirect on free ones; stop() removes its files.
  */
 export async function startNginx(upstreams: string[], label: string, port?: number): Promise<RunningNginx> {
   const dir = path.resolve(".data", `nginx-${label}-${process.pid}`);
   const cacheDir = path.join(dir, "cache");
   mkdirSync(cacheDir, { recursive: true });
-  port ??= await freePort();
+  // Three different ports (the OS may hand out a port it just handed out, now free again).
+  const picked = port === undefined ? [] : [port];
+  while (picked.length < 3) {
+    const free = await freePort();
+    if (!picked.includes(free)) picked.push(free);
+  }
+  const ports: NginxPorts = { plain: picked[0], tls: picked[1], redirect: picked[2] };
+  const certificate = selfSignedCertificate(dir);
+  const spki = createHash("sha256")
+    .update(new X509Certificate(certificate).publicKey.export({ type: "spki", format: "der" }))
+    .digest("base64");
   const file = path.join(dir, "nginx.conf");
-  writeFileSync(file, nginxConfig(upstreams, port, dir));
+  writeFileSync(file, nginxConfig(upstreams, ports, dir));
   const nginx = spawn("nginx", ["-p", dir, "-c", file, "-g", "daemon off;"], { stdio: ["ignore", "inherit", "inherit"] });
-  const url = `http://127.0.0.1:${port}`;
+  const url = `http://127.0.0.1:${ports.plain}`;
   const stop = async () => {
     await stopProcess(nginx);
     rmSync(dir, { recursive: true, force: true });
@@ -77,5 +144,14 @@ export async function startNginx(upstreams: string[], label: string, port?: numb
       return "";
     }
   };
-  return { url, errors, cacheDir, stop };
+  return {
+    url,
+    tlsUrl: `https://localhost:${ports.tls}`,
+    redirectUrl: `http://127.0.0.1:${ports.redirect}`,
+    certificate,
+    spki,
+    errors,
+    cacheDir,
+    stop,
+  };
 }
