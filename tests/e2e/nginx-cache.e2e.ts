@@ -50,7 +50,7 @@ function stored(cacheDir: string, uri: string): Array<[string, string | null]> {
   return found.sort();
 }
 
-/** One GET on an open HTTP/2 session, its body decompressed. */
+/** One GET on an open HTTP/2 session, as a browser asks, its body as received. */
 function getOverHttp2(session: ClientHttp2Session, path: string): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const stream = session.request({ ":path": path, "accept-encoding": BROWSER_ACCEPT_ENCODING });
@@ -129,7 +129,7 @@ test.describe("nginx's micro-cache of public pages", { tag: "@sv-desktop" }, () 
       expect(page.headers["content-encoding"]).toBe("gzip");
       const text = html(page);
       expect(text).toContain(TITLE);
-      // A boot script the page names, on the same connection, compressed by nginx.
+      // One of the scripts the page names, on the same connection, compressed by nginx.
       const script = /\/_next\/static\/chunks\/[\w.-]+\.js/.exec(text)?.[0];
       expect(script).toBeDefined();
       const chunk = await getOverHttp2(session, script!);
