@@ -29,7 +29,7 @@ import { renderOutboxEmail } from "../../emails/render";
 import type { EmailPayloads, EmailTemplate } from "../../lib/outbox/templates";
 import { ticketPdfForTicket } from "../../lib/tickets/documents";
 import { chromiumArgs, executablePath } from "../e2e/browser";
-import { nginxAvailable, startNginx, type RunningNginx } from "../support/nginx";
+import { nginxAvailable, spkiSha256, startNginx, type RunningNginx } from "../support/nginx";
 import { serveBuild, stopOnSignals, type ServedBuild } from "../support/serve-build";
 import { serveFloorApp, type FloorApp } from "./floor";
 
@@ -39,6 +39,12 @@ const CHROME_PATH = process.env.CHROME_PATH ?? executablePath;
 const CHROME_FLAGS = [...(path.basename(CHROME_PATH) === "chromium-headless-shell" ? [] : ["--headless=new"]), ...chromiumArgs];
 const EVENT_SLUG = "beethovens-nionde-symfoni";
 const LIGHTHOUSE_RUNS = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 3));
+/** The pages Lighthouse measures, as paths of the site. */
+const OUR_PAGES = [
+  { name: "event list", path: "/events" },
+  { name: "event page", path: `/events/${EVENT_SLUG}` },
+  { name: "checkout", path: `/events/${EVENT_SLUG}/checkout` },
+];
 const KB = 1000;
 
 type Row = { budget: string; measured: string; limit: string; pass: boolean; notes?: string[] };
@@ -95,9 +101,13 @@ function brotliSize(chunks: string[]): number {
   return chunks.reduce((sum, chunk) => sum + brotliCompressSync(readFileSync(path.join(".next", chunk)), options).length, 0);
 }
 
+/** The journeys' browser through Playwright, with `flags` (Playwright adds its own headless switch). */
+const launchChromium = (flags: string[]) =>
+  chromium.launch({ executablePath: CHROME_PATH, args: flags.filter((flag) => flag !== "--headless=new") });
+
 /** Script bytes on the wire (compressed bodies) when Chromium opens the page once, cold. */
 async function transferredScriptBytes(url: string): Promise<number> {
-  const browser = await chromium.launch({ executablePath: CHROME_PATH, args: CHROME_FLAGS.filter((flag) => flag !== "--headless=new") });
+  const browser = await launchChromium(CHROME_FLAGS);
   try {
     const page = await browser.newPage();
     const requests: import("playwright-core").Request[] = [];
@@ -338,22 +348,17 @@ type LighthousePage = { name: string; url: string; kind: "floor" | "deployed" | 
  * over plain HTTP/1.1, printed beside them without a limit; and on the bare Next.js page (the floor).
  */
 async function lighthouseBudgets(served: ServedBuild, floor: FloorApp, nginx: RunningNginx): Promise<void> {
-  const ours = [
-    { name: "event list", path: "/events" },
-    { name: "event page", path: `/events/${EVENT_SLUG}` },
-    { name: "checkout", path: `/events/${EVENT_SLUG}/checkout` },
-  ];
   const pages: LighthousePage[] = [
     { name: "a bare Next.js page (the floor, no limit)", url: floor.url, kind: "floor" },
-    ...ours.map(({ name, path }) => ({ name, url: nginx.tlsUrl + path, kind: "deployed" as const })),
-    ...ours.map(({ name, path }) => ({ name, url: served.baseUrl + path, kind: "next alone" as const })),
+    ...OUR_PAGES.map(({ name, path }) => ({ name, url: nginx.tlsUrl + path, kind: "deployed" as const })),
+    ...OUR_PAGES.map(({ name, path }) => ({ name, url: served.baseUrl + path, kind: "next alone" as const })),
   ];
   // Chromium trusts the run's self-signed certificate by its key, as a browser trusts a real one.
-  const flags = [...LIGHTHOUSE_FLAGS, `--ignore-certificate-errors-spki-list=${nginx.spki}`];
+  const flags = [...LIGHTHOUSE_FLAGS, `--ignore-certificate-errors-spki-list=${spkiSha256(nginx.certificate)}`];
   // A browser's visit puts each page's scripts and stylesheet in nginx's cache first, as a
   // deployment that has served anyone has them.
   await visitOnce(
-    ours.map(({ path }) => nginx.tlsUrl + path),
+    OUR_PAGES.map(({ path }) => nginx.tlsUrl + path),
     flags,
   );
   // Round by round, every page once per round: a busy moment of the host then costs each page
@@ -432,14 +437,12 @@ async function lighthouseBudgets(served: ServedBuild, floor: FloorApp, nginx: Ru
 
 /** One visit of each of `urls` in the browser Lighthouse drives, with its `flags`. */
 async function visitOnce(urls: string[], flags: string[]): Promise<void> {
-  const chrome = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: flags });
+  const browser = await launchChromium(flags);
   try {
-    const browser = await chromium.connectOverCDP(`http://127.0.0.1:${chrome.port}`);
-    const page = await browser.contexts()[0].newPage();
+    const page = await browser.newPage();
     for (const url of urls) await page.goto(url, { waitUntil: "load" });
-    await browser.close();
   } finally {
-    chrome.kill();
+    await browser.close();
   }
 }
 
@@ -780,8 +783,7 @@ async function main() {
       serverOutput: "ignore",
     });
     // Warm the server so the first Lighthouse run does not measure cold caches.
-    for (const url of [`/events`, `/events/${EVENT_SLUG}`, `/events/${EVENT_SLUG}/checkout`])
-      await (await fetch(served.baseUrl + url)).text();
+    for (const { path } of OUR_PAGES) await (await fetch(served.baseUrl + path)).text();
     await javascriptBudgets(served);
     nginx = await startNginx([served.baseUrl], "budgets");
     floor = await serveFloorApp();

@@ -20,11 +20,6 @@ export type RunningNginx = {
   redirectUrl: string;
   /** The run's self-signed certificate (PEM), for a client to trust. */
   certificate: string;
-  /**
-   * The certificate's public key, base64 of its SHA-256, for Chromium to trust it
-   * (`--ignore-certificate-errors-spki-list`).
-   */
-  spki: string;
   /** What nginx logged at warn and above so far (its log goes when it stops). */
   errors: () => string;
   /** Where its cache keeps pages (proxy_cache_path), removed when it stops. */
@@ -93,6 +88,15 @@ function selfSignedCertificate(dir: string): string {
 }
 
 /**
+ * A certificate's public key as Chromium names it to trust it
+ * (`--ignore-certificate-errors-spki-list`): base64 of the SHA-256 of its DER SubjectPublicKeyInfo.
+ */
+export function spkiSha256(certificate: string): string {
+  const key = new X509Certificate(certificate).publicKey.export({ type: "spki", format: "der" });
+  return createHash("sha256").update(key).digest("base64");
+}
+
+/**
  * Starts nginx with the deployment's configuration in front of `upstreams`, its plain listener on
  * `port` (a free one by default: pass one to give the app servers their SITE_URL first), HTTPS
  * and the redirect on free ones; stop() removes its files.
@@ -109,9 +113,6 @@ export async function startNginx(upstreams: string[], label: string, port?: numb
   }
   const ports: NginxPorts = { plain: picked[0], tls: picked[1], redirect: picked[2] };
   const certificate = selfSignedCertificate(dir);
-  const spki = createHash("sha256")
-    .update(new X509Certificate(certificate).publicKey.export({ type: "spki", format: "der" }))
-    .digest("base64");
   const file = path.join(dir, "nginx.conf");
   writeFileSync(file, nginxConfig(upstreams, ports, dir));
   const nginx = spawn("nginx", ["-p", dir, "-c", file, "-g", "daemon off;"], { stdio: ["ignore", "inherit", "inherit"] });
@@ -138,7 +139,6 @@ export async function startNginx(upstreams: string[], label: string, port?: numb
     tlsUrl: `https://localhost:${ports.tls}`,
     redirectUrl: `http://127.0.0.1:${ports.redirect}`,
     certificate,
-    spki,
     errors,
     cacheDir,
     stop,
