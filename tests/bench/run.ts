@@ -32,8 +32,8 @@ import http from "node:http";
 import path from "node:path";
 import autocannon, { type AutocannonOptions, type AutocannonRequest } from "autocannon";
 import pg from "pg";
-import { createClient } from "redis";
 import { BROWSER_ACCEPT_ENCODING, nginxAvailable, startNginx, type RunningNginx } from "../support/nginx";
+import { forgetCachedPages } from "../support/redis-cache";
 import { freePort, serveBuild, startNextServer, stopOnSignals, stopProcess, waitForUrl, type ServedBuild } from "../support/serve-build";
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
@@ -338,20 +338,6 @@ async function addBenchEvents(databaseUrl: string): Promise<void> {
   }
 }
 
-/** Next's cache in Redis is per build, not per database: forget what an earlier run kept. */
-async function forgetCachedPages(redisUrl: string): Promise<void> {
-  const buildId = readFileSync(path.join(".next", "BUILD_ID"), "utf8").trim();
-  const redis = createClient({ url: redisUrl });
-  await redis.connect();
-  try {
-    for await (const keys of redis.scanIterator({ MATCH: `biljett:${buildId}:*`, COUNT: 500 })) {
-      if (keys.length) await redis.del(keys);
-    }
-  } finally {
-    await redis.quit();
-  }
-}
-
 async function ticketTypeOf(db: pg.Client, slug: string): Promise<string> {
   const { rows } = await db.query<{ id: string }>(
     `SELECT t."id" FROM "TicketType" t JOIN "Event" e ON e."id" = t."eventId" WHERE e."slug" = $1`,
@@ -634,7 +620,7 @@ async function main() {
       nginx = await startNginx(
         behindNginx.map((server) => server.baseUrl),
         "bench",
-        nginxPort,
+        { plain: nginxPort },
       );
       await warm(`${front}/events`);
       await warm(`${front}/events/${EVENT_SLUG}`);

@@ -2,7 +2,8 @@
 // on this machine's Node (the package declares Node 22; the servers run 20): entries are stored
 // under the build's id, read back, and a tag expires its entries and no others. Runs when
 // TEST_REDIS_URL (or REDIS_URL) names a Redis server, e.g. TEST_REDIS_URL=redis://127.0.0.1:6379.
-// Two `next start` servers sharing one Redis are proven by tests/bench/shared-cache.ts.
+// Two `next start` servers sharing one Redis are proven by the journey tests/e2e/deployed.e2e.ts.
+// .ci/run sets TEST_REDIS_URL, so CI runs both.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 

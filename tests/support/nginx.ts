@@ -1,6 +1,6 @@
 // deploy/nginx.conf in front of app servers started by a script (the bench, the budgets, the
-// shared-cache check, the journeys): the same file, with its upstreams, ports, certificate, pid,
-// log and cache directory pointed at this run. Needs nginx and openssl on PATH (Debian's `nginx`
+// journeys): the same file, with its upstreams, ports, certificate, pid, log and cache directory
+// pointed at this run. Needs nginx and openssl on PATH (Debian's `nginx`
 // and `openssl` packages).
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { createHash, X509Certificate } from "node:crypto";
@@ -96,27 +96,39 @@ export function spkiSha256(certificate: string): string {
   return createHash("sha256").update(key).digest("base64");
 }
 
+/** `wanted`, completed with free ports: three different ones (the OS may hand out a port it just handed out, now free again). */
+export async function pickNginxPorts(wanted: Partial<NginxPorts> = {}): Promise<NginxPorts> {
+  const taken = Object.values(wanted);
+  const next = async (): Promise<number> => {
+    for (;;) {
+      const free = await freePort();
+      if (taken.includes(free)) continue;
+      taken.push(free);
+      return free;
+    }
+  };
+  return {
+    plain: wanted.plain ?? (await next()),
+    tls: wanted.tls ?? (await next()),
+    redirect: wanted.redirect ?? (await next()),
+  };
+}
+
 /**
- * Starts nginx with the deployment's configuration in front of `upstreams`, its plain listener on
- * `port` (a free one by default: pass one to give the app servers their SITE_URL first), HTTPS
- * and the redirect on free ones; stop() removes its files.
+ * Starts nginx with the deployment's configuration in front of `upstreams`, listening on the
+ * `ports` given (pass one to give the app servers their SITE_URL before nginx starts) and on free
+ * ones for the rest; stop() removes its files.
  */
-export async function startNginx(upstreams: string[], label: string, port?: number): Promise<RunningNginx> {
+export async function startNginx(upstreams: string[], label: string, ports: Partial<NginxPorts> = {}): Promise<RunningNginx> {
   const dir = path.resolve(".data", `nginx-${label}-${process.pid}`);
   const cacheDir = path.join(dir, "cache");
   mkdirSync(cacheDir, { recursive: true });
-  // Three different ports (the OS may hand out a port it just handed out, now free again).
-  const picked = port === undefined ? [] : [port];
-  while (picked.length < 3) {
-    const free = await freePort();
-    if (!picked.includes(free)) picked.push(free);
-  }
-  const ports: NginxPorts = { plain: picked[0], tls: picked[1], redirect: picked[2] };
+  const listening = await pickNginxPorts(ports);
   const certificate = selfSignedCertificate(dir);
   const file = path.join(dir, "nginx.conf");
-  writeFileSync(file, nginxConfig(upstreams, ports, dir));
+  writeFileSync(file, nginxConfig(upstreams, listening, dir));
   const nginx = spawn("nginx", ["-p", dir, "-c", file, "-g", "daemon off;"], { stdio: ["ignore", "inherit", "inherit"] });
-  const url = `http://127.0.0.1:${ports.plain}`;
+  const url = `http://127.0.0.1:${listening.plain}`;
   const stop = async () => {
     await stopProcess(nginx);
     rmSync(dir, { recursive: true, force: true });
@@ -136,8 +148,8 @@ export async function startNginx(upstreams: string[], label: string, port?: numb
   };
   return {
     url,
-    tlsUrl: `https://localhost:${ports.tls}`,
-    redirectUrl: `http://127.0.0.1:${ports.redirect}`,
+    tlsUrl: `https://localhost:${listening.tls}`,
+    redirectUrl: `http://127.0.0.1:${listening.redirect}`,
     certificate,
     errors,
     cacheDir,
