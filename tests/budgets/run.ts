@@ -29,7 +29,7 @@ import { renderOutboxEmail } from "../../emails/render";
 import type { EmailPayloads, EmailTemplate } from "../../lib/outbox/templates";
 import { ticketPdfForTicket } from "../../lib/tickets/documents";
 import { chromiumArgs, executablePath } from "../e2e/browser";
-import { nginxAvailable, spkiSha256, startNginx, type RunningNginx } from "../support/nginx";
+import { NGINX_PACKAGES, nginxAvailable, spkiSha256, startNginx, type RunningNginx } from "../support/nginx";
 import { serveBuild, stopOnSignals, type ServedBuild } from "../support/serve-build";
 import { serveFloorApp, type FloorApp } from "./floor";
 
@@ -766,7 +766,7 @@ async function main() {
   // Emails need no server: measured first, so a server problem still leaves these numbers.
   await emailBudgets();
   if (process.env.BUDGETS_ONLY === "emails") return finish();
-  if (!nginxAvailable()) throw new Error("the pages are measured behind deploy/nginx.conf: install nginx (apt-get install nginx)");
+  if (!nginxAvailable()) throw new Error(`the pages are measured behind deploy/nginx.conf: ${NGINX_PACKAGES}`);
   let served: ServedBuild | undefined;
   let floor: FloorApp | undefined;
   let nginx: RunningNginx | undefined;

@@ -14,7 +14,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from "@playwri
 import { REVALIDATE_PATH, SIGNATURE_HEADER, signRevalidation } from "../../lib/cache/signature";
 import { eventTag } from "../../lib/cache/tags";
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE, SIGNED_IN_HINT_COOKIE } from "../../lib/auth/cookie-names";
-import { nginxAvailable, pickNginxPorts, spkiSha256, startNginx, type RunningNginx } from "../support/nginx";
+import { NGINX_PACKAGES, nginxAvailable, pickNginxPorts, spkiSha256, startNginx, type RunningNginx } from "../support/nginx";
 import { cachedKeyCount, forgetCachedPages, redisAnswers } from "../support/redis-cache";
 import { startNextServer } from "../support/serve-build";
 import { journeyEvent } from "./after-purchase";
@@ -54,7 +54,7 @@ test.describe("as deployed: two servers, one cache in Redis, nginx over HTTPS", 
   const secret = randomBytes(33).toString("base64url");
 
   test.beforeAll(async () => {
-    test.skip(!nginxAvailable(), "needs nginx and openssl on PATH (.ci/run installs them)");
+    test.skip(!nginxAvailable(), `needs nginx: ${NGINX_PACKAGES} (.ci/run does)`);
     test.skip(!process.env.DATABASE_URL, "needs the journeys' PostgreSQL database (run with TEST_DATABASE_URL)");
     test.skip(!redisUrl || !(await redisAnswers(redisUrl)), "needs Redis at TEST_REDIS_URL (.ci/run sets it)");
     test.setTimeout(120_000);

@@ -3,13 +3,14 @@
 // always takes gzip) and plain for a client that does not, so that no answer from the cache is
 // compressed again per request; a visitor with a session cookie, the sign-in page, the checkout
 // and a post never come from it, and a signed-in visitor's page is still compressed (by nginx).
-// Browsers get the site over HTTPS with HTTP/2; plain HTTP only redirects there.
+// Browsers get the site over HTTPS with HTTP/2, and the build's scripts as `npm run build`
+// compressed them; plain HTTP only redirects there.
 import { readdirSync, readFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { connect, type ClientHttp2Session } from "node:http2";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
-import { BROWSER_ACCEPT_ENCODING, nginxAvailable, startNginx, type RunningNginx } from "../support/nginx";
+import { BROWSER_ACCEPT_ENCODING, NGINX_PACKAGES, nginxAvailable, startNginx, type RunningNginx } from "../support/nginx";
 import { baseUrl } from "./browser";
 import { expect, test } from "./fixtures";
 
@@ -50,10 +51,10 @@ function stored(cacheDir: string, uri: string): Array<[string, string | null]> {
   return found.sort();
 }
 
-/** One GET on an open HTTP/2 session, as a browser asks, its body as received. */
-function getOverHttp2(session: ClientHttp2Session, path: string): Promise<Answer> {
+/** One GET on an open HTTP/2 session, as a browser asks unless told otherwise, its body as received. */
+function getOverHttp2(session: ClientHttp2Session, path: string, acceptEncoding = BROWSER_ACCEPT_ENCODING): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const stream = session.request({ ":path": path, "accept-encoding": BROWSER_ACCEPT_ENCODING });
+    const stream = session.request({ ":path": path, "accept-encoding": acceptEncoding });
     const chunks: Buffer[] = [];
     let headers: Answer["headers"] = {};
     stream.on("response", (received) => (headers = received as Answer["headers"]));
@@ -69,7 +70,7 @@ const html = (answer: Answer) => (answer.headers["content-encoding"] === "gzip" 
 test.describe("nginx's micro-cache of public pages", { tag: "@sv-desktop" }, () => {
   let nginx: RunningNginx;
   test.beforeAll(async () => {
-    test.skip(!nginxAvailable(), "needs nginx on PATH (.ci/run installs it)");
+    test.skip(!nginxAvailable(), `needs nginx: ${NGINX_PACKAGES} (.ci/run does)`);
     nginx = await startNginx([baseUrl], "nginx-cache");
   });
   test.afterAll(async () => {
@@ -121,7 +122,7 @@ test.describe("nginx's micro-cache of public pages", { tag: "@sv-desktop" }, () 
     expect(posted.headers["x-cache-status"]).not.toBe("HIT");
   });
 
-  test("serves browsers HTTPS with HTTP/2, a page's scripts on its connection, and plain HTTP only redirects", async () => {
+  test("serves browsers HTTPS with HTTP/2, a page's scripts on its connection in Brotli, and plain HTTP only redirects", async () => {
     const session = connect(nginx.tlsUrl, { ca: nginx.certificate });
     try {
       const page = await getOverHttp2(session, EVENT);
@@ -129,11 +130,24 @@ test.describe("nginx's micro-cache of public pages", { tag: "@sv-desktop" }, () 
       expect(page.headers["content-encoding"]).toBe("gzip");
       const text = html(page);
       expect(text).toContain(TITLE);
-      // One of the scripts the page names, on the same connection, compressed by nginx.
+      // One of the scripts the page names, on the same connection: the build's Brotli copy of it,
+      // sent as `npm run build` made it; the gzip copy to a client that takes only gzip.
       const script = /\/_next\/static\/chunks\/[\w.-]+\.js/.exec(text)?.[0];
       expect(script).toBeDefined();
+      const built = path.join(".next", script!.replace(/^\/_next\//, ""));
       const chunk = await getOverHttp2(session, script!);
-      expect([chunk.status, chunk.headers["content-encoding"]]).toEqual([200, "gzip"]);
+      expect([chunk.status, chunk.headers["content-encoding"], chunk.headers["cache-control"]]).toEqual([
+        200,
+        "br",
+        "public, max-age=31536000, immutable",
+      ]);
+      expect(chunk.body.equals(readFileSync(`${built}.br`))).toBe(true);
+      const gzipOnly = await getOverHttp2(session, script!, "gzip");
+      expect([gzipOnly.status, gzipOnly.headers["content-encoding"]]).toEqual([200, "gzip"]);
+      expect(gunzipSync(gzipOnly.body).equals(readFileSync(built))).toBe(true);
+      // A build file this machine lacks is asked of the app (which has no such file either).
+      const missing = await getOverHttp2(session, "/_next/static/chunks/not-in-this-build.js");
+      expect([missing.status, missing.headers["x-cache-status"]]).toEqual([404, "MISS"]);
     } finally {
       session.close();
     }

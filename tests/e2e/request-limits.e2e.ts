@@ -5,7 +5,7 @@
 // that loads and runs its scripts logs no CSP violation. The bodies are timed, and their memory
 // measured, with the server to itself (@alone).
 import { request as httpRequest } from "node:http";
-import { nginxAvailable, startNginx } from "../support/nginx";
+import { NGINX_PACKAGES, nginxAvailable, startNginx } from "../support/nginx";
 import { baseUrl, collectPageErrors } from "./browser";
 import { expect, test } from "./fixtures";
 import { serverRssBytes } from "./server-cpu";
@@ -86,7 +86,7 @@ test.describe("request bodies and origins at the door", { tag: "@sv-desktop" }, 
   });
 
   test("behind deploy/nginx.conf, oversized bodies are refused before the app reads them", { tag: "@alone" }, async () => {
-    test.skip(!nginxAvailable(), "needs nginx on PATH (.ci/run installs it)");
+    test.skip(!nginxAvailable(), `needs nginx: ${NGINX_PACKAGES} (.ci/run does)`);
     const nginx = await startNginx([baseUrl], "request-limits");
     try {
       const multipart = { "content-type": "multipart/form-data; boundary=x" };

@@ -4,7 +4,7 @@
 // and `openssl` packages).
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { createHash, X509Certificate } from "node:crypto";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { freePort, stopProcess, waitForUrl } from "./serve-build";
 
@@ -30,9 +30,15 @@ export type RunningNginx = {
 /** What Chromium sends as Accept-Encoding: a browser always takes gzip. */
 export const BROWSER_ACCEPT_ENCODING = "gzip, deflate, br, zstd";
 
-/** Whether an nginx binary is on PATH. */
+/** The Brotli module deploy/nginx.conf loads (Debian's libnginx-mod-http-brotli-static). */
+export const BROTLI_MODULE = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
+
+/** What to install for deploy/nginx.conf to run here. */
+export const NGINX_PACKAGES = "apt-get install nginx libnginx-mod-http-brotli-static openssl";
+
+/** Whether nginx is on PATH with the Brotli module deploy/nginx.conf loads. */
 export function nginxAvailable(): boolean {
-  return spawnSync("nginx", ["-v"], { stdio: "ignore" }).status === 0;
+  return spawnSync("nginx", ["-v"], { stdio: "ignore" }).status === 0 && existsSync(BROTLI_MODULE);
 }
 
 /** Where a run's nginx listens: plain HTTP, HTTPS, and production's plain port (the redirect). */
@@ -57,12 +63,13 @@ export function nginxConfig(upstreams: string[], ports: NginxPorts, dir: string)
     .replace("/etc/ssl/biljett/privkey.pem", path.join(dir, "key.pem"))
     .replace("/run/nginx-biljett.pid", path.join(dir, "nginx.pid"))
     .replace("/var/log/nginx/biljett-error.log", path.join(dir, "error.log"))
-    .replace("/var/cache/nginx/biljett", path.join(dir, "cache"));
+    .replace("/var/cache/nginx/biljett", path.join(dir, "cache"))
+    .replaceAll("/srv/biljett/.next/static/", `${path.resolve(".next", "static")}/`);
   const settings = config
     .split("\n")
     .filter((line) => !line.trim().startsWith("#"))
     .join("\n");
-  for (const leftover of ["listen 80;", "listen 443", "/etc/ssl/", "/run/", "/var/log/", "/var/cache/"]) {
+  for (const leftover of ["listen 80;", "listen 443", "/etc/ssl/", "/run/", "/var/log/", "/var/cache/", "/srv/"]) {
     if (settings.includes(leftover)) throw new Error(`deploy/nginx.conf: "${leftover}" was not redirected for this run`);
   }
   return config;
