@@ -1,7 +1,7 @@
 // deploy/nginx.conf in front of app servers started by a script (the bench, the budgets, the
-// journeys): the same file, with its upstreams, ports, certificate, pid, log and cache directory
-// pointed at this run. Needs nginx and openssl on PATH (Debian's `nginx`
-// and `openssl` packages).
+// journeys): the same file, with its upstreams, ports, certificate, pid, log, cache directory
+// and the build's files pointed at this run. Needs nginx with its Brotli module, and openssl
+// (NGINX_PACKAGES).
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { createHash, X509Certificate } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
