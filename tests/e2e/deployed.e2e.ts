@@ -159,7 +159,13 @@ test.describe("as deployed: two servers, one cache in Redis, nginx over HTTPS", 
     await cacheStatusOf(page, `/events/${slug}`);
     expect(["HIT", "STALE", "UPDATING"]).toContain(await cacheStatusOf(page, `/events/${slug}`));
     expect(errors).toEqual([]);
-    expect(nginx!.errors()).not.toMatch(/\[(error|crit|alert|emerg)\]/);
+    // Every error nginx logged, but the harmless race of a cached copy replaced while it was read
+    // (README, Performance: "too long header").
+    const logged = nginx!
+      .errors()
+      .split("\n")
+      .filter((line) => /\[(error|crit|alert|emerg)\]/.test(line) && !/has too long header/.test(line));
+    expect(logged).toEqual([]);
     await context.close();
   });
 
