@@ -75,4 +75,17 @@ describe("precompressStatic", () => {
     expect(brotliDecompressSync(read("static/chunks/boot.js.br")).toString()).toBe(marked);
     expect(gunzipSync(read("static/chunks/boot.js.gz")).toString()).toBe(marked);
   });
+
+  it("removes an earlier run's copies of a file that no longer compresses", () => {
+    write("static/chunks/boot.js", script);
+    precompressStatic(dist);
+    write("static/chunks/boot.js", "var small=1;");
+
+    precompressStatic(dist);
+
+    expect([existsSync(path.join(dist, "static/chunks/boot.js.br")), existsSync(path.join(dist, "static/chunks/boot.js.gz"))]).toEqual([
+      false,
+      false,
+    ]);
+  });
 });
