@@ -19,7 +19,7 @@ export const MIN_BYTES = 512;
 export type Compressed = { file: string; bytes: number; brotli: number | null; gzip: number | null };
 
 /** The copies of one file's content: each only when it is smaller than the content itself. */
-export function compressedCopies(content: Buffer): { br: Buffer | null; gz: Buffer | null } {
+function compressedCopies(content: Buffer): { br: Buffer | null; gz: Buffer | null } {
   if (content.length < MIN_BYTES) return { br: null, gz: null };
   const br = brotliCompressSync(content, {
     params: {

@@ -8,6 +8,7 @@ import { CacheHandler } from "@fortedigital/nextjs-cache-handler";
 import createLruHandler from "@fortedigital/nextjs-cache-handler/local-lru";
 import createRedisHandler from "@fortedigital/nextjs-cache-handler/redis-strings";
 import { createClient } from "redis";
+import { redisKeyPrefix } from "./redis-key-prefix.mjs";
 
 /** How long a server waits for Redis at start before answering without a shared cache. */
 const CONNECT_WAIT_MS = 3_000;
@@ -40,7 +41,7 @@ CacheHandler.onCreation(async ({ buildId }) => {
       createRedisHandler({
         client,
         // Entries of one build only: another build's pages name JavaScript files this one lacks.
-        keyPrefix: `biljett:${buildId ?? "dev"}:`,
+        keyPrefix: redisKeyPrefix(buildId),
         timeoutMs: COMMAND_TIMEOUT_MS,
       }),
     ],

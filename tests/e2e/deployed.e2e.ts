@@ -7,8 +7,9 @@
 //   2. An event's page is cached once for both servers: told through server A that the event
 //      changed (the signed /internal/revalidate the worker uses), server B shows the change within
 //      a second; a message with a wrong signature expires nothing.
-// Needs nginx and openssl on PATH, Redis at TEST_REDIS_URL (or REDIS_URL), and the journeys'
-// PostgreSQL database (two servers cannot share an embedded one). .ci/run provides all three.
+// Needs nginx with its Brotli module and openssl (NGINX_PACKAGES), Redis at TEST_REDIS_URL (or
+// REDIS_URL), and the journeys' PostgreSQL database (two servers cannot share an embedded one).
+// .ci/run provides all three.
 import { randomBytes } from "node:crypto";
 import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { REVALIDATE_PATH, SIGNATURE_HEADER, signRevalidation } from "../../lib/cache/signature";
@@ -16,7 +17,7 @@ import { eventTag } from "../../lib/cache/tags";
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE, SIGNED_IN_HINT_COOKIE } from "../../lib/auth/cookie-names";
 import { NGINX_PACKAGES, nginxAvailable, pickNginxPorts, spkiSha256, startNginx, type RunningNginx } from "../support/nginx";
 import { cachedKeyCount, forgetCachedPages, redisAnswers } from "../support/redis-cache";
-import { startNextServer } from "../support/serve-build";
+import { serverEnvironment, startNextServer } from "../support/serve-build";
 import { journeyEvent } from "./after-purchase";
 import { chromiumArgs, collectPageErrors, executablePath, visitorOptions } from "./browser";
 import { dismissLanguageHint, expect, test } from "./fixtures";
@@ -61,19 +62,14 @@ test.describe("as deployed: two servers, one cache in Redis, nginx over HTTPS", 
     // Pages an earlier run of this build kept in Redis belong to another database.
     await forgetCachedPages(redisUrl);
     const ports = await pickNginxPorts();
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      NODE_OPTIONS: "",
-      NEXT_TELEMETRY_DISABLED: "1",
-      SITE_URL: `https://localhost:${ports.tls}`,
-      AUTH_SECRET: secret,
-      REDIS_URL: redisUrl,
-      DEMO_MODE: "true",
-      SMTP_URL: "",
+    const env = serverEnvironment({
+      siteUrl: `https://localhost:${ports.tls}`,
+      databaseUrl: process.env.DATABASE_URL!,
+      authSecret: secret,
       // The journeys' own server sends the outbox (into the demo mailbox), as a deployment's
       // worker would; these two only queue.
-      EMAIL_SENDER: "worker",
-    };
+      extra: { REDIS_URL: redisUrl, EMAIL_SENDER: "worker" },
+    });
     for (let i = 0; i < 2; i++) servers.push(await startNextServer(env));
     nginx = await startNginx(
       servers.map((server) => server.baseUrl),

@@ -30,15 +30,13 @@ export type RunningNginx = {
 /** What Chromium sends as Accept-Encoding: a browser always takes gzip. */
 export const BROWSER_ACCEPT_ENCODING = "gzip, deflate, br, zstd";
 
-/** The Brotli module deploy/nginx.conf loads (Debian's libnginx-mod-http-brotli-static). */
-export const BROTLI_MODULE = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
-
-/** What to install for deploy/nginx.conf to run here. */
+/** What to install for deploy/nginx.conf to run here (its Brotli module is Debian's package). */
 export const NGINX_PACKAGES = "apt-get install nginx libnginx-mod-http-brotli-static openssl";
 
-/** Whether nginx is on PATH with the Brotli module deploy/nginx.conf loads. */
+/** Whether nginx is on PATH with every module deploy/nginx.conf loads (`load_module`). */
 export function nginxAvailable(): boolean {
-  return spawnSync("nginx", ["-v"], { stdio: "ignore" }).status === 0 && existsSync(BROTLI_MODULE);
+  const modules = [...readFileSync("deploy/nginx.conf", "utf8").matchAll(/^load_module (\S+);/gm)].map((match) => match[1]);
+  return spawnSync("nginx", ["-v"], { stdio: "ignore" }).status === 0 && modules.every((file) => existsSync(file));
 }
 
 /** Where a run's nginx listens: plain HTTP, HTTPS, and production's plain port (the redirect). */

@@ -5,11 +5,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createClient } from "redis";
+import { redisKeyPrefix } from "../../lib/cache/redis-key-prefix.mjs";
 
 /** The prefix of every key the handler writes for the build in .next. */
-export function cacheKeyPrefix(): string {
-  const buildId = readFileSync(path.join(".next", "BUILD_ID"), "utf8").trim();
-  return `biljett:${buildId}:`;
+function cacheKeyPrefix(): string {
+  return redisKeyPrefix(readFileSync(path.join(".next", "BUILD_ID"), "utf8").trim());
 }
 
 /** Deletes every key of this build's cache from Redis at `redisUrl`; returns how many there were. */

@@ -153,6 +153,36 @@ export async function startNextServer(
   return { baseUrl, pid: server.pid, stop: () => stopProcess(server) };
 }
 
+/**
+ * The environment a served build runs with: this process's, with the site's address, the
+ * database, a fresh AUTH_SECRET unless one is given, and the demo's mailbox instead of SMTP;
+ * `extra` last.
+ */
+export function serverEnvironment({
+  siteUrl,
+  databaseUrl,
+  authSecret = randomBytes(33).toString("base64url"),
+  extra = {},
+}: {
+  siteUrl: string;
+  databaseUrl: string;
+  authSecret?: string;
+  extra?: Record<string, string | undefined>;
+}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_OPTIONS: "",
+    NEXT_TELEMETRY_DISABLED: "1",
+    SITE_URL: siteUrl,
+    AUTH_SECRET: authSecret,
+    // No SMTP here: emails stay in the outbox, as in the demo and the e2e runs.
+    DEMO_MODE: "true",
+    SMTP_URL: "",
+    DATABASE_URL: databaseUrl,
+    ...extra,
+  };
+}
+
 export async function serveBuild(options: ServeOptions): Promise<ServedBuild> {
   const serverUrl = options.serverUrl || DEFAULT_SERVER_URL;
   const port = options.port ?? (await freePort());
@@ -171,19 +201,11 @@ export async function serveBuild(options: ServeOptions): Promise<ServedBuild> {
     database = await createDatabase(serverUrl, options.label);
     console.log(`${options.label}: PostgreSQL database ${new URL(database.url).pathname.slice(1)}`);
   }
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_OPTIONS: "",
-    NEXT_TELEMETRY_DISABLED: "1",
-    SITE_URL: baseUrl,
-    AUTH_SECRET: randomBytes(33).toString("base64url"),
-    // No SMTP here: emails stay in the outbox, as in the demo and the e2e runs.
-    DEMO_MODE: "true",
-    SMTP_URL: "",
-    DATABASE_URL: database.url,
-    ...(embeddedDir ? { PGLITE_DIR: path.join(embeddedDir, "pglite") } : {}),
-    ...options.env,
-  };
+  const env = serverEnvironment({
+    siteUrl: baseUrl,
+    databaseUrl: database.url,
+    extra: { ...(embeddedDir ? { PGLITE_DIR: path.join(embeddedDir, "pglite") } : {}), ...options.env },
+  });
 
   let server: ChildProcess | undefined;
   let stopped = false;
